@@ -1,0 +1,252 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"testing"
+	"time"
+)
+
+// cosFixture: by hand, with ‖r0‖ = ‖r1‖ = √2, ‖r3‖ = √8, ‖r4‖ = 5:
+//
+//	cos(r0,r1) = 1/(√2·√2) = 0.5
+//	cos(r0,r3) = 4/(√2·√8) = 1      (same direction)
+//	cos(r1,r3) = 2/(√2·√8) = 0.5
+//	r2 is all zero: cosine 0 with everything, no neighbours
+//	r4 shares no column with any row: cosine 0, no neighbours
+var cosFixture = [][]float64{
+	{1, 1, 0, 0},
+	{1, 0, 1, 0},
+	{0, 0, 0, 0},
+	{2, 2, 0, 0},
+	{0, 0, 0, 5},
+}
+
+func TestTopK(t *testing.T) {
+	x := FromDense(cosFixture)
+	tests := []struct {
+		name string
+		k    int
+		want [][]Neighbor
+	}{
+		{"k=2", 2, [][]Neighbor{
+			{{3, 1}, {1, 0.5}},
+			{{0, 0.5}, {3, 0.5}}, // tie: lower index first
+			{},
+			{{0, 1}, {1, 0.5}},
+			{},
+		}},
+		{"k=1", 1, [][]Neighbor{{{3, 1}}, {{0, 0.5}}, {}, {{0, 1}}, {}}},
+		{"k > n", 10, [][]Neighbor{
+			{{3, 1}, {1, 0.5}}, {{0, 0.5}, {3, 0.5}}, {}, {{0, 1}, {1, 0.5}}, {},
+		}},
+		{"k=0", 0, [][]Neighbor{{}, {}, {}, {}, {}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := TopK(x, tt.k, 2)
+			if !equalNeighbors(got, tt.want, 1e-15) {
+				t.Errorf("got  %v\nwant %v", got, tt.want)
+			}
+			for i, row := range got {
+				if row == nil {
+					t.Errorf("row %d: nil list, want empty", i)
+				}
+			}
+		})
+	}
+}
+
+func equalNeighbors(got, want [][]Neighbor, tol float64) bool {
+	return slices.EqualFunc(got, want, func(a, b []Neighbor) bool {
+		return slices.EqualFunc(a, b, func(p, q Neighbor) bool {
+			return p.Index == q.Index && math.Abs(p.Score-q.Score) <= tol && !math.IsNaN(p.Score)
+		})
+	})
+}
+
+func TestTopKEdgeShapes(t *testing.T) {
+	tests := []struct {
+		name string
+		x    *CSR
+		want [][]Neighbor
+	}{
+		{"no rows", FromDense(nil), [][]Neighbor{}},
+		{"one row", FromDense([][]float64{{1, 2}}), [][]Neighbor{{}}},
+		{"all zero", FromDense([][]float64{{0, 0}, {0, 0}}), [][]Neighbor{{}, {}}},
+		// Oracle: identical rows have cosine exactly 1 after clamping.
+		{"identical", FromDense([][]float64{{0.1, 0.7}, {0.1, 0.7}, {0.1, 0.7}}),
+			[][]Neighbor{{{1, 1}, {2, 1}}, {{0, 1}, {2, 1}}, {{0, 1}, {1, 1}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := TopK(tt.x, 3, 0); !equalNeighbors(got, tt.want, 1e-15) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// bruteTopK is the obvious O(n²) reference: every pair by merge dot.
+func bruteTopK(x *CSR, k int) [][]Neighbor {
+	norms := x.RowNorms()
+	out := make([][]Neighbor, x.Rows)
+	for i := range out {
+		out[i] = []Neighbor{}
+		if norms[i] == 0 {
+			continue
+		}
+		for j := range x.Rows {
+			ai, _ := x.Row(i)
+			bi, _ := x.Row(j)
+			shared := slices.ContainsFunc(ai, func(c int) bool { _, ok := slices.BinarySearch(bi, c); return ok })
+			if j != i && shared {
+				out[i] = append(out[i], Neighbor{j, cosine(x.RowDot(i, x, j), norms[i], norms[j])})
+			}
+		}
+		slices.SortFunc(out[i], func(p, q Neighbor) int {
+			if better(p, q) {
+				return -1
+			}
+			return 1
+		})
+		out[i] = out[i][:min(k, len(out[i]))]
+	}
+	return out
+}
+
+func TestTopKMatchesBruteForceAnyWorkers(t *testing.T) {
+	x := randomCSR(300, 400, 15, 11)
+	var tf TFIDF
+	w, err := tf.FitTransform(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := bruteTopK(w, 7)
+	for _, workers := range []int{1, 2, 5, 64} {
+		got := TopK(w, 7, workers)
+		// Same summation order in both: scores agree to the last bit.
+		if !equalNeighbors(got, want, 0) {
+			t.Fatalf("workers=%d: TopK differs from brute force\nrow 0 got  %v\nrow 0 want %v", workers, got[0], want[0])
+		}
+	}
+}
+
+// TestTopKFiftyThousand runs 50,000 rows: a dense n×n matrix would need
+// 20 GB, the inverted index a few MB.
+func TestTopKFiftyThousand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("50,000 rows")
+	}
+	x := randomCSR(50000, 5000, 6, 5)
+	start := time.Now()
+	got := TopK(x, 5, 0)
+	t.Logf("TopK 50,000×5,000 (%d nnz): %v", x.NNZ(), time.Since(start))
+	if len(got) != 50000 {
+		t.Fatalf("%d rows of neighbours", len(got))
+	}
+	// Spot-check a few rows against CosineTo.
+	for _, i := range []int{0, 12345, 49999} {
+		cos := CosineTo(x, i)
+		for _, nb := range got[i] {
+			if math.Abs(cos[nb.Index]-nb.Score) > 1e-12 || nb.Index == i {
+				t.Errorf("row %d neighbour %v, CosineTo gives %g", i, nb, cos[nb.Index])
+			}
+		}
+		if len(got[i]) != 5 {
+			t.Errorf("row %d: %d neighbours, want 5", i, len(got[i]))
+		}
+	}
+}
+
+func TestCosineMatrixAndCosineTo(t *testing.T) {
+	x := FromDense(cosFixture)
+	// Oracle: the hand values in cosFixture's comment (1 on the diagonal
+	// except for the zero row).
+	want := [][]float64{
+		{1, 0.5, 0, 1, 0},
+		{0.5, 1, 0, 0.5, 0},
+		{0, 0, 0, 0, 0},
+		{1, 0.5, 0, 1, 0},
+		{0, 0, 0, 0, 1},
+	}
+	got := CosineMatrix(x)
+	if !closeMatrix(got, want, 1e-15) {
+		t.Errorf("CosineMatrix:%s\nwant:%s", fmtMatrix(got), fmtMatrix(want))
+	}
+	for i := range want {
+		if c := CosineTo(x, i); !closeSlice(c, want[i], 1e-15) {
+			t.Errorf("CosineTo(%d) = %v, want %v", i, c, want[i])
+		}
+	}
+	// The matrix is exactly symmetric on random data too.
+	r := CosineMatrix(randomCSR(60, 100, 10, 2))
+	for i := range r {
+		for j := range r {
+			if r[i][j] != r[j][i] || math.IsNaN(r[i][j]) {
+				t.Fatalf("cos[%d][%d] = %v, cos[%d][%d] = %v", i, j, r[i][j], j, i, r[j][i])
+			}
+		}
+	}
+}
+
+// TestCosineSklearn checks a TF-IDF matrix's cosine matrix against
+// scikit-learn 1.2.1: cosine_similarity(TfidfTransformer().fit_transform(X))
+// for the tfidfFixture counts.
+func TestCosineSklearn(t *testing.T) {
+	var tf TFIDF
+	w, err := tf.FitTransform(FromDense(tfidfFixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]float64{
+		{1, 0.427583386415621, 0.28827939205188824},
+		{0.427583386415621, 1, 0.09532754652729851},
+		{0.28827939205188824, 0.09532754652729851, 1}, // sklearn: 1.0000000000000002
+	}
+	if got := CosineMatrix(w); !closeMatrix(got, want, 1e-12) {
+		t.Errorf("got:%s\nwant:%s", fmtMatrix(got), fmtMatrix(want))
+	}
+}
+
+func ExampleTopK() {
+	x := FromDense([][]float64{
+		{1, 1, 0},
+		{1, 0, 1},
+		{2, 2, 0},
+		{0, 0, 0},
+	})
+	for i, nbs := range TopK(x, 2, 1) {
+		fmt.Printf("%d:", i)
+		for _, nb := range nbs {
+			fmt.Printf(" %d(%.2f)", nb.Index, nb.Score)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// 0: 2(1.00) 1(0.50)
+	// 1: 0(0.50) 2(0.50)
+	// 2: 0(1.00) 1(0.50)
+	// 3:
+}
+
+func BenchmarkTopK(b *testing.B) {
+	for _, rows := range []int{300, 3000} {
+		b.Run(fmt.Sprint(rows), func(b *testing.B) {
+			var tf TFIDF
+			x, err := tf.FitTransform(randomCSR(rows, 20000, 500, 9))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(x.NNZ()) * 16)
+			for b.Loop() {
+				got := TopK(x, 10, 0)
+				if len(got) != rows || len(got[0]) != 10 || !(got[0][0].Score <= 1) {
+					b.Fatalf("row 0 neighbours %v", got[0])
+				}
+			}
+			b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
+	}
+}

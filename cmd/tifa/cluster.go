@@ -1,0 +1,234 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/analysis"
+)
+
+type clusterOpts struct {
+	method, k, kRange, tables string
+	seed                      uint64
+	restarts, top             int
+}
+
+func newClusterCmd(g *globals) *cobra.Command {
+	var o vectorOpts
+	var c clusterOpts
+	cmd := &cobra.Command{
+		Use:   "cluster PATH...",
+		Short: "Group reports or regions by their priorities",
+		Long: `Cluster the TF-IDF vectors of the units (documents, or groups with --by):
+k-means (k-means++ seeding, --restarts runs, fixed --seed so runs repeat) or
+agglomerative clustering with average, complete (cosine distance) or ward
+linkage. --k auto tries every k in --k-range and keeps the best mean
+silhouette (cosine distance).
+
+Tables (--table, comma-separated; a terminal shows k, profile and members,
+CSV/JSON the members unless --table says otherwise):
+  members  unit, region, level, year, cluster, silhouette
+  profile  cluster, size, silhouette (mean), members, slogans and words that
+           most set the cluster apart: mean TF-IDF weight in the cluster minus
+           that in the other units, with lift = cluster mean / overall mean
+  terms    the same, tidy: cluster, rank, term, slogan, centroid, lift
+  k        k, silhouette: each k tried by --k auto
+  tree     agglomerative merges: step, left, right, distance, size (the
+           scipy linkage convention, leaves named), for a dendrogram`,
+		Example: "  tifa cluster reports/ --by region --k auto\n  tifa cluster reports/ --method ward --k 4 --table tree -o tree.csv",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			copt, tables, err := c.parse(g)
+			if err != nil {
+				return err
+			}
+			l, err := o.build(g, args)
+			if err != nil {
+				return err
+			}
+			copt.Workers = o.workers
+			res, err := analysis.Cluster(l.vectors, copt)
+			if err != nil {
+				return err
+			}
+			var out []*table
+			for _, name := range tables {
+				switch name {
+				case "members":
+					out = append(out, clusterMembers(l, res, o.by))
+				case "profile":
+					out = append(out, clusterProfile(l, res, c.top))
+				case "terms":
+					out = append(out, clusterTerms(l, res, c.top))
+				case "k":
+					if len(res.Tried) > 0 {
+						out = append(out, clusterK(res))
+					}
+				case "tree":
+					if res.Merges == nil {
+						return fmt.Errorf("--table tree: k-means has no merge tree; use --method average, complete or ward")
+					}
+					out = append(out, clusterTree(l, res))
+				}
+			}
+			return g.emit(out...)
+		},
+	}
+	o.addFlags(cmd, "slogans")
+	f := cmd.Flags()
+	f.StringVar(&c.method, "method", "kmeans", "kmeans, average, complete or ward")
+	f.StringVar(&c.k, "k", "auto", "number of clusters, or auto (best mean silhouette in --k-range)")
+	f.StringVar(&c.kRange, "k-range", "2..10", "the k tried by --k auto")
+	f.Uint64Var(&c.seed, "seed", 1, "random seed of k-means (same seed, same clusters)")
+	f.IntVar(&c.restarts, "restarts", 10, "k-means runs from different seeds; the best is kept")
+	f.IntVar(&c.top, "top", 5, "distinguishing terms per cluster")
+	f.StringVar(&c.tables, "table", "", "tables to print: members, profile, terms, k, tree")
+	return cmd
+}
+
+func (c *clusterOpts) parse(g *globals) (analysis.ClusterOptions, []string, error) {
+	opt := analysis.ClusterOptions{Method: c.method, Seed: c.seed, Restarts: c.restarts}
+	if !slices.Contains(analysis.ClusterMethods, c.method) {
+		return opt, nil, fmt.Errorf("flag --method: want %s (got %q)", strings.Join(analysis.ClusterMethods, ", "), c.method)
+	}
+	if c.restarts < 1 {
+		return opt, nil, fmt.Errorf("flag --restarts: must be 1 or more (got %d)", c.restarts)
+	}
+	if c.k != "auto" {
+		k, err := strconv.Atoi(c.k)
+		if err != nil || k < 1 {
+			return opt, nil, fmt.Errorf("flag --k: want a number ≥ 1 or auto (got %q)", c.k)
+		}
+		opt.K = k
+	}
+	lo, hi, ok := strings.Cut(c.kRange, "..")
+	var err1, err2 error
+	opt.KMin, err1 = strconv.Atoi(lo)
+	opt.KMax, err2 = strconv.Atoi(hi)
+	if !ok || err1 != nil || err2 != nil || opt.KMin > opt.KMax {
+		return opt, nil, fmt.Errorf("flag --k-range: want MIN..MAX, e.g. 2..10 (got %q)", c.kRange)
+	}
+	tables := c.tables
+	if tables == "" {
+		tables = "members"
+		if f, _ := chooseFormat(g.format, g.out, isTerminal(g.stdout)); f == fmtTable || f == fmtMD {
+			tables = "k,profile,members"
+		}
+	}
+	var names []string
+	for _, name := range strings.Split(tables, ",") {
+		name = strings.TrimSpace(name)
+		if !slices.Contains([]string{"members", "profile", "terms", "k", "tree"}, name) {
+			return opt, nil, fmt.Errorf("flag --table: want members, profile, terms, k or tree (got %q)", name)
+		}
+		names = append(names, name)
+	}
+	return opt, names, nil
+}
+
+func clusterMembers(l *loaded, res *analysis.Clustering, by string) *table {
+	t := &table{title: fmt.Sprintf("Members (%s, k=%d)", res.Method, res.K), cols: append(unitCols(by), num("cluster"), flt("silhouette", 3))}
+	for i, u := range l.vectors.Units {
+		t.add(append(unitCells(by, u), res.Labels[i]+1, res.Silhouette[i])...)
+	}
+	return t
+}
+
+// clusterStats returns the size and mean silhouette of each cluster.
+func clusterStats(res *analysis.Clustering) (size []int, sil []float64) {
+	size, sil = make([]int, res.K), make([]float64, res.K)
+	for i, c := range res.Labels {
+		size[c]++
+		sil[c] += res.Silhouette[i]
+	}
+	for c := range sil {
+		if size[c] > 0 {
+			sil[c] /= float64(size[c])
+		}
+	}
+	return size, sil
+}
+
+func clusterProfile(l *loaded, res *analysis.Clustering, top int) *table {
+	v := l.vectors
+	isSlogan := func(c int) bool { return v.Entries[c] >= 0 }
+	isWord := func(c int) bool { return v.Entries[c] < 0 }
+	slogans := v.Distinguish(res.Labels, res.K, top, isSlogan)
+	words := v.Distinguish(res.Labels, res.K, top, isWord)
+	size, sil := clusterStats(res)
+	members := make([][]string, res.K)
+	for i, c := range res.Labels {
+		members[c] = append(members[c], v.Units[i].ID)
+	}
+	cs := cols(num("cluster"), num("size"), flt("silhouette", 3), str("members"), str("slogans"))
+	hasWords := slices.ContainsFunc(v.Entries, func(e int) bool { return e < 0 })
+	if hasWords {
+		cs = append(cs, str("words"))
+	}
+	t := &table{title: fmt.Sprintf("Cluster profiles (%s, k=%d, mean silhouette %.3f)", res.Method, res.K, res.Mean), cols: cs}
+	for c := range res.K {
+		row := []any{c + 1, size[c], sil[c], shorten(members[c], 6), distinctiveLabels(v, slogans[c])}
+		if hasWords {
+			row = append(row, distinctiveLabels(v, words[c]))
+		}
+		t.add(row...)
+	}
+	return t
+}
+
+func distinctiveLabels(v *analysis.Vectors, ds []analysis.Distinctive) string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = fmt.Sprintf("%s ×%.1f", v.Terms[d.Col], d.Lift)
+	}
+	return strings.Join(out, "; ")
+}
+
+// shorten lists the first n IDs and how many more there are.
+func shorten(ids []string, n int) string {
+	if len(ids) <= n {
+		return strings.Join(ids, "; ")
+	}
+	return strings.Join(ids[:n], "; ") + fmt.Sprintf("; … (+%d)", len(ids)-n)
+}
+
+func clusterTerms(l *loaded, res *analysis.Clustering, top int) *table {
+	v := l.vectors
+	t := &table{title: "Distinguishing terms", cols: cols(num("cluster"), num("rank"), str("term"), str("slogan"), flt("centroid", 4), flt("lift", 3))}
+	for c, ds := range v.Distinguish(res.Labels, res.K, top, nil) {
+		for r, d := range ds {
+			cat := ""
+			if e := v.Entries[d.Col]; e >= 0 {
+				cat = l.lex.Entries[e].Category
+			}
+			t.add(c+1, r+1, v.Terms[d.Col], cat, d.Centroid, d.Lift)
+		}
+	}
+	return t
+}
+
+func clusterK(res *analysis.Clustering) *table {
+	t := &table{title: "Mean silhouette by k (--k auto)", cols: cols(num("k"), flt("silhouette", 4))}
+	for _, s := range res.Tried {
+		t.add(s.K, s.Silhouette)
+	}
+	return t
+}
+
+func clusterTree(l *loaded, res *analysis.Clustering) *table {
+	n := len(l.vectors.Units)
+	name := func(id int) string {
+		if id < n {
+			return l.vectors.Units[id].ID
+		}
+		return "step " + strconv.Itoa(id-n+1)
+	}
+	t := &table{title: "Merge tree (" + res.Method + ")", cols: cols(num("step"), str("left"), str("right"), flt("distance", 6), num("size"))}
+	for i, m := range res.Merges {
+		t.add(i+1, name(m.Left), name(m.Right), m.Distance, m.Size)
+	}
+	return t
+}

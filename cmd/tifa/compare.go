@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/analysis"
+)
+
+func newCompareCmd(g *globals) *cobra.Command {
+	var o vectorOpts
+	var fa, fb []string
+	var top int
+	cmd := &cobra.Command{
+		Use:   "compare PATH... --a FILTER --b FILTER",
+		Short: "What distinguishes two regions or periods: keyness of slogans or words",
+		Long: `Compare the documents matching --a with those matching --b, term by term,
+with Dunning's log-likelihood G² (Rayson & Garside 2000).
+
+A filter is key=value, several joined by commas or repeated flags, all of
+which must hold: region=浙江 (| for alternatives: region=浙江|江苏),
+level=county, year=2015..2019 (or 2020, 2015.., ..2019), doc=GLOB, or any
+manifest column.
+
+Columns: term, slogan (category, for lexicon entries), count_a, per10k_a,
+count_b, per10k_b (per 10,000 Chinese characters of each side), log_ratio
+(log2 of the ratio of relative frequencies, 0.5 added to counts), g2 (signed:
+positive = more in A), p (χ², 1 df; no correction for many terms), side (A or
+B, where it is relatively more frequent). Sorted by |g2|. The corpus sizes
+for G² are characters (slogans space) or tokens (words space).`,
+		Example: "  tifa compare reports/ --a year=2015..2019 --b year=2020..2024\n  tifa compare reports/ --a region=浙江 --b region=江苏 --space words --top 30",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := analysis.ParseFilter(fa)
+			if err != nil {
+				return fmt.Errorf("flag --a: %w", err)
+			}
+			b, err := analysis.ParseFilter(fb)
+			if err != nil {
+				return fmt.Errorf("flag --b: %w", err)
+			}
+			if o.by != "doc" {
+				return errors.New("flag --by: compare works on documents; select groups with --a and --b")
+			}
+			l, err := o.counts(g, args)
+			if err != nil {
+				return err
+			}
+			m := l.matrix
+			inA, inB := make([]bool, len(m.Units)), make([]bool, len(m.Units))
+			both := 0
+			for i, u := range m.Units {
+				inA[i], inB[i] = a.Match(u.ID, u.Meta), b.Match(u.ID, u.Meta)
+				if inA[i] && inB[i] {
+					both++
+				}
+			}
+			sa, sb, keys := analysis.Compare(m, inA, inB)
+			if sa.Docs == 0 || sb.Docs == 0 {
+				return fmt.Errorf("a side matches no document: --a %s matches %d, --b %s matches %d ('tifa docs' shows the metadata)", a, sa.Docs, b, sb.Docs)
+			}
+			if both > 0 {
+				g.warnf("%d document(s) match both --a and --b and count on both sides", both)
+			}
+			summary := fmt.Sprintf("A (%s): %d documents, %d characters; B (%s): %d documents, %d characters", a, sa.Docs, sa.Chars, b, sb.Docs, sb.Chars)
+			if !g.quiet {
+				fmt.Fprintln(g.stderr, "tifa: "+summary)
+			}
+			t := &table{title: summary, cols: cols(str("term"), str("slogan"), num("count_a"), flt("per10k_a", 3), num("count_b"), flt("per10k_b", 3),
+				flt("log_ratio", 3), flt("g2", 3), flt("p", 4), str("side"))}
+			for i, k := range keys {
+				if top > 0 && i >= top {
+					break
+				}
+				cat := ""
+				if e := m.Entries[k.Col]; e >= 0 {
+					cat = l.lex.Entries[e].Category
+				}
+				side := "A"
+				if k.G2 < 0 {
+					side = "B"
+				}
+				t.add(m.Terms[k.Col], cat, int(k.A), k.Per10kA, int(k.B), k.Per10kB, k.LogRatio, k.G2, k.P, side)
+			}
+			return g.emit(t)
+		},
+	}
+	o.addFlags(cmd, "slogans")
+	f := cmd.Flags()
+	f.StringArrayVar(&fa, "a", nil, "filter selecting side A: region=…, level=…, year=FROM..TO, doc=GLOB")
+	f.StringArrayVar(&fb, "b", nil, "filter selecting side B")
+	f.IntVar(&top, "top", 0, "only the N most distinctive terms (0: all)")
+	return cmd
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/reports"
+)
+
+func newCountCmd(g *globals) *cobra.Command {
+	var in inputOpts
+	var wide, all bool
+	cmd := &cobra.Command{
+		Use:   "count PATH...",
+		Short: "Count each slogan in each report",
+		Long: `Count every mention of every lexicon entry in each report, exactly, on the
+cleaned text.
+
+Long format (default), one row per document × slogan with at least one
+mention (--all: every slogan): doc, region, level, year, [manifest extra
+columns], section, slogan, category, count, nested, per10k.
+  count   mentions of any of the slogan's forms (六稳 inside 六稳六保 counts)
+  nested  of count, mentions inside a longer slogan's mention (subtract them
+          to count only free-standing uses)
+  per10k  count per 10,000 Chinese characters of the analysed text
+
+--wide: one row per document (doc, region, level, year, …, chars) and one
+column per slogan mentioned anywhere, most mentioned first, holding counts.`,
+		Example: "  tifa count reports/ -f csv -o counts.csv\n  tifa count reports/ --wide --section plan",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			part, err := in.part()
+			if err != nil {
+				return err
+			}
+			lex, err := in.loadLexicon(g)
+			if err != nil {
+				return err
+			}
+			src, err := in.open(g, args)
+			if err != nil {
+				return err
+			}
+			counter := analysis.NewCounter(lex, part)
+			var dcs []analysis.DocCount
+			shown := 0
+			err = each(g, src, func(d *reports.Document) error {
+				dc := counter.Count(d)
+				docWarnings(g, dc.ID, dc.Warnings, &shown)
+				dcs = append(dcs, dc)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if wide {
+				return g.emit(countWide(dcs, lex, src.ExtraColumns()))
+			}
+			return g.emit(countLong(dcs, lex, src.ExtraColumns(), all))
+		},
+	}
+	in.addFlags(cmd, true)
+	cmd.Flags().BoolVar(&wide, "wide", false, "one row per document, one column per slogan")
+	cmd.Flags().BoolVar(&all, "all", false, "keep rows of slogans not mentioned (count 0)")
+	return cmd
+}
+
+func countLong(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, all bool) *table {
+	cs := append(cols(str("doc"), str("region"), str("level"), num("year")), strCols(extra...)...)
+	cs = append(cs, str("section"), str("slogan"), str("category"), num("count"), num("nested"), flt("per10k", 3))
+	t := &table{title: "Slogan counts", cols: cs}
+	for _, dc := range dcs {
+		for e := range lex.Entries {
+			sc := dc.Get(e)
+			if sc.Count == 0 && !all {
+				continue
+			}
+			en := &lex.Entries[e]
+			row := append([]any{dc.ID}, metaCells(dc.Meta, extra)...)
+			row = append(row, dc.Part.String(), en.Slogan, en.Category, sc.Count, sc.Nested, analysis.Per10k(sc.Count, dc.Chars))
+			t.add(row...)
+		}
+	}
+	return t
+}
+
+func countWide(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string) *table {
+	entries := analysis.RankEntries(dcs)
+	cs := append(cols(str("doc"), str("region"), str("level"), num("year")), strCols(extra...)...)
+	cs = append(cs, num("chars"))
+	for _, e := range entries {
+		cs = append(cs, num(lex.Entries[e].Slogan))
+	}
+	t := &table{title: "Slogan counts", cols: cs}
+	for _, dc := range dcs {
+		row := append([]any{dc.ID}, metaCells(dc.Meta, extra)...)
+		row = append(row, dc.Chars)
+		for _, e := range entries {
+			row = append(row, dc.Get(e).Count)
+		}
+		t.add(row...)
+	}
+	return t
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa"
+	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/reports"
+)
+
+// demoTop is how many slogans the demo's tables show.
+const demoTop = 8
+
+func newDemoCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "demo",
+		Short: "Run docs, count and trend on the built-in sample reports",
+		Long: `Run tifa on twelve synthetic sample reports embedded in the binary (fictional
+places: 青溪县, its towns 云溪镇 and 白沙镇, 东湖街道, and 临江市; one file is GBK,
+one a scraped web page, one a PDF extraction) with the built-in lexicon, and
+print what 'tifa docs', 'tifa count --wide' and 'tifa trend --wide' would.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lex, err := (&inputOpts{}).loadLexicon(g)
+			if err != nil {
+				return err
+			}
+			src, err := reports.OpenFS(tifa.Samples(), ".", reports.Options{Warn: func(m string) { g.warnf("%s", m) }})
+			if err != nil {
+				return err
+			}
+			extra := src.ExtraColumns()
+			docs := docsTable(extra)
+			counter := analysis.NewCounter(lex, reports.PartAll)
+			tr, _ := analysis.NewTrend("")
+			var dcs []analysis.DocCount
+			err = each(g, src, func(d *reports.Document) error {
+				addDocRow(docs, d, extra)
+				dc := counter.Count(d)
+				dcs = append(dcs, dc)
+				tr.Add(dc)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			docs.title = "1. tifa docs — the reports found, metadata and sections"
+			counts := countWide(dcs, lex, extra)
+			keepColumns(counts, 5+len(extra)+demoTop)
+			counts.title = fmt.Sprintf("2. tifa count --wide — mentions of the %d most mentioned slogans", demoTop)
+			trend := trendWide(tr.Rows(analysis.TrendOptions{Top: 2 * demoTop}), tr.Years(), lex, trendOpts{wide: true, value: "mean_per10k"})
+			trend.title = fmt.Sprintf("3. tifa trend --wide --top %d — mentions per 10,000 characters, mean by year", 2*demoTop)
+			if g.format == "" && g.out == "" {
+				g.format = fmtTable // several tables: never CSV by default
+			}
+			return g.emit(docs, counts, trend)
+		},
+	}
+}
+
+// keepColumns drops the columns of t after the first n.
+func keepColumns(t *table, n int) {
+	if len(t.cols) <= n {
+		return
+	}
+	t.cols = t.cols[:n]
+	for i := range t.rows {
+		t.rows[i] = t.rows[i][:n]
+	}
+}

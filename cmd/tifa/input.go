@@ -1,0 +1,168 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/reports"
+)
+
+// inputOpts are the flags of every command that reads reports.
+type inputOpts struct {
+	meta      string
+	section   string
+	lexFiles  []string
+	noBuiltin bool
+}
+
+func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
+	f := cmd.Flags()
+	f.StringVar(&in.meta, "meta", "", "manifest CSV with columns file,region,level,year (default: manifest.csv in a folder argument)")
+	f.StringVar(&in.section, "section", "all", "text analysed: all, review (工作回顾) or plan (工作安排)")
+	if withLexicon {
+		addLexiconFlags(cmd, in)
+	}
+}
+
+func addLexiconFlags(cmd *cobra.Command, in *inputOpts) {
+	f := cmd.Flags()
+	f.StringArrayVar(&in.lexFiles, "lexicon", nil, "your own lexicon FILE (.yaml, or text: one slogan a line, aliases after |); repeatable")
+	f.BoolVar(&in.noBuiltin, "no-builtin", false, "use only the --lexicon files, not the built-in lexicon")
+}
+
+func (in *inputOpts) part() (reports.Part, error) {
+	p, ok := reports.ParsePart(in.section)
+	if !ok {
+		return 0, fmt.Errorf("flag --section: want all, review or plan (got %q)", in.section)
+	}
+	return p, nil
+}
+
+// loadLexicon builds the lexicon the flags ask for.
+func (in *inputOpts) loadLexicon(g *globals) (*lexicon.Lexicon, error) {
+	var builtin []lexicon.Entry
+	if !in.noBuiltin {
+		var err error
+		if builtin, err = lexicon.Default(); err != nil {
+			return nil, err
+		}
+	}
+	var user [][]lexicon.Entry
+	for _, f := range in.lexFiles {
+		es, err := lexicon.ParseFile(f)
+		if err != nil {
+			return nil, err
+		}
+		user = append(user, es)
+	}
+	lex, warns, err := lexicon.New(builtin, user...)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warns {
+		g.warnf("%s", w)
+	}
+	if len(lex.Entries) == 0 {
+		return nil, errors.New("the lexicon is empty: --no-builtin needs at least one --lexicon FILE with entries")
+	}
+	return lex, nil
+}
+
+// open finds the reports under args.
+func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
+	if len(args) == 0 {
+		return nil, errors.New("no reports given: name files or folders (or - for stdin)")
+	}
+	return reports.Open(args, reports.Options{
+		Manifest: in.meta,
+		Stdin:    g.stdin,
+		Warn:     func(msg string) { g.warnf("%s", msg) },
+	})
+}
+
+// each reads every document of src, showing progress, and calls fn. Its
+// error says when no document had any text.
+func each(g *globals, src *reports.Source, fn func(*reports.Document) error) error {
+	p := newProgress(g, len(src.Files()))
+	n, withText := 0, 0
+	err := src.Each(func(d *reports.Document) error {
+		n++
+		if strings.TrimSpace(d.Text) != "" {
+			withText++
+		}
+		p.add(d.Path, len(d.Text))
+		return fn(d)
+	})
+	p.done()
+	if err != nil {
+		return err
+	}
+	if withText == 0 {
+		return fmt.Errorf("none of the %d documents read has any text", n)
+	}
+	return nil
+}
+
+// progress prints a one-line progress report on stderr when it is a
+// terminal, once the run has taken more than a second.
+type progress struct {
+	w            io.Writer
+	on           bool
+	total, files int
+	bytes        int
+	last         string
+	start, shown time.Time
+}
+
+func newProgress(g *globals, total int) *progress {
+	return &progress{w: g.stderr, on: !g.quiet && isTerminal(g.stderr), total: total, start: time.Now()}
+}
+
+func (p *progress) add(path string, n int) {
+	if path != p.last {
+		p.files++
+		p.last = path
+	}
+	p.bytes += n
+	if !p.on {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.start) < time.Second || now.Sub(p.shown) < 100*time.Millisecond {
+		return
+	}
+	p.shown = now
+	secs := now.Sub(p.start).Seconds()
+	mb := float64(p.bytes) / 1e6
+	eta := ""
+	if p.files > 0 && p.total > p.files {
+		eta = fmt.Sprintf(", ETA %.0fs", secs/float64(p.files)*float64(p.total-p.files))
+	}
+	fmt.Fprintf(p.w, "\rtifa: %d/%d files, %.1f MB, %.1f MB/s%s   ", p.files, p.total, mb, mb/secs, eta)
+}
+
+func (p *progress) done() {
+	if p.on && !p.shown.IsZero() {
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", 70))
+	}
+}
+
+// docWarnings prints each document's warnings on stderr, at most max of
+// them, then how many more there were.
+func docWarnings(g *globals, id string, warns []string, shown *int) {
+	const max = 20
+	for _, w := range warns {
+		*shown++
+		if *shown <= max {
+			g.warnf("%s: %s", id, w)
+		} else if *shown == max+1 {
+			g.warnf("more warnings not shown: 'tifa docs' lists them all")
+		}
+	}
+}

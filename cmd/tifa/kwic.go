@@ -1,0 +1,73 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/reports"
+)
+
+func newKwicCmd(g *globals) *cobra.Command {
+	var in inputOpts
+	var width int
+	cmd := &cobra.Command{
+		Use:   "kwic PATH... TERM",
+		Short: "Every mention of a slogan or word in its context",
+		Long: `Key word in context: every mention of TERM with --width characters either
+side, so a researcher can check what a count stands for. A TERM that is a
+lexicon form finds every form of its entry, exactly as 'tifa count' counts
+them; any other TERM is found as literal text.
+
+Columns: doc, region, level, year, section (preamble, review or plan), left,
+term (as written), right.`,
+		Example: "  tifa kwic reports/ 六稳\n  tifa kwic reports/ 共同富裕 --section plan --width 30",
+		Args:    cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if width < 0 {
+				return fmt.Errorf("flag --width: must be 0 or more (got %d)", width)
+			}
+			term := args[len(args)-1]
+			part, err := in.part()
+			if err != nil {
+				return err
+			}
+			lex, err := in.loadLexicon(g)
+			if err != nil {
+				return err
+			}
+			find := analysis.NewFinder(lex, term)
+			if find.Entry() < 0 && term == "" {
+				return errors.New("empty TERM")
+			}
+			src, err := in.open(g, args[:len(args)-1])
+			if err != nil {
+				return err
+			}
+			t := &table{title: "Mentions of " + term, cols: cols(str("doc"), str("region"), str("level"), num("year"),
+				str("section"), str("left"), str("term"), str("right"))}
+			err = each(g, src, func(d *reports.Document) error {
+				for _, h := range find.KWIC(d, part, width) {
+					sec := h.Part.String()
+					if h.Part == reports.PartAll {
+						sec = "preamble"
+					}
+					t.add(d.ID, d.Meta.Region, d.Meta.Level, d.Meta.Year, sec, h.Left, h.Term, h.Right)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if len(t.rows) == 0 {
+				g.warnf("no mention of %q", term)
+			}
+			return g.emit(t)
+		},
+	}
+	in.addFlags(cmd, true)
+	cmd.Flags().IntVar(&width, "width", 20, "characters of context each side")
+	return cmd
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/lexicon"
+)
+
+func newLexiconCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "lexicon",
+		Short: "List the slogan lexicon, or check a lexicon file",
+		Long: `The lexicon is the list of slogans tifa counts: a built-in, curated list
+(tifa lexicon list) plus your own files (--lexicon FILE).
+
+A lexicon file is YAML (.yaml/.yml; see the built-in one: tifa lexicon list -f
+json) or plain text: one slogan a line, canonical form first, aliases after
+'|', '#' starts a comment, a line [category] sets the category of the lines
+after it. A user entry sharing a form with a built-in one replaces it.`,
+	}
+	cmd.AddCommand(newLexiconListCmd(g), newLexiconCheckCmd(g))
+	return cmd
+}
+
+func newLexiconListCmd(g *globals) *cobra.Command {
+	var in inputOpts
+	var category string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the lexicon's entries",
+		Long: `List every entry: slogan, aliases (separated by |), category, origin
+(national or the province that coined it), since (first year in a report of
+the corpus it was curated from), note, and where it was defined.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lex, err := in.loadLexicon(g)
+			if err != nil {
+				return err
+			}
+			t := &table{title: "Lexicon (" + lex.Hash() + ")", cols: cols(str("slogan"), str("aliases"), str("category"),
+				str("origin"), num("since"), str("note"), str("defined"))}
+			for _, e := range lex.Entries {
+				if category != "" && e.Category != category {
+					continue
+				}
+				t.add(e.Slogan, strings.Join(e.Aliases, "|"), e.Category, e.Origin, nilIfZero(e.Since), e.Note,
+					fmt.Sprintf("%s:%d", e.File, e.Line))
+			}
+			return g.emit(t)
+		},
+	}
+	addLexiconFlags(cmd, &in)
+	cmd.Flags().StringVar(&category, "category", "", "only entries of this category")
+	return cmd
+}
+
+func newLexiconCheckCmd(g *globals) *cobra.Command {
+	var noBuiltin bool
+	cmd := &cobra.Command{
+		Use:   "check FILE...",
+		Short: "Validate lexicon files: every problem with its file and line",
+		Long: `Check each file on its own (empty forms, duplicate entries, an alias claimed
+by two entries, unknown YAML fields), then all of them together with the
+built-in lexicon (unless --no-builtin), and say which built-in entries they
+replace. Exit status 1 when any file has an error.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var sets [][]lexicon.Entry
+			bad := 0
+			for _, f := range args {
+				es, err := lexicon.ParseFile(f)
+				if err != nil {
+					bad++
+					fmt.Fprintln(g.stderr, err)
+					continue
+				}
+				sets = append(sets, es)
+				fmt.Fprintf(g.stdout, "%s: %d entries\n", f, len(es))
+			}
+			if bad > 0 {
+				return fmt.Errorf("%d of %d lexicon files have errors", bad, len(args))
+			}
+			var builtin []lexicon.Entry
+			if !noBuiltin {
+				var err error
+				if builtin, err = lexicon.Default(); err != nil {
+					return err
+				}
+			}
+			lex, warns, err := lexicon.New(builtin, sets...)
+			if err != nil {
+				return err
+			}
+			for _, w := range warns {
+				fmt.Fprintln(g.stdout, w)
+			}
+			fmt.Fprintf(g.stdout, "ok: %d entries in all, lexicon hash %s\n", len(lex.Entries), lex.Hash())
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&noBuiltin, "no-builtin", false, "check without the built-in lexicon")
+	return cmd
+}

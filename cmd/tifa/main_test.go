@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const (
+	samples = "../../testdata/samples"
+	golden  = "../../testdata/golden"
+)
+
+// run runs tifa in-process with args and returns stdout, stderr and the
+// error RunE returned.
+func run(t *testing.T, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	root := newRootCmd(strings.NewReader(stdin), &out, &errb)
+	root.SetArgs(args)
+	err := root.Execute()
+	return out.String(), errb.String(), err
+}
+
+// checkGolden compares got with testdata/golden/name, or rewrites it with
+// -update.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join(golden, name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/tifa -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test ./cmd/tifa -update rewrites it)\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"docs.csv", []string{"docs", samples, "-f", "csv"}},
+		{"count.csv", []string{"count", samples, "-f", "csv"}},
+		{"count_wide_plan.md", []string{"count", samples, "--wide", "--section", "plan", "-f", "md"}},
+		{"count_user_lexicon.tsv", []string{"count", samples, "--no-builtin", "--lexicon", "../../testdata/lexicon/user.txt", "--all", "-f", "tsv"}},
+		{"trend.csv", []string{"trend", samples, "--top", "10", "-f", "csv"}},
+		{"trend_wide_region.txt", []string{"trend", samples, "--wide", "--by", "region", "--slogan", "乡村振兴", "--slogan", "最多跑一次", "-f", "table"}},
+		{"trend_level.json", []string{"trend", samples, "--by", "level", "--slogan", "共同富裕", "-f", "json"}},
+		{"trend_wide_share_review.md", []string{"trend", samples, "--wide", "--value", "share", "--section", "review", "--top", "8", "-f", "md"}},
+		{"lexicon_user.csv", []string{"lexicon", "list", "--no-builtin", "--lexicon", "../../testdata/lexicon/user.txt", "-f", "csv"}},
+		{"demo.txt", []string{"demo", "-f", "table"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, stderr, err := run(t, "", c.args...)
+			if err != nil {
+				t.Fatalf("tifa %s: %v\nstderr: %s", strings.Join(c.args, " "), err, stderr)
+			}
+			checkGolden(t, c.name, out)
+		})
+	}
+}
+
+// TestDeterministic runs the same command twice: the bytes must agree.
+func TestDeterministic(t *testing.T) {
+	args := []string{"count", samples, "--wide", "-f", "csv"}
+	a, _, err := run(t, "", args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, _ := run(t, "", args...)
+	if a != b {
+		t.Fatal("two runs of the same command gave different output")
+	}
+}
+
+func TestErrors(t *testing.T) {
+	empty := t.TempDir()
+	cases := []struct {
+		name string
+		args []string
+		want string // a substring of the error
+	}{
+		{"no args", []string{"count"}, "no reports given"},
+		{"missing path", []string{"count", "no/such/dir"}, "no/such/dir"},
+		{"empty dir", []string{"docs", empty}, "no reports"},
+		{"bad section", []string{"count", samples, "--section", "middle"}, "flag --section"},
+		{"bad format", []string{"count", samples, "-f", "xls"}, "flag --format"},
+		{"bad by", []string{"trend", samples, "--by", "month"}, "flag --by"},
+		{"bad value", []string{"trend", samples, "--wide", "--value", "median"}, "flag --value"},
+		{"unknown slogan", []string{"trend", samples, "--slogan", "不存在的口号"}, "flag --slogan"},
+		{"no builtin no lexicon", []string{"count", samples, "--no-builtin"}, "lexicon is empty"},
+		{"bad lexicon", []string{"count", samples, "--lexicon", "../../testdata/bad/duplicate.txt"}, "duplicate.txt:"},
+		{"missing lexicon", []string{"count", samples, "--lexicon", "no-such-lexicon.txt"}, "no-such-lexicon.txt"},
+		{"lexicon check", []string{"lexicon", "check", "../../testdata/bad/duplicate.txt"}, "lexicon files have errors"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := run(t, "", c.args...)
+			if err == nil {
+				t.Fatalf("tifa %s: no error, want one containing %q", strings.Join(c.args, " "), c.want)
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %q does not contain %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestOutputFile checks -o: the format follows the extension, the file
+// equals what stdout gets, and a failed run leaves no file behind.
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "counts.csv")
+	if _, _, err := run(t, "", "count", samples, "-o", path); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, _ := run(t, "", "count", samples, "-f", "csv")
+	if string(got) != want {
+		t.Errorf("-o counts.csv differs from -f csv on stdout")
+	}
+	bom := filepath.Join(dir, "bom.csv")
+	if _, _, err := run(t, "", "count", samples, "-o", bom, "--bom"); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(bom); !bytes.HasPrefix(b, []byte("\ufeffdoc,")) {
+		t.Errorf("--bom: file starts %q", b[:min(len(b), 10)])
+	}
+	bad := filepath.Join(dir, "fail.csv")
+	if _, _, err := run(t, "", "count", samples, "--section", "nope", "-o", bad); err == nil {
+		t.Fatal("want an error")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "counts.csv" && e.Name() != "bom.csv" {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}

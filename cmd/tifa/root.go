@@ -1,0 +1,101 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// version is tifa's version, printed by --version and kept in caches and
+// provenance.
+const version = "0.1.0"
+
+// globals are the flags every command shares.
+type globals struct {
+	format string
+	out    string
+	bom    bool
+	quiet  bool
+
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+const rootLong = `tifa (提法, "official formulation") measures the policy slogans in Chinese
+government work reports (政府工作报告): which slogans a township, county, city or
+province stresses, how that changes year by year.
+
+It reads reports as they come (UTF-8, GBK or UTF-16; scraped web pages; PDF
+extractions; several reports in one file), takes region, level and year from a
+manifest.csv, the file name or the report's own header, and counts the slogans
+of an embedded, curated lexicon exactly — no segmenter can split them.
+
+Attention:
+  1. Output is a table on a terminal and CSV in a pipe; -f csv|tsv|json|md|table
+     chooses, -o FILE writes a file (format from its extension), --bom adds the
+     byte order mark Excel needs to read Chinese CSV.
+  2. Metadata comes from manifest.csv (file,region,level,year) at the root of a
+     folder, or --meta FILE; without one, from file names like 浙江_2025.txt and
+     the report's header. 'tifa docs' shows what was found — check it first.
+  3. Your own slogans: --lexicon FILE (one a line, aliases after |); add
+     --no-builtin to count only yours. 'tifa lexicon check FILE' validates it.
+  4. --section review|plan analyses only the review of past work or the plan;
+     'tifa docs' shows which heading opened each part.`
+
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:           "tifa",
+		Short:         "Measure policy slogans in Chinese government work reports",
+		Long:          rootLong,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	pf := root.PersistentFlags()
+	pf.StringVarP(&g.format, "format", "f", "", "output format: table, csv, tsv, json, md (default: table on a terminal, else csv)")
+	pf.StringVarP(&g.out, "output", "o", "", "write to FILE (atomically) instead of stdout")
+	pf.BoolVar(&g.bom, "bom", false, "start CSV/TSV with a UTF-8 byte order mark (for Excel)")
+	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress or warnings on stderr")
+	root.AddCommand(
+		newDocsCmd(g),
+		newCountCmd(g),
+		newTrendCmd(g),
+		newTermsCmd(g),
+		newSimilarCmd(g),
+		newClusterCmd(g),
+		newCompareCmd(g),
+		newKwicCmd(g),
+		newLexiconCmd(g),
+		newDemoCmd(g),
+	)
+	return root
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// emit writes tables to the chosen output in the chosen format.
+func (g *globals) emit(tables ...*table) error {
+	f, err := chooseFormat(g.format, g.out, isTerminal(g.stdout))
+	if err != nil {
+		return err
+	}
+	return output{path: g.out, stdout: g.stdout}.write(f, g.bom, tables...)
+}
+
+// warnf prints a warning on stderr unless -q.
+func (g *globals) warnf(format string, args ...any) {
+	if !g.quiet {
+		fmt.Fprintf(g.stderr, "tifa: warning: "+format+"\n", args...)
+	}
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/analysis"
+)
+
+// matrixMax is the largest --matrix printed: n×n cells.
+const matrixMax = 5000
+
+func newSimilarCmd(g *globals) *cobra.Command {
+	var o vectorOpts
+	var k, shared int
+	var matrix bool
+	var to string
+	cmd := &cobra.Command{
+		Use:   "similar PATH...",
+		Short: "Which reports or regions sound alike: nearest neighbours by cosine",
+		Long: `Cosine similarity of TF-IDF vectors (see 'tifa terms --help' for the
+weighting). For each unit (document, or group with --by) its --k nearest
+neighbours.
+
+Columns: unit, region, level, year, rank, neighbour, cosine, shared (the
+terms contributing most to the cosine, largest first).
+--to ID: every unit against one: unit, region, level, year, cosine, shared.
+--matrix: the full unit × unit similarity matrix (for heatmaps in R/Stata).`,
+		Example: "  tifa similar reports/ --by region --space slogans\n  tifa similar reports/ --matrix -o sim.csv",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if k < 1 {
+				return fmt.Errorf("flag --k: must be 1 or more (got %d)", k)
+			}
+			l, err := o.build(g, args)
+			if err != nil {
+				return err
+			}
+			v := l.vectors
+			switch {
+			case matrix:
+				if len(v.Units) > matrixMax {
+					return fmt.Errorf("--matrix: %d units make %d cells; group them with --by, or use --to ID", len(v.Units), len(v.Units)*len(v.Units))
+				}
+				return g.emit(similarityMatrix(v, o.by))
+			case to != "":
+				i, err := findUnit(v, to)
+				if err != nil {
+					return err
+				}
+				return g.emit(similarTo(v, i, o.by, shared))
+			}
+			t := &table{title: "Nearest neighbours", cols: append(unitCols(o.by), num("rank"), str("neighbour"), flt("cosine", 4), str("shared"))}
+			for i, nbrs := range analysis.TopK(v.X, k, o.workers) {
+				for r, nb := range nbrs {
+					t.add(append(unitCells(o.by, v.Units[i]), r+1, v.Units[nb.Index].ID, nb.Score, termLabels(v, v.Shared(i, nb.Index, shared)))...)
+				}
+			}
+			return g.emit(t)
+		},
+	}
+	o.addFlags(cmd, "slogans")
+	f := cmd.Flags()
+	f.IntVar(&k, "k", 5, "neighbours per unit")
+	f.IntVar(&shared, "shared", 3, "shared terms listed per pair")
+	f.BoolVar(&matrix, "matrix", false, "print the full similarity matrix")
+	f.StringVar(&to, "to", "", "list every unit against this one (a document ID or group label)")
+	return cmd
+}
+
+func similarTo(v *analysis.Vectors, i int, by string, shared int) *table {
+	t := &table{title: "Similarity to " + v.Units[i].ID, cols: append(unitCols(by), flt("cosine", 4), str("shared"))}
+	cos := analysis.CosineTo(v.X, i)
+	order := make([]int, 0, len(cos))
+	for j := range cos {
+		if j != i {
+			order = append(order, j)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return cos[order[a]] > cos[order[b]] })
+	for _, j := range order {
+		t.add(append(unitCells(by, v.Units[j]), cos[j], termLabels(v, v.Shared(i, j, shared)))...)
+	}
+	return t
+}
+
+func similarityMatrix(v *analysis.Vectors, by string) *table {
+	name := unitCols(by)[0].name
+	cs := cols(str(name))
+	for _, u := range v.Units {
+		cs = append(cs, flt(u.ID, 4))
+	}
+	t := &table{title: "Cosine similarity", cols: cs}
+	rows := analysis.CosineMatrix(v.X)
+	for i, u := range v.Units {
+		row := []any{u.ID}
+		for _, c := range rows[i] {
+			row = append(row, c)
+		}
+		t.add(row...)
+	}
+	return t
+}

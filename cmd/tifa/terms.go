@@ -1,0 +1,47 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+func newTermsCmd(g *globals) *cobra.Command {
+	var o vectorOpts
+	var top int
+	cmd := &cobra.Command{
+		Use:   "terms PATH...",
+		Short: "The top TF-IDF terms of each report or group: what it stresses",
+		Long: `For each document (or group, with --by), its N terms with the highest TF-IDF
+weight: what it stresses more than the others, beyond the lexicon too with
+--space words (the default here).
+
+TF-IDF as scikit-learn's TfidfVectorizer: tf = count (1 + ln count with
+--sublinear), idf = ln((1 + n) / (1 + df)) + 1, each vector scaled to unit
+length (l2).
+
+Columns: unit (doc or group), region, level, year, rank, term, slogan (the
+lexicon category when the term is a slogan, else empty), tfidf, count.`,
+		Example: "  tifa terms reports/ --top 10\n  tifa terms reports/ --by region --space slogans -f csv",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			l, err := o.build(g, args)
+			if err != nil {
+				return err
+			}
+			v := l.vectors
+			cs := append(unitCols(o.by), num("rank"), str("term"), str("slogan"), flt("tfidf", 4), num("count"))
+			t := &table{title: "Top terms", cols: cs}
+			for i, u := range v.Units {
+				for r, tw := range v.TopTerms(i, top) {
+					cat := ""
+					if e := v.Entries[tw.Col]; e >= 0 {
+						cat = l.lex.Entries[e].Category
+					}
+					t.add(append(unitCells(o.by, u), r+1, v.Terms[tw.Col], cat, tw.Weight, int(tw.Count))...)
+				}
+			}
+			return g.emit(t)
+		},
+	}
+	o.addFlags(cmd, "words")
+	cmd.Flags().IntVar(&top, "top", 10, "terms per unit")
+	return cmd
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/reports"
+)
+
+// vectorOpts are the flags of the commands that build TF-IDF vectors.
+type vectorOpts struct {
+	in        inputOpts
+	space     string
+	by        string
+	minDF     float64
+	maxDF     float64
+	sublinear bool
+	stopwords string
+	workers   int
+}
+
+func (o *vectorOpts) addFlags(cmd *cobra.Command, defaultSpace string) {
+	o.in.addFlags(cmd, true)
+	f := cmd.Flags()
+	f.StringVar(&o.space, "space", defaultSpace, "slogans (lexicon entry counts) or words (every token, slogans one token each)")
+	f.StringVar(&o.by, "by", "doc", "vector per doc, region, year, region-year or level (a group's counts are summed)")
+	f.Float64Var(&o.minDF, "min-df", 1, "keep terms in at least this many units (≥1) or this share of units (<1)")
+	f.Float64Var(&o.maxDF, "max-df", 0, "drop terms in more than this many units (≥1) or share of units (<1); 0: no limit")
+	f.BoolVar(&o.sublinear, "sublinear", false, "tf = 1 + ln(count) instead of count")
+	f.StringVar(&o.stopwords, "stopwords", "", "stopword FILE (one word a line) replacing the built-in list (words space)")
+	f.IntVarP(&o.workers, "jobs", "j", 0, "goroutines for segmentation (default: one per CPU)")
+}
+
+// loaded is what a vector command works on.
+type loaded struct {
+	lex     *lexicon.Lexicon
+	src     *reports.Source
+	matrix  *analysis.Matrix // per unit (after --by)
+	vectors *analysis.Vectors
+}
+
+// build reads the reports under args and returns their TF-IDF vectors.
+func (o *vectorOpts) build(g *globals, args []string) (*loaded, error) {
+	l, err := o.counts(g, args)
+	if err != nil {
+		return nil, err
+	}
+	l.vectors, err = analysis.Weigh(l.matrix, &analysis.TFIDF{Sublinear: o.sublinear, MinDF: o.minDF, MaxDF: o.maxDF})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// counts reads the reports under args and returns their term counts, per
+// unit of --by.
+func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
+	if o.space != analysis.SpaceSlogans && o.space != analysis.SpaceWords {
+		return nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
+	}
+	if err := analysis.CheckGrouping(o.by); err != nil {
+		return nil, fmt.Errorf("flag --by: %w", err)
+	}
+	part, err := o.in.part()
+	if err != nil {
+		return nil, err
+	}
+	lex, err := o.in.loadLexicon(g)
+	if err != nil {
+		return nil, err
+	}
+	var seg *analysis.Segmenter
+	if o.space == analysis.SpaceWords {
+		analysis.PreloadDictionary()
+		stop := analysis.DefaultStopwords()
+		if o.stopwords != "" {
+			f, err := os.Open(o.stopwords)
+			if err != nil {
+				return nil, fmt.Errorf("flag --stopwords: %w", err)
+			}
+			stop, err = analysis.ReadStopwords(o.stopwords, f)
+			f.Close()
+			if err != nil {
+				return nil, err
+			}
+		}
+		if seg, err = analysis.NewSegmenter(lex, stop); err != nil {
+			return nil, err
+		}
+	}
+	src, err := o.in.open(g, args)
+	if err != nil {
+		return nil, err
+	}
+	vz, err := analysis.NewVectorizer(o.space, lex, seg, part)
+	if err != nil {
+		return nil, err
+	}
+	vz.Workers = o.workers
+	m, err := vz.Build(func(fn func(*reports.Document) error) error { return each(g, src, fn) })
+	if err != nil {
+		return nil, err
+	}
+	m, skipped, err := m.Group(o.by)
+	if err != nil {
+		return nil, err
+	}
+	if len(skipped) > 0 {
+		g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, skipped[0])
+	}
+	if len(m.Empty) > 0 {
+		g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(m.Empty), termWord(o.space), m.Empty[0])
+	}
+	return &loaded{lex: lex, src: src, matrix: m}, nil
+}
+
+func termWord(space string) string {
+	if space == analysis.SpaceWords {
+		return "word"
+	}
+	return "slogan"
+}
+
+// unitCols are the columns naming a unit: its ID (a document, or a group
+// of --by) and the metadata its members share.
+func unitCols(by string) []column {
+	switch by {
+	case "region":
+		return cols(str("region"), str("level"))
+	case "year":
+		return cols(num("year"))
+	case "level":
+		return cols(str("level"))
+	case "region-year":
+		return cols(str("unit"), str("region"), str("level"), num("year"))
+	}
+	return cols(str("doc"), str("region"), str("level"), num("year"))
+}
+
+// unitCells are the values of unitCols for u.
+func unitCells(by string, u analysis.Unit) []any {
+	switch by {
+	case "region":
+		return []any{u.ID, u.Meta.Level}
+	case "year":
+		return []any{u.Meta.Year}
+	case "level":
+		return []any{u.ID}
+	}
+	return []any{u.ID, u.Meta.Region, u.Meta.Level, u.Meta.Year}
+}
+
+// termLabels joins the labels of cols.
+func termLabels(v *analysis.Vectors, cs []int) string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = v.Terms[c]
+	}
+	return strings.Join(out, "; ")
+}
+
+// findUnit returns the index of the unit with ID id.
+func findUnit(v *analysis.Vectors, id string) (int, error) {
+	for i, u := range v.Units {
+		if u.ID == id {
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("flag --to: no unit %q (tifa docs lists document IDs)", id)
+}

@@ -1,0 +1,133 @@
+package lexicon
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+)
+
+// New combines the built-in entries with the researcher's own sets (one per
+// file, in the order given) into a Lexicon.
+//
+// Every set is normalised and checked as in Parse (categories are not
+// checked again); a form shared by two entries of the built-in set, or of
+// the user sets together, is an error naming both places. A user entry that shares any form with a built-in
+// entry replaces that built-in entry instead, and New returns a warning
+// "lexicon FILE:LINE: 六稳 replaces the built-in entry 六稳 (economy)" for
+// it, so a researcher can redefine built-ins. Entries keep a deterministic
+// order: the surviving built-in entries in their order, then the user
+// entries in theirs.
+//
+// The error, when not nil, is an errors.Join of *Error values in entry
+// order (built-in set first, then the user sets in order); the Lexicon is
+// then nil.
+func New(builtin []Entry, user ...[]Entry) (*Lexicon, []string, error) {
+	base, errs := validateSet(builtin)
+	var all []Entry
+	for _, set := range user {
+		all = append(all, set...)
+	}
+	mine, uerrs := validateSet(all)
+	errs = append(errs, uerrs...)
+	if len(errs) > 0 {
+		return nil, nil, joinErrors(errs)
+	}
+	base, warnings := replaceBuiltins(base, mine)
+	l := &Lexicon{Entries: append(base, mine...)}
+	l.buildIndex()
+	return l, warnings, nil
+}
+
+// replaceBuiltins drops every built-in entry that shares a form with a user
+// entry and says so, one warning per pair, in user order.
+func replaceBuiltins(base, mine []Entry) ([]Entry, []string) {
+	owner := make(map[string]int)
+	for i := range base {
+		for _, f := range base[i].Forms() {
+			owner[f] = i
+		}
+	}
+	replaced := make([]bool, len(base))
+	var warnings []string
+	for _, u := range mine {
+		var hit []int
+		for _, f := range u.Forms() {
+			if i, ok := owner[f]; ok && !slices.Contains(hit, i) {
+				hit = append(hit, i)
+			}
+		}
+		slices.Sort(hit)
+		for _, i := range hit {
+			replaced[i] = true
+			b := &base[i]
+			warnings = append(warnings, fmt.Sprintf("lexicon %s:%d: %s replaces the built-in entry %s (%s)",
+				u.File, u.Line, u.Slogan, b.Slogan, b.Category))
+		}
+	}
+	kept := base[:0]
+	for i := range base {
+		if !replaced[i] {
+			kept = append(kept, base[i])
+		}
+	}
+	return kept, warnings
+}
+
+// buildIndex maps every form to its entry (the first entry, should a
+// hand-built Lexicon share a form) and computes the hash.
+func (l *Lexicon) buildIndex() {
+	l.indexOnce.Do(func() {
+		l.index = make(map[string]int)
+		h := sha256.New()
+		h.Write([]byte("tifa lexicon v1\n"))
+		for i := range l.Entries {
+			e := &l.Entries[i]
+			for _, f := range e.Forms() {
+				if _, ok := l.index[f]; !ok {
+					l.index[f] = i
+				}
+			}
+			aliases := slices.Clone(e.Aliases)
+			slices.Sort(aliases)
+			// Length-prefixed strings: no separator can be forged.
+			fmt.Fprintf(h, "%d:%s%d:%s%d:", len(e.Slogan), e.Slogan, len(e.Category), e.Category, len(aliases))
+			for _, a := range aliases {
+				fmt.Fprintf(h, "%d:%s", len(a), a)
+			}
+		}
+		l.hash = hex.EncodeToString(h.Sum(nil))[:12]
+	})
+}
+
+// Hash returns 12 hex digits of the SHA-256 of the lexicon's entries in
+// order — canonical form, category and sorted aliases of each — so two
+// lexicons that count the same way have the same hash. Notes, origins,
+// years and file positions do not enter it. Use it to key caches and to
+// record which lexicon produced a result.
+func (l *Lexicon) Hash() string {
+	l.buildIndex()
+	return l.hash
+}
+
+// Lookup returns the index in Entries of the entry that has form as its
+// canonical form or an alias. form is normalised first when it is not
+// found as given, so "互联网＋" finds the entry 互联网+.
+func (l *Lexicon) Lookup(form string) (int, bool) {
+	l.buildIndex()
+	if i, ok := l.index[form]; ok {
+		return i, true
+	}
+	if n := Normalize(form); n != form {
+		i, ok := l.index[n]
+		return i, ok
+	}
+	return 0, false
+}
+
+// Matcher returns the lexicon's matcher, built on first use and shared:
+// it is safe for concurrent use.
+func (l *Lexicon) Matcher() *Matcher {
+	l.matchOnce.Do(func() { l.matcher = newMatcher(l.Entries) })
+	return l.matcher
+}

@@ -1,0 +1,88 @@
+package lexicon_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tifa-project/tifa/lexicon"
+)
+
+func Example() {
+	builtin, err := lexicon.Parse("builtin.txt", strings.NewReader(
+		"[economy]\n六稳\n六保\n六稳六保 | 六稳、六保\n"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	mine, err := lexicon.Parse("mine.txt", strings.NewReader(
+		"[environment]\n五水共治\n河长制 | 河长\n"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	lex, warnings, err := lexicon.New(builtin, mine)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(lex.Entries), "entries,", len(warnings), "warnings")
+
+	text := "做好六稳六保工作，深化五水共治，全面推行河长制。"
+	for _, m := range lex.Matcher().Find(text) {
+		e := lex.Entries[m.Entry]
+		fmt.Printf("%s %s [%d,%d) nested=%v\n", e.Slogan, e.Category, m.Start, m.End, m.Nested)
+	}
+	// Output:
+	// 5 entries, 0 warnings
+	// 六稳六保 economy [6,18) nested=false
+	// 六稳 economy [6,12) nested=true
+	// 六保 economy [12,18) nested=true
+	// 五水共治 environment [33,45) nested=false
+	// 河长制 environment [60,69) nested=false
+}
+
+func ExampleNew_replace() {
+	builtin := []lexicon.Entry{{Slogan: "六稳", Category: "economy", File: "builtin", Line: 3}}
+	mine := []lexicon.Entry{{Slogan: "六稳", Aliases: []string{"稳就业"}, Category: "jobs", File: "mine.txt", Line: 1}}
+	lex, warnings, _ := lexicon.New(builtin, mine)
+	fmt.Println(warnings[0])
+	fmt.Println(lex.Entries[0].Category, lex.Entries[0].Aliases)
+	// Output:
+	// lexicon mine.txt:1: 六稳 replaces the built-in entry 六稳 (economy)
+	// jobs [稳就业]
+}
+
+func ExampleParse_errors() {
+	_, err := lexicon.Parse("mine.yaml", strings.NewReader(`
+- slogan: 两山理论
+  aliases: [两山]
+  category: environment
+- slogan: 绿水青山
+  aliases: [两山]
+  categroy: environment
+`))
+	fmt.Println(err)
+	// Output:
+	// lexicon mine.yaml:5: missing category
+	// lexicon mine.yaml:5: alias 两山 of 绿水青山 already belongs to 两山理论 (mine.yaml:2)
+	// lexicon mine.yaml:7: unknown field 'categroy' (did you mean 'category'?)
+}
+
+func ExampleNormalize() {
+	fmt.Println(lexicon.Normalize(" 互联网＋ 行动\u200b"))
+	fmt.Println(lexicon.Normalize("５Ｇ"))
+	// Output:
+	// 互联网+行动
+	// 5G
+}
+
+func ExampleLexicon_Lookup() {
+	lex, _, _ := lexicon.New(nil, []lexicon.Entry{{Slogan: "两山理论", Aliases: []string{"绿水青山就是金山银山"}}})
+	i, ok := lex.Lookup("绿水青山就是金山银山")
+	fmt.Println(lex.Entries[i].Slogan, ok)
+	_, ok = lex.Lookup("金山银山")
+	fmt.Println(ok)
+	// Output:
+	// 两山理论 true
+	// false
+}

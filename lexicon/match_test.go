@@ -1,0 +1,374 @@
+package lexicon
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// mustNew builds a Lexicon from entries given as "slogan|alias|alias".
+func mustNew(t testing.TB, specs ...string) *Lexicon {
+	t.Helper()
+	var entries []Entry
+	for i, s := range specs {
+		forms := strings.Split(s, "|")
+		entries = append(entries, Entry{Slogan: forms[0], Aliases: forms[1:], Category: "user", File: "test", Line: i + 1})
+	}
+	l, warnings, err := New(nil, entries)
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("New(%q): %v %v", specs, warnings, err)
+	}
+	return l
+}
+
+// render writes a mention as "ENTRY TEXT@RUNE", plus " nested", with the
+// offset counted in runes so the tables can be checked by eye.
+func render(l *Lexicon, text string, m Mention) string {
+	s := fmt.Sprintf("%s %s@%d", l.Entries[m.Entry].Slogan, text[m.Start:m.End], utf8.RuneCountInString(text[:m.Start]))
+	if m.Nested {
+		s += " nested"
+	}
+	return s
+}
+
+func renderAll(l *Lexicon, text string, ms []Mention) []string {
+	out := []string{}
+	for _, m := range ms {
+		out = append(out, render(l, text, m))
+	}
+	return out
+}
+
+// The expected mentions below are worked out by hand from the rules in
+// AppendFind's documentation.
+var findCases = []struct {
+	name    string
+	entries []string
+	text    string
+	want    []string
+}{
+	{"empty text", []string{"六稳"}, "", nil},
+	{"no mention", []string{"六稳"}, "稳中求进", nil},
+	{"empty lexicon", nil, "六稳六保", nil},
+	{"one mention", []string{"乡村振兴"}, "全面推进乡村振兴。", []string{"乡村振兴 乡村振兴@4"}},
+	{"nesting", []string{"六稳", "六保", "六稳六保"}, "做好六稳六保工作",
+		[]string{"六稳六保 六稳六保@2", "六稳 六稳@2 nested", "六保 六保@4 nested"}},
+	{"nesting three levels", []string{"六稳", "六稳六保", "六稳六保工作"}, "做好六稳六保工作",
+		[]string{"六稳六保工作 六稳六保工作@2", "六稳六保 六稳六保@2 nested", "六稳 六稳@2 nested"}},
+	{"same end", []string{"振兴", "乡村振兴"}, "乡村振兴",
+		[]string{"乡村振兴 乡村振兴@0", "振兴 振兴@2 nested"}},
+	{"partial overlap is not nesting", []string{"甲乙", "乙丙"}, "甲乙丙",
+		[]string{"甲乙 甲乙@0", "乙丙 乙丙@1"}},
+	{"adjacent repeats", []string{"六稳"}, "六稳六稳", []string{"六稳 六稳@0", "六稳 六稳@2"}},
+	{"self overlap counts once", []string{"哈哈"}, "哈哈哈", []string{"哈哈 哈哈@0"}},
+	{"self overlap twice", []string{"哈哈"}, "哈哈哈哈哈", []string{"哈哈 哈哈@0", "哈哈 哈哈@2"}},
+	{"alias", []string{"两山理论|绿水青山就是金山银山"}, "践行绿水青山就是金山银山理念",
+		[]string{"两山理论 绿水青山就是金山银山@2"}},
+	{"canonical and alias both counted", []string{"两山理论|绿水青山就是金山银山"}, "两山理论：绿水青山就是金山银山",
+		[]string{"两山理论 两山理论@0", "两山理论 绿水青山就是金山银山@5"}},
+	{"prefix form of the same entry: longest wins", []string{"互联网+|互联网+行动"}, "互联网+行动计划",
+		[]string{"互联网+ 互联网+行动@0"}},
+	{"prefix form, both occur", []string{"互联网+|互联网+行动"}, "互联网+和互联网+行动",
+		[]string{"互联网+ 互联网+@0", "互联网+ 互联网+行动@5"}},
+	{"leftmost beats longest within an entry", []string{"甲乙|乙丙丁"}, "甲乙丙丁", []string{"甲乙 甲乙@0"}},
+	{"other entry inside a long alias", []string{"互联网", "互联网+|互联网+行动"}, "互联网+行动",
+		[]string{"互联网+ 互联网+行动@0", "互联网 互联网@0 nested"}},
+	{"suffix chain", []string{"甲乙丙丁", "乙丙", "丙"}, "甲乙丙丁，甲乙丙戊",
+		[]string{"甲乙丙丁 甲乙丙丁@0", "乙丙 乙丙@1 nested", "丙 丙@2 nested", "乙丙 乙丙@6", "丙 丙@7 nested"}},
+	{"failure link into a longer form", []string{"甲甲乙", "甲乙"}, "甲甲甲乙",
+		[]string{"甲甲乙 甲甲乙@1", "甲乙 甲乙@2 nested"}},
+	{"latin inside latin is cut", []string{"abcd", "bc"}, "abcd bc", []string{"abcd abcd@0", "bc bc@5"}},
+	{"latin", []string{"PPP", "5G"}, "推广PPP模式，建设5G基站", []string{"PPP PPP@2", "5G 5G@10"}},
+	{"latin is case-sensitive", []string{"PPP"}, "ppp模式", nil},
+	{"latin needs word boundaries", []string{"PPP", "5G", "TPP"}, "PPPoE、15G、CPTPP、5G+、TPP",
+		[]string{"5G 5G@16", "TPP TPP@20"}},
+	{"latin boundary does not block a later occurrence", []string{"ab"}, "abab ab", []string{"ab ab@5"}},
+	{"invalid UTF-8 around mentions", []string{"六稳", "六保"}, "\xe5\x85六稳\xff六保\xe5",
+		[]string{"六稳 六稳@2", "六保 六保@5"}},
+	{"stray continuation bytes", []string{"稳"}, "\xa8\xb3稳\xe7\xa8", []string{"稳 稳@2"}},
+	{"entry order breaks no tie", []string{"乙", "甲乙丙", "甲"}, "甲乙丙",
+		[]string{"甲乙丙 甲乙丙@0", "甲 甲@0 nested", "乙 乙@1 nested"}},
+}
+
+// matcherVariants are the layouts of the automaton every matching test
+// runs on: all states dense with uint16 or int32 cells, some dense, and
+// only the root dense.
+var matcherVariants = []struct {
+	name   string
+	budget int
+	narrow bool
+}{
+	{"dense16", denseBudget, true},
+	{"dense32", denseBudget, false},
+	{"partial", 300, true},
+	{"sparse", 0, false},
+}
+
+func TestFind(t *testing.T) {
+	for _, v := range matcherVariants {
+		for _, tc := range findCases {
+			t.Run(tc.name+"/"+v.name, func(t *testing.T) {
+				l := mustNew(t, tc.entries...)
+				m := buildMatcher(l.Entries, v.budget, v.narrow)
+				got := renderAll(l, tc.text, m.Find(tc.text))
+				want := tc.want
+				if want == nil {
+					want = []string{}
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("Find(%q)\n got %q\nwant %q", tc.text, got, want)
+				}
+			})
+		}
+	}
+}
+
+func TestAppendFindKeepsDst(t *testing.T) {
+	l := mustNew(t, "六稳", "六保")
+	m := l.Matcher()
+	first := m.Find("六稳六保")
+	buf := append([]Mention(nil), first...)
+	buf = m.AppendFind(buf, "六保")
+	if len(buf) != 3 || !slices.Equal(buf[:2], first) || buf[2] != (Mention{Entry: 1, Start: 0, End: 6}) {
+		t.Fatalf("AppendFind = %+v", buf)
+	}
+	buf = m.AppendFind(buf[:0], "无")
+	if len(buf) != 0 {
+		t.Fatalf("AppendFind(buf[:0], no mention) = %+v", buf)
+	}
+}
+
+// naiveFind is the oracle: for each entry on its own, repeatedly take the
+// leftmost occurrence (strings.Index) of any of its forms at or after the
+// end of the previous one, the longest when several start there, skipping
+// occurrences that cut an ASCII word; then mark Nested by comparing every
+// pair.
+func naiveFind(l *Lexicon, text string) []Mention {
+	var ms []Mention
+	for ei := range l.Entries {
+		forms := l.Entries[ei].Forms()
+		for pos := 0; ; {
+			best := Mention{Start: -1}
+			for _, f := range forms {
+				if s := naiveIndex(text, f, pos); s >= 0 && (best.Start < 0 || s < best.Start || s == best.Start && s+len(f) > best.End) {
+					best = Mention{Entry: ei, Start: s, End: s + len(f)}
+				}
+			}
+			if best.Start < 0 {
+				break
+			}
+			ms = append(ms, best)
+			pos = best.End
+		}
+	}
+	for i := range ms {
+		for j := range ms {
+			a, b := ms[i], ms[j]
+			if a.Entry != b.Entry && b.Start <= a.Start && a.End <= b.End && b.End-b.Start > a.End-a.Start {
+				ms[i].Nested = true
+			}
+		}
+	}
+	slices.SortFunc(ms, comparePosition)
+	return ms
+}
+
+// naiveIndex is the first occurrence of f in text at or after pos that does
+// not cut an ASCII word, or -1.
+func naiveIndex(text, f string, pos int) int {
+	for pos <= len(text) {
+		i := strings.Index(text[pos:], f)
+		if i < 0 {
+			return -1
+		}
+		s := pos + i
+		cut := isAlnum(f[0]) && s > 0 && isAlnum(text[s-1]) ||
+			isAlnum(f[len(f)-1]) && s+len(f) < len(text) && isAlnum(text[s+len(f)])
+		if !cut {
+			return s
+		}
+		pos = s + 1
+	}
+	return -1
+}
+
+// randomLexicon draws entries whose forms come from a tiny alphabet, so
+// forms overlap, nest and share prefixes and suffixes a lot.
+func randomLexicon(t testing.TB, r *rand.Rand) *Lexicon {
+	alphabet := []string{"六", "稳", "保", "a", "b", "5", "互联", "+"}
+	seen := map[string]bool{}
+	var specs []string
+	for n := 1 + r.IntN(10); len(specs) < n; {
+		var forms []string
+		for k := 1 + r.IntN(3); len(forms) < k; {
+			var b strings.Builder
+			for range 1 + r.IntN(4) {
+				b.WriteString(alphabet[r.IntN(len(alphabet))])
+			}
+			if f := b.String(); !seen[f] {
+				seen[f] = true
+				forms = append(forms, f)
+			}
+		}
+		specs = append(specs, strings.Join(forms, "|"))
+	}
+	return mustNew(t, specs...)
+}
+
+// randomText concatenates forms of l, filler runes and stray bytes.
+func randomText(r *rand.Rand, l *Lexicon) string {
+	fill := []string{"六", "稳", "a", "5", "的", "，", "\xe5", "\xa8", "\xff", " ", "B"}
+	var b strings.Builder
+	for range r.IntN(30) {
+		if r.IntN(2) == 0 && len(l.Entries) > 0 {
+			forms := l.Entries[r.IntN(len(l.Entries))].Forms()
+			b.WriteString(forms[r.IntN(len(forms))])
+		} else {
+			b.WriteString(fill[r.IntN(len(fill))])
+		}
+	}
+	return b.String()
+}
+
+// TestFindMatchesNaive is the property test: on random lexicons and texts,
+// Find gives exactly the naive oracle's mentions, in every layout.
+func TestFindMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 3000 {
+		l := randomLexicon(t, r)
+		text := randomText(r, l)
+		want := naiveFind(l, text)
+		for _, v := range matcherVariants {
+			got := buildMatcher(l.Entries, v.budget, v.narrow).Find(text)
+			if !slices.Equal(got, want) {
+				t.Fatalf("case %d, %s, lexicon %v, text %q:\n got %q\nwant %q", i, v.name,
+					forms(l), text, renderAll(l, text, got), renderAll(l, text, want))
+			}
+		}
+	}
+}
+
+func forms(l *Lexicon) [][]string {
+	var out [][]string
+	for i := range l.Entries {
+		out = append(out, l.Entries[i].Forms())
+	}
+	return out
+}
+
+// TestMentionsOnRuneBoundaries proves the byte-level automaton only matches
+// whole runes: on random texts full of stray and truncated UTF-8 sequences,
+// every mention starts and ends where ranging over the string puts a rune
+// boundary, and its bytes are one of the entry's forms.
+func TestMentionsOnRuneBoundaries(t *testing.T) {
+	l := mustNew(t, "六稳", "稳六", "保", "稳增长|增长", "é", "互联网+")
+	m := l.Matcher()
+	// Pieces: whole runes, lead bytes without their tail, tails without a
+	// lead, and the single bytes of the forms' runes.
+	var pieces []string
+	for _, f := range []string{"六", "稳", "保", "增", "长", "é", "互", "+"} {
+		pieces = append(pieces, f)
+		for i := range len(f) {
+			pieces = append(pieces, f[i:i+1], f[:i], f[i:])
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	total := 0
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(20) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		boundary := map[int]bool{len(text): true}
+		for i := range text {
+			boundary[i] = true
+		}
+		for _, x := range m.Find(text) {
+			total++
+			if !boundary[x.Start] || !boundary[x.End] || !slices.Contains(l.Entries[x.Entry].Forms(), text[x.Start:x.End]) {
+				t.Fatalf("text %q: mention %+v (%q) is not a whole form on rune boundaries", text, x, text[x.Start:x.End])
+			}
+		}
+	}
+	if total < 1000 {
+		t.Fatalf("only %d mentions: the test exercises nothing", total)
+	}
+}
+
+func TestMatcherShared(t *testing.T) {
+	l := mustNew(t, "六稳")
+	first, second := l.Matcher(), l.Matcher()
+	if first != second {
+		t.Fatal("Matcher() builds a new matcher on every call")
+	}
+}
+
+// TestConcurrent runs lazy building and matching from several goroutines;
+// run with -race.
+func TestConcurrent(t *testing.T) {
+	l := &Lexicon{Entries: mustNew(t, "六稳", "六保", "六稳六保").Entries}
+	text := strings.Repeat("做好六稳六保工作，", 50)
+	want := naiveFind(l, text)
+	errs := make(chan string, 8)
+	for range 8 {
+		go func() {
+			var buf []Mention
+			for range 20 {
+				buf = l.Matcher().AppendFind(buf[:0], text)
+				if !slices.Equal(buf, want) {
+					errs <- fmt.Sprintf("got %d mentions, want %d", len(buf), len(want))
+					return
+				}
+				if _, ok := l.Lookup("六稳"); !ok || l.Hash() == "" {
+					errs <- "Lookup or Hash failed"
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 8 {
+		if msg := <-errs; msg != "" {
+			t.Fatal(msg)
+		}
+	}
+}
+
+func TestAppendFindDoesNotAllocate(t *testing.T) {
+	l := mustNew(t, "六稳", "六保", "六稳六保", "PPP")
+	m := l.Matcher()
+	text := strings.Repeat("做好六稳六保工作，推广PPP模式。", 20)
+	buf := m.Find(text)
+	if n := testing.AllocsPerRun(100, func() { buf = m.AppendFind(buf[:0], text) }); n != 0 || len(buf) != 80 {
+		t.Errorf("AppendFind into a large enough buffer: %.0f allocations, %d mentions", n, len(buf))
+	}
+}
+
+// TestSortPosition checks the adaptive sort against slices.SortFunc on
+// nearly sorted input (insertion sort) and on shuffled input (pdqsort).
+func TestSortPosition(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, shuffled := range []bool{false, true} {
+		for range 200 {
+			var ms []Mention
+			for end := 1; len(ms) < 300; end++ {
+				for k := r.IntN(3); k > 0; k-- { // longest first, as emitted
+					ms = append(ms, Mention{Entry: r.IntN(5), Start: max(0, end-k*2-r.IntN(2)), End: end})
+				}
+			}
+			if shuffled {
+				r.Shuffle(len(ms), func(i, j int) { ms[i], ms[j] = ms[j], ms[i] })
+			}
+			want := slices.Clone(ms)
+			slices.SortStableFunc(want, comparePosition)
+			sortPosition(ms)
+			if !slices.Equal(ms, want) {
+				t.Fatalf("shuffled=%v: sortPosition differs from a stable sort", shuffled)
+			}
+		}
+	}
+}

@@ -1,0 +1,137 @@
+package lexicon
+
+import (
+	"fmt"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Categories are the categories an entry of the built-in lexicon may have.
+// User files may use any category; plain-text entries without a [category]
+// line get "user".
+var Categories = []string{
+	"economy", "reform", "environment", "rural", "social", "governance", "party",
+	"opening", "innovation", "health", "safety", "culture", "regional", "urban", "ideology",
+}
+
+// provinces are the short names a built-in entry's Origin may hold, besides
+// "national".
+var provinces = []string{
+	"北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
+	"安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆",
+	"四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾",
+}
+
+// Years a Since field may hold (0 means unknown).
+const (
+	minYear = 1949
+	maxYear = 2100
+)
+
+// cleanForm normalises a raw form and checks it; msg is empty when the form
+// is usable.
+func cleanForm(raw string) (form, msg string) {
+	if !utf8.ValidString(raw) {
+		return "", fmt.Sprintf("form %q is not valid UTF-8 (save the file as UTF-8)", raw)
+	}
+	form = Normalize(raw)
+	if form == "" {
+		return "", "empty form"
+	}
+	for _, r := range form {
+		if unicode.IsControl(r) {
+			return "", fmt.Sprintf("form %q holds a control character", form)
+		}
+	}
+	return form, ""
+}
+
+// checkBuiltinFields reports the field values the built-in lexicon forbids:
+// a category outside Categories and an origin that is neither "national"
+// nor a province short name.
+func checkBuiltinFields(e *Entry) []*Error {
+	var errs []*Error
+	if e.Category != "" && !slices.Contains(Categories, e.Category) {
+		errs = append(errs, errorf(e.File, e.Line, ErrField,
+			"unknown category %q (the built-in lexicon allows %v)", e.Category, Categories))
+	}
+	if e.Origin != "" && e.Origin != "national" && !slices.Contains(provinces, e.Origin) {
+		errs = append(errs, errorf(e.File, e.Line, ErrField,
+			"unknown origin %q (want national or a province short name such as 浙江)", e.Origin))
+	}
+	return errs
+}
+
+// owner records which entry claimed a form first.
+type owner struct {
+	entry int
+	alias bool
+}
+
+// validateSet normalises the forms of a set of entries and checks that no
+// two entries share a form. It returns copies of the entries with
+// normalised forms, aliases that repeat the canonical form or another alias
+// silently dropped, and one error per problem, in entry order. A form that
+// fails a check is left out of the conflict checks that follow, so one
+// mistake is reported once.
+func validateSet(entries []Entry) ([]Entry, []*Error) {
+	if len(entries) == 0 {
+		return nil, nil
+	}
+	out := make([]Entry, len(entries))
+	var errs []*Error
+	seen := make(map[string]owner)
+	for i := range entries {
+		e := entries[i]
+		e.Aliases = nil
+		slogan, msg := cleanForm(entries[i].Slogan)
+		if msg != "" {
+			errs = append(errs, errorf(e.File, e.Line, ErrForm, "slogan: %s", msg))
+		}
+		e.Slogan = slogan
+		if slogan != "" {
+			if err := claim(seen, out, i, &e, slogan, false); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		for _, raw := range entries[i].Aliases {
+			alias, msg := cleanForm(raw)
+			if msg != "" {
+				errs = append(errs, errorf(e.File, e.Line, ErrForm, "alias of %s: %s", e.Slogan, msg))
+				continue
+			}
+			if alias == slogan || slices.Contains(e.Aliases, alias) {
+				continue
+			}
+			e.Aliases = append(e.Aliases, alias)
+			if err := claim(seen, out, i, &e, alias, true); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		out[i] = e
+	}
+	return out, errs
+}
+
+// claim records that entry i (e, not yet stored in out) uses form; when an
+// earlier entry already owns it the error names both places.
+func claim(seen map[string]owner, out []Entry, i int, e *Entry, form string, alias bool) *Error {
+	prev, taken := seen[form]
+	if !taken {
+		seen[form] = owner{entry: i, alias: alias}
+		return nil
+	}
+	p := &out[prev.entry]
+	switch {
+	case alias:
+		return errorf(e.File, e.Line, ErrConflict, "alias %s of %s already belongs to %s (%s:%d)",
+			form, e.Slogan, p.Slogan, p.File, p.Line)
+	case prev.alias:
+		return errorf(e.File, e.Line, ErrConflict, "%s is already an alias of %s (%s:%d)",
+			form, p.Slogan, p.File, p.Line)
+	default:
+		return errorf(e.File, e.Line, ErrDuplicate, "duplicate entry %s (first at %s:%d)",
+			form, p.File, p.Line)
+	}
+}

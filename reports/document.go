@@ -1,0 +1,168 @@
+package reports
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Administrative levels, from the centre down. A Meta.Level is one of these
+// or empty when it cannot be known.
+const (
+	LevelNational = "national"
+	LevelProvince = "province"
+	LevelCity     = "city"
+	LevelCounty   = "county"
+	LevelDistrict = "district"
+	LevelTownship = "township"
+	LevelStreet   = "street"
+)
+
+// Levels lists the administrative levels from the centre down.
+var Levels = []string{LevelNational, LevelProvince, LevelCity, LevelCounty, LevelDistrict, LevelTownship, LevelStreet}
+
+// Meta is what is known about who wrote a report and when. A field that
+// cannot be known stays empty (Year 0); nothing is ever guessed.
+type Meta struct {
+	Region string // as written in the source: 浙江, 店口镇, 全国 …
+	Level  string // one of Levels, or ""
+	Year   int    // the year the report was delivered, 0 when unknown
+
+	// Extra holds manifest columns beyond file,region,level,year, carried
+	// through to the outputs. Keys are the manifest's header names.
+	Extra map[string]string
+
+	// Source says where each of region, level and year came from:
+	// "manifest", "filename", "header", "suffix" (level derived from the
+	// region's suffix) or "" when unknown.
+	RegionSource, LevelSource, YearSource string
+}
+
+// Part selects which text of a report is analysed.
+type Part int
+
+const (
+	PartAll    Part = iota // the whole cleaned text
+	PartReview             // the review of past work (工作回顾, 工作总结 …)
+	PartPlan               // the plan for the coming period (工作安排, 主要任务 …)
+)
+
+// ParsePart reads "all", "review" or "plan".
+func ParsePart(s string) (Part, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "all", "":
+		return PartAll, true
+	case "review":
+		return PartReview, true
+	case "plan":
+		return PartPlan, true
+	}
+	return PartAll, false
+}
+
+func (p Part) String() string {
+	switch p {
+	case PartReview:
+		return "review"
+	case PartPlan:
+		return "plan"
+	}
+	return "all"
+}
+
+// Section is a contiguous span of a Document's Text. Start and End are byte
+// offsets into Document.Text; Heading is the heading line that opened the
+// section (empty for the preamble), kept so a researcher can check the split.
+type Section struct {
+	Part       Part // PartReview or PartPlan; PartAll marks the preamble
+	Heading    string
+	Start, End int
+}
+
+// Document is one report: its cleaned text, metadata and sections.
+type Document struct {
+	// ID names the document in every output: the file path relative to the
+	// argument it was found under (or the path as given for a file
+	// argument), with "#N" appended for the N-th report of a bundle.
+	ID string
+	// Path is the file the document was read from, as opened.
+	Path string
+	// Encoding is the source encoding detected: utf-8, utf-8-bom, gb18030,
+	// utf-16le, utf-16be.
+	Encoding string
+	Meta     Meta
+	// Text is the cleaned text: width-folded, junk removed, lines joined.
+	Text string
+	// Sections partition Text in order; they are empty when no heading was
+	// recognised (then the whole text is the preamble).
+	Sections []Section
+	// Warnings are problems found that did not stop the document being
+	// read: no year known, no sections found, a short text …
+	Warnings []string
+}
+
+// Spans returns the byte spans of Text that make up part p, in order.
+func (d *Document) Spans(p Part) [][2]int {
+	if p == PartAll {
+		return [][2]int{{0, len(d.Text)}}
+	}
+	var out [][2]int
+	for _, s := range d.Sections {
+		if s.Part == p {
+			out = append(out, [2]int{s.Start, s.End})
+		}
+	}
+	return out
+}
+
+// PartText returns the text of part p (spans joined by a newline).
+func (d *Document) PartText(p Part) string {
+	spans := d.Spans(p)
+	if len(spans) == 1 {
+		return d.Text[spans[0][0]:spans[0][1]]
+	}
+	var b strings.Builder
+	for i, s := range spans {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.Text[s[0]:s[1]])
+	}
+	return b.String()
+}
+
+// InPart reports whether byte offset off of Text lies in part p.
+func (d *Document) InPart(p Part, off int) bool {
+	if p == PartAll {
+		return off >= 0 && off < len(d.Text)
+	}
+	i := sort.Search(len(d.Sections), func(i int) bool { return d.Sections[i].End > off })
+	return i < len(d.Sections) && d.Sections[i].Start <= off && d.Sections[i].Part == p
+}
+
+// HanCount counts the Chinese (Han) characters of s: the denominator of
+// every per-10,000-characters rate tifa reports.
+func HanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
+}
+
+// Chars returns the number of Chinese characters in part p.
+func (d *Document) Chars(p Part) int {
+	n := 0
+	for _, s := range d.Spans(p) {
+		n += HanCount(d.Text[s[0]:s[1]])
+	}
+	return n
+}
+
+// Warn records a warning on the document.
+func (d *Document) Warn(format string, args ...any) {
+	d.Warnings = append(d.Warnings, fmt.Sprintf(format, args...))
+}

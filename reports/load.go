@@ -1,0 +1,606 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Options control how reports are found and described.
+type Options struct {
+	// Manifest is a manifest CSV (--meta). When empty, a manifest.csv at the
+	// root of each directory argument is used if present. For OpenFS it is
+	// a path inside the file system.
+	Manifest string
+	// Warn receives warnings that belong to no single document (a manifest
+	// row naming a missing file …). Nil discards them.
+	Warn func(msg string)
+	// Stdin is read for the path "-"; nil means os.Stdin.
+	Stdin io.Reader
+}
+
+// ReportExts are the file extensions read when walking a directory
+// (compared ignoring case). A file named explicitly is read whatever its
+// extension.
+var ReportExts = []string{".txt", ".md", ".html", ".htm"}
+
+// ManifestName is the manifest file looked for at the root of a directory.
+const ManifestName = "manifest.csv"
+
+// MinChars is the number of Chinese characters under which a document is
+// warned about as a short text.
+const MinChars = 500
+
+// Source is a set of report files found under the paths given, with their
+// manifest read, ready to be read one by one.
+type Source struct {
+	opt    Options
+	inputs []input
+	seen   map[string]bool
+	extra  []string
+	stdin  []byte
+	read   bool // stdin has been read into stdin
+}
+
+// input is one report file to read.
+type input struct {
+	fsys  fs.FS  // nil for stdin
+	name  string // path inside fsys
+	id    string // Document.ID (before any #N)
+	path  string // Document.Path
+	man   *boundManifest
+	row   ManifestRow
+	inMan bool // row is set
+}
+
+// boundManifest is a manifest and how its file column maps to files.
+type boundManifest struct {
+	*Manifest
+	exists func(file string) bool
+}
+
+// Open resolves paths into report files: a file is read as it is (ID the
+// path as given), a directory is walked recursively in lexical order for
+// files ending in .txt .md .html .htm (any case), skipping hidden files and
+// directories (IDs relative to the directory, with forward slashes), and
+// "-" is standard input (ID "-", read once). A path that does not exist, or
+// a directory holding no report, is an error.
+//
+// Metadata comes from opt.Manifest when set, else from a manifest.csv at
+// the root of each directory argument. A manifest row naming a file that
+// does not exist is reported to opt.Warn ("dir/manifest.csv:12:
+// 浙江_2025.txt: no such file") and the run goes on.
+//
+// Open and OpenFS share one code path: a directory is read through
+// os.DirFS.
+func Open(paths []string, opt Options) (*Source, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("no reports given")
+	}
+	s := newSource(opt)
+	var global *boundManifest
+	if opt.Manifest != "" {
+		m, err := readOSManifest(opt.Manifest)
+		if err != nil {
+			return nil, err
+		}
+		global = m
+		s.checkRows(m)
+	}
+	for _, p := range paths {
+		if err := s.openPath(p, global); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// OpenFS is Open on a file system (the embedded samples, fstest.MapFS):
+// root is a directory or a file of fsys, IDs are relative to a root
+// directory, and opt.Manifest, when set, names a manifest inside fsys.
+func OpenFS(fsys fs.FS, root string, opt Options) (*Source, error) {
+	s := newSource(opt)
+	root = cleanFSPath(root)
+	var global *boundManifest
+	if opt.Manifest != "" {
+		name := cleanFSPath(opt.Manifest)
+		m, err := readFSManifest(fsys, name, name, path.Dir(name))
+		if err != nil {
+			return nil, err
+		}
+		global = m
+		s.checkRows(m)
+	}
+	isDir, err := statDir(fsys, root)
+	if err != nil {
+		return nil, err
+	}
+	if !isDir {
+		s.addFile(fsys, root, root, root, root, global, manifestRel(global, root))
+		return s, nil
+	}
+	man, rel := global, func(r string) string { return manifestRel(global, path.Join(root, r)) }
+	if man == nil {
+		name := path.Join(root, ManifestName)
+		if man, err = readFSManifest(fsys, name, name, root); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		if man != nil {
+			s.checkRows(man)
+		}
+		rel = func(r string) string { return r }
+	}
+	display := func(r string) (string, string, string) { return r, path.Join(root, r), path.Join(root, r) }
+	if err := s.addDir(fsys, root, root, display, man, rel); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func newSource(opt Options) *Source {
+	return &Source{opt: opt, seen: map[string]bool{}}
+}
+
+func cleanFSPath(p string) string {
+	p = path.Clean(strings.ReplaceAll(p, "\\", "/"))
+	if p == "/" || p == "" {
+		return "."
+	}
+	return strings.TrimPrefix(p, "/")
+}
+
+// manifestRel returns the path of fsPath relative to an fs manifest's
+// directory, or "" when it lies outside it.
+func manifestRel(m *boundManifest, fsPath string) string {
+	if m == nil {
+		return ""
+	}
+	if m.Dir == "." {
+		return fsPath
+	}
+	if rel, ok := strings.CutPrefix(fsPath, m.Dir+"/"); ok {
+		return rel
+	}
+	return ""
+}
+
+func statDir(fsys fs.FS, name string) (bool, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return false, err
+	}
+	return fi.IsDir(), nil
+}
+
+// openPath adds one command-line path.
+func (s *Source) openPath(p string, global *boundManifest) error {
+	if p == "-" {
+		if s.seen["-"] {
+			s.warn("-: standard input given twice, read once")
+			return nil
+		}
+		s.seen["-"] = true
+		s.inputs = append(s.inputs, input{id: "-", path: "-", name: "-"})
+		return nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	fi, err := f.Stat()
+	f.Close()
+	if err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		dir, base := filepath.Split(abs)
+		s.addFile(os.DirFS(dir), base, p, p, abs, global, osManifestRel(global, abs))
+		return nil
+	}
+	fsys := os.DirFS(p)
+	man := global
+	if man == nil {
+		if man, err = readFSManifest(fsys, ManifestName, filepath.Join(p, ManifestName), "."); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if man != nil {
+			s.checkRows(man)
+		}
+	}
+	display := func(rel string) (string, string, string) {
+		return rel, filepath.Join(p, filepath.FromSlash(rel)), filepath.Join(abs, filepath.FromSlash(rel))
+	}
+	rel := func(rel string) string {
+		if global != nil {
+			return osManifestRel(global, filepath.Join(abs, filepath.FromSlash(rel)))
+		}
+		return rel
+	}
+	return s.addDir(fsys, ".", p, display, man, rel)
+}
+
+// osManifestRel returns the slash path of abs relative to an OS manifest's
+// directory.
+func osManifestRel(m *boundManifest, abs string) string {
+	if m == nil {
+		return ""
+	}
+	rel, err := filepath.Rel(filepath.FromSlash(m.Dir), abs)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// addDir walks root in fsys and adds every report file. shown is the
+// directory as the user named it, for messages; display gives a file's ID,
+// Path and identity from its path relative to root; rel gives its path relative to
+// the manifest's directory.
+func (s *Source) addDir(fsys fs.FS, root, shown string, display func(string) (id, p, key string), man *boundManifest, rel func(string) string) error {
+	n := 0
+	err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if name != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !isReportName(d.Name()) {
+			return nil
+		}
+		r := name
+		if root != "." {
+			r = strings.TrimPrefix(name, root+"/")
+		}
+		id, p, key := display(r)
+		s.addFile(fsys, name, id, p, key, man, rel(r))
+		n++
+		return nil
+	})
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("read %s: %w", path.Join(shown, pe.Path), pe.Err)
+		}
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: no reports (%s) found", shown, strings.Join(ReportExts, " "))
+	}
+	return nil
+}
+
+func isReportName(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return inList(ReportExts, ext)
+}
+
+// addFile adds one report file; seenKey identifies it (a file given twice
+// is read once) and rel is its path relative to the manifest's directory
+// ("" when no manifest applies or it lies outside).
+func (s *Source) addFile(fsys fs.FS, name, id, p, seenKey string, man *boundManifest, rel string) {
+	if s.seen[seenKey] {
+		s.warn(fmt.Sprintf("%s: given twice, read once", p))
+		return
+	}
+	s.seen[seenKey] = true
+	in := input{fsys: fsys, name: name, id: id, path: p, man: man}
+	if man != nil && rel != "" {
+		in.row, in.inMan = man.Lookup(rel)
+	}
+	s.inputs = append(s.inputs, in)
+}
+
+// readOSManifest reads the manifest file p from the operating system;
+// its file column is relative to p's directory.
+func readOSManifest(p string) (*boundManifest, error) {
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Dir(abs)
+	m, err := parseManifestBytes(raw, p, filepath.ToSlash(dir))
+	if err != nil {
+		return nil, err
+	}
+	return &boundManifest{Manifest: m, exists: func(file string) bool {
+		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(file)))
+		return err == nil
+	}}, nil
+}
+
+// readFSManifest reads the manifest name of fsys; shown names it in
+// messages and dir is the directory its file column is relative to.
+func readFSManifest(fsys fs.FS, name, shown, dir string) (*boundManifest, error) {
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	m, err := parseManifestBytes(raw, shown, dir)
+	if err != nil {
+		return nil, err
+	}
+	fsDir := path.Dir(name)
+	return &boundManifest{Manifest: m, exists: func(file string) bool {
+		p := path.Join(fsDir, file)
+		if !fs.ValidPath(p) {
+			return false
+		}
+		_, err := fs.Stat(fsys, p)
+		return err == nil
+	}}, nil
+}
+
+// parseManifestBytes decodes and parses a manifest file's bytes.
+func parseManifestBytes(raw []byte, shown, dir string) (*Manifest, error) {
+	r, err := decodeManifest(raw, shown)
+	if err != nil {
+		return nil, err
+	}
+	return ParseManifest(r, shown, dir)
+}
+
+// checkRows warns about the manifest rows naming a file that does not
+// exist, and records the manifest's extra columns.
+func (s *Source) checkRows(m *boundManifest) {
+	for _, row := range m.Rows {
+		if !m.exists(row.File) {
+			s.warn(fmt.Sprintf("%s:%d: %s: no such file", m.Name, row.Line, row.File))
+		}
+	}
+	for _, c := range m.Extra {
+		if !inList(s.extra, c) {
+			s.extra = append(s.extra, c)
+		}
+	}
+}
+
+func (s *Source) warn(msg string) {
+	if s.opt.Warn != nil {
+		s.opt.Warn(msg)
+	}
+}
+
+// Files lists the report files found (Document.Path), in the order they
+// are read.
+func (s *Source) Files() []string {
+	out := make([]string, len(s.inputs))
+	for i, in := range s.inputs {
+		out[i] = in.path
+	}
+	return out
+}
+
+// ExtraColumns lists the manifest's columns beyond file,region,level,year,
+// in the manifest's order; they are carried to every output.
+func (s *Source) ExtraColumns() []string { return s.extra }
+
+// Each reads, decodes, cleans and describes every report in order and calls
+// fn for each document (several for a bundle, with IDs FILE#1, FILE#2 …).
+// Files are read one at a time and no text is kept after fn returns
+// (standard input's bytes excepted: they are kept for a second pass).
+//
+// A file that cannot be read (permission denied …) is an error naming it;
+// fn's error stops the walk and is returned. An empty file, or one that is
+// not text (Decode fails), still yields a document, with empty Text and a
+// warning, so no report is ever dropped silently.
+//
+// For each document: Decode, Clean, SplitBundle, then metadata (see
+// describe), SplitSections with the year found, and warnings.
+func (s *Source) Each(fn func(*Document) error) error {
+	for i := range s.inputs {
+		in := &s.inputs[i]
+		raw, err := s.readInput(in)
+		if err != nil {
+			return err
+		}
+		if err := s.describe(in, raw, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readInput reads one file's bytes.
+func (s *Source) readInput(in *input) ([]byte, error) {
+	if in.fsys == nil {
+		if !s.read {
+			r := s.opt.Stdin
+			if r == nil {
+				r = os.Stdin
+			}
+			b, err := io.ReadAll(r)
+			if err != nil {
+				return nil, fmt.Errorf("read standard input: %w", err)
+			}
+			s.stdin, s.read = b, true
+		}
+		return s.stdin, nil
+	}
+	raw, err := fs.ReadFile(in.fsys, in.name)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("read %s: %w", in.path, err)
+	}
+	return raw, nil
+}
+
+// describe turns one file's bytes into its documents and calls fn on each.
+//
+// Metadata: for a file holding one report, the manifest row wins over the
+// file name, which wins over the report's header (MetaFromHeader); for the
+// parts of a bundle, each part's own header wins over the file's manifest
+// row and name. A source that disagrees with the one kept is named in a
+// warning. The level is the manifest's when given, else derived from the
+// region kept (LevelFromRegion).
+func (s *Source) describe(in *input, raw []byte, fn func(*Document) error) error {
+	var file []Meta
+	if in.inMan {
+		file = append(file, in.row.Meta)
+	}
+	if in.fsys != nil {
+		file = append(file, MetaFromFilename(in.name))
+	}
+	base := Document{ID: in.id, Path: in.path}
+	if in.man != nil && !in.inMan {
+		base.Warn("not listed in %s", in.man.Name)
+	}
+	if len(raw) == 0 {
+		return fn(s.finish(base, "", file, false, "empty file"))
+	}
+	text, enc, err := Decode(raw)
+	if err != nil {
+		return fn(s.finish(base, "", file, false, err.Error()))
+	}
+	base.Encoding = enc
+	parts := SplitBundle(Clean(text))
+	if len(parts) <= 1 {
+		t := ""
+		if len(parts) == 1 {
+			t = parts[0]
+		}
+		return fn(s.finish(base, t, file, false, ""))
+	}
+	for i, p := range parts {
+		d := base
+		d.ID = fmt.Sprintf("%s#%d", in.id, i+1)
+		d.Warnings = append([]string(nil), base.Warnings...)
+		if err := fn(s.finish(d, p, file, true, "")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish completes a document: text, metadata, sections and warnings.
+// problem, when set, is why the text is empty.
+func (s *Source) finish(d Document, text string, file []Meta, part bool, problem string) *Document {
+	d.Text = text
+	layers := file
+	if text != "" {
+		h := MetaFromHeader(text)
+		if part {
+			layers = append([]Meta{h}, file...)
+		} else {
+			layers = append(append([]Meta(nil), file...), h)
+		}
+	}
+	var warns []string
+	d.Meta, warns = ResolveMeta(layers...)
+	d.Warnings = append(d.Warnings, warns...)
+	switch {
+	case problem != "":
+		d.Warn("%s", problem)
+	case strings.TrimSpace(text) == "":
+		d.Warn("no text left after cleaning")
+	}
+	if d.Meta.Region == "" {
+		d.Warn("no region known")
+	} else if d.Meta.Level == "" {
+		d.Warn("no level known for region %s", d.Meta.Region)
+	}
+	if d.Meta.Year == 0 {
+		d.Warn("no year known")
+	}
+	if strings.TrimSpace(text) == "" {
+		return &d
+	}
+	d.Sections = SplitSections(text, d.Meta.Year)
+	d.Warnings = append(d.Warnings, sectionWarnings(d.Sections)...)
+	if n := HanCount(text); n < MinChars {
+		d.Warn("short text: %d Chinese characters (< %d)", n, MinChars)
+	}
+	return &d
+}
+
+// sectionWarnings names the parts SplitSections did not find.
+func sectionWarnings(secs []Section) []string {
+	var review, plan bool
+	for _, s := range secs {
+		review = review || s.Part == PartReview
+		plan = plan || s.Part == PartPlan
+	}
+	switch {
+	case !review && !plan:
+		return []string{"no sections found (no review or plan heading)"}
+	case !review:
+		return []string{"no review section found"}
+	case !plan:
+		return []string{"no plan section found"}
+	}
+	return nil
+}
+
+// ResolveMeta merges metadata from sources given strongest first: region
+// and year come from the first source that has them; the level from the
+// first source that states it (a manifest) for the region kept (or for no
+// region), else from the kept region's suffix; Extra from the first source
+// that has it. A weaker source
+// whose region or year disagrees with the one kept gives a warning such as
+// "year: manifest says 2019, header says 2020 (kept 2019)"; regions agree
+// when they name the same place (浙江 and 浙江省).
+func ResolveMeta(sources ...Meta) (Meta, []string) {
+	var m Meta
+	var warns []string
+	for _, src := range sources {
+		if src.Region != "" {
+			if m.Region == "" {
+				m.Region, m.RegionSource = src.Region, src.RegionSource
+			} else if !sameRegion(m.Region, src.Region) {
+				warns = append(warns, fmt.Sprintf("region: %s says %s, %s says %s (kept %s)", m.RegionSource, m.Region, src.RegionSource, src.Region, m.Region))
+			}
+		}
+		if src.Year != 0 {
+			if m.Year == 0 {
+				m.Year, m.YearSource = src.Year, src.YearSource
+			} else if m.Year != src.Year {
+				warns = append(warns, fmt.Sprintf("year: %s says %d, %s says %d (kept %d)", m.YearSource, m.Year, src.YearSource, src.Year, m.Year))
+			}
+		}
+		if m.Extra == nil && src.Extra != nil {
+			m.Extra = src.Extra
+		}
+	}
+	for _, src := range sources {
+		if src.Level != "" && src.LevelSource != SourceSuffix && (src.Region == "" || sameRegion(src.Region, m.Region)) {
+			m.Level, m.LevelSource = src.Level, src.LevelSource
+			break
+		}
+	}
+	return withLevel(m), warns
+}
+
+// Load reads every document of paths into memory.
+func Load(paths []string, opt Options) ([]*Document, *Source, error) {
+	src, err := Open(paths, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	var docs []*Document
+	err = src.Each(func(d *Document) error { docs = append(docs, d); return nil })
+	return docs, src, err
+}

@@ -1,0 +1,22 @@
+// Package tifa embeds the synthetic sample reports of testdata/samples, so
+// that `tifa demo` runs with nothing but the binary; the tool itself lives
+// in cmd/tifa and the packages reports, lexicon and analysis.
+package tifa
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed testdata/samples
+var samples embed.FS
+
+// Samples returns the sample reports (synthetic, fictional places) with
+// their manifest.csv at the root.
+func Samples() fs.FS {
+	sub, err := fs.Sub(samples, "testdata/samples")
+	if err != nil {
+		panic("tifa: embedded samples missing: " + err.Error())
+	}
+	return sub
+}
