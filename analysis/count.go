@@ -18,12 +18,11 @@ type SloganCount struct {
 // DocCount holds a document's description and its slogan counts, without
 // its text, so a run over many reports keeps only counts in memory.
 type DocCount struct {
-	ID       string
-	Meta     reports.Meta
-	Part     reports.Part
-	Chars    int           // Han characters of the analysed part
-	Slogans  []SloganCount // non-zero counts, by entry index
-	Warnings []string
+	ID      string
+	Meta    reports.Meta
+	Part    reports.Part
+	Chars   int           // Han characters of the analysed part
+	Slogans []SloganCount // non-zero counts, by entry index
 }
 
 // Counter counts lexicon mentions in documents. It is safe for concurrent
@@ -41,10 +40,7 @@ func NewCounter(lex *lexicon.Lexicon, p reports.Part) *Counter {
 // Count counts the mentions in d. A mention belongs to the part in which it
 // starts.
 func (c *Counter) Count(d *reports.Document) DocCount {
-	dc := DocCount{ID: d.ID, Meta: d.Meta, Part: c.part, Chars: d.Chars(c.part), Warnings: d.Warnings}
-	if c.part != reports.PartAll && len(d.Spans(c.part)) == 0 {
-		dc.Warnings = append(append([]string(nil), d.Warnings...), "no "+c.part.String()+" section found")
-	}
+	dc := DocCount{ID: d.ID, Meta: d.Meta, Part: c.part, Chars: d.Chars(c.part)}
 	byEntry := map[int]*SloganCount{}
 	for _, m := range c.m.Find(d.Text) {
 		if !d.InPart(c.part, m.Start) {

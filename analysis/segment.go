@@ -159,18 +159,29 @@ func cover(ms []lexicon.Mention) []lexicon.Mention {
 }
 
 // appendWords segments text[from:to], which holds no kept slogan, and
-// appends the words that pass the filter.
+// appends the words that pass the filter. gse gets one line at a time (no
+// word spans a line break, and short inputs keep its tables in cache).
 func (s *Segmenter) appendWords(dst []Token, text string, from, to int) []Token {
-	gap := text[from:to]
-	if gap == "" {
-		return dst
-	}
-	if len(gap) < math.MaxInt32 && needsFold(gap) {
-		return s.appendFolded(dst, gap, from)
-	}
 	f := wordFilter{stop: s.stop}
-	for _, g := range s.dict.Segment([]byte(gap)) {
-		word := gap[g.Start():g.End()]
+	for from < to {
+		end := to
+		if i := strings.IndexByte(text[from:to], '\n'); i >= 0 {
+			end = from + i + 1
+		}
+		dst = s.appendLine(dst, &f, text[from:end], from)
+		from = end
+	}
+	return dst
+}
+
+// appendLine segments line, found at offset from of the text, and appends
+// the words f keeps.
+func (s *Segmenter) appendLine(dst []Token, f *wordFilter, line string, from int) []Token {
+	if len(line) < math.MaxInt32 && needsFold(line) {
+		return s.appendFolded(dst, f, line, from)
+	}
+	for _, g := range s.dict.Segment([]byte(line)) {
+		word := line[g.Start():g.End()]
 		if f.keep(word) {
 			dst = append(dst, Token{Text: word, Start: from + g.Start(), End: from + g.End(), Entry: -1})
 		}
@@ -178,14 +189,13 @@ func (s *Segmenter) appendWords(dst []Token, text string, from, to int) []Token 
 	return dst
 }
 
-// appendFolded is appendWords for a gap with full-width letters or digits
+// appendFolded is appendLine for a line with full-width letters or digits
 // or format characters: gse segments a folded copy (so “ＧＤＰ” is one word,
 // and “乡村\u200b振兴” two words, not three), and each word's span is mapped
 // back to the original bytes.
-func (s *Segmenter) appendFolded(dst []Token, gap string, from int) []Token {
-	fg := fold(gap)
+func (s *Segmenter) appendFolded(dst []Token, f *wordFilter, line string, from int) []Token {
+	fg := fold(line)
 	text := string(fg.text) // one copy: the words are substrings of it
-	f := wordFilter{stop: s.stop}
 	for _, g := range s.dict.Segment(fg.text) {
 		word := text[g.Start():g.End()]
 		if f.keep(word) {

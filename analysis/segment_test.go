@@ -569,7 +569,7 @@ func BenchmarkTokens(b *testing.B) {
 }
 
 // BenchmarkSegmentAll segments the same megabyte cut into report-sized
-// texts with 2 workers.
+// texts with 1 and 2 workers.
 func BenchmarkSegmentAll(b *testing.B) {
 	text := benchText(b)
 	var texts []string
@@ -586,14 +586,18 @@ func BenchmarkSegmentAll(b *testing.B) {
 		want += len(s.Tokens(t))
 		size += len(t)
 	}
-	b.SetBytes(int64(size))
-	for b.Loop() {
-		got := 0
-		for _, toks := range SegmentAll(s, texts, 2) {
-			got += len(toks)
-		}
-		if got != want {
-			b.Fatalf("%d tokens, want %d", got, want)
-		}
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				got := 0
+				for _, toks := range SegmentAll(s, texts, workers) {
+					got += len(toks)
+				}
+				if got != want {
+					b.Fatalf("%d tokens, want %d", got, want)
+				}
+			}
+		})
 	}
 }

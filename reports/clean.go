@@ -2,6 +2,7 @@ package reports
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -23,7 +24,7 @@ import (
 //	JoinBrokenLines      lines broken inside a sentence joined
 //	DropJunk             again, for junk the joins completed
 //
-// and finally collapses runs of blank lines to one blank line and trims the
+// repeating the last four until they change nothing, and finally collapses runs of blank lines to one blank line and trims the
 // text. Clean is idempotent (Clean(Clean(s)) == Clean(s)), never panics and
 // always returns valid UTF-8 (invalid input bytes become U+FFFD).
 func Clean(text string) string {
@@ -32,12 +33,24 @@ func Clean(text string) string {
 	text = FoldWidth(text)
 	text = StripHTML(text)
 	lines := splitLines(text)
-	lines = joinSpacedHanLines(lines)
-	lines = dropJunkLines(lines)
-	lines = joinBrokenLines(lines)
-	lines = dropJunkLines(lines)
+	for range maxLinePasses {
+		prev := slices.Clone(lines)
+		lines = joinSpacedHanLines(lines)
+		lines = dropJunkLines(lines)
+		lines = joinBrokenLines(lines)
+		lines = dropJunkLines(lines)
+		if slices.Equal(lines, prev) {
+			break
+		}
+	}
 	return joinLines(lines)
 }
+
+// maxLinePasses bounds the passes of Clean's line steps. The steps are
+// repeated until a pass changes nothing — one step can enable another
+// (a join completes a junk line; junk dropped changes the common width of
+// a PDF) — which is what makes Clean idempotent; two passes are the rule.
+const maxLinePasses = 8
 
 // joinLines joins lines with "\n", dropping blank lines at both ends and
 // keeping at most one blank line between two non-blank ones.
@@ -1399,6 +1412,9 @@ func pdfWidth(lines []string) int {
 			continue
 		}
 		n++
+		if len(l) > 3*maxW {
+			continue // wider than maxW columns for sure
+		}
 		if w := displayWidth(l); w <= maxW {
 			hist[w]++
 			if r, _ := utf8.DecodeLastRuneInString(l); !isSentenceFinal(r) {

@@ -64,8 +64,8 @@ for G² are characters (slogans space) or tokens (words space).`,
 				g.warnf("%d document(s) match both --a and --b and count on both sides", both)
 			}
 			summary := fmt.Sprintf("A (%s): %d documents, %d characters; B (%s): %d documents, %d characters", a, sa.Docs, sa.Chars, b, sb.Docs, sb.Chars)
-			if !g.quiet {
-				fmt.Fprintln(g.stderr, "tifa: "+summary)
+			if f, _ := chooseFormat(g.format, g.out, isTerminal(g.stdout)); !g.quiet && f != fmtTable && f != fmtMD {
+				fmt.Fprintln(g.stderr, "tifa: "+summary) // tables carry it as their title
 			}
 			t := &table{title: summary, cols: cols(str("term"), str("slogan"), num("count_a"), flt("per10k_a", 3), num("count_b"), flt("per10k_b", 3),
 				flt("log_ratio", 3), flt("g2", 3), flt("p", 4), str("side"))}

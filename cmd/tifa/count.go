@@ -43,16 +43,14 @@ column per slogan mentioned anywhere, most mentioned first, holding counts.`,
 			}
 			counter := analysis.NewCounter(lex, part)
 			var dcs []analysis.DocCount
-			shown := 0
 			err = each(g, src, func(d *reports.Document) error {
-				dc := counter.Count(d)
-				docWarnings(g, dc.ID, dc.Warnings, &shown)
-				dcs = append(dcs, dc)
+				dcs = append(dcs, counter.Count(d))
 				return nil
 			})
 			if err != nil {
 				return err
 			}
+			noSection(g, dcs, part)
 			if wide {
 				return g.emit(countWide(dcs, lex, src.ExtraColumns()))
 			}
@@ -63,6 +61,20 @@ column per slogan mentioned anywhere, most mentioned first, holding counts.`,
 	cmd.Flags().BoolVar(&wide, "wide", false, "one row per document, one column per slogan")
 	cmd.Flags().BoolVar(&all, "all", false, "keep rows of slogans not mentioned (count 0)")
 	return cmd
+}
+
+// noSection warns about documents lacking the --section analysed.
+func noSection(g *globals, dcs []analysis.DocCount, part reports.Part) {
+	if part == reports.PartAll {
+		return
+	}
+	t := tally{what: "have no " + part.String() + " section: their counts are 0"}
+	for _, dc := range dcs {
+		if dc.Chars == 0 {
+			t.add(dc.ID, "no "+part.String()+" heading found")
+		}
+	}
+	t.report(g, len(dcs))
 }
 
 func countLong(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, all bool) *table {

@@ -91,10 +91,14 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 func each(g *globals, src *reports.Source, fn func(*reports.Document) error) error {
 	p := newProgress(g, len(src.Files()))
 	n, withText := 0, 0
+	warned := tally{what: "have warnings"}
 	err := src.Each(func(d *reports.Document) error {
 		n++
 		if strings.TrimSpace(d.Text) != "" {
 			withText++
+		}
+		if len(d.Warnings) > 0 {
+			warned.add(d.ID, d.Warnings[0])
 		}
 		p.add(d.Path, len(d.Text))
 		return fn(d)
@@ -103,6 +107,7 @@ func each(g *globals, src *reports.Source, fn func(*reports.Document) error) err
 	if err != nil {
 		return err
 	}
+	warned.report(g, n)
 	if withText == 0 {
 		return fmt.Errorf("none of the %d documents read has any text", n)
 	}
@@ -153,16 +158,24 @@ func (p *progress) done() {
 	}
 }
 
-// docWarnings prints each document's warnings on stderr, at most max of
-// them, then how many more there were.
-func docWarnings(g *globals, id string, warns []string, shown *int) {
-	const max = 20
-	for _, w := range warns {
-		*shown++
-		if *shown <= max {
-			g.warnf("%s: %s", id, w)
-		} else if *shown == max+1 {
-			g.warnf("more warnings not shown: 'tifa docs' lists them all")
-		}
+// tally counts documents with a warning and reports them on one line,
+// so a corpus of hundreds of reports does not flood the terminal; 'tifa
+// docs' lists every warning.
+type tally struct {
+	what  string // e.g. "have warnings"
+	n     int
+	first string
+}
+
+func (t *tally) add(id, warning string) {
+	if t.n == 0 {
+		t.first = id + ": " + warning
+	}
+	t.n++
+}
+
+func (t *tally) report(g *globals, total int) {
+	if t.n > 0 {
+		g.warnf("%d of %d documents %s (first: %s); 'tifa docs' lists them", t.n, total, t.what, t.first)
 	}
 }

@@ -62,6 +62,17 @@ func TestGolden(t *testing.T) {
 		{"trend_wide_share_review.md", []string{"trend", samples, "--wide", "--value", "share", "--section", "review", "--top", "8", "-f", "md"}},
 		{"lexicon_user.csv", []string{"lexicon", "list", "--no-builtin", "--lexicon", "../../testdata/lexicon/user.txt", "-f", "csv"}},
 		{"demo.txt", []string{"demo", "-f", "table"}},
+		{"kwic.csv", []string{"kwic", samples, "六稳", "--width", "8", "-f", "csv"}},
+		{"terms_region_slogans.csv", []string{"terms", samples, "--by", "region", "--space", "slogans", "--top", "3", "-f", "csv"}},
+		{"terms_words.csv", []string{"terms", samples, "--top", "5", "-f", "csv"}},
+		{"similar.csv", []string{"similar", samples, "--k", "2", "-f", "csv"}},
+		{"similar_to_words.csv", []string{"similar", samples, "--space", "words", "--to", "云溪镇_2020.txt", "-f", "csv"}},
+		{"similar_matrix_region.csv", []string{"similar", samples, "--by", "region", "--matrix", "-f", "csv"}},
+		{"cluster_region.txt", []string{"cluster", samples, "--by", "region", "--k", "auto", "--k-range", "2..4", "-f", "table"}},
+		{"cluster_ward_tree.csv", []string{"cluster", samples, "--method", "ward", "--k", "3", "--table", "tree", "-f", "csv"}},
+		{"cluster_terms_words.csv", []string{"cluster", samples, "--space", "words", "--k", "3", "--table", "terms", "-f", "csv"}},
+		{"compare_period.md", []string{"compare", samples, "--a", "year=2017..2020", "--b", "year=2021..2024", "--top", "10", "-f", "md"}},
+		{"compare_words_region.csv", []string{"compare", samples, "--space", "words", "--a", "region=云溪镇", "--b", "region=白沙镇", "--top", "15", "-f", "csv"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -106,6 +117,19 @@ func TestErrors(t *testing.T) {
 		{"bad lexicon", []string{"count", samples, "--lexicon", "../../testdata/bad/duplicate.txt"}, "duplicate.txt:"},
 		{"missing lexicon", []string{"count", samples, "--lexicon", "no-such-lexicon.txt"}, "no-such-lexicon.txt"},
 		{"lexicon check", []string{"lexicon", "check", "../../testdata/bad/duplicate.txt"}, "lexicon files have errors"},
+		{"bad space", []string{"similar", samples, "--space", "chars"}, "flag --space"},
+		{"bad group", []string{"similar", samples, "--by", "month"}, "flag --by"},
+		{"bad k", []string{"similar", samples, "--k", "0"}, "flag --k"},
+		{"unknown unit", []string{"similar", samples, "--to", "nowhere.txt"}, "flag --to"},
+		{"k too large", []string{"cluster", samples, "--k", "50"}, "flag --k"},
+		{"k not a number", []string{"cluster", samples, "--k", "many"}, "flag --k"},
+		{"bad method", []string{"cluster", samples, "--method", "dbscan"}, "flag --method"},
+		{"bad table", []string{"cluster", samples, "--table", "everything"}, "flag --table"},
+		{"kmeans tree", []string{"cluster", samples, "--k", "2", "--table", "tree"}, "no merge tree"},
+		{"filter matches nothing", []string{"compare", samples, "--a", "region=上海", "--b", "year=2020"}, "matches no document"},
+		{"bad filter", []string{"compare", samples, "--a", "region", "--b", "year=2020"}, "flag --a"},
+		{"min-df too strict", []string{"terms", samples, "--space", "slogans", "--min-df", "50"}, "no term left"},
+		{"kwic without term", []string{"kwic", samples}, "requires at least 2 arg"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,0 +1,225 @@
+package analysis
+
+import (
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/tifa-project/tifa/reports"
+)
+
+func eachOf(docs []*reports.Document) func(func(*reports.Document) error) error {
+	return func(fn func(*reports.Document) error) error {
+		for _, d := range docs {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func sampleDocs() []*reports.Document {
+	mk := func(id, region, level string, year int, text string) *reports.Document {
+		d := testDoc(id, year, "", text, "")
+		d.Meta.Region, d.Meta.Level = region, level
+		return d
+	}
+	return []*reports.Document{
+		mk("a", "甲镇", "township", 2020, "乡村振兴乡村振兴美丽乡村"),
+		mk("b", "甲镇", "township", 2021, "乡村振兴五水共治"),
+		mk("c", "乙县", "county", 2020, "五水共治五水共治最多跑一次"),
+		mk("d", "", "", 0, "没有口号的报告"),
+	}
+}
+
+func TestVectorizerSlogans(t *testing.T) {
+	lex := testLexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
+	var results []*Matrix
+	for _, workers := range []int{1, 4} {
+		v, err := NewVectorizer(SpaceSlogans, lex, nil, reports.PartAll)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v.Workers = workers
+		m, err := v.Build(eachOf(sampleDocs()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = append(results, m)
+	}
+	m := results[0]
+	if !reflect.DeepEqual(results[0], results[1]) {
+		t.Error("1 and 4 workers give different matrices")
+	}
+	if got := strings.Join(m.Terms, ","); got != "乡村振兴,美丽乡村,五水共治,最多跑一次" {
+		t.Errorf("terms %s: want the lexicon order", got)
+	}
+	want := [][]float64{{2, 1, 0, 0}, {1, 0, 1, 0}, {0, 0, 2, 1}, {0, 0, 0, 0}}
+	for i, row := range want {
+		for j, w := range row {
+			if got := denseAt(m.Counts, i, j); got != w {
+				t.Errorf("count[%d][%d] = %v, want %v", i, j, got, w)
+			}
+		}
+	}
+	if !reflect.DeepEqual(m.Empty, []string{"d"}) {
+		t.Errorf("Empty = %v, want [d]", m.Empty)
+	}
+	if _, err := NewVectorizer("letters", lex, nil, reports.PartAll); err == nil {
+		t.Error("unknown space: no error")
+	}
+	if _, err := NewVectorizer(SpaceWords, lex, nil, reports.PartAll); err == nil {
+		t.Error("words space without a segmenter: no error")
+	}
+}
+
+func denseAt(m *CSR, i, j int) float64 {
+	ind, val := m.Row(i)
+	for k, c := range ind {
+		if c == j {
+			return val[k]
+		}
+	}
+	return 0
+}
+
+func TestGroup(t *testing.T) {
+	lex := testLexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
+	v, _ := NewVectorizer(SpaceSlogans, lex, nil, reports.PartAll)
+	m, err := v.Build(eachOf(sampleDocs()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		by      string
+		ids     []string
+		skipped []string
+		row0    []float64 // summed counts of the first group
+	}{
+		{"doc", []string{"a", "b", "c", "d"}, nil, []float64{2, 1, 0, 0}},
+		{"region", []string{"乙县", "甲镇"}, []string{"d"}, []float64{0, 0, 2, 1}},
+		{"year", []string{"2020", "2021"}, []string{"d"}, []float64{2, 1, 2, 1}},
+		{"region-year", []string{"乙县 2020", "甲镇 2020", "甲镇 2021"}, []string{"d"}, []float64{0, 0, 2, 1}},
+		{"level", []string{"county", "township"}, []string{"d"}, []float64{0, 0, 2, 1}},
+	}
+	for _, c := range cases {
+		t.Run(c.by, func(t *testing.T) {
+			g, skipped, err := m.Group(c.by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, u := range g.Units {
+				ids = append(ids, u.ID)
+			}
+			if !reflect.DeepEqual(ids, c.ids) || !reflect.DeepEqual(skipped, c.skipped) {
+				t.Errorf("units %v skipped %v; want %v, %v", ids, skipped, c.ids, c.skipped)
+			}
+			for j, w := range c.row0 {
+				if got := denseAt(g.Counts, 0, j); got != w {
+					t.Errorf("group 0 column %d = %v, want %v", j, got, w)
+				}
+			}
+		})
+	}
+	g, _, _ := m.Group("region")
+	if u := g.Units[1]; u.Meta.Region != "甲镇" || u.Meta.Year != 0 || u.Meta.Level != "township" || len(u.Docs) != 2 {
+		t.Errorf("甲镇 group: %+v; want its shared region and level, no single year, 2 docs", u)
+	}
+	if _, _, err := m.Group("month"); err == nil {
+		t.Error("Group(month): no error")
+	}
+}
+
+func TestWeighAndDistinguish(t *testing.T) {
+	lex := testLexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
+	v, _ := NewVectorizer(SpaceSlogans, lex, nil, reports.PartAll)
+	m, _ := v.Build(eachOf(sampleDocs()[:3]))
+	vec, err := Weigh(m, &TFIDF{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// n = 3; df: 乡村振兴 2, 美丽乡村 1, 五水共治 2, 最多跑一次 1.
+	// idf = ln(4/3)+1 = 1.287682 for df 2, ln(4/2)+1 = 1.693147 for df 1.
+	// Doc a: (2·1.287682, 1·1.693147) / ‖·‖ = (2.575364, 1.693147)/3.082085.
+	wantA := []float64{0.835592, 0.549351}
+	top := vec.TopTerms(0, 5)
+	if len(top) != 2 || vec.Terms[top[0].Col] != "乡村振兴" || math.Abs(top[0].Weight-wantA[0]) > 1e-6 ||
+		math.Abs(top[1].Weight-wantA[1]) > 1e-6 || top[0].Count != 2 {
+		t.Errorf("TopTerms(a) = %+v, want 乡村振兴 %.6f (count 2), 美丽乡村 %.6f", top, wantA[0], wantA[1])
+	}
+	if sh := vec.Shared(0, 1, 3); len(sh) != 1 || vec.Terms[sh[0]] != "乡村振兴" {
+		t.Errorf("Shared(a, b) = %v, want [乡村振兴]", sh)
+	}
+	if sh := vec.Shared(0, 2, 3); len(sh) != 0 {
+		t.Errorf("Shared(a, c) = %v, want none", sh)
+	}
+	// Clusters {a, b} and {c}: 最多跑一次 (c: 0.549, elsewhere 0) sets c
+	// apart more than 五水共治 (c: 0.836, b: 0.707, so rest 0.354).
+	ds := vec.Distinguish([]int{0, 0, 1}, 2, 5, nil)
+	if len(ds[1]) != 2 || vec.Terms[ds[1][0].Col] != "最多跑一次" || vec.Terms[ds[1][1].Col] != "五水共治" {
+		t.Errorf("Distinguish cluster 2 = %+v, want 最多跑一次 then 五水共治", ds[1])
+	}
+	for _, d := range ds[0] {
+		if vec.Terms[d.Col] == "五水共治" || vec.Terms[d.Col] == "最多跑一次" {
+			t.Errorf("cluster 1 lists %s, which is weighted more outside it", vec.Terms[d.Col])
+		}
+		if d.Lift <= 1 {
+			t.Errorf("lift %v of a distinguishing term should exceed 1", d.Lift)
+		}
+	}
+}
+
+func TestCluster(t *testing.T) {
+	lex := testLexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
+	docs := []*reports.Document{
+		testDoc("r1", 2020, "", "乡村振兴美丽乡村乡村振兴", ""),
+		testDoc("r2", 2020, "", "乡村振兴美丽乡村", ""),
+		testDoc("r3", 2020, "", "美丽乡村乡村振兴美丽乡村", ""),
+		testDoc("z1", 2020, "", "五水共治最多跑一次", ""),
+		testDoc("z2", 2020, "", "五水共治五水共治最多跑一次", ""),
+	}
+	v, _ := NewVectorizer(SpaceSlogans, lex, nil, reports.PartAll)
+	m, _ := v.Build(eachOf(docs))
+	vec, err := Weigh(m, &TFIDF{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, method := range ClusterMethods {
+		t.Run(method, func(t *testing.T) {
+			res, err := Cluster(vec, ClusterOptions{Method: method, KMin: 2, KMax: 4, Seed: 1, Restarts: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.K != 2 {
+				t.Errorf("k auto chose %d (tried %+v), want 2", res.K, res.Tried)
+			}
+			want := []int{0, 0, 0, 1, 1}
+			if !reflect.DeepEqual(res.Labels, want) {
+				t.Errorf("labels %v, want %v", res.Labels, want)
+			}
+			if res.Mean <= 0.5 || math.IsNaN(res.Mean) {
+				t.Errorf("mean silhouette %v of two clean groups, want > 0.5", res.Mean)
+			}
+		})
+	}
+	errCases := []struct {
+		name string
+		opt  ClusterOptions
+		vec  *Vectors
+	}{
+		{"k > n", ClusterOptions{Method: "kmeans", K: 9}, vec},
+		{"no k to try", ClusterOptions{Method: "kmeans", KMin: 7, KMax: 9}, vec},
+		{"one unit", ClusterOptions{Method: "kmeans", K: 1}, &Vectors{Units: vec.Units[:1], X: FromDense([][]float64{{1}})}},
+		{"all zero", ClusterOptions{Method: "ward", K: 2}, &Vectors{Units: vec.Units[:2], X: FromDense([][]float64{{0}, {0}})}},
+	}
+	for _, c := range errCases {
+		t.Run(c.name, func(t *testing.T) {
+			if _, err := Cluster(c.vec, c.opt); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+}
