@@ -14,7 +14,6 @@ import (
 
 // Clean runs every cleaning step, in order, on decoded text:
 //
-//	StripMojibakePrefix  a GBK-mis-decoded copy of a line's start
 //	JoinZeroWidthBreaks  Wikisource breaks marked by a zero-width-space line
 //	FoldWidth            widths, invisible characters, odd spaces, controls
 //	StripHTML            only when the text is HTML
@@ -28,7 +27,6 @@ import (
 // text. Clean is idempotent (Clean(Clean(s)) == Clean(s)), never panics and
 // always returns valid UTF-8 (invalid input bytes become U+FFFD).
 func Clean(text string) string {
-	text = StripMojibakePrefix(text)
 	text = JoinZeroWidthBreaks(text)
 	text = FoldWidth(text)
 	text = StripHTML(text)
@@ -282,6 +280,11 @@ func foldWrite(b *strings.Builder, text string, last, i, n int, repl string) {
 // that cleaned text never looks like HTML again).
 const keptFullwidth = "，！？：；（）＜＞"
 
+// asciiChars holds the ASCII characters, to slice one-byte strings from.
+const asciiChars = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f" +
+	"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f" +
+	" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f"
+
 // foldRune returns what FoldWidth writes for the rune r of encoded size
 // size, and whether that differs from r.
 func foldRune(r rune, size int) (string, bool) {
@@ -295,13 +298,17 @@ func foldRune(r rune, size int) (string, bool) {
 	case r == 0xA0 || r == 0x3000 || r == 0x202F || r == 0x205F || (r >= 0x2000 && r <= 0x200A):
 		return " ", true
 	case r >= 0xFF00 && r <= 0xFFEF:
-		if strings.ContainsRune(keptFullwidth, r) {
+		if r == '，' || strings.ContainsRune(keptFullwidth, r) {
 			return "", false
 		}
-		if f := width.LookupRune(r).Folded(); f != 0 {
-			return string(f), true
+		f := width.LookupRune(r).Folded()
+		switch {
+		case f == 0:
+			return "", false
+		case f < utf8.RuneSelf:
+			return asciiChars[f : f+1], true
 		}
-		return "", false
+		return string(f), true
 	case r < 0x2E80 || r >= 0xFE00:
 		if unicode.Is(unicode.Cf, r) {
 			return "", true
@@ -436,6 +443,7 @@ func StripHTML(text string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(text))
+	ends := tagEnds{text: text}
 	for i := 0; i < len(text); {
 		j := strings.IndexByte(text[i:], '<')
 		if j < 0 {
@@ -444,7 +452,7 @@ func StripHTML(text string) string {
 		}
 		writeHTMLText(&b, text[i:i+j])
 		i += j
-		name, end := parseTag(text, i)
+		name, end := parseTag(text, i, &ends)
 		switch {
 		case end < 0:
 			b.WriteString("＜")
@@ -464,13 +472,14 @@ func StripHTML(text string) string {
 
 // looksLikeHTML reports whether text holds one of htmlSignTags.
 func looksLikeHTML(text string) bool {
+	ends := tagEnds{text: text}
 	for i := 0; ; {
 		j := strings.IndexByte(text[i:], '<')
 		if j < 0 {
 			return false
 		}
 		i += j
-		if name, end := parseTag(text, i); end > 0 && htmlSignTags[name] {
+		if name, end := parseTag(text, i, &ends); end > 0 && htmlSignTags[name] {
 			return true
 		}
 		i++
@@ -479,14 +488,15 @@ func looksLikeHTML(text string) bool {
 
 // parseTag parses the tag starting at text[i] == '<' and returns its
 // lower-cased name ("!--" for a comment, "!doctype" …) and the index just
-// after it, or end -1 when text[i] does not start a tag.
-func parseTag(text string, i int) (name string, end int) {
+// after it, or end -1 when text[i] does not start a tag. Calls must come
+// with i increasing (ends searches forward only).
+func parseTag(text string, i int, ends *tagEnds) (name string, end int) {
 	if strings.HasPrefix(text[i:], "<!--") {
-		k := strings.Index(text[i+4:], "-->")
+		k := ends.next(&ends.comment, "-->", i+4)
 		if k < 0 {
 			return "", -1
 		}
-		return "!--", i + 4 + k + 3
+		return "!--", k + 3
 	}
 	j := i + 1
 	if j < len(text) && (text[j] == '/' || text[j] == '!') {
@@ -502,15 +512,44 @@ func parseTag(text string, i int) (name string, end int) {
 	if c := text[j]; c != '>' && c != '/' && c != ' ' && c != '\t' && c != '\n' {
 		return "", -1
 	}
-	k := strings.IndexByte(text[j:], '>')
-	if k < 0 || k > 2000 {
+	k := ends.next(&ends.tag, ">", j)
+	if k < 0 || k-j > maxTagBytes {
 		return "", -1
 	}
 	name = strings.ToLower(text[start:j])
 	if text[i+1] == '!' {
 		name = "!" + name
 	}
-	return name, j + k + 1
+	return name, k + 1
+}
+
+// maxTagBytes bounds the length of a tag: a '<' followed by a name whose
+// '>' is further away is text.
+const maxTagBytes = 2000
+
+// tagEnds finds the next '>' and the next "-->" of a text, searching
+// forward only, so that scanning a text with many stray '<' stays linear.
+type tagEnds struct {
+	text         string
+	tag, comment search
+}
+
+// search caches the last search for a separator: started at from (0: none
+// yet), found at at (-1: not found).
+type search struct{ from, at int }
+
+// next returns the index of the first sep at or after from, reusing the
+// cached search c when it answers.
+func (e *tagEnds) next(c *search, sep string, from int) int {
+	if c.from > 0 && from >= c.from && (c.at < 0 || c.at >= from) {
+		return c.at
+	}
+	c.from = max(from, 1)
+	c.at = strings.Index(e.text[from:], sep)
+	if c.at >= 0 {
+		c.at += from
+	}
+	return c.at
 }
 
 // skipElement returns the index just after the closing tag of the element
@@ -577,90 +616,6 @@ func CollapseSpaces(line string) string {
 	return b.String()
 }
 
-// ---------------------------------------------------------------------------
-// StripMojibakePrefix.
-
-// StripMojibakePrefix removes, from the start of each line, a mis-decoded
-// copy of the line's own beginning: scraped pages sometimes repeat a
-// title's UTF-8 bytes decoded as GBK before the title itself, as in
-// "涔￠晣浜烘皯鏀垮簻…乡镇人民政府…". A prefix p is such a copy when
-// encoding p as GB18030 gives bytes that are a byte prefix of the UTF-8
-// text that follows p (at least 6 bytes, i.e. two Chinese characters; the
-// copy may end inside a character, and a final U+FFFD or '?' standing for
-// a lost half-character is allowed). The test is exact, so ordinary text
-// is never touched.
-func StripMojibakePrefix(text string) string {
-	lines := strings.Split(text, "\n")
-	changed := false
-	for i, l := range lines {
-		if s := stripMojibakeLine(l); len(s) != len(l) {
-			lines[i] = s
-			changed = true
-		}
-	}
-	if !changed {
-		return text
-	}
-	return strings.Join(lines, "\n")
-}
-
-// stripMojibakeLine removes a mojibake prefix from line, leading spaces
-// included.
-func stripMojibakeLine(line string) string {
-	s := strings.TrimLeft(line, " \t\u3000")
-	if n := mojibakePrefixLen(s); n > 0 {
-		return strings.TrimLeft(s[n:], " \t\u3000")
-	}
-	return line
-}
-
-// mojibakeMaxBytes bounds the GB18030 bytes of a mojibake prefix examined.
-const mojibakeMaxBytes = 300
-
-// mojibakePrefixLen returns the byte length of the mojibake prefix of s, or
-// 0. The UTF-8 of Chinese text is ASCII or a lead byte 0xE2–0xEF followed
-// by bytes 0x80–0xBF, so every two-byte character of its GBK mis-decoding
-// has a lead byte in 0x80–0xBF or 0xE2–0xEF, and the first in 0xE2–0xEF;
-// the scan stops at the first character that cannot be one. The prefix
-// must hold at least two such characters, so that ASCII repeated ("ab ab")
-// is not mistaken for one.
-func mojibakePrefixLen(s string) int {
-	if len(s) < 9 {
-		return 0
-	}
-	var enc [mojibakeMaxBytes + 4]byte
-	n, wide := 0, 0
-	for k := 0; k < len(s); {
-		r, size := utf8.DecodeRuneInString(s[k:])
-		if wide >= 4 && n >= 6 {
-			if hasBytePrefix(strings.TrimLeft(s[k:], " "), enc[:n]) {
-				return k
-			}
-			if (r == utf8.RuneError || r == '?') && hasBytePrefix(s[k+size:], enc[:n]) {
-				return k + size
-			}
-		}
-		m := gbAppend(enc[n:n], r)
-		if len(m) == 0 || n+len(m) > mojibakeMaxBytes {
-			return 0
-		}
-		if len(m) >= 2 {
-			if !mojibakeLead(m[0]) || (wide == 0 && m[0] < 0xE2) {
-				return 0
-			}
-			wide += len(m)
-		}
-		n += len(m)
-		k += size
-	}
-	return 0
-}
-
-// mojibakeLead reports whether a GBK lead byte can come from UTF-8 bytes of
-// Chinese text: a continuation byte or a three-byte lead.
-func mojibakeLead(c byte) bool {
-	return (c >= 0x80 && c <= 0xBF) || (c >= 0xE2 && c <= 0xEF)
-}
 
 // hasBytePrefix reports whether s starts with the bytes b.
 func hasBytePrefix(s string, b []byte) bool {
@@ -888,13 +843,15 @@ func dropHeadJunk(lines []string) []string {
 	if junk == nil {
 		return lines
 	}
-	out := make([]string, 0, len(lines))
-	for i, l := range lines[:end] {
+	// Move the kept lines of the zone next to the rest, in place.
+	k := end
+	for i := end - 1; i >= 0; i-- {
 		if !junk[i] {
-			out = append(out, l)
+			k--
+			lines[k] = lines[i]
 		}
 	}
-	return append(out, lines[end:]...)
+	return lines[k:]
 }
 
 // dropTailJunk drops junk and blank lines from the tail zone and cuts
@@ -942,7 +899,20 @@ var abstractLabels = setOf("内容摘要", "摘要", "内容提要")
 // least proseHan Chinese characters and a comma or full stop. Titles,
 // dates and speaker lines are not prose.
 func isProse(l string) bool {
-	return HanCount(l) >= proseHan && strings.ContainsAny(l, "，。,") && !isJunkLine(l)
+	return hanAtLeast(l, proseHan) && strings.ContainsAny(l, "，。,") && !isJunkLine(l)
+}
+
+// hanAtLeast reports whether s holds at least n Chinese characters,
+// reading no further than needed.
+func hanAtLeast(s string, n int) bool {
+	for _, r := range s {
+		if isHan(r) {
+			if n--; n <= 0 {
+				return true
+			}
+		}
+	}
+	return n <= 0
 }
 
 // zoneJunk marks the lines of a head or tail zone to drop, or returns nil
@@ -1146,6 +1116,9 @@ var junkContains = []string{"ICP备", "公网安备", "www.", "http://", "https:
 
 // isJunkLine reports whether a trimmed line is web-page chrome.
 func isJunkLine(l string) bool {
+	if len(l) > 4*300 {
+		return false // longer than any junk line
+	}
 	s := trimJunkDecor(l)
 	if s == "" || !hasWordChar(s) || junkExact[s] {
 		return true
@@ -1302,15 +1275,65 @@ func joinBrokenLines(lines []string) []string {
 	}
 	out := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
-		cur, last := lines[i], lines[i]
-		for i+1 < len(lines) && shouldJoin(cur, last, lines[i+1], w) {
-			cur = joinPair(cur, lines[i+1])
-			last = lines[i+1]
+		first := i
+		tail, last := lines[i], lines[i] // tail: the end of the joined line
+		run := displayWidth(lines[i])   // display width of the joined line
+		for i+1 < len(lines) && (shouldJoin(tail, last, lines[i+1], w) || brokenWord(tail, lines[i+1], run, w)) {
+			next := lines[i+1]
+			run += displayWidth(next)
+			if len(next) >= joinTailBytes {
+				tail = lastBytes(next, joinTailBytes)
+			} else {
+				tail = lastBytes(joinPair(tail, next), joinTailBytes)
+			}
+			last = next
 			i++
 		}
-		out = append(out, cur)
+		if i == first {
+			out = append(out, lines[i])
+		} else {
+			out = append(out, joinRun(lines[first:i+1]))
+		}
 	}
 	return out
+}
+
+// joinTailBytes is how much of the end of a joined line shouldJoin needs
+// (openBracketAtEnd looks at 11 characters at most).
+const joinTailBytes = 64
+
+// lastBytes returns the last n bytes of s or a little less, starting at a
+// character boundary.
+func lastBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// joinRun joins lines as joinPair does, in one allocation.
+func joinRun(run []string) string {
+	n := 0
+	for _, l := range run {
+		n += len(l) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for k, l := range run {
+		if k > 0 {
+			x, _ := utf8.DecodeLastRuneInString(run[k-1])
+			y, _ := utf8.DecodeRuneInString(l)
+			if isASCIILetter(x) && isASCIILetter(y) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }
 
 // shouldJoin reports whether next continues cur, whose last physical line
@@ -1334,7 +1357,26 @@ func shouldJoin(cur, last, next string, w int) bool {
 		return false
 	}
 	lw := displayWidth(last)
-	return lw >= w-5 && lw <= w+2
+	return lw >= w-pdfSlack && lw <= w+2
+}
+
+// brokenWordWidth is the display width (a Chinese character counts 2) from
+// which a line ending in a Chinese character is taken to be a paragraph cut
+// mid-sentence rather than a title or heading.
+const brokenWordWidth = 100
+
+// brokenWord reports whether, outside PDF text, a long line (run wide) that
+// ends in a Chinese character continues on the next line, which starts with
+// one and is no heading: scraped pages break paragraphs around links and
+// bold words ("开展农村人居环境\n整治\n三年行动"). Titles and headings are
+// short, and a paragraph that ends ends with punctuation.
+func brokenWord(cur, next string, run, w int) bool {
+	if w > 0 || run < brokenWordWidth || cur == "" || next == "" || isHeadingStart(next) {
+		return false
+	}
+	end, _ := utf8.DecodeLastRuneInString(cur)
+	first, _ := utf8.DecodeRuneInString(next)
+	return isHan(end) && isHan(first)
 }
 
 // isParagraphEnd reports whether a full PDF line ending in r may end its
@@ -1402,6 +1444,11 @@ func displayWidth(s string) int {
 
 // pdfWidth returns the common line width W of a PDF extraction (see
 // JoinBrokenLines), or 0 when the lines do not look like one.
+// pdfSlack is how much narrower than the common width a full PDF line may
+// be: lines holding digits and Latin letters (one column each) or ending
+// before a long word come out a few columns short.
+const pdfSlack = 11
+
 func pdfWidth(lines []string) int {
 	const maxW = 160
 	var hist [maxW + 1]int
@@ -1428,7 +1475,7 @@ func pdfWidth(lines []string) int {
 	best, bestCount, bestOpen := 0, 0, 0
 	for w := 20; w <= maxW; w++ {
 		c, o := 0, 0
-		for v := w - 5; v <= w; v++ {
+		for v := w - pdfSlack; v <= w; v++ {
 			c += hist[v]
 			o += open[v]
 		}

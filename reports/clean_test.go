@@ -9,7 +9,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // The -update flag rewrites golden files. It is registered here only if
@@ -51,16 +50,6 @@ func decodedSeeds(t testing.TB) map[string]string {
 	return out
 }
 
-// mojibakeOf returns what a GBK decoder makes of the first n UTF-8 bytes of s.
-func mojibakeOf(t testing.TB, s string, n int) string {
-	t.Helper()
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes([]byte(s)[:n])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(out)
-}
-
 func TestFoldWidth(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"ascii unchanged", "GDP 5.2%", "GDP 5.2%"},
@@ -88,6 +77,17 @@ func TestFoldWidth(t *testing.T) {
 				t.Errorf("FoldWidth(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestASCIIChars(t *testing.T) {
+	if len(asciiChars) != utf8.RuneSelf {
+		t.Fatalf("len(asciiChars) = %d", len(asciiChars))
+	}
+	for i := range utf8.RuneSelf {
+		if asciiChars[i] != byte(i) {
+			t.Errorf("asciiChars[%d] = %q", i, asciiChars[i])
+		}
 	}
 }
 
@@ -152,32 +152,6 @@ func TestCollapseSpaces(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := CollapseSpaces(tt.in); got != tt.want {
 				t.Errorf("CollapseSpaces(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestStripMojibakePrefix(t *testing.T) {
-	title := "乡镇人民政府年度工作总结及下一步工作计划"
-	tests := []struct{ name, in, want string }{
-		// The case the seeds were described with: 44 bytes, ending inside 一.
-		{"ends inside a character", mojibakeOf(t, title, 44) + title, title},
-		{"ends on a character", mojibakeOf(t, title, 42) + title, title},
-		{"lost half character as U+FFFD", mojibakeOf(t, title, 43) + title, title},
-		{"short prefix", mojibakeOf(t, title, 6) + title, title},
-		{"leading spaces", "  " + mojibakeOf(t, title, 12) + " " + title, title},
-		{"second line", "标题\n" + mojibakeOf(t, title, 9) + title, "标题\n" + title},
-		{"ascii start", mojibakeOf(t, "2020年度工作总结", 13) + "2020年度工作总结", "2020年度工作总结"},
-		{"the brief's example", "涔￠晣浜烘皯鏀垮簻骞村害宸ヤ綔鎬荤粨鍙婁笅涓" + title, title},
-		{"ordinary title", title, title},
-		{"repeated ascii is not mojibake", "abcdefabcdef", "abcdefabcdef"},
-		{"repeated chinese is not mojibake", "工作报告工作报告", "工作报告工作报告"},
-		{"prefix of another text", mojibakeOf(t, "工作总结", 6) + title, mojibakeOf(t, "工作总结", 6) + title},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := StripMojibakePrefix(tt.in); got != tt.want {
-				t.Errorf("StripMojibakePrefix(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -313,6 +287,12 @@ func TestJoinBrokenLines(t *testing.T) {
 		{"open title mark", "根据《\n中华人民共和国著作权法\n》第五条", "根据《中华人民共和国著作权法》第五条"},
 		{"open bracket before a heading", "见（\n一、工作回顾", "见（\n一、工作回顾"},
 		{"latin words", "New (\nYork", "New (York"},
+		{"scraped link breaks (河北省_2019)", "加快奶业振兴示范省建设。加强非洲猪瘟疫情防控工作。改善农村人居环境。强力推进以垃圾、污水、厕所为重点的农村人居环境\n整治\n三年行动，村容村貌明显改善。",
+			"加快奶业振兴示范省建设。加强非洲猪瘟疫情防控工作。改善农村人居环境。强力推进以垃圾、污水、厕所为重点的农村人居环境整治三年行动，村容村貌明显改善。"},
+		{"short title line stays", "2026年浙江省政府工作报告\n2026年1月14日在浙江省第十四届人民代表大会第四次会议上",
+			"2026年浙江省政府工作报告\n2026年1月14日在浙江省第十四届人民代表大会第四次会议上"},
+		{"long line before a heading stays", "过去一年，我们坚持稳中求进工作总基调，全力推动经济社会高质量发展取得新成效新进展\n二、2024年工作安排",
+			"过去一年，我们坚持稳中求进工作总基调，全力推动经济社会高质量发展取得新成效新进展\n二、2024年工作安排"},
 		{"blank line blocks", "根据《\n\n中华人民共和国", "根据《\n\n中华人民共和国"},
 		{"short lines stay", "政府工作报告\n各位代表：\n现在", "政府工作报告\n各位代表：\n现在"},
 	}
@@ -437,17 +417,13 @@ func TestCleanIdempotent(t *testing.T) {
 	}
 }
 
-// TestCleanSeeds checks each real seed, decoded and cleaned: no mojibake
-// prefix, no navigation junk at the head or tail, no space between Chinese
+// TestCleanSeeds checks each real seed, decoded and cleaned: no navigation junk at the head or tail, no space between Chinese
 // characters, no blank-line runs.
 func TestCleanSeeds(t *testing.T) {
 	for name, text := range decodedSeeds(t) {
 		t.Run(name, func(t *testing.T) {
 			c := Clean(text)
 			lines := strings.Split(c, "\n")
-			if n := mojibakePrefixLen(lines[0]); n > 0 {
-				t.Errorf("first line keeps a mojibake prefix %q", lines[0][:n])
-			}
 			for _, l := range append(lines[:min(5, len(lines))], lines[max(0, len(lines)-3):]...) {
 				if l != "" && isJunkLine(l) {
 					t.Errorf("junk line left at head or tail: %q", l)
