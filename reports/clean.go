@@ -616,7 +616,6 @@ func CollapseSpaces(line string) string {
 	return b.String()
 }
 
-
 // hasBytePrefix reports whether s starts with the bytes b.
 func hasBytePrefix(s string, b []byte) bool {
 	if len(s) < len(b) {
@@ -1277,7 +1276,7 @@ func joinBrokenLines(lines []string) []string {
 	for i := 0; i < len(lines); i++ {
 		first := i
 		tail, last := lines[i], lines[i] // tail: the end of the joined line
-		run := displayWidth(lines[i])   // display width of the joined line
+		run := displayWidth(lines[i])    // display width of the joined line
 		for i+1 < len(lines) && (shouldJoin(tail, last, lines[i+1], w) || brokenWord(tail, lines[i+1], run, w)) {
 			next := lines[i+1]
 			run += displayWidth(next)

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
 )
 
 // The -update flag rewrites golden files. It is registered here only if
