@@ -4,11 +4,9 @@ import (
 	"html"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/width"
 )
 
@@ -614,79 +612,6 @@ func CollapseSpaces(line string) string {
 		b.WriteByte(line[i])
 	}
 	return b.String()
-}
-
-// hasBytePrefix reports whether s starts with the bytes b.
-func hasBytePrefix(s string, b []byte) bool {
-	if len(s) < len(b) {
-		return false
-	}
-	for i := range b {
-		if s[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// gbHan maps U+4E00–U+9FFF to their two-byte GB18030 codes (0 for the few
-// with four-byte codes); built on first use.
-var (
-	gbHanOnce sync.Once
-	gbHan     []uint16
-)
-
-// buildGBHan fills gbHan by decoding every two-byte GBK code once.
-func buildGBHan() {
-	gbHan = make([]uint16, 0x9FFF-0x4E00+1)
-	var src []byte
-	var codes []uint16
-	for lead := 0x81; lead <= 0xFE; lead++ {
-		for trail := 0x40; trail <= 0xFE; trail++ {
-			if trail == 0x7F {
-				continue
-			}
-			src = append(src, byte(lead), byte(trail))
-			codes = append(codes, uint16(lead<<8|trail))
-		}
-	}
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(src)
-	if err != nil {
-		return
-	}
-	i := 0
-	for _, r := range string(out) {
-		if i >= len(codes) {
-			break
-		}
-		if r >= 0x4E00 && r <= 0x9FFF && gbHan[r-0x4E00] == 0 {
-			gbHan[r-0x4E00] = codes[i]
-		}
-		i++
-	}
-}
-
-// gbAppend appends the GB18030 encoding of r to dst; it returns dst
-// unchanged (empty) when r cannot be encoded.
-func gbAppend(dst []byte, r rune) []byte {
-	if r < utf8.RuneSelf {
-		return append(dst, byte(r))
-	}
-	if r >= 0x4E00 && r <= 0x9FFF {
-		gbHanOnce.Do(buildGBHan)
-		if c := gbHan[r-0x4E00]; c != 0 {
-			return append(dst, byte(c>>8), byte(c))
-		}
-	}
-	if r == utf8.RuneError {
-		return dst
-	}
-	var buf [utf8.UTFMax]byte
-	out, err := simplifiedchinese.GB18030.NewEncoder().Bytes(utf8.AppendRune(buf[:0], r))
-	if err != nil {
-		return dst
-	}
-	return append(dst, out...)
 }
 
 // ---------------------------------------------------------------------------
