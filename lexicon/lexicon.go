@@ -12,6 +12,12 @@ type Entry struct {
 	Origin   string   // who coined it: "national", a province (浙江 …), or ""
 	Since    int      // first year it appears in a report, 0 when unknown
 
+	// Exclude lists the contexts in which a form of the entry is no
+	// mention of it: an occurrence lying inside an occurrence of one of
+	// them is not counted (新发展理念 inside 创新发展理念, a verb phrase).
+	// Each contains at least one of the entry's forms and equals none.
+	Exclude []string
+
 	// File and Line say where the entry was defined ("builtin" for the
 	// embedded lexicon).
 	File string

@@ -33,13 +33,16 @@ func ParseFile(path string) ([]Entry, error) {
 // text otherwise.
 //
 // YAML files are a list of mappings with the fields slogan (required),
-// aliases (a list), category (required), origin, since (a year) and note;
-// any other field is an error. Plain-text files hold one entry a line: the
-// canonical form, then aliases each after a "|"; "#" starts a comment, blank
-// lines are skipped, and a line "[category]" sets the category of the
-// entries after it ("user" before the first such line).
+// aliases (a list), exclude (a list), category (required), origin, since (a
+// year) and note; any other field is an error. Plain-text files hold one
+// entry a line: the canonical form, then aliases each after a "|", and
+// exclusions each after a "|" and starting with "!" (新发展理念 | !创新发展理念);
+// "#" starts a comment, blank lines are skipped, and a line "[category]"
+// sets the category of the entries after it ("user" before the first such
+// line). See Entry.Exclude for what an exclusion does; each must contain
+// one of its entry's forms and differ from all of them.
 //
-// Every form is passed through Normalize. Parse reports every problem of the
+// Every form and exclusion is passed through Normalize. Parse reports every problem of the
 // file, not just the first: the error is an errors.Join of *Error values
 // sorted by line, and the entries are nil.
 func Parse(name string, r io.Reader) ([]Entry, error) {
@@ -117,20 +120,29 @@ func parseText(name string, data []byte) ([]Entry, error) {
 			errs = append(errs, errorf(name, lineNo, ErrSyntax, "category line %q lacks its closing ]", line))
 			continue
 		}
-		forms := strings.Split(line, "|")
-		entries = append(entries, Entry{
-			Slogan:   forms[0],
-			Aliases:  forms[1:],
-			Category: category,
-			File:     name,
-			Line:     lineNo,
-		})
+		entries = append(entries, textEntry(line, category, name, lineNo))
 	}
 	return finish(entries, errs, false)
 }
 
+// textEntry splits one entry line of the plain-text format: the canonical
+// form, then "|"-separated items, each an alias or, when it starts with
+// "!", an exclusion.
+func textEntry(line, category, name string, lineNo int) Entry {
+	items := strings.Split(line, "|")
+	e := Entry{Slogan: items[0], Category: category, File: name, Line: lineNo}
+	for _, it := range items[1:] {
+		if x, ok := strings.CutPrefix(strings.TrimSpace(it), "!"); ok {
+			e.Exclude = append(e.Exclude, x)
+		} else {
+			e.Aliases = append(e.Aliases, it)
+		}
+	}
+	return e
+}
+
 // yamlFields are the fields a YAML entry may have.
-var yamlFields = []string{"slogan", "aliases", "category", "origin", "since", "note"}
+var yamlFields = []string{"slogan", "aliases", "exclude", "category", "origin", "since", "note"}
 
 // yamlLine finds the line number in yaml.v3's syntax errors.
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -235,8 +247,12 @@ func yamlEntry(name string, item *yaml.Node) (*Entry, []*Error) {
 			continue
 		}
 		seen[field] = true
-		if field == "aliases" {
-			e.Aliases = yamlList(val, fail)
+		switch field {
+		case "aliases":
+			e.Aliases = yamlList(val, field, "[六稳, 稳就业]", fail)
+			continue
+		case "exclude":
+			e.Exclude = yamlList(val, field, "[创新发展理念]", fail)
 			continue
 		}
 		if val.Kind != yaml.ScalarNode {
@@ -284,20 +300,25 @@ func setField(e *Entry, field string, val *yaml.Node, fail func(*yaml.Node, erro
 	}
 }
 
-// yamlList reads the aliases field: a list of single values, or nothing.
-func yamlList(val *yaml.Node, fail func(*yaml.Node, error, string, ...any)) []string {
+// yamlList reads a list field (aliases, exclude): a list of single values,
+// or nothing; example shows a valid list in the error message.
+func yamlList(val *yaml.Node, field, example string, fail func(*yaml.Node, error, string, ...any)) []string {
 	if val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
 		return nil
 	}
 	if val.Kind != yaml.SequenceNode {
-		fail(val, ErrSyntax, "field 'aliases' must be a list such as [六稳, 稳就业], not a %s", kindName(val))
+		fail(val, ErrSyntax, "field '%s' must be a list such as %s, not a %s", field, example, kindName(val))
 		return nil
+	}
+	item := "an alias"
+	if field == "exclude" {
+		item = "an exclusion"
 	}
 	var list []string
 	for _, it := range val.Content {
 		it = resolve(it)
 		if it.Kind != yaml.ScalarNode {
-			fail(it, ErrSyntax, "an alias must be a single value, not a %s", kindName(it))
+			fail(it, ErrSyntax, "%s must be a single value, not a %s", item, kindName(it))
 			continue
 		}
 		list = append(list, scalar(it))

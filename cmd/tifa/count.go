@@ -29,11 +29,7 @@ columns], section, slogan, category, count, nested, per10k.
 column per slogan mentioned anywhere, most mentioned first, holding counts.`,
 		Example: "  tifa count reports/ -f csv -o counts.csv\n  tifa count reports/ --wide --section plan",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			part, err := in.part()
-			if err != nil {
-				return err
-			}
-			lex, err := in.loadLexicon(g)
+			part, lex, err := in.prepare(g)
 			if err != nil {
 				return err
 			}
@@ -78,7 +74,7 @@ func noSection(g *globals, dcs []analysis.DocCount, part reports.Part) {
 }
 
 func countLong(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, all bool) *table {
-	cs := append(cols(str("doc"), str("region"), str("level"), num("year")), strCols(extra...)...)
+	cs := append(cols(str("doc"), str("region"), str("level"), num("year")), extraCols(extra)...)
 	cs = append(cs, str("section"), str("slogan"), str("category"), num("count"), num("nested"), flt("per10k", 3))
 	t := &table{title: "Slogan counts", cols: cs}
 	for _, dc := range dcs {
@@ -98,7 +94,7 @@ func countLong(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, al
 
 func countWide(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string) *table {
 	entries := analysis.RankEntries(dcs)
-	cs := append(cols(str("doc"), str("region"), str("level"), num("year")), strCols(extra...)...)
+	cs := append(cols(str("doc"), str("region"), str("level"), num("year")), extraCols(extra)...)
 	cs = append(cs, num("chars"))
 	for _, e := range entries {
 		cs = append(cs, num(lex.Entries[e].Slogan))

@@ -43,7 +43,7 @@ headings that opened each part), encoding (of the source file), warnings.`,
 
 func docsTable(extra []string) *table {
 	cs := cols(str("id"), str("region"), str("level"), num("year"))
-	cs = append(cs, strCols(extra...)...)
+	cs = append(cs, extraCols(extra)...)
 	cs = append(cs, num("chars"), num("review_chars"), num("plan_chars"),
 		str("review_heading"), str("plan_heading"), str("encoding"), str("warnings"))
 	return &table{title: "Documents", cols: cs}

@@ -44,6 +44,17 @@ func (in *inputOpts) part() (reports.Part, error) {
 	return p, nil
 }
 
+// prepare checks --section and loads the lexicon: what every command that
+// counts needs before it reads a report.
+func (in *inputOpts) prepare(g *globals) (reports.Part, *lexicon.Lexicon, error) {
+	part, err := in.part()
+	if err != nil {
+		return part, nil, err
+	}
+	lex, err := in.loadLexicon(g)
+	return part, lex, err
+}
+
 // loadLexicon builds the lexicon the flags ask for.
 func (in *inputOpts) loadLexicon(g *globals) (*lexicon.Lexicon, error) {
 	var builtin []lexicon.Entry

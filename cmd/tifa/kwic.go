@@ -30,11 +30,7 @@ term (as written), right.`,
 				return fmt.Errorf("flag --width: must be 0 or more (got %d)", width)
 			}
 			term := args[len(args)-1]
-			part, err := in.part()
-			if err != nil {
-				return err
-			}
-			lex, err := in.loadLexicon(g)
+			part, lex, err := in.prepare(g)
 			if err != nil {
 				return err
 			}

@@ -36,9 +36,22 @@ func str(name string) column           { return column{name: name, kind: kString
 func num(name string) column           { return column{name: name, kind: kInt} }
 func flt(name string, prec int) column { return column{name: name, kind: kFloat, prec: prec} }
 func cols(cs ...column) []column       { return cs }
-func strCols(names ...string) []column { // for manifest extra columns
+
+// reservedCols are the column names of tifa's per-document outputs.
+var reservedCols = map[string]bool{"id": true, "doc": true, "region": true, "level": true, "year": true,
+	"chars": true, "review_chars": true, "plan_chars": true, "review_heading": true, "plan_heading": true,
+	"encoding": true, "warnings": true, "section": true, "slogan": true, "category": true, "count": true,
+	"nested": true, "per10k": true}
+
+// extraCols are the columns of a manifest's extra fields; a name tifa uses
+// itself gets the prefix manifest_ (a manifest column "chars" becomes
+// "manifest_chars"), so no header holds a name twice.
+func extraCols(names []string) []column {
 	out := make([]column, len(names))
 	for i, n := range names {
+		if reservedCols[n] {
+			n = "manifest_" + n
+		}
 		out[i] = str(n)
 	}
 	return out

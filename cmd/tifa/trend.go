@@ -39,11 +39,7 @@ mentions the slogan). Every year of the group is listed, mentioned or not.
 report that year. Reports without a known year are left out, with a warning.`,
 		Example: "  tifa trend reports/ --top 20 --wide\n  tifa trend reports/ --by level --slogan 乡村振兴 -f csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			part, err := in.part()
-			if err != nil {
-				return err
-			}
-			lex, err := in.loadLexicon(g)
+			part, lex, err := in.prepare(g)
 			if err != nil {
 				return err
 			}

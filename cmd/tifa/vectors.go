@@ -66,11 +66,7 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 	if err := analysis.CheckGrouping(o.by); err != nil {
 		return nil, fmt.Errorf("flag --by: %w", err)
 	}
-	part, err := o.in.part()
-	if err != nil {
-		return nil, err
-	}
-	lex, err := o.in.loadLexicon(g)
+	part, lex, err := o.in.prepare(g)
 	if err != nil {
 		return nil, err
 	}
