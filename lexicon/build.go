@@ -95,14 +95,26 @@ func (l *Lexicon) buildIndex() {
 			for _, a := range aliases {
 				fmt.Fprintf(h, "%d:%s", len(a), a)
 			}
+			if len(e.Exclude) > 0 {
+				// Only when there are some, so a lexicon without
+				// exclusions keeps the hash it had before they existed;
+				// "x" cannot begin an entry's record, which starts with a
+				// digit.
+				excl := slices.Clone(e.Exclude)
+				slices.Sort(excl)
+				fmt.Fprintf(h, "x%d:", len(excl))
+				for _, x := range excl {
+					fmt.Fprintf(h, "%d:%s", len(x), x)
+				}
+			}
 		}
 		l.hash = hex.EncodeToString(h.Sum(nil))[:12]
 	})
 }
 
 // Hash returns 12 hex digits of the SHA-256 of the lexicon's entries in
-// order — canonical form, category and sorted aliases of each — so two
-// lexicons that count the same way have the same hash. Notes, origins,
+// order — canonical form, category, sorted aliases and sorted exclusions of
+// each — so two lexicons that count the same way have the same hash. Notes, origins,
 // years and file positions do not enter it. Use it to key caches and to
 // record which lexicon produced a result.
 func (l *Lexicon) Hash() string {

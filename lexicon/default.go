@@ -32,11 +32,12 @@ func Default() ([]Entry, error) {
 	return cloneEntries(entries), nil
 }
 
-// cloneEntries copies entries and their alias slices.
+// cloneEntries copies entries and their alias and exclusion slices.
 func cloneEntries(entries []Entry) []Entry {
 	out := slices.Clone(entries)
 	for i := range out {
 		out[i].Aliases = slices.Clone(out[i].Aliases)
+		out[i].Exclude = slices.Clone(out[i].Exclude)
 	}
 	return out
 }

@@ -41,6 +41,9 @@ var (
 	// ErrField: a field value is out of range: a missing category, a category
 	// or origin the built-in lexicon does not allow, an impossible year.
 	ErrField = errors.New("bad field")
+	// ErrExclude: an exclusion equals one of its entry's forms, or contains
+	// none of them, so it could never apply.
+	ErrExclude = errors.New("bad exclusion")
 )
 
 // kindError carries a full message while unwrapping to one of the Err*

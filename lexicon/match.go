@@ -16,10 +16,19 @@ import (
 // boundaries, even in a text with invalid bytes. A form that starts (ends)
 // with an ASCII letter or digit does not match right after (before) another
 // one: "PPP" is not found in "PPPoE", nor "5G" in "15G".
+//
+// The exclusions of the entries (Entry.Exclude) are patterns of the same
+// automaton, found by the same rules; an occurrence of a form lying inside
+// an occurrence of one of its entry's exclusions is dropped before the
+// mentions are chosen. Exclusions never make mentions of their own.
 type Matcher struct {
-	patEntry []int32 // pattern (a distinct form) → entry index
+	// Patterns are the distinct forms and exclusions.
+	patEntry []int32 // pattern → entry whose form it is, or -1 (an exclusion only)
 	patLen   []int32 // pattern → length in bytes
-	patEdge  []uint8 // pattern → alnumStart|alnumEnd: where it needs a word boundary
+	patFlag  []uint8 // pattern → alnumStart|alnumEnd (where it needs a word boundary) | exclusion
+	exclOff  []int32 // entries that pattern p is an exclusion of: exclEnt[exclOff[p]:exclOff[p+1]]
+	exclEnt  []int32
+	excluded []int32 // the entries that have exclusions
 
 	class [256]uint16 // byte → column; 0 for the bytes no form uses
 	ncls  int         // number of columns
@@ -42,7 +51,9 @@ type Matcher struct {
 	link    []int32  // nearest state on the failure chain with out ≥ 0, or -1
 	emits   []bool   // out[s] ≥ 0 || link[s] ≥ 0
 
-	ends sync.Pool // of *[]int: per entry, the end of its last kept mention
+	// scratch holds *[]int of two halves, per entry: the end of its last
+	// kept mention, and the largest end of its exclusions seen so far.
+	scratch sync.Pool
 }
 
 // denseBudget caps the memory of the dense rows (bytes). About 1,000 Chinese
@@ -61,9 +72,9 @@ type trieEdge struct {
 	to int32
 }
 
-// newMatcher builds the automaton for the forms of entries. A form that
-// occurs twice (only possible in a hand-built Lexicon) belongs to its first
-// entry; empty forms are skipped.
+// newMatcher builds the automaton for the forms and exclusions of entries.
+// A form that occurs twice (only possible in a hand-built Lexicon) belongs
+// to its first entry; empty forms and exclusions are skipped.
 func newMatcher(entries []Entry) *Matcher {
 	return buildMatcher(entries, denseBudget, true)
 }
@@ -74,22 +85,47 @@ func newMatcher(entries []Entry) *Matcher {
 func buildMatcher(entries []Entry, budget int, narrow bool) *Matcher {
 	m := &Matcher{}
 	nodes := []trieNode{{out: -1}}
-	seen := make(map[string]bool)
+	ids := make(map[string]int32)
+	var pats []string
+	pattern := func(f string, entry int32) int32 {
+		id := int32(len(pats))
+		ids[f] = id
+		pats = append(pats, f)
+		nodes = insert(nodes, f, id)
+		m.patEntry = append(m.patEntry, entry)
+		m.patLen = append(m.patLen, int32(len(f)))
+		m.patFlag = append(m.patFlag, edges(f))
+		return id
+	}
 	for i := range entries {
 		for _, f := range entries[i].Forms() {
-			if f == "" || seen[f] {
-				continue
+			if _, ok := ids[f]; f != "" && !ok {
+				pattern(f, int32(i))
 			}
-			seen[f] = true
-			nodes = insert(nodes, f, int32(len(m.patEntry)))
-			m.patEntry = append(m.patEntry, int32(i))
-			m.patLen = append(m.patLen, int32(len(f)))
-			m.patEdge = append(m.patEdge, edges(f))
 		}
 	}
+	tags := make(map[int32][]int32) // pattern → entries it is an exclusion of
+	for i := range entries {
+		for _, x := range entries[i].Exclude {
+			if x == "" {
+				continue
+			}
+			id, ok := ids[x]
+			if !ok {
+				id = pattern(x, -1)
+			}
+			if !slices.Contains(tags[id], int32(i)) {
+				tags[id] = append(tags[id], int32(i))
+			}
+			if !slices.Contains(m.excluded, int32(i)) {
+				m.excluded = append(m.excluded, int32(i))
+			}
+		}
+	}
+	m.setExclusions(tags)
 	nentries := len(entries)
-	m.ends.New = func() any { s := make([]int, nentries); return &s }
-	m.setClasses(seen)
+	m.scratch.New = func() any { s := make([]int, 2*nentries); return &s }
+	m.setClasses(pats)
 	narrow = narrow && len(nodes) <= 1<<16
 	m.layout(nodes, budget, narrow)
 	m.computeLinks()
@@ -103,13 +139,27 @@ func buildMatcher(entries []Entry, budget int, narrow bool) *Matcher {
 	return m
 }
 
-// Flags of patEdge.
+// Flags of patFlag.
 const (
-	alnumStart = 1 << iota // the form starts with an ASCII letter or digit
-	alnumEnd               // the form ends with one
+	alnumStart = 1 << iota // the pattern starts with an ASCII letter or digit
+	alnumEnd               // the pattern ends with one
+	exclusion              // the pattern is an exclusion of some entry
 )
 
-// edges returns the patEdge flags of form f.
+// setExclusions lays out the exclusion tags of the patterns and flags the
+// patterns that have some.
+func (m *Matcher) setExclusions(tags map[int32][]int32) {
+	m.exclOff = make([]int32, len(m.patLen)+1)
+	for p := range m.patLen {
+		m.exclEnt = append(m.exclEnt, tags[int32(p)]...)
+		m.exclOff[p+1] = int32(len(m.exclEnt))
+		if len(tags[int32(p)]) > 0 {
+			m.patFlag[p] |= exclusion
+		}
+	}
+}
+
+// edges returns the alnumStart and alnumEnd flags of pattern f.
 func edges(f string) uint8 {
 	var e uint8
 	if isAlnum(f[0]) {
@@ -148,11 +198,11 @@ func insert(nodes []trieNode, p string, id int32) []trieNode {
 	return nodes
 }
 
-// setClasses gives every byte used by some form its own column, in byte
+// setClasses gives every byte used by some pattern its own column, in byte
 // order; all other bytes share column 0, which always leads to the root.
-func (m *Matcher) setClasses(forms map[string]bool) {
+func (m *Matcher) setClasses(pats []string) {
 	var used [256]bool
-	for f := range forms {
+	for _, f := range pats {
 		for i := 0; i < len(f); i++ {
 			used[f[i]] = true
 		}
@@ -268,9 +318,13 @@ func (m *Matcher) Find(text string) []Mention {
 // AppendFind appends the mentions of the lexicon's entries in text to dst
 // and returns the extended slice; pass dst[:0] to reuse a buffer.
 //
-// Each entry counts every occurrence of any of its forms that does not
-// overlap an earlier one of its own: scanning left to right, the leftmost
-// occurrence wins, and of those starting there the longest. Mentions of
+// An occurrence of a form of entry E lying inside an occurrence of one of
+// E's exclusions (starting at or after it, ending at or before it) is no
+// occurrence: with the exclusion 创新发展理念, 新发展理念 is not found in
+// 尊重发展规律，创新发展理念. Of the others, each entry counts every
+// occurrence of any of its forms that does not overlap an earlier one of
+// its own: scanning left to right, the leftmost occurrence wins, and of
+// those starting there the longest. Mentions of
 // different entries may overlap: in "六稳六保" the entries 六稳, 六保 and
 // 六稳六保 are each mentioned once. A mention is Nested when it lies inside
 // a strictly longer mention of another entry (六稳 and 六保 there).
@@ -296,7 +350,7 @@ func (m *Matcher) AppendFind(dst []Mention, text string) []Mention {
 }
 
 // scan runs the automaton over text and appends every occurrence of every
-// pattern, in the order of their ends.
+// pattern, in the order of their ends (see emit).
 func scan[T uint16 | int32](m *Matcher, dense []T, dst []Mention, text string) []Mention {
 	s, ndense, ncls, emits := int32(0), m.ndense, m.ncls, m.emits
 	for i := 0; i < len(text); i++ {
@@ -316,7 +370,9 @@ func scan[T uint16 | int32](m *Matcher, dense []T, dst []Mention, text string) [
 // emit appends one mention for every pattern that ends at byte end of
 // text, state s having been reached there: s's own pattern and those along
 // its output links, longest first. An occurrence that would cut through an
-// ASCII word or number is skipped (see wordCut).
+// ASCII word or number is skipped (see wordCut). An occurrence of an
+// exclusion of entry E is appended as a mention with Entry -1-E, for
+// ownFirst to apply and remove.
 func (m *Matcher) emit(dst []Mention, text string, s int32, end int) []Mention {
 	if m.out[s] < 0 {
 		s = m.link[s]
@@ -324,10 +380,25 @@ func (m *Matcher) emit(dst []Mention, text string, s int32, end int) []Mention {
 	for s >= 0 {
 		p := m.out[s]
 		start := end - int(m.patLen[p])
-		if m.patEdge[p] == 0 || !wordCut(text, start, end, m.patEdge[p]) {
+		if flag := m.patFlag[p]; flag == 0 {
 			dst = append(dst, Mention{Entry: int(m.patEntry[p]), Start: start, End: end})
+		} else if !wordCut(text, start, end, flag) {
+			dst = m.emitFlagged(dst, p, start, end)
 		}
 		s = m.link[s]
+	}
+	return dst
+}
+
+// emitFlagged appends the occurrence [start,end) of a pattern with flags:
+// a mention when it is a form, and one record per entry it is an exclusion
+// of.
+func (m *Matcher) emitFlagged(dst []Mention, p int32, start, end int) []Mention {
+	if e := m.patEntry[p]; e >= 0 {
+		dst = append(dst, Mention{Entry: int(e), Start: start, End: end})
+	}
+	for k := m.exclOff[p]; k < m.exclOff[p+1]; k++ {
+		dst = append(dst, Mention{Entry: -1 - int(m.exclEnt[k]), Start: start, End: end})
 	}
 	return dst
 }
@@ -341,26 +412,42 @@ func wordCut(text string, start, end int, edge uint8) bool {
 		edge&alnumEnd != 0 && end < len(text) && isAlnum(text[end])
 }
 
-// ownFirst keeps, entry by entry, the occurrences that do not overlap an
-// earlier kept one of the same entry, compacting ms in place. ms is sorted
-// by comparePosition, so each entry's occurrences come leftmost first, and
-// of those starting together the longest first: the first that starts at
-// or after the end of the entry's last kept mention is the one to keep.
+// ownFirst drops the exclusion records and the occurrences they exclude,
+// and keeps, entry by entry, the occurrences that do not overlap an earlier
+// kept one of the same entry, compacting ms in place.
+//
+// ms is sorted by comparePosition, so each entry's occurrences come
+// leftmost first, and of those starting together the longest first: the
+// first that starts at or after the end of the entry's last kept mention is
+// the one to keep. An exclusion covering an occurrence comes before it
+// (it starts earlier, or with it and ends later, or ends with it too and
+// has the smaller, negative, Entry), and every exclusion before it starts
+// at or before it: the occurrence is excluded exactly when the largest end
+// of its entry's exclusions so far reaches its end.
 func (m *Matcher) ownFirst(ms []Mention) []Mention {
-	p := m.ends.Get().(*[]int) // all zero
-	ends := *p
+	p := m.scratch.Get().(*[]int) // all zero
+	n := len(*p) / 2
+	ends, excl := (*p)[:n], (*p)[n:]
 	w := 0
 	for _, x := range ms {
-		if x.Start >= ends[x.Entry] {
+		e := x.Entry
+		if e < 0 {
+			excl[-1-e] = max(excl[-1-e], x.End)
+			continue
+		}
+		if x.Start >= ends[e] && x.End > excl[e] {
 			ms[w] = x
 			w++
-			ends[x.Entry] = x.End
+			ends[e] = x.End
 		}
 	}
 	for _, x := range ms[:w] {
 		ends[x.Entry] = 0 // cheaper than clearing every entry's
 	}
-	m.ends.Put(p)
+	for _, e := range m.excluded {
+		excl[e] = 0
+	}
+	m.scratch.Put(p)
 	return ms[:w]
 }
 

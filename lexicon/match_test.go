@@ -9,13 +9,13 @@ import (
 	"unicode/utf8"
 )
 
-// mustNew builds a Lexicon from entries given as "slogan|alias|alias".
+// mustNew builds a Lexicon from entries given as "slogan|alias|!exclusion",
+// as in the plain-text format.
 func mustNew(t testing.TB, specs ...string) *Lexicon {
 	t.Helper()
 	var entries []Entry
 	for i, s := range specs {
-		forms := strings.Split(s, "|")
-		entries = append(entries, Entry{Slogan: forms[0], Aliases: forms[1:], Category: "user", File: "test", Line: i + 1})
+		entries = append(entries, textEntry(s, "user", "test", i+1))
 	}
 	l, warnings, err := New(nil, entries)
 	if err != nil || len(warnings) > 0 {
@@ -91,6 +91,31 @@ var findCases = []struct {
 	{"stray continuation bytes", []string{"稳"}, "\xa8\xb3稳\xe7\xa8", []string{"稳 稳@2"}},
 	{"entry order breaks no tie", []string{"乙", "甲乙丙", "甲"}, "甲乙丙",
 		[]string{"甲乙丙 甲乙丙@0", "甲 甲@0 nested", "乙 乙@1 nested"}},
+
+	// Exclusions: "!" marks one in the specs.
+	{"exclusion drops the occurrence inside it", []string{"新发展理念|!创新发展理念"},
+		"尊重发展规律,创新发展理念,贯彻新发展理念", []string{"新发展理念 新发展理念@16"}},
+	{"exclusion only: no mention at all", []string{"新发展理念|!创新发展理念"}, "创新发展理念", nil},
+	{"exclusion at text start", []string{"稳增长|!平稳增长"}, "平稳增长,稳增长", []string{"稳增长 稳增长@5"}},
+	{"exclusion at text end", []string{"稳增长|!平稳增长"}, "稳增长,平稳增长", []string{"稳增长 稳增长@0"}},
+	{"exclusion longer on the left by two", []string{"千万工程|!十百千万工程"}, "十百千万工程、千万工程",
+		[]string{"千万工程 千万工程@7"}},
+	{"exclusion longer on both sides", []string{"发展|!创新发展理念"}, "创新发展理念,发展理念", []string{"发展 发展@7"}},
+	{"overlapping exclusions each apply", []string{"乙|!甲乙|!乙丙"}, "甲乙丙乙丙,乙", []string{"乙 乙@6"}},
+	{"two overlapping exclusions around one occurrence", []string{"丙|!甲乙丙|!丙丁戊"}, "甲乙丙丁戊丙", []string{"丙 丙@5"}},
+	{"partial overlap with an exclusion does not exclude", []string{"丙|乙丙丁|!甲乙丙"}, "甲乙丙丁", []string{"丙 乙丙丁@1"}},
+	{"exclusion of another entry does not apply", []string{"两新|!两新一重", "新一"}, "两新一重",
+		[]string{"新一 新一@1"}},
+	{"exclusion that is another entry's form", []string{"两新|!两新一重", "两新一重"}, "两新一重和两新",
+		[]string{"两新一重 两新一重@0", "两新 两新@5"}},
+	{"excluded occurrence does not block an overlapping one", []string{"甲乙|乙丙丁|!甲甲乙"}, "甲甲乙丙丁",
+		[]string{"甲乙 乙丙丁@2"}},
+	{"exclusion covers one form, not the longer one", []string{"互联网+|互联网+行动|!互联网+行"}, "互联网+行动",
+		[]string{"互联网+ 互联网+行动@0"}},
+	{"excluded form makes nothing nested", []string{"千万工程|!百千万工程", "万工"}, "百千万工程",
+		[]string{"万工 万工@2"}},
+	{"exclusion inside an exclusion", []string{"千万工程|!百千万工程|!十百千万工程"}, "十百千万工程", nil},
+	{"latin exclusion cut by a word is no exclusion", []string{"网络|!5G网络"}, "15G网络,5G网络", []string{"网络 网络@3"}},
 }
 
 // matcherVariants are the layouts of the automaton every matching test
@@ -144,16 +169,36 @@ func TestAppendFindKeepsDst(t *testing.T) {
 // naiveFind is the oracle: for each entry on its own, repeatedly take the
 // leftmost occurrence (strings.Index) of any of its forms at or after the
 // end of the previous one, the longest when several start there, skipping
-// occurrences that cut an ASCII word; then mark Nested by comparing every
-// pair.
+// occurrences that cut an ASCII word and occurrences lying inside an
+// occurrence of one of the entry's exclusions (all of them, overlapping
+// ones too, found by the same word rule); then mark Nested by comparing
+// every pair.
 func naiveFind(l *Lexicon, text string) []Mention {
 	var ms []Mention
 	for ei := range l.Entries {
 		forms := l.Entries[ei].Forms()
+		var covers [][2]int // every occurrence of every exclusion
+		for _, x := range l.Entries[ei].Exclude {
+			for s := naiveIndex(text, x, 0); s >= 0; s = naiveIndex(text, x, s+1) {
+				covers = append(covers, [2]int{s, s + len(x)})
+			}
+		}
+		excluded := func(s, e int) bool {
+			for _, c := range covers {
+				if c[0] <= s && e <= c[1] {
+					return true
+				}
+			}
+			return false
+		}
 		for pos := 0; ; {
 			best := Mention{Start: -1}
 			for _, f := range forms {
-				if s := naiveIndex(text, f, pos); s >= 0 && (best.Start < 0 || s < best.Start || s == best.Start && s+len(f) > best.End) {
+				s := naiveIndex(text, f, pos)
+				for s >= 0 && excluded(s, s+len(f)) {
+					s = naiveIndex(text, f, s+1)
+				}
+				if s >= 0 && (best.Start < 0 || s < best.Start || s == best.Start && s+len(f) > best.End) {
 					best = Mention{Entry: ei, Start: s, End: s + len(f)}
 				}
 			}
@@ -196,35 +241,50 @@ func naiveIndex(text, f string, pos int) int {
 }
 
 // randomLexicon draws entries whose forms come from a tiny alphabet, so
-// forms overlap, nest and share prefixes and suffixes a lot.
+// forms overlap, nest and share prefixes and suffixes a lot. Half the
+// entries get up to two exclusions: one of their forms with one to three
+// pieces around it, which may be another entry's form or exclusion.
 func randomLexicon(t testing.TB, r *rand.Rand) *Lexicon {
 	alphabet := []string{"六", "稳", "保", "a", "b", "5", "互联", "+"}
+	piece := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
 	seen := map[string]bool{}
 	var specs []string
 	for n := 1 + r.IntN(10); len(specs) < n; {
 		var forms []string
 		for k := 1 + r.IntN(3); len(forms) < k; {
-			var b strings.Builder
-			for range 1 + r.IntN(4) {
-				b.WriteString(alphabet[r.IntN(len(alphabet))])
-			}
-			if f := b.String(); !seen[f] {
+			if f := piece(1 + r.IntN(4)); !seen[f] {
 				seen[f] = true
 				forms = append(forms, f)
 			}
 		}
-		specs = append(specs, strings.Join(forms, "|"))
+		items := slices.Clone(forms)
+		for range r.IntN(2) * (1 + r.IntN(2)) {
+			left := r.IntN(3)
+			x := piece(left) + forms[r.IntN(len(forms))] + piece(1+r.IntN(3)-min(left, 1))
+			if !slices.Contains(forms, x) {
+				items = append(items, "!"+x)
+			}
+		}
+		specs = append(specs, strings.Join(items, "|"))
 	}
 	return mustNew(t, specs...)
 }
 
-// randomText concatenates forms of l, filler runes and stray bytes.
+// randomText concatenates forms and exclusions of l, filler runes and
+// stray bytes.
 func randomText(r *rand.Rand, l *Lexicon) string {
 	fill := []string{"六", "稳", "a", "5", "的", "，", "\xe5", "\xa8", "\xff", " ", "B"}
 	var b strings.Builder
 	for range r.IntN(30) {
 		if r.IntN(2) == 0 && len(l.Entries) > 0 {
-			forms := l.Entries[r.IntN(len(l.Entries))].Forms()
+			e := &l.Entries[r.IntN(len(l.Entries))]
+			forms := append(e.Forms(), e.Exclude...)
 			b.WriteString(forms[r.IntN(len(forms))])
 		} else {
 			b.WriteString(fill[r.IntN(len(fill))])
@@ -234,9 +294,12 @@ func randomText(r *rand.Rand, l *Lexicon) string {
 }
 
 // TestFindMatchesNaive is the property test: on random lexicons and texts,
-// Find gives exactly the naive oracle's mentions, in every layout.
+// Find gives exactly the naive oracle's mentions, in every layout. It also
+// checks that exclusions change the result in a good share of the cases,
+// so the exclusion paths are exercised.
 func TestFindMatchesNaive(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
+	changed := 0
 	for i := range 3000 {
 		l := randomLexicon(t, r)
 		text := randomText(r, l)
@@ -248,13 +311,29 @@ func TestFindMatchesNaive(t *testing.T) {
 					forms(l), text, renderAll(l, text, got), renderAll(l, text, want))
 			}
 		}
+		plain := &Lexicon{Entries: cloneEntries(l.Entries)}
+		for j := range plain.Entries {
+			plain.Entries[j].Exclude = nil
+		}
+		if !slices.Equal(naiveFind(plain, text), want) {
+			changed++
+		}
+	}
+	if changed < 1000 {
+		t.Errorf("exclusions changed the mentions in only %d of 3000 cases", changed)
 	}
 }
 
+// forms lists each entry's forms and then its exclusions, marked "!".
 func forms(l *Lexicon) [][]string {
 	var out [][]string
 	for i := range l.Entries {
-		out = append(out, l.Entries[i].Forms())
+		e := &l.Entries[i]
+		f := e.Forms()
+		for _, x := range e.Exclude {
+			f = append(f, "!"+x)
+		}
+		out = append(out, f)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -69,12 +70,13 @@ type owner struct {
 	alias bool
 }
 
-// validateSet normalises the forms of a set of entries and checks that no
-// two entries share a form. It returns copies of the entries with
+// validateSet normalises the forms and exclusions of a set of entries and
+// checks that no two entries share a form and that every exclusion can
+// apply (see checkExclude). It returns copies of the entries with
 // normalised forms, aliases that repeat the canonical form or another alias
-// silently dropped, and one error per problem, in entry order. A form that
-// fails a check is left out of the conflict checks that follow, so one
-// mistake is reported once.
+// and repeated exclusions silently dropped, and one error per problem, in
+// entry order. A form that fails a check is left out of the conflict checks
+// that follow, so one mistake is reported once.
 func validateSet(entries []Entry) ([]Entry, []*Error) {
 	if len(entries) == 0 {
 		return nil, nil
@@ -84,10 +86,12 @@ func validateSet(entries []Entry) ([]Entry, []*Error) {
 	seen := make(map[string]owner)
 	for i := range entries {
 		e := entries[i]
-		e.Aliases = nil
+		e.Aliases, e.Exclude = nil, nil
+		formsOK := true
 		slogan, msg := cleanForm(entries[i].Slogan)
 		if msg != "" {
 			errs = append(errs, errorf(e.File, e.Line, ErrForm, "slogan: %s", msg))
+			formsOK = false
 		}
 		e.Slogan = slogan
 		if slogan != "" {
@@ -99,6 +103,7 @@ func validateSet(entries []Entry) ([]Entry, []*Error) {
 			alias, msg := cleanForm(raw)
 			if msg != "" {
 				errs = append(errs, errorf(e.File, e.Line, ErrForm, "alias of %s: %s", e.Slogan, msg))
+				formsOK = false
 				continue
 			}
 			if alias == slogan || slices.Contains(e.Aliases, alias) {
@@ -109,9 +114,51 @@ func validateSet(entries []Entry) ([]Entry, []*Error) {
 				errs = append(errs, err)
 			}
 		}
+		errs = append(errs, cleanExclude(&e, entries[i].Exclude, formsOK)...)
 		out[i] = e
 	}
 	return out, errs
+}
+
+// cleanExclude normalises the raw exclusions of e into e.Exclude, dropping
+// repeats, and reports those that are empty or ill-formed and, when all of
+// e's forms are usable (formsOK), those checkExclude rejects.
+func cleanExclude(e *Entry, raw []string, formsOK bool) []*Error {
+	var errs []*Error
+	forms := e.Forms()
+	for _, r := range raw {
+		x, msg := cleanForm(r)
+		if msg == "" && formsOK {
+			msg = checkExclude(x, forms)
+		}
+		if msg != "" {
+			kind := ErrExclude
+			if x == "" {
+				kind = ErrForm
+			}
+			errs = append(errs, errorf(e.File, e.Line, kind, "exclusion of %s: %s", e.Slogan, msg))
+			continue
+		}
+		if !slices.Contains(e.Exclude, x) {
+			e.Exclude = append(e.Exclude, x)
+		}
+	}
+	return errs
+}
+
+// checkExclude returns why exclusion x of an entry with the given forms
+// could never apply, or "": it must contain one of the forms, and not be
+// one, or it would drop every occurrence of that form.
+func checkExclude(x string, forms []string) string {
+	if slices.Contains(forms, x) {
+		return fmt.Sprintf("%s is one of its own forms (an exclusion must be a longer context)", x)
+	}
+	for _, f := range forms {
+		if strings.Contains(x, f) {
+			return ""
+		}
+	}
+	return fmt.Sprintf("%s contains none of its forms, so it can never apply", x)
 }
 
 // claim records that entry i (e, not yet stored in out) uses form; when an
