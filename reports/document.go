@@ -88,6 +88,13 @@ type Document struct {
 	ID string
 	// Path is the file the document was read from, as opened.
 	Path string
+	// Hash is the hex SHA-256 of the source file's bytes (shared by the parts
+	// of a bundle): with Part it keys caches of what is derived from the
+	// text alone.
+	Hash string
+	// BundleIndex is the 1-based index of the document in its bundle, 0 for
+	// a file holding one report.
+	BundleIndex int
 	// Encoding is the source encoding detected: utf-8, utf-8-bom, gb18030,
 	// utf-16le, utf-16be.
 	Encoding string

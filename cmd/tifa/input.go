@@ -104,6 +104,9 @@ func each(g *globals, src *reports.Source, fn func(*reports.Document) error) err
 	n, withText := 0, 0
 	warned := tally{what: "have warnings"}
 	err := src.Each(func(d *reports.Document) error {
+		if err := g.ctx().Err(); err != nil {
+			return err // interrupted
+		}
 		n++
 		if strings.TrimSpace(d.Text) != "" {
 			withText++

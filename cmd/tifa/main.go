@@ -4,13 +4,27 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 )
 
 func main() {
+	// Ctrl-C (or SIGTERM) cancels the context: reading stops after the
+	// document at hand, nothing is written (outputs are written only at the
+	// end, atomically), and the exit status is 130 as shells expect.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	root := newRootCmd(os.Stdin, os.Stdout, os.Stderr)
-	if err := root.Execute(); err != nil {
+	err := root.ExecuteContext(ctx)
+	stop()
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(os.Stderr, "tifa: interrupted; no output written")
+		os.Exit(130)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "tifa: %v\n", err)
 		os.Exit(1)
 	}

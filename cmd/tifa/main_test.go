@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -207,5 +209,23 @@ func TestPDFSampleJoined(t *testing.T) {
 	}
 	for s := range want {
 		t.Errorf("%s not counted (the PDF line breaks were not joined)", s)
+	}
+}
+
+// TestInterrupted runs a command whose context is already cancelled, as
+// after Ctrl-C: it stops with context.Canceled and writes no file.
+func TestInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	path := filepath.Join(t.TempDir(), "out.csv")
+	var out, errb bytes.Buffer
+	root := newRootCmd(strings.NewReader(""), &out, &errb)
+	root.SetArgs([]string{"count", samples, "-o", path})
+	err := root.ExecuteContext(ctx)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("an interrupted run left %s", path)
 	}
 }

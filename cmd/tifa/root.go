@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -22,6 +23,15 @@ type globals struct {
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	cmd            *cobra.Command // the command running, for its context
+}
+
+// ctx returns the running command's context: cancelled by Ctrl-C.
+func (g *globals) ctx() context.Context {
+	if g.cmd != nil && g.cmd.Context() != nil {
+		return g.cmd.Context()
+	}
+	return context.Background()
 }
 
 const rootLong = `tifa (提法, "official formulation") measures the policy slogans in Chinese
@@ -54,6 +64,9 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+			g.cmd = cmd
+		},
 	}
 	root.SetIn(stdin)
 	root.SetOut(stdout)
