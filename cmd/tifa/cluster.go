@@ -50,7 +50,9 @@ CSV/JSON the members unless --table says otherwise):
 				return err
 			}
 			copt.Workers = o.workers
+			done := g.stage("clustering (" + copt.Method + ")")
 			res, err := analysis.Cluster(l.vectors, copt)
+			done()
 			if err != nil {
 				return err
 			}

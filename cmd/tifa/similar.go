@@ -52,7 +52,10 @@ terms contributing most to the cosine, largest first).
 				return g.emit(similarTo(v, i, o.by, shared))
 			}
 			t := &table{title: "Nearest neighbours", cols: append(unitCols(o.by), num("rank"), str("neighbour"), flt("cosine", 4), str("shared"))}
-			for i, nbrs := range analysis.TopK(v.X, k, o.workers) {
+			done := g.stage("nearest neighbours")
+			nn := analysis.TopK(v.X, k, o.workers)
+			done()
+			for i, nbrs := range nn {
 				for r, nb := range nbrs {
 					t.add(append(unitCells(o.by, v.Units[i]), r+1, v.Units[nb.Index].ID, nb.Score, termLabels(v, v.Shared(i, nb.Index, shared)))...)
 				}
