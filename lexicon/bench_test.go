@@ -84,10 +84,33 @@ func syntheticLexicon(b *testing.B, text string) *Lexicon {
 	return l
 }
 
+// excludeAround gives every entry of l an exclusion: its canonical form
+// with the characters before and after its first occurrence in text, so
+// many occurrences are excluded.
+func excludeAround(b *testing.B, l *Lexicon, text string) *Lexicon {
+	entries := cloneEntries(l.Entries)
+	for i := range entries {
+		e := &entries[i]
+		p := strings.Index(text, e.Slogan)
+		if p < 0 {
+			b.Fatalf("%s not in the text", e.Slogan)
+		}
+		_, before := utf8.DecodeLastRuneInString(text[:p])
+		_, after := utf8.DecodeRuneInString(text[p+len(e.Slogan):])
+		e.Exclude = []string{text[p-before : p+len(e.Slogan)+after]}
+	}
+	x, _, err := New(nil, entries)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return x
+}
+
 // BenchmarkFind measures matching on 1 MiB of report text with the
-// built-in lexicon, with a synthetic one of 1,000 forms, and with that one
-// again without dense rows (the fallback for huge lexicons). The number of
-// mentions must equal the naive oracle's.
+// built-in lexicon, with a synthetic one of 1,000 forms, with that one
+// again without dense rows (the fallback for huge lexicons), and with it
+// plus one exclusion an entry. The number of mentions must equal the naive
+// oracle's.
 func BenchmarkFind(b *testing.B) {
 	text := benchText(b)
 	builtin := builtinLexicon(b)
@@ -100,17 +123,19 @@ func BenchmarkFind(b *testing.B) {
 		{"builtin", builtin, denseBudget},
 		{"synthetic1000", synthetic, denseBudget},
 		{"synthetic1000-sparse", synthetic, 0},
+		{"synthetic1000-exclude", excludeAround(b, synthetic, text), denseBudget},
 	}
 	for _, tc := range cases {
 		b.Run(tc.name, func(b *testing.B) {
 			m := buildMatcher(tc.l.Entries, tc.budget, true)
 			want := len(naiveFind(tc.l, text))
-			nforms := 0
+			nforms, nexcl := 0, 0
 			for i := range tc.l.Entries {
 				nforms += len(tc.l.Entries[i].Forms())
+				nexcl += len(tc.l.Entries[i].Exclude)
 			}
-			b.Logf("%d entries, %d forms, %d states (%d dense, %d columns), %d mentions",
-				len(tc.l.Entries), nforms, len(m.out), m.ndense, m.ncls, want)
+			b.Logf("%d entries, %d forms, %d exclusions, %d states (%d dense, %d columns), %d mentions",
+				len(tc.l.Entries), nforms, nexcl, len(m.out), m.ndense, m.ncls, want)
 			var buf []Mention
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {

@@ -114,9 +114,10 @@ func (l *Lexicon) buildIndex() {
 
 // Hash returns 12 hex digits of the SHA-256 of the lexicon's entries in
 // order — canonical form, category, sorted aliases and sorted exclusions of
-// each — so two lexicons that count the same way have the same hash. Notes, origins,
-// years and file positions do not enter it. Use it to key caches and to
-// record which lexicon produced a result.
+// each — so two lexicons that count the same way have the same hash. Notes,
+// origins, years and file positions do not enter it; a lexicon without
+// exclusions hashes as it did before they existed. Use it to key caches
+// and to record which lexicon produced a result.
 func (l *Lexicon) Hash() string {
 	l.buildIndex()
 	return l.hash

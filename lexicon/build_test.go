@@ -99,12 +99,13 @@ func TestNewErrors(t *testing.T) {
 }
 
 func TestNewDoesNotChangeItsInput(t *testing.T) {
-	in := []Entry{{Slogan: "互联网＋", Aliases: []string{"互联网＋行动"}}}
+	in := []Entry{{Slogan: "互联网＋", Aliases: []string{"互联网＋行动"}, Exclude: []string{"互联网＋行动计划"}}}
 	l, _, err := New(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if in[0].Slogan != "互联网＋" || in[0].Aliases[0] != "互联网＋行动" || l.Entries[0].Slogan != "互联网+" {
+	if in[0].Slogan != "互联网＋" || in[0].Aliases[0] != "互联网＋行动" || in[0].Exclude[0] != "互联网＋行动计划" ||
+		l.Entries[0].Slogan != "互联网+" || l.Entries[0].Exclude[0] != "互联网+行动计划" {
 		t.Errorf("input %+v, lexicon %+v", in, l.Entries)
 	}
 }
@@ -137,9 +138,13 @@ func TestHash(t *testing.T) {
 		{"an alias more", []string{"六稳", "六保|保就业|保民生|保主体"}, false},
 		{"alias becomes canonical", []string{"六稳", "保就业|六保|保民生"}, false},
 		{"forms regrouped", []string{"六稳|六保", "保就业|保民生"}, false},
+		{"an exclusion", []string{"六稳", "六保|保就业|保民生|!确保就业"}, false},
+		{"an exclusion moved to another entry", []string{"六稳|!六稳六保", "六保|保就业|保民生"}, false},
 	}
-	if len(base) != 12 || strings.Trim(base, "0123456789abcdef") != "" {
-		t.Fatalf("Hash() = %q, want 12 hex digits", base)
+	// A lexicon without exclusions keeps the hash it had before they
+	// existed (computed by the code of that time), so caches stay valid.
+	if base != "6c9ac8a21dae" {
+		t.Fatalf("Hash() = %q, want 6c9ac8a21dae", base)
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -147,6 +152,15 @@ func TestHash(t *testing.T) {
 				t.Errorf("Hash = %s, base %s, want same=%v", got, base, tc.same)
 			}
 		})
+	}
+	withExcl := hash("六稳|!六稳六保|!稳六稳", "六保")
+	for _, same := range [][]string{{"六稳|!稳六稳|!六稳六保", "六保"}, {"六稳|!稳六稳|!六稳六保|!稳六稳", "六保"}} {
+		if hash(same...) != withExcl {
+			t.Errorf("exclusion order or repeats change the hash: %q", same)
+		}
+	}
+	if withExcl == hash("六稳|!六稳六保", "六保") {
+		t.Error("dropping an exclusion does not change the hash")
 	}
 	l1 := mustNew(t, "六稳")
 	l2 := mustNew(t, "六稳")
@@ -189,6 +203,22 @@ func TestHandBuiltLexicon(t *testing.T) {
 	}
 	got := l.Matcher().Find("六稳六保")
 	want := []Mention{{Entry: 0, Start: 0, End: 6}, {Entry: 1, Start: 6, End: 12}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Find = %+v, want %+v", got, want)
+	}
+}
+
+// A hand-built Lexicon's exclusions are used as they are: empty and
+// repeated ones are skipped, and one equal to the entry's own form hides
+// every occurrence of it.
+func TestHandBuiltExclusions(t *testing.T) {
+	l := &Lexicon{Entries: []Entry{
+		{Slogan: "六稳", Exclude: []string{"", "六稳六保", "六稳六保"}},
+		{Slogan: "六保", Exclude: []string{"六保"}},
+		{Slogan: "稳六"},
+	}}
+	got := l.Matcher().Find("六稳六保,六稳")
+	want := []Mention{{Entry: 2, Start: 3, End: 9}, {Entry: 0, Start: 13, End: 19}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Find = %+v, want %+v", got, want)
 	}

@@ -15,11 +15,17 @@
 //	  origin: national
 //	  since: 2020
 //	  note: six stabilities and six guarantees
+//	- slogan: 新发展理念
+//	  exclude: [创新发展理念]
+//	  category: ideology
 //
-//	# plain text (any other name): one entry a line, aliases after "|"
+//	# plain text (any other name): one entry a line, aliases after "|",
+//	# exclusions after "|" and starting with "!"
 //	[environment]
 //	五水共治
 //	两山理论 | 绿水青山就是金山银山
+//	[ideology]
+//	新发展理念 | !创新发展理念
 //
 // Every problem is reported, each as an *Error naming file and line. New
 // combines the built-in entries with the user's: a user entry sharing a form
@@ -47,4 +53,24 @@
 //
 // A form that begins or ends with an ASCII letter or digit does not match
 // inside a longer run of them: PPP is not found in PPPoE, nor 5G in 15G.
+//
+// # Exclusions
+//
+// An entry's exclusions (Entry.Exclude) are the longer contexts in which
+// its forms mean something else: 新发展理念 inside 创新发展理念 ("innovate
+// the development concept", a verb phrase of 2013), 稳增长 inside 平稳增长
+// ("steady growth"). An occurrence of a form lying inside an occurrence of
+// one of its own entry's exclusions — starting at or after it and ending at
+// or before it — is not an occurrence: it is dropped before the rules above
+// choose the mentions, so it neither counts nor blocks an overlapping
+// occurrence, nor makes another mention Nested. Exclusions are found like
+// forms (the same normalisation and ASCII word rule, in the same pass) but
+// never make mentions themselves, and apply only to their own entry: with
+// 两新 excluding 两新一重, the text 两新一重 is still a mention of an entry
+// 两新一重. Each exclusion must contain one of its entry's forms and differ
+// from all of them; anything else is an error naming file and line.
+//
+//	text:     尊重发展规律,创新发展理念,贯彻新发展理念
+//	entry:    新发展理念 | !创新发展理念
+//	mentions: 新发展理念 at the end only
 package lexicon

@@ -86,3 +86,20 @@ func ExampleLexicon_Lookup() {
 	// 两山理论 true
 	// false
 }
+
+func ExampleMatcher_Find_exclude() {
+	// 创新发展理念 ("innovate the development concept") is a verb phrase,
+	// not the slogan 新发展理念 it contains.
+	entries, err := lexicon.Parse("mine.txt", strings.NewReader("[ideology]\n新发展理念 | !创新发展理念\n"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	lex, _, _ := lexicon.New(nil, entries)
+	text := lexicon.Normalize("尊重发展规律，创新发展理念。贯彻新发展理念。")
+	for _, m := range lex.Matcher().Find(text) {
+		fmt.Printf("%s [%d,%d)\n", text[m.Start:m.End], m.Start, m.End)
+	}
+	// Output:
+	// 新发展理念 [46,61)
+}

@@ -84,50 +84,20 @@ func newMatcher(entries []Entry) *Matcher {
 // int32 rows to exercise every path).
 func buildMatcher(entries []Entry, budget int, narrow bool) *Matcher {
 	m := &Matcher{}
-	nodes := []trieNode{{out: -1}}
-	ids := make(map[string]int32)
-	var pats []string
-	pattern := func(f string, entry int32) int32 {
-		id := int32(len(pats))
-		ids[f] = id
-		pats = append(pats, f)
-		nodes = insert(nodes, f, id)
-		m.patEntry = append(m.patEntry, entry)
-		m.patLen = append(m.patLen, int32(len(f)))
-		m.patFlag = append(m.patFlag, edges(f))
-		return id
-	}
+	ps := &patterns{m: m, ids: make(map[string]int32), nodes: []trieNode{{out: -1}}}
 	for i := range entries {
 		for _, f := range entries[i].Forms() {
-			if _, ok := ids[f]; f != "" && !ok {
-				pattern(f, int32(i))
+			if _, ok := ps.ids[f]; f != "" && !ok {
+				ps.add(f, int32(i))
 			}
 		}
 	}
-	tags := make(map[int32][]int32) // pattern → entries it is an exclusion of
-	for i := range entries {
-		for _, x := range entries[i].Exclude {
-			if x == "" {
-				continue
-			}
-			id, ok := ids[x]
-			if !ok {
-				id = pattern(x, -1)
-			}
-			if !slices.Contains(tags[id], int32(i)) {
-				tags[id] = append(tags[id], int32(i))
-			}
-			if !slices.Contains(m.excluded, int32(i)) {
-				m.excluded = append(m.excluded, int32(i))
-			}
-		}
-	}
-	m.setExclusions(tags)
+	m.addExclusions(ps, entries)
 	nentries := len(entries)
 	m.scratch.New = func() any { s := make([]int, 2*nentries); return &s }
-	m.setClasses(pats)
-	narrow = narrow && len(nodes) <= 1<<16
-	m.layout(nodes, budget, narrow)
+	m.setClasses(ps.list)
+	narrow = narrow && len(ps.nodes) <= 1<<16
+	m.layout(ps.nodes, budget, narrow)
 	m.computeLinks()
 	if narrow {
 		m.dense16 = make([]uint16, len(m.dense))
@@ -146,9 +116,51 @@ const (
 	exclusion              // the pattern is an exclusion of some entry
 )
 
-// setExclusions lays out the exclusion tags of the patterns and flags the
-// patterns that have some.
-func (m *Matcher) setExclusions(tags map[int32][]int32) {
+// patterns collects the distinct patterns of a matcher under construction
+// and their trie.
+type patterns struct {
+	m     *Matcher
+	ids   map[string]int32 // pattern → its number
+	list  []string         // number → pattern
+	nodes []trieNode
+}
+
+// add makes f pattern number len(list), a form of entry (-1: none), and
+// returns that number.
+func (ps *patterns) add(f string, entry int32) int32 {
+	id := int32(len(ps.list))
+	ps.ids[f] = id
+	ps.list = append(ps.list, f)
+	ps.nodes = insert(ps.nodes, f, id)
+	m := ps.m
+	m.patEntry = append(m.patEntry, entry)
+	m.patLen = append(m.patLen, int32(len(f)))
+	m.patFlag = append(m.patFlag, edges(f))
+	return id
+}
+
+// addExclusions makes every exclusion of entries a pattern, sharing the
+// pattern of an equal form or exclusion, tags each pattern with the
+// entries it is an exclusion of, and flags it.
+func (m *Matcher) addExclusions(ps *patterns, entries []Entry) {
+	tags := make(map[int32][]int32) // pattern → entries it is an exclusion of
+	for i := range entries {
+		for _, x := range entries[i].Exclude {
+			if x == "" {
+				continue
+			}
+			id, ok := ps.ids[x]
+			if !ok {
+				id = ps.add(x, -1)
+			}
+			if !slices.Contains(tags[id], int32(i)) {
+				tags[id] = append(tags[id], int32(i))
+			}
+			if !slices.Contains(m.excluded, int32(i)) {
+				m.excluded = append(m.excluded, int32(i))
+			}
+		}
+	}
 	m.exclOff = make([]int32, len(m.patLen)+1)
 	for p := range m.patLen {
 		m.exclEnt = append(m.exclEnt, tags[int32(p)]...)

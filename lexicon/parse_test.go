@@ -43,6 +43,12 @@ func TestParseText(t *testing.T) {
 			[]Entry{{Slogan: "两山", Aliases: []string{"两山论"}, Category: "user", File: "my.txt", Line: 1}}},
 		{"full-width comment and separator", "最多跑一次｜跑一次 ＃ note\n",
 			[]Entry{{Slogan: "最多跑一次", Aliases: []string{"跑一次"}, Category: "user", File: "my.txt", Line: 1}}},
+		{"exclusion", "新发展理念 | !创新发展理念\n",
+			[]Entry{{Slogan: "新发展理念", Exclude: []string{"创新发展理念"}, Category: "user", File: "my.txt", Line: 1}}},
+		{"aliases and exclusions mixed, normalised, repeats dropped", "千万工程|！百 千万工程|千村示范、万村整治| ! 十百千万工程 |!百千万工程\n",
+			[]Entry{{Slogan: "千万工程", Aliases: []string{"千村示范、万村整治"}, Exclude: []string{"百千万工程", "十百千万工程"},
+				Category: "user", File: "my.txt", Line: 1}}},
+		{"a slogan starting with ! is a slogan", "!惊叹\n", []Entry{{Slogan: "!惊叹", Category: "user", File: "my.txt", Line: 1}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,17 +65,21 @@ func TestParseText(t *testing.T) {
 
 func TestParseTextErrors(t *testing.T) {
 	in := strings.Join([]string{
-		"六稳",        // 1
-		"六稳 | 稳就业",  // 2: duplicate entry
-		"两山理论 | 两山", // 3
-		"绿水青山 | 两山", // 4: alias claimed twice
-		"|稳外贸",      // 5: empty canonical form
-		"稳外资 | ",    // 6: empty alias
-		"[]",        // 7: empty category
-		"稳\xff投资",   // 8: invalid UTF-8
-		"两山 | 两山论",  // 9: canonical form is another entry's alias
-		"稳\x01预期",   // 10: control character
-		"[economy",  // 11: unclosed category
+		"六稳",             // 1
+		"六稳 | 稳就业",       // 2: duplicate entry
+		"两山理论 | 两山",      // 3
+		"绿水青山 | 两山",      // 4: alias claimed twice
+		"|稳外贸",           // 5: empty canonical form
+		"稳外资 | ",         // 6: empty alias
+		"[]",             // 7: empty category
+		"稳\xff投资",        // 8: invalid UTF-8
+		"两山 | 两山论",       // 9: canonical form is another entry's alias
+		"稳\x01预期",        // 10: control character
+		"[economy",       // 11: unclosed category
+		"新发展理念 | !新发展理念", // 12: exclusion equals its form
+		"稳增长 | 保增长 | !创新发展理念", // 13: exclusion contains no form
+		"土特产 | !",           // 14: empty exclusion
+		"两新 | 新\x01 | !新一重", // 15: bad alias: the exclusion is not checked against the forms left
 	}, "\n")
 	_, err := Parse("my.txt", strings.NewReader(in))
 	want := []string{
@@ -82,11 +92,15 @@ func TestParseTextErrors(t *testing.T) {
 		"lexicon my.txt:9: 两山 is already an alias of 两山理论 (my.txt:3)",
 		`lexicon my.txt:10: slogan: form "稳\x01预期" holds a control character`,
 		`lexicon my.txt:11: category line "[economy" lacks its closing ]`,
+		"lexicon my.txt:12: exclusion of 新发展理念: 新发展理念 is one of its own forms (an exclusion must be a longer context)",
+		"lexicon my.txt:13: exclusion of 稳增长: 创新发展理念 contains none of its forms, so it can never apply",
+		"lexicon my.txt:14: exclusion of 土特产: empty form",
+		`lexicon my.txt:15: alias of 两新: form "新\x01" holds a control character`,
 	}
 	if got := errorLines(err); !reflect.DeepEqual(got, want) {
 		t.Errorf("errors:\n got %q\nwant %q", got, want)
 	}
-	kinds := []error{ErrDuplicate, ErrConflict, ErrForm, ErrField, ErrSyntax}
+	kinds := []error{ErrDuplicate, ErrConflict, ErrForm, ErrField, ErrSyntax, ErrExclude}
 	for _, k := range kinds {
 		if !errors.Is(err, k) {
 			t.Errorf("errors.Is(err, %v) = false", k)
@@ -116,6 +130,9 @@ const goodYAML = `# test lexicon
   category: innovation
   note: ~
   since:
+- slogan: 新发展理念
+  exclude: [创新发展理念, 创新 发展理念]
+  category: ideology
 `
 
 func TestParseYAML(t *testing.T) {
@@ -128,6 +145,7 @@ func TestParseYAML(t *testing.T) {
 			Since: 2020, Note: "six stabilities and six guarantees", File: "mine.yaml", Line: 2},
 		{Slogan: "五水共治", Category: "environment", Origin: "浙江", Since: 2014, File: "mine.yaml", Line: 9},
 		{Slogan: "互联网+", Aliases: []string{"互联网+行动"}, Category: "innovation", File: "mine.yaml", Line: 13},
+		{Slogan: "新发展理念", Exclude: []string{"创新发展理念"}, Category: "ideology", File: "mine.yaml", Line: 19},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Parse:\n got %+v\nwant %+v", got, want)
@@ -164,6 +182,14 @@ func TestParseYAMLErrors(t *testing.T) {
 			"lexicon my.yml:1: slogan: empty form"}},
 		{"aliases not a list", "- slogan: 六稳\n  aliases: 稳就业\n  category: economy\n", []string{
 			"lexicon my.yml:2: field 'aliases' must be a list such as [六稳, 稳就业], not a single value"}},
+		{"exclude not a list", "- slogan: 稳增长\n  exclude: 平稳增长\n  category: economy\n", []string{
+			"lexicon my.yml:2: field 'exclude' must be a list such as [创新发展理念], not a single value"}},
+		{"exclusion not a single value", "- slogan: 稳增长\n  exclude: [[平稳增长]]\n  category: economy\n", []string{
+			"lexicon my.yml:2: an exclusion must be a single value, not a list"}},
+		{"exclusion without a form", "- slogan: 稳增长\n  exclude: [平稳发展, ~]\n  category: economy\n", []string{
+			"lexicon my.yml:1: exclusion of 稳增长: 平稳发展 contains none of its forms, so it can never apply",
+			"lexicon my.yml:1: exclusion of 稳增长: empty form"}},
+		{"exclusion containing an alias", "- slogan: 两山理论\n  aliases: [两山]\n  exclude: [两山七河]\n  category: environment\n", nil},
 		{"slogan a list", "- slogan: [六稳]\n  category: economy\n", []string{
 			"lexicon my.yml:1: field 'slogan' must be a single value, not a list",
 			"lexicon my.yml:1: slogan: empty form"}},
@@ -207,7 +233,7 @@ func TestParseFile(t *testing.T) {
 	if err := os.WriteFile(txt, []byte("- slogan: 六稳\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := ParseFile(yml); err != nil || len(got) != 3 || got[0].File != yml {
+	if got, err := ParseFile(yml); err != nil || len(got) != 4 || got[0].File != yml {
 		t.Errorf("ParseFile(%s) = %d entries, %v", yml, len(got), err)
 	}
 	// Any other extension is plain text, even when it looks like YAML.
