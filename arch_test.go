@@ -12,7 +12,8 @@ import (
 
 // TestImportRules checks the architecture: imports flow one way,
 // cmd/tifa → analysis → lexicon, reports; gse is imported in one file;
-// tablewriter and cobra only by the command; analysis never opens files.
+// tablewriter and cobra only by the command; analysis never opens files;
+// the cache is plugged in by the command, through interfaces.
 func TestImportRules(t *testing.T) {
 	const mod = "github.com/tifa-project/tifa/"
 	type rule struct {
@@ -20,9 +21,10 @@ func TestImportRules(t *testing.T) {
 		forbidden []string // import path prefixes
 	}
 	rules := []rule{
-		{"reports", []string{mod + "lexicon", mod + "analysis", mod + "cmd"}},
-		{"lexicon", []string{mod + "reports", mod + "analysis", mod + "cmd"}},
-		{"analysis", []string{mod + "cmd", "os", "io/ioutil", "path/filepath"}},
+		{"reports", []string{mod + "lexicon", mod + "analysis", mod + "cache", mod + "cmd"}},
+		{"lexicon", []string{mod + "reports", mod + "analysis", mod + "cache", mod + "cmd"}},
+		{"analysis", []string{mod + "cmd", mod + "cache", "os", "io/ioutil", "path/filepath"}},
+		{"cache", []string{mod + "analysis", mod + "cmd"}},
 	}
 	allowed := map[string][]string{ // import → the only files that may import it
 		"github.com/go-ego/gse":                {"analysis/segment.go"},

@@ -19,7 +19,12 @@ func newLexiconCmd(g *globals) *cobra.Command {
 A lexicon file is YAML (.yaml/.yml; see the built-in one: tifa lexicon list -f
 json) or plain text: one slogan a line, canonical form first, aliases after
 '|', '#' starts a comment, a line [category] sets the category of the lines
-after it. A user entry sharing a form with a built-in one replaces it.`,
+after it. A user entry sharing a form with a built-in one replaces it.
+
+An exclusion is a longer context in which a form is not the slogan: an
+occurrence inside it is not counted. Write it after '|' with a leading '!'
+(新发展理念 | !创新发展理念), or in YAML as exclude: [创新发展理念]. It must
+contain one of the entry's forms and differ from all of them.`,
 	}
 	cmd.AddCommand(newLexiconListCmd(g), newLexiconCheckCmd(g))
 	return cmd
@@ -31,7 +36,8 @@ func newLexiconListCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the lexicon's entries",
-		Long: `List every entry: slogan, aliases (separated by |), category, origin
+		Long: `List every entry: slogan, aliases (separated by |), exclude (contexts
+that are not a mention, separated by |), category, origin
 (national or the province that coined it), since (first year in a report of
 the corpus it was curated from), note, and where it was defined.`,
 		Args: cobra.NoArgs,
@@ -40,13 +46,13 @@ the corpus it was curated from), note, and where it was defined.`,
 			if err != nil {
 				return err
 			}
-			t := &table{title: "Lexicon (" + lex.Hash() + ")", cols: cols(str("slogan"), str("aliases"), str("category"),
+			t := &table{title: "Lexicon (" + lex.Hash() + ")", cols: cols(str("slogan"), str("aliases"), str("exclude"), str("category"),
 				str("origin"), num("since"), str("note"), str("defined"))}
 			for _, e := range lex.Entries {
 				if category != "" && e.Category != category {
 					continue
 				}
-				t.add(e.Slogan, strings.Join(e.Aliases, "|"), e.Category, e.Origin, nilIfZero(e.Since), e.Note,
+				t.add(e.Slogan, strings.Join(e.Aliases, "|"), strings.Join(e.Exclude, "|"), e.Category, e.Origin, nilIfZero(e.Since), e.Note,
 					fmt.Sprintf("%s:%d", e.File, e.Line))
 			}
 			return g.emit(t)
@@ -63,7 +69,8 @@ func newLexiconCheckCmd(g *globals) *cobra.Command {
 		Use:   "check FILE...",
 		Short: "Validate lexicon files: every problem with its file and line",
 		Long: `Check each file on its own (empty forms, duplicate entries, an alias claimed
-by two entries, unknown YAML fields), then all of them together with the
+by two entries, an exclusion that can never apply, unknown YAML fields), then
+all of them together with the
 built-in lexicon (unless --no-builtin), and say which built-in entries they
 replace. Exit status 1 when any file has an error.`,
 		Args: cobra.MinimumNArgs(1),

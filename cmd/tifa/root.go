@@ -85,7 +85,10 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newClusterCmd(g),
 		newCompareCmd(g),
 		newKwicCmd(g),
+		newDiffusionCmd(g),
+		newTargetsCmd(g),
 		newLexiconCmd(g),
+		newCacheCmd(g),
 		newDemoCmd(g),
 	)
 	return root

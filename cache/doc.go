@@ -1,0 +1,43 @@
+// Package cache keeps what tifa derives from report files — cleaned documents
+// and per-document term counts — on disk, keyed by content and options, so
+// re-runs skip reading and segmenting.
+//
+// A Cache is one bbolt database file (DefaultDir()/cache.db unless told
+// otherwise). It holds two kinds of entry:
+//
+//   - documents: the []*reports.Document one file turns into (several for a
+//     bundle), stored by PutDocs and read by GetDocs;
+//   - terms: one document's term counts in one space — terms, counts and
+//     lexicon entry indices — stored by PutTerms and read by GetTerms.
+//
+// Keys are opaque strings chosen by the code that computes the value, because
+// it alone knows what the value depends on. The reports package keys
+// documents by the SHA-256 of the file's bytes and the file's base name (the
+// name feeds metadata); analysis keys terms by document hash, bundle index,
+// space, part and the section spans of that part, lexicon hash and stopwords
+// hash. The cache itself scopes every key by Options.Version (tifa's build)
+// and by its own encoding format, so a new build never reads what an older one
+// wrote; it keeps the entries of the KeepVersions builds used last and drops
+// the rest when it opens.
+//
+// Every entry is stored as
+//
+//	crc32c(kind, payload) (4 bytes, little endian) | kind (1 byte) | payload
+//
+// and checked when read. An entry that is truncated, fails its checksum or
+// does not decode is never returned: it is reported through Options.Warn,
+// deleted, and counted as a miss, so the caller rebuilds and stores it again.
+// A database whose pages are damaged (bbolt panics or errors on it) turns
+// the cache off for the run and is removed at Close, to be rebuilt by the
+// next run.
+//
+// Writes are queued in memory and committed in batches of about
+// Options.BatchBytes (one bbolt transaction, one fsync each) and at Flush and
+// Close. A transaction is atomic: a run killed mid-write leaves the database
+// as the last commit left it, lacking only the entries queued since.
+//
+// bbolt locks the file while it is open. A second tifa that cannot get the
+// lock within Options.Timeout gets ErrLocked from Open and is expected to run
+// without the cache. Methods on a nil *Cache do nothing (Get misses), so a
+// caller holds one value whether the cache is on or off.
+package cache

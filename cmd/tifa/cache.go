@@ -1,0 +1,200 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/cache"
+)
+
+// cacheOpts are the flags choosing the cache of a command that reads
+// reports.
+type cacheOpts struct {
+	dir string
+	off bool
+}
+
+func addCacheFlags(cmd *cobra.Command, c *cacheOpts) {
+	f := cmd.Flags()
+	f.StringVar(&c.dir, "cache", "", "keep cleaned reports and term counts in folder DIR (default: tifa in your user cache folder)")
+	f.BoolVar(&c.off, "no-cache", false, "neither read nor write the cache")
+}
+
+// open opens the cache the flags ask for. It returns a nil cache (which
+// reads and stores nothing) for --no-cache, and with a warning when the
+// cache is in use by another tifa run or the default folder is not
+// usable; a --cache DIR that cannot be opened is an error. In tests
+// (testing.Testing) there is no default cache: only --cache DIR opens one.
+func (c *cacheOpts) open(g *globals) (*cache.Cache, error) {
+	if c.off {
+		if c.dir != "" {
+			return nil, errors.New("flags --cache and --no-cache: give one or the other")
+		}
+		return nil, nil
+	}
+	dir := c.dir
+	if dir == "" {
+		if testing.Testing() {
+			return nil, nil
+		}
+		var err error
+		if dir, err = cache.DefaultDir(); err != nil {
+			g.warnf("no cache: %v; --cache DIR names a folder for it", err)
+			return nil, nil
+		}
+	}
+	cc, err := cache.Open(dir, cache.Options{Version: cacheVersion(), Warn: func(msg string) { g.warnf("%s", msg) }})
+	switch {
+	case errors.Is(err, cache.ErrLocked):
+		g.warnf("cache %s is in use by another tifa run; this run goes without it", dir)
+		return nil, nil
+	case err != nil && c.dir != "":
+		return nil, fmt.Errorf("flag --cache: %w", err)
+	case err != nil:
+		g.warnf("no cache: %v; --no-cache silences this", err)
+		return nil, nil
+	}
+	return cc, nil
+}
+
+// cacheVersion names this build of tifa for the cache, so that a rebuilt
+// tifa never reads what another build wrote: the version, then the module
+// version stamped by go install (v1.2.0, or a pseudo-version naming the
+// commit), else the clean commit built, else the executable's size and
+// modification time (a build from modified sources).
+func cacheVersion() string {
+	return version + " " + buildID()
+}
+
+func buildID() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if v := bi.Main.Version; v != "" && v != "(devel)" && !strings.HasSuffix(v, "+dirty") {
+			return v
+		}
+		rev, modified := "", true
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+		if rev != "" && !modified {
+			return rev
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			return fmt.Sprintf("build %d-%d", fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return "unknown build"
+}
+
+func newCacheCmd(g *globals) *cobra.Command {
+	var dir string
+	cmd := &cobra.Command{
+		Use:   "cache",
+		Short: "Show or clear the cache of cleaned reports and term counts",
+		Long: `tifa keeps what it derives from each report file — the cleaned text, sections
+and metadata, and the term counts of each space — in a cache, keyed by the
+file's content and the options that shaped it. A second run over the same
+reports (another --k, another format) skips reading, cleaning and segmenting.
+
+The cache is one file, cache.db, in the folder tifa in your user cache folder
+($XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS,
+%LocalAppData% on Windows), or in --cache DIR. --no-cache runs without it.
+Entries of a tifa build are never read by another build; the entries of the
+three builds used last are kept. A run that finds the cache in use by another
+tifa goes without it.`,
+	}
+	cmd.PersistentFlags().StringVar(&dir, "cache", "", "the cache folder (default: tifa in your user cache folder)")
+	cmd.AddCommand(newCacheInfoCmd(g, &dir), newCacheClearCmd(g, &dir))
+	return cmd
+}
+
+// cacheDir is --cache, else the default folder.
+func cacheDir(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	return cache.DefaultDir()
+}
+
+func newCacheInfoCmd(g *globals, dir *string) *cobra.Command {
+	return &cobra.Command{
+		Use:   "info",
+		Short: "Print the cache's path, size and entries per tifa build",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			d, err := cacheDir(*dir)
+			if err != nil {
+				return err
+			}
+			info, err := cache.Inspect(d, 0)
+			if err != nil {
+				return cacheErr(err)
+			}
+			printCacheInfo(g, info, cacheVersion())
+			return nil
+		},
+	}
+}
+
+func printCacheInfo(g *globals, info *cache.Info, current string) {
+	if !info.Exists {
+		fmt.Fprintf(g.stdout, "cache: %s (empty: no run has written it yet)\n", info.Path)
+		return
+	}
+	fmt.Fprintf(g.stdout, "cache: %s (%s)\n", info.Path, megabytes(info.Size))
+	for _, v := range info.Versions {
+		this := ""
+		if v.Version == current && v.Format == cache.Format {
+			this = ", this tifa"
+		}
+		fmt.Fprintf(g.stdout, "tifa %s (format %d%s), last used %s\n", v.Version, v.Format, this, v.LastUsed.Format("2006-01-02 15:04"))
+		fmt.Fprintf(g.stdout, "  docs:  %d entries, %s\n", v.Docs.Entries, megabytes(v.Docs.Bytes))
+		fmt.Fprintf(g.stdout, "  terms: %d entries, %s\n", v.Terms.Entries, megabytes(v.Terms.Bytes))
+	}
+}
+
+func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
+
+func newCacheClearCmd(g *globals, dir *string) *cobra.Command {
+	return &cobra.Command{
+		Use:   "clear",
+		Short: "Remove the cache",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			d, err := cacheDir(*dir)
+			if err != nil {
+				return err
+			}
+			n, err := cache.Clear(d, 0)
+			if err != nil {
+				return cacheErr(err)
+			}
+			if n == 0 {
+				fmt.Fprintf(g.stdout, "no cache in %s\n", d)
+				return nil
+			}
+			fmt.Fprintf(g.stdout, "removed the cache in %s (%s)\n", d, megabytes(n))
+			return nil
+		},
+	}
+}
+
+// cacheErr adds the fix to a locked cache's error.
+func cacheErr(err error) error {
+	if errors.Is(err, cache.ErrLocked) {
+		return fmt.Errorf("%w; try again when the other run has ended", err)
+	}
+	return err
+}

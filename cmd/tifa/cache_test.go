@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/cache"
+)
+
+// runCache runs 'tifa cache ARGS' in-process (without the root command,
+// which the lead wires).
+func runCache(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	g := &globals{stdout: &out, stderr: &errb}
+	cmd := newCacheCmd(g)
+	cmd.SetArgs(args)
+	cmd.SetOut(&out)
+	cmd.SetErr(&errb)
+	err := cmd.Execute()
+	return out.String(), err
+}
+
+func TestCacheInfoAndClear(t *testing.T) {
+	dir := t.TempDir()
+	out, err := runCache(t, "info", "--cache", dir)
+	if err != nil || !strings.Contains(out, "empty: no run has written it yet") {
+		t.Fatalf("info on no cache: %q, %v", out, err)
+	}
+	c, err := cache.Open(dir, cache.Options{Version: cacheVersion()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.PutTerms("doc", []string{"乡村振兴"}, []int{1}, []int{0})
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out, err = runCache(t, "info", "--cache", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{filepath.Join(dir, cache.FileName), "this tifa", "docs:  0 entries", "terms: 1 entries", version} {
+		if !strings.Contains(out, want) {
+			t.Errorf("info lacks %q:\n%s", want, out)
+		}
+	}
+	out, err = runCache(t, "clear", "--cache", dir)
+	if err != nil || !strings.HasPrefix(out, "removed the cache in "+dir) {
+		t.Fatalf("clear: %q, %v", out, err)
+	}
+	if out, _ := runCache(t, "clear", "--cache", dir); !strings.HasPrefix(out, "no cache in") {
+		t.Errorf("second clear: %q", out)
+	}
+}
+
+func TestCacheClearLocked(t *testing.T) {
+	dir := t.TempDir()
+	c, err := cache.Open(dir, cache.Options{Version: "v"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_, err = runCache(t, "clear", "--cache", dir)
+	if !errors.Is(err, cache.ErrLocked) || !strings.Contains(err.Error(), "try again") {
+		t.Errorf("clear of a cache in use: %v", err)
+	}
+}
+
+// TestCacheOpts: what each combination of --cache and --no-cache gives.
+func TestCacheOpts(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	locked := t.TempDir()
+	holder, err := cache.Open(locked, cache.Options{Version: "v", Timeout: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	tests := []struct {
+		name      string
+		args      []string
+		wantCache bool
+		wantErr   string // in the error, "" for none
+		wantWarn  string // in stderr, "" for none
+	}{
+		{"default in tests: none", nil, false, "", ""},
+		{"--no-cache", []string{"--no-cache"}, false, "", ""},
+		{"--cache DIR", []string{"--cache", t.TempDir()}, true, "", ""},
+		{"both", []string{"--cache", t.TempDir(), "--no-cache"}, false, "give one or the other", ""},
+		{"--cache names a file", []string{"--cache", file}, false, "flag --cache", ""},
+		{"in use", []string{"--cache", locked}, false, "", "in use by another tifa run"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var opts cacheOpts
+			cmd := &cobra.Command{Use: "x", RunE: func(*cobra.Command, []string) error { return nil }}
+			addCacheFlags(cmd, &opts)
+			if err := cmd.ParseFlags(tc.args); err != nil {
+				t.Fatal(err)
+			}
+			var errb bytes.Buffer
+			c, err := opts.open(&globals{stderr: &errb})
+			if c != nil {
+				defer c.Close()
+			}
+			if (c != nil) != tc.wantCache {
+				t.Errorf("cache %v, want one: %v", c, tc.wantCache)
+			}
+			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
+				t.Errorf("error %v, want %q", err, tc.wantErr)
+			}
+			if got := errb.String(); tc.wantWarn == "" && got != "" || !strings.Contains(got, tc.wantWarn) {
+				t.Errorf("stderr %q, want %q", got, tc.wantWarn)
+			}
+		})
+	}
+}
+
+func TestCacheVersion(t *testing.T) {
+	v := cacheVersion()
+	if !strings.HasPrefix(v, version+" ") || len(v) <= len(version)+1 {
+		t.Errorf("cacheVersion() = %q, want tifa's version and a build identity", v)
+	}
+	if cacheVersion() != v {
+		t.Error("cacheVersion changes within one process")
+	}
+}
