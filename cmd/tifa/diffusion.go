@@ -1,0 +1,176 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/reports"
+)
+
+func newDiffusionCmd(g *globals) *cobra.Command {
+	var in inputOpts
+	var o trendOpts // --top and --slogan, as in trend
+	var which, events string
+	cmd := &cobra.Command{
+		Use:   "diffusion PATH...",
+		Short: "How each slogan spread: first use per region, adoption by level, lag behind the centre",
+		Long: `For each slogan: the first year each region mentions it, the share of the
+regions of each level that have used it, and how many years each region
+lags behind the first national use (reports of level national in the corpus).
+A region's level is that of its latest report; a region's years are the
+years it has a report.
+
+--table summary (default), one row per slogan × level (national, province,
+city, county, district, township, street): slogan, category, level, regions
+(of that level in the corpus), adopters, left_censored (adopters whose first
+use is in their first report in the corpus: they may have used it earlier,
+so their lag is an upper bound), share (= adopters / regions), first_year,
+median_lag (median over adopters of first_year − first national year;
+negative: before the centre; empty without national reports).
+--table curve: slogan, category, level, year, observed (regions of the level
+with a report that year), new_adopters, adopters (cumulative), share
+(= adopters / regions of the level); every year the level has a report.
+--table regions: slogan, category, region, level, first_report, prior_report
+(the last report before first_year: adoption lies in (prior_report,
+first_year]), first_year, lag, left_censored (0/1); adopters only.
+
+--events FILE writes the region × slogan × year panel for event-history and
+survival models (CSV, atomically), one row per region, slogan and year the
+region has a report, after adoption too: region, level, slogan, year,
+at_risk (1 up to and including the adoption year: keep at_risk == 1 for a
+discrete-time hazard model), adopted (1 from the first year of mention on),
+mentions, per10k, years_since_national (year − first national year; empty
+when the slogan has no national use).`,
+		Example: "  tifa diffusion ../shared/corpus --slogan 河长制 --slogan 乡村振兴\n  tifa diffusion reports/ --table curve --top 10 --events events.csv",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			part, lex, err := in.prepare(g)
+			if err != nil {
+				return err
+			}
+			topt, err := o.options(lex)
+			if err != nil {
+				return err
+			}
+			opt := analysis.DiffusionOptions{Top: topt.Top}
+			opt.Entries = topt.Entries
+			build := diffusionTables[which]
+			if build == nil {
+				return fmt.Errorf("flag --table: want summary, curve or regions (got %q)", which)
+			}
+			if events == "-" {
+				return errors.New("flag --events: give a file name (the table goes to stdout)")
+			}
+			src, err := in.open(g, args)
+			if err != nil {
+				return err
+			}
+			counter := analysis.NewCounter(lex, part)
+			d := analysis.NewDiffusion()
+			err = each(g, src, func(doc *reports.Document) error {
+				d.Add(counter.Count(doc))
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			diffusionWarnings(g, d, part)
+			if events != "" {
+				if err := (output{path: events}).write(fmtCSV, g.bom, eventsTable(d.Events(opt), lex)); err != nil {
+					return err
+				}
+			}
+			return g.emit(build(d, opt, lex))
+		},
+	}
+	in.addFlags(cmd, true)
+	f := cmd.Flags()
+	f.StringVar(&which, "table", "summary", "summary (slogan × level), curve (× year) or regions (first use per region)")
+	f.IntVar(&o.top, "top", 0, "only the N slogans used by most regions (0: all used)")
+	f.StringArrayVar(&o.slogans, "slogan", nil, "only this slogan (canonical form or alias); repeatable")
+	f.StringVar(&events, "events", "", "also write the region × slogan × year panel to FILE (CSV)")
+	return cmd
+}
+
+func diffusionWarnings(g *globals, d *analysis.Diffusion, part reports.Part) {
+	noRegion, noYear, noText := d.Skipped()
+	if len(noRegion) > 0 {
+		g.warnf("%d document(s) without a known region left out (e.g. %s); give regions in a manifest (--meta)", len(noRegion), noRegion[0])
+	}
+	if len(noYear) > 0 {
+		g.warnf("%d document(s) without a known year left out (e.g. %s); give years in a manifest (--meta)", len(noYear), noYear[0])
+	}
+	if len(noText) > 0 {
+		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, noText[0])
+	}
+	if ls := d.Levels(); len(ls) > 0 && ls[0] != reports.LevelNational {
+		g.warnf("no national report (level national) among the documents: lags are empty")
+	}
+}
+
+var diffusionTables = map[string]func(*analysis.Diffusion, analysis.DiffusionOptions, *lexicon.Lexicon) *table{
+	"summary": diffusionSummary,
+	"curve":   diffusionCurve,
+	"regions": diffusionRegions,
+}
+
+func diffusionSummary(d *analysis.Diffusion, opt analysis.DiffusionOptions, lex *lexicon.Lexicon) *table {
+	t := &table{title: "Slogan diffusion by level", cols: cols(str("slogan"), str("category"), str("level"),
+		num("regions"), num("adopters"), num("left_censored"), flt("share", 3), num("first_year"), flt("median_lag", 1))}
+	for _, r := range d.Summary(opt) {
+		en := &lex.Entries[r.Entry]
+		var lag any
+		if r.HasLag {
+			lag = r.MedianLag
+		}
+		t.add(en.Slogan, en.Category, r.Level, r.Regions, r.Adopters, r.LeftCensored, r.Share, nilIfZero(r.FirstYear), lag)
+	}
+	return t
+}
+
+func diffusionCurve(d *analysis.Diffusion, opt analysis.DiffusionOptions, lex *lexicon.Lexicon) *table {
+	t := &table{title: "Adoption curves", cols: cols(str("slogan"), str("category"), str("level"), num("year"),
+		num("observed"), num("new_adopters"), num("adopters"), flt("share", 3))}
+	for _, p := range d.Curve(opt) {
+		en := &lex.Entries[p.Entry]
+		t.add(en.Slogan, en.Category, p.Level, p.Year, p.Observed, p.New, p.Adopters, p.Share)
+	}
+	return t
+}
+
+func diffusionRegions(d *analysis.Diffusion, opt analysis.DiffusionOptions, lex *lexicon.Lexicon) *table {
+	t := &table{title: "First use by region", cols: cols(str("slogan"), str("category"), str("region"), str("level"),
+		num("first_report"), num("prior_report"), num("first_year"), num("lag"), num("left_censored"))}
+	for _, a := range d.Adoptions(opt) {
+		en := &lex.Entries[a.Entry]
+		var lag any
+		if a.HasLag {
+			lag = a.Lag
+		}
+		t.add(en.Slogan, en.Category, a.Region, a.Level, a.FirstObs, nilIfZero(a.PriorObs), a.FirstYear, lag, b2i(a.LeftCensored))
+	}
+	return t
+}
+
+func eventsTable(evs []analysis.Event, lex *lexicon.Lexicon) *table {
+	t := &table{cols: cols(str("region"), str("level"), str("slogan"), num("year"), num("at_risk"), num("adopted"),
+		num("mentions"), flt("per10k", 3), num("years_since_national"))}
+	for _, ev := range evs {
+		var since any
+		if ev.HasNational {
+			since = ev.YearsSinceNational
+		}
+		t.add(ev.Region, ev.Level, lex.Entries[ev.Entry].Slogan, ev.Year, b2i(ev.AtRisk), b2i(ev.Adopted), ev.Mentions, ev.Per10k, since)
+	}
+	return t
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/reports"
+)
+
+func newTargetsCmd(g *globals) *cobra.Command {
+	var in inputOpts
+	var indFiles []string
+	var headline bool
+	cmd := &cobra.Command{
+		Use:   "targets PATH...",
+		Short: "Numeric targets of each report's plan: GDP growth, jobs, prices …",
+		Long: `Read the numeric targets each report sets in its plan part (工作安排 …): an
+indicator of the built-in list (地区生产总值/国内生产总值/GDP, 一般公共预算收入,
+固定资产投资, 社会消费品零售总额, 城镇/农村居民人均可支配收入, 城镇新增就业,
+城镇调查失业率, 居民消费价格, 单位GDP能耗, 粮食产量, 进出口总额, 规上工业增加值 …;
+--indicators FILE adds yours: one a line, canonical | alias | alias) followed
+by a value. A report without a plan section is read whole.
+
+One row per target: doc, region, level, year, [manifest extra columns],
+section (the part read: plan, or all when the report has no plan section),
+indicator (canonical name), text (as written), value (the midpoint of a
+range), low, high, unit (%, 个百分点, 亿元, 万人, 万吨 …; 百分之八 is 8 %),
+kind (growth: 增长 提高 涨幅 …; reduction: 下降 降低 …; level: 达到 控制在 or a
+bare value), qualifier (力争 不低于 控制在 … 区间 左右 以上 以内 … 同步, joined by
+"; "), multi_year (1 for a five-year or average target: 年均, 期间, 到2025年),
+sentence (cut to about 80 characters around the target).
+
+--headline: one row per report with its GDP growth target only (the first
+value after 地区生产总值/国内生产总值/经济增长 … in %, in a sentence that marks it
+a target: 目标 预期 计划 …, or qualified: 左右 以上; a plain result like
+国内生产总值增长6.6% never counts), empty when the report states none. When the
+plan part states none the whole text is read (section says all).
+--section review reads the results of the past year instead.`,
+		Example: "  tifa targets reports/ -f csv -o targets.csv\n  tifa targets ../shared/corpus/national --headline",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			part, err := in.part()
+			if err != nil {
+				return err
+			}
+			finder, err := targetFinder(indFiles)
+			if err != nil {
+				return err
+			}
+			src, err := in.open(g, args)
+			if err != nil {
+				return err
+			}
+			var rows [][]any
+			none := tally{what: "state no target"}
+			whole := tally{what: "have no " + part.String() + " section: their whole text was read"}
+			if headline {
+				none.what = "state no GDP growth target"
+			}
+			n := 0
+			err = each(g, src, func(d *reports.Document) error {
+				n++
+				extra := src.ExtraColumns()
+				if headline {
+					t, used, ok := finder.Headline(d, part)
+					rows = append(rows, headlineRow(d, extra, used, t, ok))
+					if !ok {
+						none.add(d.ID, "no GDP growth target found")
+					}
+					return nil
+				}
+				dt := finder.Find(d, part)
+				if dt.Part != part {
+					whole.add(d.ID, "no "+part.String()+" heading found")
+				}
+				if len(dt.Targets) == 0 {
+					none.add(d.ID, "no target found")
+				}
+				for _, t := range dt.Targets {
+					rows = append(rows, targetRow(d, extra, dt.Part, t))
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			whole.report(g, n)
+			if none.n > 0 {
+				g.warnf("%d of %d documents %s (first: %s)", none.n, n, none.what, none.first)
+			}
+			return g.emit(targetsTable(src.ExtraColumns(), headline, rows))
+		},
+	}
+	in.addFlags(cmd, false)
+	f := cmd.Flags()
+	in.section = "plan" // targets are read from the plan unless told otherwise
+	sec := f.Lookup("section")
+	sec.DefValue, sec.Usage = "plan", "text read: plan (工作安排; the whole text when a report has none), review or all"
+	f.StringArrayVar(&indFiles, "indicators", nil, "more indicators from FILE (one a line: canonical | alias | alias); repeatable")
+	f.BoolVar(&headline, "headline", false, "one row per report: its GDP growth target only")
+	return cmd
+}
+
+// targetFinder builds the finder of the built-in indicators and those of
+// the --indicators files.
+func targetFinder(files []string) (*analysis.TargetFinder, error) {
+	sets := [][]analysis.Indicator{analysis.DefaultIndicators()}
+	for _, path := range files {
+		fh, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("flag --indicators: %w", err)
+		}
+		inds, err := analysis.ParseIndicators(path, fh)
+		fh.Close()
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, inds)
+	}
+	return analysis.NewTargetFinder(sets...)
+}
+
+func targetsTable(extra []string, headline bool, rows [][]any) *table {
+	cs := append(cols(str("doc"), str("region"), str("level"), num("year")), extraCols(extra)...)
+	cs = append(cs, str("section"))
+	if !headline {
+		cs = append(cs, str("indicator"))
+	}
+	cs = append(cs, str("text"), flt("value", -1), flt("low", -1), flt("high", -1), str("unit"))
+	if !headline {
+		cs = append(cs, str("kind"))
+	}
+	cs = append(cs, str("qualifier"))
+	if !headline {
+		cs = append(cs, num("multi_year"))
+	}
+	cs = append(cs, str("sentence"))
+	title := "Targets"
+	if headline {
+		title = "GDP growth targets"
+	}
+	t := &table{title: title, cols: cs}
+	for _, r := range rows {
+		t.add(r...)
+	}
+	return t
+}
+
+// numbers returns value, low and high, missing for a target without one.
+func numbers(t analysis.Target) []any {
+	if !t.HasValue {
+		return []any{nil, nil, nil}
+	}
+	return []any{t.Value, t.Low, t.High}
+}
+
+func targetRow(d *reports.Document, extra []string, part reports.Part, t analysis.Target) []any {
+	row := append([]any{d.ID}, metaCells(d.Meta, extra)...)
+	row = append(row, part.String(), t.Indicator, t.Text)
+	row = append(row, numbers(t)...)
+	return append(row, t.Unit, t.Kind, strings.Join(t.Qualifiers, "; "), b2i(t.MultiYear), t.Sentence)
+}
+
+func headlineRow(d *reports.Document, extra []string, part reports.Part, t analysis.Target, ok bool) []any {
+	row := append([]any{d.ID}, metaCells(d.Meta, extra)...)
+	row = append(row, part.String())
+	if !ok {
+		return append(row, "", nil, nil, nil, "", "", "")
+	}
+	row = append(row, t.Text)
+	row = append(row, numbers(t)...)
+	return append(row, t.Unit, strings.Join(t.Qualifiers, "; "), t.Sentence)
+}
