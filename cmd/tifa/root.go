@@ -85,6 +85,8 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newClusterCmd(g),
 		newCompareCmd(g),
 		newKwicCmd(g),
+		newDiscoverCmd(g),
+		newReuseCmd(g),
 		newDiffusionCmd(g),
 		newTargetsCmd(g),
 		newLexiconCmd(g),

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/reports"
+)
+
+type discoverOpts struct {
+	minDocs, top, width int
+	all                 bool
+	asLexicon           string
+}
+
+func newDiscoverCmd(g *globals) *cobra.Command {
+	var in inputOpts
+	var o discoverOpts
+	cmd := &cobra.Command{
+		Use:   "discover PATH...",
+		Short: "Candidate slogans the lexicon lacks, ranked",
+		Long: `Propose slogans for the lexicon: phrases written in quotation marks (“…”,
+「…」, "…"), numeral-led formulas (三改一拆, 四个全面) and character n-grams of
+3–8 characters that behave like fixed phrases (high cohesion, many different
+neighbours on both sides), each found in at least --min-docs reports.
+
+Columns: candidate, source (quoted|numeral|ngram: which detectors proposed
+it), freq (mentions, counted as 'tifa count' counts), quoted (of them, in
+quotation marks), reports, regions, first_year, cohesion (smallest PMI in
+bits over the ways of cutting it in two; empty over 8 characters), entropy
+(smaller of the left and right branching entropies, bits), score, covered
+(equals/inside/contains and the lexicon entry it relates to), example_doc
+and example (its first use in the earliest report, 【marked】).
+
+score = log2(1 + reports) × (0.5 + 2 × quoted/freq + 1 for a numeral
+formula + min(cohesion, 10)/20). Candidates equal to a lexicon form are left
+out (--all keeps them); a fragment mostly seen inside a longer candidate is
+dropped. --as-lexicon FILE writes the listed candidates as a lexicon file to
+edit and use with --lexicon FILE.`,
+		Example: "  tifa discover reports/ --top 50\n  tifa discover reports/ --as-lexicon discovered.txt && tifa count reports/ --lexicon discovered.txt",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.top < 0 {
+				return fmt.Errorf("flag --top: must be 0 or more (got %d)", o.top)
+			}
+			if o.minDocs < 1 {
+				return fmt.Errorf("flag --min-docs: must be 1 or more (got %d)", o.minDocs)
+			}
+			if o.width < 0 {
+				return fmt.Errorf("flag --width: must be 0 or more (got %d)", o.width)
+			}
+			part, lex, err := in.prepare(g)
+			if err != nil {
+				return err
+			}
+			dv, err := analysis.NewDiscoverer(lex, analysis.DiscoverOptions{Part: part, MinDocs: o.minDocs, Width: o.width, All: o.all})
+			if err != nil {
+				return err
+			}
+			src, err := in.open(g, args)
+			if err != nil {
+				return err
+			}
+			n := 0
+			err = each(g, src, func(d *reports.Document) error {
+				dv.Add(d)
+				n++
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if n < o.minDocs {
+				g.warnf("%d report(s) read but --min-docs is %d: no candidate can qualify", n, o.minDocs)
+			}
+			done := g.stage("finding candidates")
+			cands := dv.Candidates()
+			done()
+			if o.top > 0 && len(cands) > o.top {
+				cands = cands[:o.top]
+			}
+			if o.asLexicon != "" {
+				if err := writeFileAtomic(o.asLexicon, discoveredLexicon(cands, n, o.minDocs)); err != nil {
+					return err
+				}
+			}
+			return g.emit(discoverTable(cands))
+		},
+	}
+	in.addFlags(cmd, true)
+	f := cmd.Flags()
+	f.IntVar(&o.minDocs, "min-docs", 3, "a candidate must occur in at least N reports")
+	f.IntVar(&o.top, "top", 100, "list the N best candidates (0: all)")
+	f.IntVar(&o.width, "width", 15, "characters of context each side of the example")
+	f.BoolVar(&o.all, "all", false, "keep candidates equal to a lexicon form")
+	f.StringVar(&o.asLexicon, "as-lexicon", "", "also write the candidates listed to FILE as a plain-text lexicon")
+	return cmd
+}
+
+func discoverTable(cands []analysis.Candidate) *table {
+	t := &table{title: "Candidate slogans", cols: cols(str("candidate"), str("source"), num("freq"), num("quoted"),
+		num("reports"), num("regions"), num("first_year"), flt("cohesion", 2), flt("entropy", 2), flt("score", 3),
+		str("covered"), str("example_doc"), str("example"))}
+	for _, c := range cands {
+		covered := ""
+		if c.Coverage != analysis.CoverNone {
+			covered = c.Coverage.String() + " " + c.Covered
+		}
+		t.add(c.Text, c.Source.String(), c.Freq, c.Quoted, c.Docs, c.Regions, nilIfZero(c.FirstYear),
+			nilIfNaN(c.Cohesion), nilIfNaN(c.Entropy), c.Score, covered, c.ExampleDoc, c.Left+"【"+c.Text+"】"+c.Right)
+	}
+	return t
+}
+
+func nilIfNaN(x float64) any {
+	if math.IsNaN(x) {
+		return nil
+	}
+	return x
+}
+
+// discoveredLexicon writes cands in the plain-text lexicon format, best
+// first, each with its evidence in a comment; those equal to a lexicon
+// form (listed with --all) are left out, since they would replace it.
+func discoveredLexicon(cands []analysis.Candidate, docs, minDocs int) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Candidate slogans found by 'tifa discover' in %d reports (each in %d or more), best first.\n", docs, minDocs)
+	b.WriteString("# Delete the lines that are no slogans, add aliases after |, move entries under\n")
+	b.WriteString("# other [category] lines, then count them with: tifa count PATH... --lexicon THIS_FILE\n")
+	b.WriteString("[discovered]\n")
+	for _, c := range cands {
+		if c.Coverage == analysis.CoverEqual {
+			continue
+		}
+		note := fmt.Sprintf("freq %d, reports %d", c.Freq, c.Docs)
+		if c.FirstYear != 0 {
+			note += fmt.Sprintf(", first %d", c.FirstYear)
+		}
+		note += ", " + c.Source.String()
+		if c.Coverage != analysis.CoverNone {
+			note += ", " + c.Coverage.String() + " " + c.Covered
+		}
+		fmt.Fprintf(&b, "%s  # %s\n", c.Text, note)
+	}
+	return []byte(b.String())
+}

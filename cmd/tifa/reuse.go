@@ -1,0 +1,171 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/reports"
+)
+
+type reuseOpts struct {
+	minChars, shingle, top int
+	seed                   uint64
+	against                string
+	sameYear, passages     bool
+}
+
+func newReuseCmd(g *globals) *cobra.Command {
+	var in inputOpts
+	var o reuseOpts
+	cmd := &cobra.Command{
+		Use:   "reuse PATH...",
+		Short: "Passages a report shares with another: copying between reports",
+		Long: `Find the passages of at least --min-chars Chinese characters that two reports
+share word for word. Only Han characters are compared: punctuation, spaces,
+digits and Latin letters are skipped, so a copied sentence with updated
+figures still counts. Every such passage is found (winnowed shingle hashes,
+then exact extension); a passage repeated in one report counts once.
+
+Columns: doc_a, region_a, year_a, doc_b, region_b, year_b, shared_chars (Han
+characters in shared passages), share_a and share_b (shared_chars / each
+report's Han characters), passages, longest (the longest passage, cut to 60
+characters). Sorted by shared_chars. --passages lists every passage instead:
+doc_a, doc_b, start_a, start_b (0-based character offsets into each
+report's cleaned text), chars, text.
+
+--against ID|FILTER compares each report only with the reference reports: a
+document ID, or a filter such as level=national or region=浙江 (see 'tifa
+compare'); reference reports are doc_b and are not compared with each other.
+--same-year keeps pairs of the same (known) year.`,
+		Example: "  tifa reuse reports/ --top 20\n  tifa reuse reports/ --against level=national --same-year\n  tifa reuse reports/ --against region=浙江 --passages -o passages.csv",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.top < 0 {
+				return fmt.Errorf("flag --top: must be 0 or more (got %d)", o.top)
+			}
+			if o.shingle < 2 || o.shingle > 64 {
+				return fmt.Errorf("flag --shingle: must be 2..64 characters (got %d)", o.shingle)
+			}
+			if o.minChars < o.shingle {
+				return fmt.Errorf("flag --min-chars: must be at least --shingle, %d (got %d)", o.shingle, o.minChars)
+			}
+			part, err := in.part()
+			if err != nil {
+				return err
+			}
+			r, err := analysis.NewReuser(analysis.ReuseOptions{Part: part, Shingle: o.shingle, MinChars: o.minChars, Seed: o.seed})
+			if err != nil {
+				return err
+			}
+			ref, err := againstFilter(o.against)
+			if err != nil {
+				return err
+			}
+			src, err := in.open(g, args)
+			if err != nil {
+				return err
+			}
+			var isRef []bool
+			var years []int
+			empty := tally{what: "have no Chinese text to compare"}
+			err = each(g, src, func(d *reports.Document) error {
+				r.Add(d)
+				isRef = append(isRef, ref != nil && ref.Match(d.ID, d.Meta))
+				years = append(years, d.Meta.Year)
+				if d.Chars(part) == 0 {
+					empty.add(d.ID, "no Han characters in the "+part.String()+" part")
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			empty.report(g, len(years))
+			keep := func(a, b int) bool {
+				if o.sameYear && (years[a] == 0 || years[a] != years[b]) {
+					return false
+				}
+				if ref != nil {
+					return !isRef[a] && isRef[b]
+				}
+				return a < b
+			}
+			if ref != nil && !slices.Contains(isRef, true) {
+				return fmt.Errorf("flag --against: no report matches %s ('tifa docs' lists IDs and metadata)", o.against)
+			}
+			done := g.stage("comparing reports")
+			pairs := r.Pairs(keep)
+			done()
+			if o.top > 0 && len(pairs) > o.top {
+				pairs = pairs[:o.top]
+			}
+			if o.passages {
+				return g.emit(reusePassages(pairs))
+			}
+			return g.emit(reusePairs(pairs))
+		},
+	}
+	in.addFlags(cmd, false)
+	f := cmd.Flags()
+	f.IntVar(&o.minChars, "min-chars", 30, "shortest shared passage reported, in Chinese characters")
+	f.IntVar(&o.shingle, "shingle", 8, "characters per shingle (the hashed unit; at most --min-chars)")
+	f.Uint64Var(&o.seed, "seed", 1, "seed of the shingle hash (the result does not depend on it)")
+	f.StringVar(&o.against, "against", "", "compare each report only with these: a document ID or a FILTER (level=national)")
+	f.BoolVar(&o.sameYear, "same-year", false, "only pairs of reports of the same year")
+	f.BoolVar(&o.passages, "passages", false, "one row per shared passage")
+	f.IntVar(&o.top, "top", 0, "only the N pairs sharing most (0: all)")
+	return cmd
+}
+
+// againstFilter reads --against: a filter when it holds "=", else a
+// document ID; nil when empty.
+func againstFilter(s string) (*analysis.Filter, error) {
+	if s == "" {
+		return nil, nil
+	}
+	spec := s
+	if !strings.Contains(s, "=") {
+		spec = "doc=" + s
+	}
+	f, err := analysis.ParseFilter([]string{spec})
+	if err != nil {
+		return nil, fmt.Errorf("flag --against: %w", err)
+	}
+	return &f, nil
+}
+
+func reusePairs(pairs []analysis.ReusePair) *table {
+	t := &table{title: "Shared passages by pair of reports", cols: cols(str("doc_a"), str("region_a"), num("year_a"),
+		str("doc_b"), str("region_b"), num("year_b"), num("shared_chars"), flt("share_a", 3), flt("share_b", 3),
+		num("passages"), str("longest"))}
+	for _, p := range pairs {
+		t.add(p.IDA, p.MetaA.Region, nilIfZero(p.MetaA.Year), p.IDB, p.MetaB.Region, nilIfZero(p.MetaB.Year),
+			p.Shared, p.ShareA, p.ShareB, len(p.Passages), clip(p.Longest().Text, 60))
+	}
+	return t
+}
+
+func reusePassages(pairs []analysis.ReusePair) *table {
+	t := &table{title: "Shared passages", cols: cols(str("doc_a"), str("doc_b"), num("start_a"), num("start_b"),
+		num("chars"), str("text"))}
+	for _, p := range pairs {
+		for _, x := range p.Passages {
+			t.add(p.IDA, p.IDB, x.CharA, x.CharB, x.Chars, strings.Join(strings.Fields(x.Text), " "))
+		}
+	}
+	return t
+}
+
+// clip puts s on one line and cuts it to n characters, marking a cut
+// with "…".
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
