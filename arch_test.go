@@ -11,7 +11,7 @@ import (
 )
 
 // TestImportRules checks the architecture: imports flow one way,
-// cmd/tifa → analysis → lexicon, reports; gse is imported in one file;
+// cmd/tifa → analysis → lexicon, reports; gse only by a test;
 // tablewriter and cobra only by the command; analysis never opens files;
 // the cache is plugged in by the command, through interfaces.
 func TestImportRules(t *testing.T) {

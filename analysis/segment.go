@@ -11,7 +11,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/go-ego/gse"
 	"golang.org/x/text/width"
 
 	"github.com/tifa-project/tifa/lexicon"
@@ -33,39 +32,35 @@ type Token struct {
 }
 
 // Segmenter cuts Chinese text into words. Slogans of its lexicon always
-// come out as single tokens; the text between them is segmented with gse's
-// embedded simplified-Chinese dictionary (maximum-probability path, no HMM).
-// Build it with NewSegmenter; it is safe for concurrent use.
+// come out as single tokens; the text between them is segmented on gse's
+// simplified-Chinese dictionary (maximum-probability path, no HMM), giving
+// exactly gse's Segment (see segDict). Build it with NewSegmenter; it is
+// safe for concurrent use.
 type Segmenter struct {
-	dict    *gse.Segmenter // shared by every Segmenter of the process, read-only
+	dict    *segDict // shared by every Segmenter of the process, read-only
 	lex     *lexicon.Lexicon
 	matcher *lexicon.Matcher // nil without a lexicon
 	stop    Stopwords
 }
 
-// minDictWords guards against a gse built with the "ne" tag, whose embedded
-// dictionary is empty: its s_1.txt holds about 350,000 words.
+// minDictWords guards against a damaged dictionary: gse's s_1.txt holds
+// about 350,000 words.
 const minDictWords = 100_000
 
-// loadDict loads gse's dictionary once per process; see loadGSE.
-var loadDict = sync.OnceValues(loadGSE)
-
-// loadGSE loads gse's embedded simplified-Chinese dictionary (s_1.txt). It
-// never touches the file system (gse's bare LoadDict would read gse's
-// source tree, absent beside an installed binary), skips the HMM model
-// (unused here; loading it writes gse's package globals) and logs nothing.
-func loadGSE() (*gse.Segmenter, error) {
-	seg := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
-	if err := seg.LoadDictEmbed("zh_s"); err != nil {
-		return nil, fmt.Errorf("loading gse's embedded dictionary: %w", err)
+// loadDict loads the dictionary once per process. It never touches the
+// file system: the dictionary is embedded (segdict.gz).
+var loadDict = sync.OnceValues(func() (*segDict, error) {
+	d, err := loadSegDict()
+	if err != nil {
+		return nil, err
 	}
-	if n := seg.Dict.NumTokens(); n < minDictWords {
-		return nil, fmt.Errorf("gse's embedded dictionary holds %d words, want at least %d (was gse built with the \"ne\" tag?)", n, minDictWords)
+	if d.words < minDictWords {
+		return nil, fmt.Errorf("segmenter dictionary holds %d words, want at least %d", d.words, minDictWords)
 	}
-	return seg, nil
-}
+	return d, nil
+})
 
-// PreloadDictionary starts loading gse's dictionary in the background and
+// PreloadDictionary starts loading the dictionary in the background and
 // returns at once, so a command can read its reports meanwhile; the next
 // NewSegmenter waits for the load to finish instead of starting it.
 func PreloadDictionary() {
@@ -77,10 +72,10 @@ func PreloadDictionary() {
 // out). lex may be nil (no slogans) and stop nil (no stopwords); stop is
 // copied, its words width-folded with lexicon.Normalize.
 //
-// The first call in a process loads gse's dictionary (about 1 s and 160 MB
+// The first call in a process loads the dictionary (about 0.05 s and 10 MB
 // of memory); later calls share it and return at once. The lexicon's forms
-// are not added to gse's dictionary: the matcher finds them first and gse
-// only sees the text between them (see AppendTokens).
+// are not added to the dictionary: the matcher finds them first and only
+// the text between them is segmented (see AppendTokens).
 func NewSegmenter(lex *lexicon.Lexicon, stop Stopwords) (*Segmenter, error) {
 	dict, err := loadDict()
 	if err != nil {
@@ -116,7 +111,7 @@ func (s *Segmenter) Tokens(text string) []Token {
 // 稳就业六稳六保工作 gives 稳/就业/六稳六保/工作, where gse alone cuts
 // 六/稳/六/保. A slogan nested in a longer one (六稳 in 六稳六保) is no
 // token of its own, and of two overlapping slogans the one starting first
-// wins. Only the text between kept mentions is segmented by gse.
+// wins. Only the text between kept mentions is segmented, line by line.
 //
 // Then ordinary words are filtered; a word is dropped when it is
 //   - white space, punctuation or symbols (no letter in it);
@@ -134,13 +129,16 @@ func (s *Segmenter) AppendTokens(dst []Token, text string) []Token {
 	if s.matcher != nil {
 		kept = cover(s.matcher.Find(text))
 	}
+	lt := lattices.Get().(*lattice)
+	defer lattices.Put(lt)
+	w := wordAppender{s: s, lt: lt, f: wordFilter{stop: s.stop}}
 	from := 0
 	for _, m := range kept {
-		dst = s.appendWords(dst, text, from, m.Start)
+		dst = w.appendWords(dst, text, from, m.Start)
 		dst = append(dst, Token{Text: s.lex.Entries[m.Entry].Slogan, Start: m.Start, End: m.End, Entry: m.Entry})
 		from = m.End
 	}
-	return s.appendWords(dst, text, from, len(text))
+	return w.appendWords(dst, text, from, len(text))
 }
 
 // cover keeps, in place, the leftmost-longest mentions of ms that do not
@@ -158,49 +156,60 @@ func cover(ms []lexicon.Mention) []lexicon.Mention {
 	return ms[:w]
 }
 
+// wordAppender segments the text between slogans and filters its words.
+type wordAppender struct {
+	s  *Segmenter
+	lt *lattice
+	f  wordFilter
+}
+
 // appendWords segments text[from:to], which holds no kept slogan, and
-// appends the words that pass the filter. gse gets one line at a time: no
-// word spans a line break, and gse's per-call tables (about 50 bytes per
-// byte of input) stay the size of a line, not of a report.
-func (s *Segmenter) appendWords(dst []Token, text string, from, to int) []Token {
-	f := wordFilter{stop: s.stop}
+// appends the words that pass the filter. Each line is segmented on its
+// own, as gse would be given it: no word spans a line break.
+func (w *wordAppender) appendWords(dst []Token, text string, from, to int) []Token {
+	w.f.afterNumber = false
 	for from < to {
 		end := to
 		if i := strings.IndexByte(text[from:to], '\n'); i >= 0 {
 			end = from + i + 1
 		}
-		dst = s.appendLine(dst, &f, text[from:end], from)
+		dst = w.appendLine(dst, text[from:end], from)
 		from = end
 	}
 	return dst
 }
 
 // appendLine segments line, found at offset from of the text, and appends
-// the words f keeps.
-func (s *Segmenter) appendLine(dst []Token, f *wordFilter, line string, from int) []Token {
-	if len(line) < math.MaxInt32 && needsFold(line) {
-		return s.appendFolded(dst, f, line, from)
+// the words the filter keeps.
+func (w *wordAppender) appendLine(dst []Token, line string, from int) []Token {
+	if len(line) >= math.MaxInt32 {
+		return dst // beyond the lattice's offsets; no report line is 2 GB long
 	}
-	for _, g := range s.dict.Segment([]byte(line)) {
-		word := line[g.Start():g.End()]
-		if f.keep(word) {
-			dst = append(dst, Token{Text: word, Start: from + g.Start(), End: from + g.End(), Entry: -1})
+	if needsFold(line) {
+		return w.appendFolded(dst, line, from)
+	}
+	spans := w.s.dict.segment(w.lt, line)
+	for k := 0; k < len(spans); k += 2 {
+		a, b := int(spans[k]), int(spans[k+1])
+		if word := line[a:b]; w.f.keep(word) {
+			dst = append(dst, Token{Text: word, Start: from + a, End: from + b, Entry: -1})
 		}
 	}
 	return dst
 }
 
 // appendFolded is appendLine for a line with full-width letters or digits
-// or format characters: gse segments a folded copy (so “ＧＤＰ” is one word,
+// or format characters: a folded copy is segmented (so “ＧＤＰ” is one word,
 // and “乡村\u200b振兴” two words, not three), and each word's span is mapped
 // back to the original bytes.
-func (s *Segmenter) appendFolded(dst []Token, f *wordFilter, line string, from int) []Token {
+func (w *wordAppender) appendFolded(dst []Token, line string, from int) []Token {
 	fg := fold(line)
 	text := string(fg.text) // one copy: the words are substrings of it
-	for _, g := range s.dict.Segment(fg.text) {
-		word := text[g.Start():g.End()]
-		if f.keep(word) {
-			dst = append(dst, Token{Text: word, Start: from + int(fg.start[g.Start()]), End: from + int(fg.end[g.End()]), Entry: -1})
+	spans := w.s.dict.segment(w.lt, text)
+	for k := 0; k < len(spans); k += 2 {
+		a, b := int(spans[k]), int(spans[k+1])
+		if word := text[a:b]; w.f.keep(word) {
+			dst = append(dst, Token{Text: word, Start: from + int(fg.start[a]), End: from + int(fg.end[b]), Entry: -1})
 		}
 	}
 	return dst
@@ -222,7 +231,7 @@ func needsFold(gap string) bool {
 		case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs: the common case
 		case r >= 0xFF10 && r <= 0xFF19, r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
 			return true
-		case unicode.Is(unicode.Cf, r):
+		case isFormat(r):
 			return true
 		}
 	}
@@ -253,7 +262,7 @@ func fold(gap string) foldedGap {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fg.text = append(fg.text, gap[i])
-		case unicode.Is(unicode.Cf, r):
+		case isFormat(r):
 			i += size
 			continue
 		default:
@@ -319,6 +328,9 @@ const (
 
 // classify sorts a word by the runes in it: any letter makes it wordLetters.
 func classify(word string) wordKind {
+	if isHan(word) {
+		return wordLetters // the common case
+	}
 	digit, space, numPunct, other := false, false, false, false
 	for _, r := range word {
 		switch {
@@ -328,7 +340,7 @@ func classify(word string) wordKind {
 			digit = true
 		case unicode.IsSpace(r):
 			space = true
-		case strings.ContainsRune(numberPunct, r):
+		case numberPunctSet.has(r):
 			numPunct = true
 		default:
 			other = true
@@ -354,6 +366,9 @@ func classify(word string) wordKind {
 // numeral and a unit stays a word (百年, 一线), and so do the five-year
 // plans 十一五 … 十五五.
 func chineseNumber(word string) bool {
+	if first, _ := utf8.DecodeRuneInString(word); !numeralSet.has(first) && first != '第' {
+		return false // the common case; 百分之 starts with a numeral
+	}
 	if planPeriods[word] {
 		return false
 	}
@@ -370,7 +385,7 @@ func chineseNumber(word string) bool {
 	n, rest := 0, word
 	for rest != "" {
 		r, size := utf8.DecodeRuneInString(rest)
-		if !strings.ContainsRune(numerals, r) && (n == 0 || !strings.ContainsRune("点多余几", r)) {
+		if !numeralSet.has(r) && (n == 0 || !approxSet.has(r)) {
 			break
 		}
 		n++
@@ -387,6 +402,62 @@ func chineseNumber(word string) bool {
 
 // numerals are the Chinese digits and powers of ten, everyday and formal.
 const numerals = "〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟"
+
+// Rune sets of the filter: numerals, the marks of approximate or decimal
+// numbers after a numeral, and numberPunct.
+var (
+	numeralSet     = newRuneSet(numerals)
+	approxSet      = newRuneSet("点多余几")
+	numberPunctSet = newRuneSet(numberPunct)
+)
+
+// runeSet is a set of runes of the Basic Multilingual Plane, one bit each.
+type runeSet [0x10000 / 64]uint64
+
+func newRuneSet(runes string) *runeSet {
+	var s runeSet
+	for _, r := range runes {
+		if r >= 0x10000 {
+			panic("analysis: runeSet holds the Basic Multilingual Plane only")
+		}
+		s[r/64] |= 1 << (r % 64)
+	}
+	return &s
+}
+
+func (s *runeSet) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
+}
+
+// formatSet holds the format characters (Unicode Cf) of the Basic
+// Multilingual Plane.
+var formatSet = func() *runeSet {
+	var s runeSet
+	for _, rg := range unicode.Cf.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			s[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &s
+}()
+
+// isFormat reports whether r is a format character (Unicode Cf).
+func isFormat(r rune) bool {
+	if r < 0x10000 {
+		return formatSet.has(r)
+	}
+	return unicode.Is(unicode.Cf, r)
+}
+
+// isHan reports whether word starts with a CJK unified ideograph
+// U+4E00..U+9FFF, every one of which is a letter (TestIsHanIsLetter).
+func isHan[T string | []byte](word T) bool {
+	if len(word) < 3 || word[0]&0xF0 != 0xE0 {
+		return false
+	}
+	r := rune(word[0]&0x0F)<<12 | rune(word[1]&0x3F)<<6 | rune(word[2]&0x3F)
+	return r >= 0x4E00 && r <= 0x9FFF && word[1]&0xC0 == 0x80 && word[2]&0xC0 == 0x80
+}
 
 // planPeriods are the five-year plans named by number, kept as words.
 var planPeriods = map[string]bool{"十一五": true, "十二五": true, "十三五": true, "十四五": true, "十五五": true}

@@ -534,12 +534,12 @@ func ExampleSegmenter_Tokens() {
 	// 供给侧结构性改革 [42:57] entry 1
 }
 
-// BenchmarkNewSegmenter measures a cold load of gse's dictionary, the cost
+// BenchmarkNewSegmenter measures a cold load of the dictionary, the cost
 // of the first NewSegmenter in a process.
 func BenchmarkNewSegmenter(b *testing.B) {
 	for b.Loop() {
-		seg, err := loadGSE()
-		if err != nil || seg.Dict.NumTokens() < minDictWords {
+		d, err := loadSegDict()
+		if err != nil || d.words < minDictWords {
 			b.Fatalf("load: %v", err)
 		}
 	}
@@ -599,5 +599,41 @@ func BenchmarkSegmentAll(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestIsHanIsLetter guards classify's fast path: every rune isHan accepts
+// is a letter, and isHan accepts exactly U+4E00..U+9FFF.
+func TestIsHanIsLetter(t *testing.T) {
+	for r := rune(0x4DF0); r <= 0xA010; r++ {
+		want := r >= 0x4E00 && r <= 0x9FFF
+		if got := isHan(string(r) + "x"); got != want {
+			t.Errorf("isHan(%U) = %v, want %v", r, got, want)
+		}
+		if want && (!unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsSpace(r)) {
+			t.Errorf("%U is not a plain letter", r)
+		}
+	}
+	for _, s := range []string{"", "a", "中"[:2], "\xe4\x38\x80", "〇", "ＧＤＰ"} {
+		if isHan(s) {
+			t.Errorf("isHan(%q) = true", s)
+		}
+	}
+}
+
+func TestRuneSet(t *testing.T) {
+	set := newRuneSet(numerals)
+	for r := rune(-1); r < 0x10010; r++ {
+		if got, want := set.has(r), strings.ContainsRune(numerals, r); got != want {
+			t.Errorf("has(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestIsFormat(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isFormat(r), unicode.Is(unicode.Cf, r); got != want {
+			t.Fatalf("isFormat(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -1,11 +1,14 @@
 package analysis
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/tifa-project/tifa/lexicon"
@@ -72,39 +75,15 @@ func NewVectorizer(space string, lex *lexicon.Lexicon, seg *Segmenter, part repo
 	return v, nil
 }
 
-// row is one document's counts, by term.
-type row struct {
-	unit  Unit
-	terms map[string]int
-	entry map[string]int // term → entry index for slogan tokens
-}
-
-func (v *Vectorizer) row(d *reports.Document) row {
-	r := row{unit: Unit{ID: d.ID, Meta: d.Meta, Docs: []string{d.ID}, Chars: d.Chars(v.Part)}, terms: map[string]int{}, entry: map[string]int{}}
-	if v.Space == SpaceSlogans {
-		for _, sc := range v.cnt.Count(d).Slogans {
-			s := v.lex.Entries[sc.Entry].Slogan
-			r.terms[s] = sc.Count
-			r.entry[s] = sc.Entry
-		}
-		return r
-	}
-	for _, sp := range d.Spans(v.Part) {
-		for _, t := range v.seg.Tokens(d.Text[sp[0]:sp[1]]) {
-			r.terms[t.Text]++
-			if t.Entry >= 0 {
-				r.entry[t.Text] = t.Entry
-			}
-		}
-	}
-	return r
-}
-
 // Build reads documents through each (a function like
 // reports.Source.Each), counts their terms on Workers goroutines, and
 // returns the matrix with rows in reading order: the result never depends
-// on scheduling. Only counts are kept, never the texts. An error from each
-// is returned.
+// on scheduling. Only counts are kept, never the texts: a single collector
+// goroutine numbers each distinct term once (one copy of its text) and
+// keeps every document's row as (term number, count) pairs, 8 bytes a
+// stored count, until the matrix is assembled. At most about 5×Workers
+// documents' texts are held at once, queued or being counted. An error
+// from each is returned, once the documents already sent are counted.
 func (v *Vectorizer) Build(each func(fn func(*reports.Document) error) error) (*Matrix, error) {
 	workers := v.Workers
 	if workers < 1 {
@@ -114,28 +93,22 @@ func (v *Vectorizer) Build(each func(fn func(*reports.Document) error) error) (*
 		i int
 		d *reports.Document
 	}
-	type result struct {
-		i int
-		r row
-	}
 	jobs := make(chan job, 2*workers)
-	results := make(chan result, 2*workers)
+	results := make(chan docTerms, 2*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			var w termWorker
 			for j := range jobs {
-				results <- result{j.i, v.row(j.d)}
+				results <- v.terms(&w, j.i, j.d)
 			}
 		})
 	}
-	var rows []row
+	c := newCollector(v)
 	collected := make(chan struct{})
 	go func() {
 		for r := range results {
-			for len(rows) <= r.i {
-				rows = append(rows, row{})
-			}
-			rows[r.i] = r.r
+			c.add(r)
 		}
 		close(collected)
 	}()
@@ -152,55 +125,161 @@ func (v *Vectorizer) Build(each func(fn func(*reports.Document) error) error) (*
 	if err != nil {
 		return nil, err
 	}
-	return v.assemble(rows), nil
+	return c.matrix(), nil
 }
 
-// assemble builds the matrix: columns are the terms sorted (slogans in
-// lexicon order in the slogans space), so the column order is fixed by the
-// data alone.
-func (v *Vectorizer) assemble(rows []row) *Matrix {
-	m := &Matrix{Space: v.Space}
-	col := map[string]int{}
+// docTerms is document i's term counts as a worker finds them. Until the
+// collector numbers them, the terms' texts may share the document's
+// memory.
+type docTerms struct {
+	i     int
+	unit  Unit
+	terms []termCount
+}
+
+// termCount is one term of a document and its count.
+type termCount struct {
+	text  string
+	n     int32
+	entry int32 // lexicon entry index; -1 for an ordinary word
+}
+
+// termWorker holds one worker's buffers, reused from document to document.
+type termWorker struct {
+	toks []Token
+	seen map[string]int32 // term → index in the document's terms
+}
+
+// terms counts the terms of document d, the i-th read.
+func (v *Vectorizer) terms(w *termWorker, i int, d *reports.Document) docTerms {
+	r := docTerms{i: i, unit: Unit{ID: d.ID, Meta: d.Meta, Docs: []string{d.ID}, Chars: d.Chars(v.Part)}}
+	if v.Space == SpaceSlogans {
+		for _, sc := range v.cnt.Count(d).Slogans {
+			r.terms = append(r.terms, termCount{text: v.lex.Entries[sc.Entry].Slogan, n: int32(sc.Count), entry: int32(sc.Entry)})
+		}
+		return r
+	}
+	if w.seen == nil {
+		w.seen = map[string]int32{}
+	}
+	for _, sp := range d.Spans(v.Part) {
+		w.toks = v.seg.AppendTokens(w.toks[:0], d.Text[sp[0]:sp[1]])
+		for _, t := range w.toks {
+			k, ok := w.seen[t.Text]
+			if !ok {
+				k = int32(len(r.terms))
+				w.seen[t.Text] = k
+				r.terms = append(r.terms, termCount{text: t.Text, entry: -1})
+			}
+			r.terms[k].n++
+			if t.Entry >= 0 {
+				r.terms[k].entry = int32(t.Entry)
+			}
+		}
+	}
+	clear(w.toks) // drop the references into the text
+	clear(w.seen)
+	return r
+}
+
+// cell is one stored count of a row: a term number and its count.
+type cell struct{ term, n int32 }
+
+// collector gathers the rows of a matrix as they come, in any order.
+type collector struct {
+	space   string
+	number  map[string]int32 // term → its number, in order of first sight (words space)
+	terms   []string         // by number
+	entries []int32          // by number: lexicon entry, -1 for an ordinary word
+	units   []Unit           // by document
+	rows    [][]cell         // by document
+}
+
+func newCollector(v *Vectorizer) *collector {
+	c := &collector{space: v.Space, number: map[string]int32{}}
 	if v.Space == SpaceSlogans {
 		for i, e := range v.lex.Entries {
-			col[e.Slogan] = i
-			m.Terms = append(m.Terms, e.Slogan)
-			m.Entries = append(m.Entries, i)
-		}
-	} else {
-		entry := map[string]int{}
-		for _, r := range rows {
-			for t := range r.terms {
-				if _, ok := entry[t]; !ok {
-					entry[t] = -1
-				}
-			}
-			for t, e := range r.entry {
-				entry[t] = e
-			}
-		}
-		for t := range entry {
-			m.Terms = append(m.Terms, t)
-		}
-		sort.Strings(m.Terms)
-		for i, t := range m.Terms {
-			col[t] = i
-			m.Entries = append(m.Entries, entry[t])
+			c.terms = append(c.terms, e.Slogan)
+			c.entries = append(c.entries, int32(i))
 		}
 	}
-	b := NewCSRBuilder(len(m.Terms))
-	for _, r := range rows {
-		m.Units = append(m.Units, r.unit)
-		row := make(map[int]float64, len(r.terms))
-		for t, c := range r.terms {
-			row[col[t]] = float64(c)
+	return c
+}
+
+// add stores one document's row. In the slogans space a term's number is
+// its entry index; in the words space terms are numbered as first seen
+// (their text copied), and a term that is a slogan anywhere keeps the
+// lowest entry index it came with, whatever the order of arrival.
+func (c *collector) add(r docTerms) {
+	for len(c.rows) <= r.i {
+		c.rows = append(c.rows, nil)
+		c.units = append(c.units, Unit{})
+	}
+	c.units[r.i] = r.unit
+	row := make([]cell, len(r.terms))
+	for k, t := range r.terms {
+		if c.space == SpaceSlogans {
+			row[k] = cell{t.entry, t.n}
+			continue
 		}
+		id, ok := c.number[t.text]
+		if !ok {
+			id = int32(len(c.terms))
+			text := strings.Clone(t.text)
+			c.number[text] = id
+			c.terms = append(c.terms, text)
+			c.entries = append(c.entries, -1)
+		}
+		if e := c.entries[id]; t.entry >= 0 && (e < 0 || t.entry < e) {
+			c.entries[id] = t.entry
+		}
+		row[k] = cell{id, t.n}
+	}
+	c.rows[r.i] = row
+}
+
+// matrix assembles the matrix: columns are the terms sorted (slogans in
+// lexicon order in the slogans space), so the column order is fixed by the
+// data alone. Each row is released once copied.
+func (c *collector) matrix() *Matrix {
+	m := &Matrix{Space: c.space, Units: c.units}
+	order := make([]int32, len(c.terms)) // column → term number
+	for i := range order {
+		order[i] = int32(i)
+	}
+	if c.space == SpaceWords {
+		slices.SortFunc(order, func(a, b int32) int { return strings.Compare(c.terms[a], c.terms[b]) })
+	}
+	col := make([]int32, len(c.terms)) // term number → column
+	m.Terms = make([]string, len(order))
+	m.Entries = make([]int, len(order))
+	for k, id := range order {
+		col[id] = int32(k)
+		m.Terms[k] = c.terms[id]
+		m.Entries[k] = int(c.entries[id])
+	}
+	c.number, c.terms = nil, nil
+	nnz := 0
+	for _, row := range c.rows {
+		nnz += len(row)
+	}
+	x := &CSR{Rows: len(c.rows), Cols: len(m.Terms), Indptr: make([]int, 1, len(c.rows)+1), Ind: make([]int, 0, nnz), Val: make([]float64, 0, nnz)}
+	for i, row := range c.rows {
+		for k := range row {
+			row[k].term = col[row[k].term]
+		}
+		slices.SortFunc(row, func(a, b cell) int { return cmp.Compare(a.term, b.term) })
+		for _, e := range row {
+			x.Ind = append(x.Ind, int(e.term))
+			x.Val = append(x.Val, float64(e.n))
+		}
+		x.Indptr = append(x.Indptr, len(x.Ind))
 		if len(row) == 0 {
-			m.Empty = append(m.Empty, r.unit.ID)
+			m.Empty = append(m.Empty, c.units[i].ID)
 		}
-		b.AddMap(row)
+		c.rows[i] = nil
 	}
-	m.Counts = b.Build()
+	m.Counts = x
 	return m
 }
 

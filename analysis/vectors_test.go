@@ -1,8 +1,12 @@
 package analysis
 
 import (
+	"errors"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,6 +224,151 @@ func TestCluster(t *testing.T) {
 			if _, err := Cluster(c.vec, c.opt); err == nil {
 				t.Error("no error")
 			}
+		})
+	}
+}
+
+// synthReports returns n synthetic reports of about size bytes each, made
+// of sentences drawn (seeded) from the phrases of government work reports
+// and a few slogans, with a review and a plan section.
+func synthReports(n, size int) []*reports.Document {
+	phrases := strings.Fields(`坚持 稳中求进 工作总基调 推动 高质量发展 深化 供给侧结构性改革 实施 乡村振兴战略
+		加快 建设 现代化 产业体系 全面 落实 六稳六保 任务 推进 五水共治 最多跑一次 改革 优化 营商环境 扩大 内需
+		稳定 就业 增加 居民 收入 生产总值 增长 百分之五 城乡 区域 协调 发展 生态 环境 保护 治理 能力 水平 提升
+		科技 创新 人才 教育 医疗 养老 住房 保障 民生 实事 项目 投资 消费 外贸 开放 合作 安全 风险 防范 化解
+		粮食 生产 耕地 农业 农村 农民 新型 城镇化 交通 基础设施 数字 经济 绿色 低碳 转型 营商 政府 自身 建设`)
+	rng := rand.New(rand.NewPCG(7, 8))
+	sentence := func(b *strings.Builder) {
+		for k := 4 + rng.IntN(12); k > 0; k-- {
+			b.WriteString(phrases[rng.IntN(len(phrases))])
+			if rng.IntN(6) == 0 {
+				b.WriteString("，")
+			}
+		}
+		b.WriteString("。")
+		if rng.IntN(4) == 0 {
+			b.WriteString("\n")
+		}
+	}
+	part := func(size int) string {
+		var b strings.Builder
+		for b.Len() < size {
+			sentence(&b)
+		}
+		return b.String()
+	}
+	docs := make([]*reports.Document, n)
+	for i := range docs {
+		docs[i] = testDoc(fmt.Sprintf("r%03d", i), 2000+i%26, "各位代表：\n", part(size/2), part(size/2))
+	}
+	return docs
+}
+
+// TestBuildWorkersSameMatrix: the words-space matrix does not depend on
+// the number of workers, and its columns are sorted terms.
+func TestBuildWorkersSameMatrix(t *testing.T) {
+	seg := newTestSegmenter(t, segLexicon(t))
+	docs := synthReports(40, 3000)
+	docs = append(docs, testDoc("empty", 2020, "", "", ""))
+	var first *Matrix
+	for _, workers := range []int{1, 4} {
+		v, err := NewVectorizer(SpaceWords, segLexicon(t), seg, reports.PartAll)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v.Workers = workers
+		m, err := v.Build(eachOf(docs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = m
+			continue
+		}
+		if !reflect.DeepEqual(m, first) {
+			t.Errorf("workers %d: matrix differs from one worker's", workers)
+		}
+	}
+	if !slices.IsSorted(first.Terms) || len(first.Units) != 41 || !reflect.DeepEqual(first.Empty, []string{"empty"}) {
+		t.Errorf("%d units, terms sorted %v, empty %v", len(first.Units), slices.IsSorted(first.Terms), first.Empty)
+	}
+	col := slices.Index(first.Terms, "乡村振兴")
+	if col < 0 || first.Entries[col] != 6 || first.Entries[slices.Index(first.Terms, "坚持")] != -1 {
+		t.Errorf("乡村振兴 column %d, entries wrong", col)
+	}
+}
+
+// TestBuildCountsTokens checks the words-space counts against the tokens
+// themselves (oracle: counting Tokens' output by hand, with a map).
+func TestBuildCountsTokens(t *testing.T) {
+	lex := segLexicon(t)
+	seg := newTestSegmenter(t, lex)
+	docs := synthReports(5, 2000)
+	v, _ := NewVectorizer(SpaceWords, lex, seg, reports.PartPlan)
+	m, err := v.Build(eachOf(docs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		want := map[string]float64{}
+		for _, tk := range seg.Tokens(d.PartText(reports.PartPlan)) {
+			want[tk.Text]++
+		}
+		got := map[string]float64{}
+		ind, val := m.Counts.Row(i)
+		for k, c := range ind {
+			got[m.Terms[c]] = val[k]
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: counts differ from its tokens' (%d terms, want %d)", d.ID, len(got), len(want))
+		}
+	}
+}
+
+func TestBuildStopsOnError(t *testing.T) {
+	seg := newTestSegmenter(t, segLexicon(t))
+	v, _ := NewVectorizer(SpaceWords, segLexicon(t), seg, reports.PartAll)
+	v.Workers = 3
+	stop := errors.New("stop")
+	docs := synthReports(20, 1000)
+	_, err := v.Build(func(fn func(*reports.Document) error) error {
+		for _, d := range docs[:7] {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return stop
+	})
+	if !errors.Is(err, stop) {
+		t.Errorf("Build returned %v, want %v", err, stop)
+	}
+}
+
+// BenchmarkBuild builds the words-space and slogans-space matrices of 300
+// synthetic reports of 20 kB on one worker per CPU.
+func BenchmarkBuild(b *testing.B) {
+	lex := segLexicon(b)
+	seg := newTestSegmenter(b, lex)
+	docs := synthReports(300, 20_000)
+	size := 0
+	for _, d := range docs {
+		size += len(d.Text)
+	}
+	for _, space := range []string{SpaceWords, SpaceSlogans} {
+		b.Run(space, func(b *testing.B) {
+			v, err := NewVectorizer(space, lex, seg, reports.PartAll)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				m, err := v.Build(eachOf(docs))
+				if err != nil || len(m.Units) != len(docs) || len(m.Empty) != 0 || m.Counts.NNZ() < len(docs) {
+					b.Fatalf("%v: %d units, %d empty", err, len(m.Units), len(m.Empty))
+				}
+			}
+			b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 		})
 	}
 }

@@ -153,7 +153,11 @@ func (d *Document) InPart(p Part, off int) bool {
 func HanCount(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		switch {
+		case r < 0x2E80: // below every Han block: ASCII, Latin, punctuation …
+		case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs, the common case
+			n++
+		case unicode.Is(unicode.Han, r):
 			n++
 		}
 	}

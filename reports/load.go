@@ -1,6 +1,9 @@
 package reports
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -8,7 +11,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Options control how reports are found and described.
@@ -22,6 +28,10 @@ type Options struct {
 	Warn func(msg string)
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Workers is the number of goroutines reading and describing files in
+	// Each; < 1 means one per CPU (GOMAXPROCS). The documents and their
+	// order do not depend on it.
+	Workers int
 }
 
 // ReportExts are the file extensions read when walking a directory
@@ -43,8 +53,10 @@ type Source struct {
 	inputs []input
 	seen   map[string]bool
 	extra  []string
-	stdin  []byte
-	read   bool // stdin has been read into stdin
+
+	stdinMu sync.Mutex
+	stdin   []byte
+	read    bool // stdin has been read into stdin
 }
 
 // input is one report file to read.
@@ -396,35 +408,146 @@ func (s *Source) Files() []string {
 // in the manifest's order; they are carried to every output.
 func (s *Source) ExtraColumns() []string { return s.extra }
 
-// Each reads, decodes, cleans and describes every report in order and calls
-// fn for each document (several for a bundle, with IDs FILE#1, FILE#2 …).
-// Files are read one at a time and no text is kept after fn returns
-// (standard input's bytes excepted: they are kept for a second pass).
+// Each reads, decodes, cleans and describes every report and calls fn for
+// each document in order (several for a bundle, with IDs FILE#1, FILE#2 …).
+// It is EachContext without a context.
+func (s *Source) Each(fn func(*Document) error) error {
+	return s.EachContext(context.Background(), fn)
+}
+
+// EachContext reads, decodes, cleans and describes every report and calls
+// fn for each document (several for a bundle, with IDs FILE#1, FILE#2 …),
+// in the order of Files, from the calling goroutine: fn needs no locking.
 //
-// A file that cannot be read (permission denied …) is an error naming it;
-// fn's error stops the walk and is returned. An empty file, or one that is
-// not text (Decode fails), still yields a document, with empty Text and a
-// warning, so no report is ever dropped silently.
+// Files are read and described on Options.Workers goroutines, at most two
+// per worker ahead of fn, so memory stays bounded whatever the number of
+// files; no text is kept after fn returns (standard input's bytes
+// excepted: they are kept for a second pass). The documents passed to fn
+// do not depend on the number of workers.
+//
+// A file that cannot be read (permission denied …) is an error naming it,
+// returned once fn has seen the documents before it; fn's first error
+// stops the walk and is returned. When ctx is done (Ctrl-C), no more
+// documents are passed to fn and ctx.Err() is returned. In every case the
+// workers have exited when EachContext returns; a file being described
+// is finished first, and a worker reading standard input is waited for
+// until the input ends. An empty file, or one that is not text (Decode
+// fails), still yields a document, with empty Text and a warning, so no
+// report is ever dropped silently.
 //
 // For each document: Decode, Clean, SplitBundle, then metadata (see
 // describe), SplitSections with the year found, and warnings.
-func (s *Source) Each(fn func(*Document) error) error {
-	for i := range s.inputs {
-		in := &s.inputs[i]
-		raw, err := s.readInput(in)
-		if err != nil {
+func (s *Source) EachContext(ctx context.Context, fn func(*Document) error) error {
+	workers := s.opt.Workers
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(s.inputs))
+	if workers <= 1 {
+		return s.eachSerial(ctx, fn)
+	}
+	return s.eachParallel(ctx, workers, fn)
+}
+
+// fileDocs is one file's documents, or the error reading it.
+type fileDocs struct {
+	docs []*Document
+	err  error
+}
+
+// load reads and describes input i.
+func (s *Source) load(i int) fileDocs {
+	in := &s.inputs[i]
+	raw, err := s.readInput(in)
+	if err != nil {
+		return fileDocs{err: err}
+	}
+	return fileDocs{docs: s.describe(in, raw)}
+}
+
+// emit passes one file's documents to fn, stopping at its first error or
+// when ctx is done.
+func emit(ctx context.Context, fd fileDocs, fn func(*Document) error) error {
+	if fd.err != nil {
+		return fd.err
+	}
+	for _, d := range fd.docs {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.describe(in, raw, fn); err != nil {
+		if err := fn(d); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// readInput reads one file's bytes.
+// eachSerial is EachContext on the calling goroutine alone.
+func (s *Source) eachSerial(ctx context.Context, fn func(*Document) error) error {
+	for i := range s.inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := emit(ctx, s.load(i), fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachParallel is EachContext on workers goroutines. File i goes to slot
+// i%window. A worker takes a ticket before taking the next file and the
+// caller returns it once fn has seen the file's documents, so at most
+// window files are taken and not yet passed to fn: a slot is always empty
+// when a worker sends to it, and no worker ever blocks on a send.
+func (s *Source) eachParallel(ctx context.Context, workers int, fn func(*Document) error) error {
+	window := 2 * workers
+	slots := make([]chan fileDocs, window)
+	for k := range slots {
+		slots[k] = make(chan fileDocs, 1)
+	}
+	tickets := make(chan struct{}, window)
+	stop := make(chan struct{})
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer close(stop)
+	for range workers {
+		wg.Go(func() {
+			for {
+				select {
+				case tickets <- struct{}{}:
+				case <-stop:
+					return
+				}
+				i := int(next.Add(1) - 1)
+				if i >= len(s.inputs) {
+					return
+				}
+				slots[i%window] <- s.load(i)
+			}
+		})
+	}
+	for i := range s.inputs {
+		var fd fileDocs
+		select {
+		case fd = <-slots[i%window]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if err := emit(ctx, fd, fn); err != nil {
+			return err
+		}
+		<-tickets
+	}
+	return nil
+}
+
+// readInput reads one file's bytes. Standard input is read once and kept.
 func (s *Source) readInput(in *input) ([]byte, error) {
 	if in.fsys == nil {
+		s.stdinMu.Lock()
+		defer s.stdinMu.Unlock()
 		if !s.read {
 			r := s.opt.Stdin
 			if r == nil {
@@ -449,15 +572,16 @@ func (s *Source) readInput(in *input) ([]byte, error) {
 	return raw, nil
 }
 
-// describe turns one file's bytes into its documents and calls fn on each.
+// describe turns one file's bytes into its documents.
 //
 // Metadata: for a file holding one report, the manifest row wins over the
 // file name, which wins over the report's header (MetaFromHeader); for the
 // parts of a bundle, each part's own header wins over the file's manifest
 // row and name. A source that disagrees with the one kept is named in a
 // warning. The level is the manifest's when given, else derived from the
-// region kept (LevelFromRegion).
-func (s *Source) describe(in *input, raw []byte, fn func(*Document) error) error {
+// region kept (LevelFromRegion). Every document carries the hex SHA-256 of
+// the file's bytes; the parts of a bundle their 1-based BundleIndex.
+func (s *Source) describe(in *input, raw []byte) []*Document {
 	var file []Meta
 	if in.inMan {
 		file = append(file, in.row.Meta)
@@ -465,16 +589,17 @@ func (s *Source) describe(in *input, raw []byte, fn func(*Document) error) error
 	if in.fsys != nil {
 		file = append(file, MetaFromFilename(in.name))
 	}
-	base := Document{ID: in.id, Path: in.path}
+	sum := sha256.Sum256(raw)
+	base := Document{ID: in.id, Path: in.path, Hash: hex.EncodeToString(sum[:])}
 	if in.man != nil && !in.inMan {
 		base.Warn("not listed in %s", in.man.Name)
 	}
 	if len(raw) == 0 {
-		return fn(s.finish(base, "", file, false, "empty file"))
+		return []*Document{s.finish(base, "", file, false, "empty file")}
 	}
 	text, enc, err := Decode(raw)
 	if err != nil {
-		return fn(s.finish(base, "", file, false, err.Error()))
+		return []*Document{s.finish(base, "", file, false, err.Error())}
 	}
 	base.Encoding = enc
 	parts := SplitBundle(Clean(text))
@@ -483,17 +608,17 @@ func (s *Source) describe(in *input, raw []byte, fn func(*Document) error) error
 		if len(parts) == 1 {
 			t = parts[0]
 		}
-		return fn(s.finish(base, t, file, false, ""))
+		return []*Document{s.finish(base, t, file, false, "")}
 	}
+	docs := make([]*Document, len(parts))
 	for i, p := range parts {
 		d := base
 		d.ID = fmt.Sprintf("%s#%d", in.id, i+1)
+		d.BundleIndex = i + 1
 		d.Warnings = append([]string(nil), base.Warnings...)
-		if err := fn(s.finish(d, p, file, true, "")); err != nil {
-			return err
-		}
+		docs[i] = s.finish(d, p, file, true, "")
 	}
-	return nil
+	return docs
 }
 
 // finish completes a document: text, metadata, sections and warnings.
@@ -511,6 +636,9 @@ func (s *Source) finish(d Document, text string, file []Meta, part bool, problem
 	}
 	var warns []string
 	d.Meta, warns = ResolveMeta(layers...)
+	// A region read from the header is a substring of the text: a copy
+	// lets a caller keep the metadata without keeping the text alive.
+	d.Meta.Region = strings.Clone(d.Meta.Region)
 	d.Warnings = append(d.Warnings, warns...)
 	switch {
 	case problem != "":

@@ -1,15 +1,21 @@
 package reports
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -459,6 +465,34 @@ func ExampleOpenFS() {
 	// plan: "二、2020年主要工作"
 }
 
+// ExampleSource_EachContext reads on four goroutines and stops at the
+// first document without a year: fn still sees the documents in order.
+func ExampleSource_EachContext() {
+	fsys := fstest.MapFS{
+		"甲县_2019.txt": {Data: []byte("甲县2019年政府工作报告\n各位代表：\n")},
+		"乙县_2020.txt": {Data: []byte("乙县2020年政府工作报告\n各位代表：\n")},
+		"丙县.txt":      {Data: []byte("丙县政府工作报告\n各位代表：\n")},
+		"丁县_2022.txt": {Data: []byte("丁县2022年政府工作报告\n各位代表：\n")},
+	}
+	src, err := OpenFS(fsys, ".", Options{Workers: 4})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	errNoYear := errors.New("no year")
+	err = src.EachContext(context.Background(), func(d *Document) error {
+		if d.Meta.Year == 0 {
+			return fmt.Errorf("%s: %w", d.ID, errNoYear)
+		}
+		fmt.Println(d.ID, d.Meta.Region, d.Meta.Year)
+		return nil
+	})
+	fmt.Println(err)
+	// Output:
+	// 丁县_2022.txt 丁县 2022
+	// 丙县.txt: no year
+}
+
 // loadSharedDir returns the real data shared beside the repository
 // (/work/shared), skipping the test when it is absent.
 func loadSharedDir(t *testing.T, sub string) string {
@@ -598,28 +632,284 @@ func benchFS(b *testing.B, n int) (fstest.MapFS, int64) {
 	return fsys, size
 }
 
+// BenchmarkEach reads n synthetic reports with 1 and 2 workers: the ratio
+// of the two is the speed-up of the parallel reading.
 func BenchmarkEach(b *testing.B) {
 	for _, n := range []int{30, 300} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			fsys, size := benchFS(b, n)
-			b.SetBytes(size)
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%d/workers=%d", n, workers), func(b *testing.B) {
+				fsys, size := benchFS(b, n)
+				b.SetBytes(size)
+				b.ReportAllocs()
+				for b.Loop() {
+					src, err := OpenFS(fsys, ".", Options{Workers: workers})
+					if err != nil {
+						b.Fatal(err)
+					}
+					docs := 0
+					err = src.Each(func(d *Document) error {
+						if d.Meta.Year == 0 || len(d.Sections) != 3 || d.ID != fmt.Sprintf("r%03d_%d.txt", docs, 2000+docs%26) {
+							b.Fatalf("%s: year %d, %d sections (document %d)", d.ID, d.Meta.Year, len(d.Sections), docs)
+						}
+						docs++
+						return nil
+					})
+					if err != nil || docs != n {
+						b.Fatalf("%d documents, %v", docs, err)
+					}
+				}
+				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+			})
+		}
+	}
+}
+
+// fullDocs reads every document of src with workers goroutines.
+func fullDocs(t *testing.T, open func(Options) (*Source, error), workers int) []*Document {
+	t.Helper()
+	src, err := open(Options{Workers: workers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*Document
+	if err := src.Each(func(d *Document) error { docs = append(docs, d); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// waitGoroutines fails t when, within two seconds, the number of goroutines
+// has not come back to before (a goroutine may take a moment to exit after
+// its WaitGroup.Done).
+func waitGoroutines(t *testing.T, before int) {
+	t.Helper()
+	after := runtime.NumGoroutine()
+	for deadline := time.Now().Add(2 * time.Second); after > before && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+		after = runtime.NumGoroutine()
+	}
+	if after > before {
+		t.Errorf("%d goroutines after Each, %d before", after, before)
+	}
+}
+
+// manyFS holds n small reports, every fifth a bundle of two.
+func manyFS(n int) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for i := range n {
+		text := fmt.Sprintf("%d年甲县政府工作报告\n一、%d年工作回顾\n%s二、%d年工作安排\n%s", 2000+i, 1999+i, strings.Repeat(secFiller, 3), 2000+i, strings.Repeat(secFiller, 3))
+		if i%5 == 0 {
+			text = fmt.Sprintf("汇编多篇\n篇1\n%s\n篇2\n%s", text, text)
+		}
+		fsys[fmt.Sprintf("r%03d.txt", i)] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+// TestEachWorkersSameDocuments: the documents, whole, do not depend on the
+// number of workers, on synthetic files and on the real corpus.
+func TestEachWorkersSameDocuments(t *testing.T) {
+	fsys := manyFS(40)
+	opens := map[string]func(Options) (*Source, error){
+		"synthetic": func(o Options) (*Source, error) { return OpenFS(fsys, ".", o) },
+	}
+	if dir := filepath.Join("..", "..", "shared", "corpus"); !testing.Short() {
+		if _, err := os.Stat(dir); err == nil {
+			opens["corpus"] = func(o Options) (*Source, error) { return Open([]string{dir}, o) }
+		}
+	}
+	for name, open := range opens {
+		t.Run(name, func(t *testing.T) {
+			want := fullDocs(t, open, 1)
+			if len(want) == 0 {
+				t.Fatal("no documents")
+			}
+			for _, workers := range []int{2, 4, 0} {
+				if got := fullDocs(t, open, workers); !reflect.DeepEqual(got, want) {
+					t.Errorf("workers %d: documents differ from one worker's", workers)
+				}
+			}
+		})
+	}
+}
+
+func TestEachHashAndBundleIndex(t *testing.T) {
+	fsys := manyFS(6)
+	docs := fullDocs(t, func(o Options) (*Source, error) { return OpenFS(fsys, ".", o) }, 3)
+	var got []string
+	for _, d := range docs {
+		sum := sha256.Sum256(fsys[d.Path].Data)
+		if d.Hash != hex.EncodeToString(sum[:]) {
+			t.Errorf("%s: hash %s, want the SHA-256 of %s", d.ID, d.Hash, d.Path)
+		}
+		got = append(got, fmt.Sprintf("%s:%d", d.ID, d.BundleIndex))
+	}
+	want := "r000.txt#1:1 r000.txt#2:2 r001.txt:0 r002.txt:0 r003.txt:0 r004.txt:0 r005.txt#1:1 r005.txt#2:2"
+	if strings.Join(got, " ") != want {
+		t.Errorf("documents %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestEachParallelStopsOnError(t *testing.T) {
+	fsys := manyFS(40)
+	before := runtime.NumGoroutine()
+	stop := errors.New("stop")
+	for _, workers := range []int{1, 2, 4} {
+		src, err := OpenFS(fsys, ".", Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		err = src.Each(func(d *Document) error {
+			ids = append(ids, d.ID)
+			if len(ids) == 9 {
+				return stop
+			}
+			return nil
+		})
+		// r000 and r005 are bundles of two: the 9th document is r006.txt.
+		if !errors.Is(err, stop) || len(ids) != 9 || ids[8] != "r006.txt" {
+			t.Errorf("workers %d: %v after %q", workers, err, ids)
+		}
+	}
+	waitGoroutines(t, before)
+}
+
+func TestEachContextCancel(t *testing.T) {
+	fsys := manyFS(40)
+	before := runtime.NumGoroutine()
+	for _, workers := range []int{1, 3} {
+		src, err := OpenFS(fsys, ".", Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		calls := 0
+		err = src.EachContext(ctx, func(d *Document) error {
+			calls++
+			if calls == 5 {
+				cancel() // as Ctrl-C would, from another goroutine
+			}
+			return nil
+		})
+		if !errors.Is(err, context.Canceled) || calls != 5 {
+			t.Errorf("workers %d: %v after %d calls, want %v after 5", workers, err, calls, context.Canceled)
+		}
+		cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	src, _ := OpenFS(fsys, ".", Options{Workers: 2})
+	if err := src.EachContext(ctx, func(*Document) error { t.Error("fn called after cancel"); return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled before the start: %v", err)
+	}
+	waitGoroutines(t, before)
+}
+
+// countingFS counts the files opened.
+type countingFS struct {
+	fstest.MapFS
+	opened atomic.Int64
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	if strings.HasSuffix(name, ".txt") {
+		c.opened.Add(1)
+	}
+	return c.MapFS.Open(name)
+}
+
+func (c *countingFS) ReadFile(name string) ([]byte, error) {
+	if strings.HasSuffix(name, ".txt") {
+		c.opened.Add(1)
+	}
+	return c.MapFS.ReadFile(name)
+}
+
+// TestEachBoundedAhead: while fn works on file i, workers have opened at
+// most 2×workers files beyond the i already passed, however slow fn is.
+func TestEachBoundedAhead(t *testing.T) {
+	fsys := &countingFS{MapFS: manyFS(30)}
+	const workers = 2
+	src, err := OpenFS(fsys, ".", Options{Workers: workers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, last := 0, ""
+	err = src.Each(func(d *Document) error {
+		if d.Path != last {
+			files, last = files+1, d.Path
+		}
+		time.Sleep(2 * time.Millisecond) // let the workers run ahead
+		if n := fsys.opened.Load(); n > int64(files-1+2*workers) {
+			return fmt.Errorf("at file %d, %d files opened", files, n)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := fsys.opened.Load(); n != 30 {
+		t.Errorf("%d files opened, want 30", n)
+	}
+}
+
+// failingFS fails to read one file.
+type failingFS struct {
+	fstest.MapFS
+	bad string
+}
+
+func (f failingFS) ReadFile(name string) ([]byte, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.ReadFile(name)
+}
+
+// TestEachParallelReadError: with several workers, an unreadable file's
+// error comes after the documents before it, as with one.
+func TestEachParallelReadError(t *testing.T) {
+	fsys := failingFS{MapFS: manyFS(12), bad: "r007.txt"}
+	for _, workers := range []int{1, 3} {
+		src, err := OpenFS(fsys, ".", Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		err = src.Each(func(*Document) error { n++; return nil })
+		// r000 and r005 are bundles of two: 9 documents come before r007.
+		if want := "read r007.txt: permission denied"; err == nil || err.Error() != want || !errors.Is(err, fs.ErrPermission) || n != 9 {
+			t.Errorf("workers %d: error %v after %d documents, want %q after 9", workers, err, n, want)
+		}
+	}
+}
+
+// BenchmarkEachCorpus reads the real corpus beside the repository with 1
+// and 2 workers (skipped when it is absent): the ratio is the speed-up of
+// the parallel reading on real reports.
+func BenchmarkEachCorpus(b *testing.B) {
+	dir := filepath.Join("..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		b.Skip("../shared/corpus not present")
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			var size int64
 			for b.Loop() {
-				src, err := OpenFS(fsys, ".", Options{})
+				src, err := Open([]string{dir}, Options{Workers: workers})
 				if err != nil {
 					b.Fatal(err)
 				}
-				docs := 0
-				err = src.Each(func(d *Document) error {
-					if d.Meta.Year == 0 || len(d.Sections) != 3 {
-						b.Fatalf("%s: year %d, %d sections", d.ID, d.Meta.Year, len(d.Sections))
-					}
-					docs++
-					return nil
-				})
-				if err != nil || docs != n {
+				docs, bytes := 0, 0
+				err = src.Each(func(d *Document) error { docs++; bytes += len(d.Text); return nil })
+				if err != nil || docs != 383 {
 					b.Fatalf("%d documents, %v", docs, err)
 				}
+				size = int64(bytes)
 			}
+			b.SetBytes(size)
+			b.ReportMetric(383*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 		})
 	}
 }

@@ -103,10 +103,7 @@ func each(g *globals, src *reports.Source, fn func(*reports.Document) error) err
 	p := newProgress(g, len(src.Files()))
 	n, withText := 0, 0
 	warned := tally{what: "have warnings"}
-	err := src.Each(func(d *reports.Document) error {
-		if err := g.ctx().Err(); err != nil {
-			return err // interrupted
-		}
+	err := src.EachContext(g.ctx(), func(d *reports.Document) error {
 		n++
 		if strings.TrimSpace(d.Text) != "" {
 			withText++
