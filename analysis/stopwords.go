@@ -2,11 +2,14 @@ package analysis
 
 import (
 	"bufio"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -92,4 +95,22 @@ func stopwordLine(text string) (string, error) {
 		return "", fmt.Errorf("%w: invalid UTF-8 %q", ErrStopword, fields[0])
 	}
 	return lexicon.Normalize(fields[0]), nil
+}
+
+// Hash returns a short hex digest of the stopword set (its words sorted),
+// for cache keys and provenance: equal sets give equal hashes.
+func (s Stopwords) Hash() string {
+	words := make([]string, 0, len(s))
+	for w, on := range s {
+		if on {
+			words = append(words, w)
+		}
+	}
+	sort.Strings(words)
+	h := sha256.New()
+	for _, w := range words {
+		h.Write([]byte(w))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
 }

@@ -53,9 +53,24 @@ type Vectorizer struct {
 	Part    reports.Part
 	Workers int // goroutines for segmentation; < 1 means one per CPU
 
+	// Cache, when not nil, keeps each document's word counts (words space)
+	// under a key made of the document's Hash and BundleIndex, the spans
+	// of the part analysed and CacheKey, so a second run skips
+	// segmentation. CacheKey must name everything else the words depend
+	// on: the lexicon's hash, the stopwords' hash.
+	Cache    TermCache
+	CacheKey string
+
 	lex *lexicon.Lexicon
 	seg *Segmenter
 	cnt *Counter
+}
+
+// TermCache stores one document's term counts: the terms in order of first
+// appearance, their counts, and their lexicon entries (-1 for a word).
+type TermCache interface {
+	GetTerms(key string) (terms []string, counts, entries []int, ok bool)
+	PutTerms(key string, terms []string, counts, entries []int)
 }
 
 // NewVectorizer returns a vectorizer of space over lex. The words space
@@ -159,6 +174,16 @@ func (v *Vectorizer) terms(w *termWorker, i int, d *reports.Document) docTerms {
 		}
 		return r
 	}
+	var key string
+	if v.Cache != nil && d.Hash != "" {
+		key = v.termKey(d)
+		if terms, counts, entries, ok := v.Cache.GetTerms(key); ok && len(terms) == len(counts) && len(terms) == len(entries) {
+			for k, t := range terms {
+				r.terms = append(r.terms, termCount{text: t, n: int32(counts[k]), entry: int32(entries[k])})
+			}
+			return r
+		}
+	}
 	if w.seen == nil {
 		w.seen = map[string]int32{}
 	}
@@ -179,7 +204,21 @@ func (v *Vectorizer) terms(w *termWorker, i int, d *reports.Document) docTerms {
 	}
 	clear(w.toks) // drop the references into the text
 	clear(w.seen)
+	if key != "" {
+		terms := make([]string, len(r.terms))
+		counts := make([]int, len(r.terms))
+		entries := make([]int, len(r.terms))
+		for k, t := range r.terms {
+			terms[k], counts[k], entries[k] = t.text, int(t.n), int(t.entry)
+		}
+		v.Cache.PutTerms(key, terms, counts, entries)
+	}
 	return r
+}
+
+// termKey names a document's word counts in the cache.
+func (v *Vectorizer) termKey(d *reports.Document) string {
+	return fmt.Sprintf("terms\x00%s#%d\x00%s\x00%v\x00%s", d.Hash, d.BundleIndex, v.Part, d.Spans(v.Part), v.CacheKey)
 }
 
 // cell is one stored count of a row: a term number and its count.

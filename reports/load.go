@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,6 +33,18 @@ type Options struct {
 	// Each; < 1 means one per CPU (GOMAXPROCS). The documents and their
 	// order do not depend on it.
 	Workers int
+	// Cache, when not nil, keeps the documents described from each file,
+	// so a second run skips decoding, cleaning and splitting.
+	Cache DocCache
+}
+
+// DocCache stores the documents described from one file under a key that
+// names everything they depend on (see Source's use of it): the file's
+// bytes, its name and its manifest row. A miss returns false; PutDocs may
+// drop what it cannot keep.
+type DocCache interface {
+	GetDocs(key string) ([]*Document, bool)
+	PutDocs(key string, docs []*Document)
 }
 
 // ReportExts are the file extensions read when walking a directory
@@ -462,7 +475,49 @@ func (s *Source) load(i int) fileDocs {
 	if err != nil {
 		return fileDocs{err: err}
 	}
-	return fileDocs{docs: s.describe(in, raw)}
+	if s.opt.Cache == nil {
+		return fileDocs{docs: s.describe(in, raw)}
+	}
+	key := s.cacheKey(in, raw)
+	if docs, ok := s.opt.Cache.GetDocs(key); ok && len(docs) > 0 {
+		for k, d := range docs { // the same file may be reached by another path
+			d.ID, d.Path = in.id, in.path
+			if len(docs) > 1 {
+				d.ID = fmt.Sprintf("%s#%d", in.id, k+1)
+			}
+		}
+		return fileDocs{docs: docs}
+	}
+	docs := s.describe(in, raw)
+	s.opt.Cache.PutDocs(key, docs)
+	return fileDocs{docs: docs}
+}
+
+// cacheKey names what a file's documents depend on: its bytes, its name
+// (metadata from the file name), and its manifest row or the manifest it
+// is missing from. Sections depend on the year, which the row may give.
+func (s *Source) cacheKey(in *input, raw []byte) string {
+	sum := sha256.Sum256(raw)
+	var b strings.Builder
+	b.WriteString("docs\x00")
+	b.WriteString(hex.EncodeToString(sum[:]))
+	b.WriteString("\x00" + path.Base(in.name))
+	if in.man != nil {
+		b.WriteString("\x00" + in.man.Name)
+	}
+	if in.inMan {
+		m := in.row.Meta
+		fmt.Fprintf(&b, "\x00%s\x00%s\x00%d", m.Region, m.Level, m.Year)
+		keys := make([]string, 0, len(m.Extra))
+		for k := range m.Extra {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			b.WriteString("\x00" + k + "=" + m.Extra[k])
+		}
+	}
+	return b.String()
 }
 
 // emit passes one file's documents to fn, stopping at its first error or

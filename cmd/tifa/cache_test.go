@@ -134,3 +134,56 @@ func TestCacheVersion(t *testing.T) {
 		t.Error("cacheVersion changes within one process")
 	}
 }
+
+// TestCacheWarmRun runs commands twice on one cache: the second run reads
+// documents and word counts from it, and every output is the same bytes as
+// without a cache. A changed manifest row must not be served stale.
+func TestCacheWarmRun(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"similar", samples, "--space", "words", "--k", "2", "-f", "csv"},
+		{"count", samples, "--section", "plan", "-f", "csv"},
+		{"docs", samples, "-f", "csv"},
+	} {
+		want, _, err := run(t, "", append(args, "--no-cache")...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for pass := 1; pass <= 2; pass++ {
+			got, stderr, err := run(t, "", append(args, "--cache", dir)...)
+			if err != nil {
+				t.Fatalf("%v pass %d: %v\n%s", args, pass, err, stderr)
+			}
+			if got != want {
+				t.Errorf("%v pass %d: output differs from the run without a cache", args, pass)
+			}
+		}
+	}
+	info, _, err := run(t, "", "cache", "info", "--cache", dir)
+	if err != nil || !strings.Contains(info, "terms: 13 entries") || !strings.Contains(info, "docs:") {
+		t.Errorf("cache info after the runs: %v\n%s", err, info)
+	}
+
+	// The same report under a manifest that gives another year.
+	moved := t.TempDir()
+	for _, f := range []string{"云溪镇_2020.txt", "云溪镇_2022.txt"} {
+		b, err := os.ReadFile(filepath.Join(samples, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(moved, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	manifest := "file,region,level,year\n云溪镇_2020.txt,云溪镇,township,2019\n云溪镇_2022.txt,云溪镇,township,2022\n"
+	if err := os.WriteFile(filepath.Join(moved, "manifest.csv"), []byte(manifest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := run(t, "", "docs", moved, "-f", "csv", "--cache", dir, "-q")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, "云溪镇_2020.txt,云溪镇,township,2019,") {
+		t.Errorf("cached document kept its old year:\n%s", got)
+	}
+}

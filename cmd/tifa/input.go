@@ -19,12 +19,14 @@ type inputOpts struct {
 	section   string
 	lexFiles  []string
 	noBuiltin bool
+	cache     cacheOpts
 }
 
 func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
 	f := cmd.Flags()
 	f.StringVar(&in.meta, "meta", "", "manifest CSV with columns file,region,level,year (default: manifest.csv in a folder argument)")
 	f.StringVar(&in.section, "section", "all", "text analysed: all, review (工作回顾) or plan (工作安排)")
+	addCacheFlags(cmd, &in.cache)
 	if withLexicon {
 		addLexiconFlags(cmd, in)
 	}
@@ -90,11 +92,20 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 	if len(args) == 0 {
 		return nil, errors.New("no reports given: name files or folders (or - for stdin)")
 	}
-	return reports.Open(args, reports.Options{
+	opt := reports.Options{
 		Manifest: in.meta,
 		Stdin:    g.stdin,
 		Warn:     func(msg string) { g.warnf("%s", msg) },
-	})
+	}
+	cc, err := in.cache.open(g)
+	if err != nil {
+		return nil, err
+	}
+	if cc != nil { // a nil *cache.Cache in the interface would not be nil
+		g.cache = cc
+		opt.Cache = cc
+	}
+	return reports.Open(args, opt)
 }
 
 // each reads every document of src, showing progress, and calls fn. Its

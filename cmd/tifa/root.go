@@ -7,6 +7,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/cache"
 	"golang.org/x/term"
 )
 
@@ -24,6 +26,23 @@ type globals struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	cmd            *cobra.Command // the command running, for its context
+	cache          *cache.Cache   // open while reports are read; nil without one
+}
+
+// closeCache writes what the cache still holds and closes it, after a
+// command succeeded. After a failure or Ctrl-C the process ends without it:
+// the cache keeps what its committed transactions hold, and the operating
+// system releases its lock.
+func (g *globals) closeCache() error {
+	if g.cache == nil {
+		return nil
+	}
+	err := g.cache.Close()
+	g.cache = nil
+	if err != nil {
+		g.warnf("cache: %v", err)
+	}
+	return nil
 }
 
 // ctx returns the running command's context: cancelled by Ctrl-C.
@@ -66,6 +85,9 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		SilenceErrors: true,
 		PersistentPreRun: func(cmd *cobra.Command, args []string) {
 			g.cmd = cmd
+		},
+		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {
+			return g.closeCache()
 		},
 	}
 	root.SetIn(stdin)

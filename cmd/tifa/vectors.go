@@ -98,6 +98,14 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 		return nil, err
 	}
 	vz.Workers = o.workers
+	if g.cache != nil {
+		vz.Cache = g.cache
+		stopHash := ""
+		if seg != nil {
+			stopHash = seg.Stopwords().Hash()
+		}
+		vz.CacheKey = lex.Hash() + "\x00" + stopHash
+	}
 	m, err := vz.Build(func(fn func(*reports.Document) error) error { return each(g, src, fn) })
 	if err != nil {
 		return nil, err
