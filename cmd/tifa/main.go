@@ -17,6 +17,12 @@ func main() {
 	// document at hand, nothing is written (outputs are written only at the
 	// end, atomically), and the exit status is 130 as shells expect.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// After the first Ctrl-C, a second one ends the process at once,
+		// even inside a long computation that does not watch the context.
+		<-ctx.Done()
+		stop()
+	}()
 	root := newRootCmd(os.Stdin, os.Stdout, os.Stderr)
 	err := root.ExecuteContext(ctx)
 	stop()
