@@ -14,7 +14,7 @@
 # Environment: CORPUS (the real corpus gen draws from, default ../shared/corpus), SEED (1),
 # LIMIT (seconds after which a stage is stopped, default 1800), KEEP=1, TIFA (a tifa binary to
 # time instead of building one from this tree). Needs Go and
-# /usr/bin/time (apt-get install -y time). Exits non-zero only when a run fails.
+# /usr/bin/time (apt-get install -y time). Exits 1 when a run failed (after timing the others).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,8 +38,9 @@ mkdir -p "$work/out"
 times=$work/times.tsv # name, wall seconds, peak RSS in KB, status, CPU seconds (user + system)
 
 # timed NAME CMD...: runs CMD under /usr/bin/time -v (stopped after $limit s), its stderr to
-# $work/NAME.err, and records wall time, peak RSS and whether it finished. A failing CMD stops
-# the script; one stopped by the limit is recorded and the script goes on.
+# $work/NAME.err, and records wall time, peak RSS and whether it finished. A CMD stopped by the
+# limit is recorded; a failing one too (with its stderr), and the script exits 1 at the end.
+failed=0
 timed() {
 	local name=$1 status=ok rc=0
 	shift
@@ -47,8 +48,10 @@ timed() {
 	if [ $rc = 124 ]; then
 		status="stopped after ${limit} s"
 	elif [ $rc != 0 ]; then
-		tail -20 "$work/$name.err" >&2
-		die "$name failed (exit $rc): $*"
+		status="failed, exit $rc$([ $rc = 137 ] && echo ': killed, out of memory?')"
+		failed=1
+		echo "scale.sh: $name failed (exit $rc): $*" >&2
+		grep -v '^\s*Command' "$work/$name.err" | tail -5 >&2 || true
 	fi
 	awk -v n="$name" -v st="$status" -F': ' '
 		/Elapsed \(wall clock\)/ { k = split($2, p, ":"); s = 0; for (i = 1; i <= k; i++) s = s * 60 + p[i] }
@@ -118,3 +121,4 @@ awk -F'\t' -v docs="$docs" -v mb="$mb" -v commit="$commit$dirty" -v when="$when"
 		printf "(targets: count + trend < 60 s, similar and cluster < 300 s each, peak RSS < 4096 MB; throughput of count: %.0f MB/s)\n", mb / (s["count"] > 0 ? s["count"] : 1)
 		if (missed) printf "%d target(s) missed\n", missed
 	}' "$times"
+exit $failed

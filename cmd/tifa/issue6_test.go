@@ -7,51 +7,12 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/spf13/cobra"
 )
-
-// runIssue6 runs tifa in-process like run, with the diffusion and targets
-// commands registered when the root command does not list them yet.
-func runIssue6(t *testing.T, stdin string, args ...string) (string, string, error) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	in := strings.NewReader(stdin)
-	root := newRootCmd(in, &out, &errb)
-	addIssue6(root, in, &out, &errb)
-	root.SetArgs(args)
-	err := root.Execute()
-	return out.String(), errb.String(), err
-}
-
-func addIssue6(root *cobra.Command, stdin io.Reader, stdout, stderr io.Writer) {
-	have := map[string]bool{}
-	for _, c := range root.Commands() {
-		have[c.Name()] = true
-	}
-	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
-	sync := func(cmd *cobra.Command, _ []string) error { // the root's flags, into g
-		f := cmd.Flags()
-		g.format, _ = f.GetString("format")
-		g.out, _ = f.GetString("output")
-		g.bom, _ = f.GetBool("bom")
-		g.quiet, _ = f.GetBool("quiet")
-		g.cmd = cmd
-		return nil
-	}
-	for _, c := range []*cobra.Command{newDiffusionCmd(g), newTargetsCmd(g)} {
-		if !have[c.Name()] {
-			c.PreRunE = sync
-			root.AddCommand(c)
-		}
-	}
-}
 
 // nationalSample is a synthetic State Council report (read from stdin in
 // the golden tests): the samples have no national level, so without it
@@ -92,7 +53,7 @@ func TestIssue6Golden(t *testing.T) {
 			if c.stdin == nat {
 				stdin = nationalSample
 			}
-			out, stderr, err := runIssue6(t, stdin, c.args...)
+			out, stderr, err := run(t, stdin, c.args...)
 			if err != nil {
 				t.Fatalf("tifa %s: %v\nstderr: %s", strings.Join(c.args, " "), err, stderr)
 			}
@@ -106,7 +67,7 @@ func TestIssue6Golden(t *testing.T) {
 func TestDiffusionEventsFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "events.csv")
-	out, stderr, err := runIssue6(t, nationalSample, "diffusion", samples, "-", "--slogan", "最多跑一次", "--slogan", "六稳", "--events", path, "-f", "csv")
+	out, stderr, err := run(t, nationalSample, "diffusion", samples, "-", "--slogan", "最多跑一次", "--slogan", "六稳", "--events", path, "-f", "csv")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
@@ -165,7 +126,7 @@ func TestIssue6Errors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := runIssue6(t, "", c.args...)
+			_, _, err := run(t, "", c.args...)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("tifa %s: error %v, want one containing %q", strings.Join(c.args, " "), err, c.want)
 			}
@@ -176,7 +137,7 @@ func TestIssue6Errors(t *testing.T) {
 // TestTargetsWarnOnce: reports without targets are listed, not errors, and
 // warned about on one line.
 func TestTargetsWarnOnce(t *testing.T) {
-	out, stderr, err := runIssue6(t, "", "targets", samples, "--headline", "-f", "csv")
+	out, stderr, err := run(t, "", "targets", samples, "--headline", "-f", "csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +155,7 @@ func TestTargetsWarnOnce(t *testing.T) {
 // without a target included.
 func TestNationalGDPTargets(t *testing.T) {
 	national := needShared(t, "corpus/national")
-	out, stderr, err := runIssue6(t, "", "targets", national, "--headline", "-f", "csv", "-q")
+	out, stderr, err := run(t, "", "targets", national, "--headline", "-f", "csv", "-q")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
@@ -255,7 +216,7 @@ func eqNum(a, b string) bool {
 // Baoding (city, reports since 2007) adopts 乡村振兴 the same year.
 func TestCorpusDiffusion(t *testing.T) {
 	corpus := needShared(t, "corpus")
-	out, stderr, err := runIssue6(t, "", "diffusion", corpus, "--table", "regions", "--slogan", "乡村振兴", "--slogan", "河长制", "-f", "csv", "-q")
+	out, stderr, err := run(t, "", "diffusion", corpus, "--table", "regions", "--slogan", "乡村振兴", "--slogan", "河长制", "-f", "csv", "-q")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}

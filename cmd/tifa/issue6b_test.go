@@ -5,9 +5,7 @@ package main
 // ../shared/corpus.
 
 import (
-	"bytes"
 	"encoding/csv"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,46 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/tifa-project/tifa/lexicon"
 )
-
-// runIssue6b runs tifa in-process like run, with the discover and reuse
-// commands registered when the root command does not list them yet.
-func runIssue6b(t *testing.T, stdin string, args ...string) (string, string, error) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	in := strings.NewReader(stdin)
-	root := newRootCmd(in, &out, &errb)
-	addIssue6b(root, in, &out, &errb)
-	root.SetArgs(args)
-	err := root.Execute()
-	return out.String(), errb.String(), err
-}
-
-func addIssue6b(root *cobra.Command, stdin io.Reader, stdout, stderr io.Writer) {
-	have := map[string]bool{}
-	for _, c := range root.Commands() {
-		have[c.Name()] = true
-	}
-	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
-	sync := func(cmd *cobra.Command, _ []string) error { // the root's flags, into g
-		f := cmd.Flags()
-		g.format, _ = f.GetString("format")
-		g.out, _ = f.GetString("output")
-		g.bom, _ = f.GetBool("bom")
-		g.quiet, _ = f.GetBool("quiet")
-		g.cmd = cmd
-		return nil
-	}
-	for _, c := range []*cobra.Command{newDiscoverCmd(g), newReuseCmd(g)} {
-		if !have[c.Name()] {
-			c.PreRunE = sync
-			root.AddCommand(c)
-		}
-	}
-}
 
 func TestGoldenIssue6b(t *testing.T) {
 	cases := []struct {
@@ -69,7 +29,7 @@ func TestGoldenIssue6b(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out, stderr, err := runIssue6b(t, "", c.args...)
+			out, stderr, err := run(t, "", c.args...)
 			if err != nil {
 				t.Fatalf("tifa %s: %v\nstderr: %s", strings.Join(c.args, " "), err, stderr)
 			}
@@ -98,7 +58,7 @@ func TestIssue6bErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := runIssue6b(t, "", c.args...)
+			_, _, err := run(t, "", c.args...)
 			if err == nil {
 				t.Fatalf("tifa %s: no error, want one containing %q", strings.Join(c.args, " "), c.want)
 			}
@@ -128,7 +88,7 @@ func readCSV(t *testing.T, out string) (map[string]int, [][]string) {
 // finds each as often as the freq column says.
 func TestDiscoverAsLexicon(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "discovered.txt")
-	out, stderr, err := runIssue6b(t, "", "discover", samples, "--top", "12", "--as-lexicon", path, "-f", "csv")
+	out, stderr, err := run(t, "", "discover", samples, "--top", "12", "--as-lexicon", path, "-f", "csv")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
@@ -175,7 +135,7 @@ func TestReuseEdgeCases(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	out, stderr, err := runIssue6b(t, "", "reuse", dir, "-f", "csv")
+	out, stderr, err := run(t, "", "reuse", dir, "-f", "csv")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
@@ -191,11 +151,11 @@ func TestReuseEdgeCases(t *testing.T) {
 		t.Errorf("no warning about the empty file: %q", stderr)
 	}
 	for _, args := range [][]string{{"reuse", samples, "--passages", "-f", "csv", "-q"}, {"reuse", samples, "--min-chars", "15", "-f", "csv", "-q"}} {
-		a, _, err := runIssue6b(t, "", args...)
+		a, _, err := run(t, "", args...)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _, _ := runIssue6b(t, "", append(args, "--seed", "987654321")...)
+		b, _, _ := run(t, "", append(args, "--seed", "987654321")...)
 		if a != b {
 			t.Errorf("tifa %s: the seed changed the result", strings.Join(args, " "))
 		}
@@ -208,7 +168,7 @@ func TestReuseEdgeCases(t *testing.T) {
 func TestCorpusReuse(t *testing.T) {
 	corpus := needShared(t, "corpus")
 	start := time.Now()
-	out, stderr, err := runIssue6b(t, "", "reuse", corpus, "-f", "csv", "-q")
+	out, stderr, err := run(t, "", "reuse", corpus, "-f", "csv", "-q")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
@@ -220,7 +180,7 @@ func TestCorpusReuse(t *testing.T) {
 	if _, rows := readCSV(t, out); len(rows) < 1000 {
 		t.Errorf("only %d pairs share a passage", len(rows))
 	}
-	out, _, err = runIssue6b(t, "", "reuse", corpus, "--against", "level=national", "--same-year", "-f", "csv", "-q")
+	out, _, err = run(t, "", "reuse", corpus, "--against", "level=national", "--same-year", "-f", "csv", "-q")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +217,7 @@ func TestCorpusDiscoverJudged(t *testing.T) {
 	for _, r := range judged[1:] {
 		verdict[r[0]] = r[1]
 	}
-	out, stderr, err := runIssue6b(t, "", "discover", corpus, "--top", "50", "-f", "csv", "-q")
+	out, stderr, err := run(t, "", "discover", corpus, "--top", "50", "-f", "csv", "-q")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
