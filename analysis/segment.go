@@ -497,61 +497,6 @@ func SegmentAll(s *Segmenter, texts []string, workers int) [][]Token {
 	return out
 }
 
-// SegmentEach segments every text with s, using workers goroutines (the
-// number of CPUs when workers < 1), and calls fn(i, tokens) for the texts
-// in index order, from the calling goroutine, so fn needs no locking and
-// only a few texts' tokens are held at once (at most 2×workers segmented
-// texts wait for fn). fn owns the tokens slice. The first error fn returns
-// stops the run and is returned.
-func SegmentEach(s *Segmenter, texts []string, workers int, fn func(i int, tokens []Token) error) error {
-	workers = workerCount(workers, len(texts))
-	if workers <= 1 {
-		for i, t := range texts {
-			if err := fn(i, s.Tokens(t)); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	// Text i goes to slot i%window. A worker takes a ticket before taking
-	// the next index and fn's caller returns it after fn, so at most window
-	// texts are taken and not yet passed to fn: a slot is empty when sent to.
-	window := 2 * workers
-	slots := make([]chan []Token, window)
-	for k := range slots {
-		slots[k] = make(chan []Token, 1)
-	}
-	tickets := make(chan struct{}, window)
-	stop := make(chan struct{})
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	defer close(stop)
-	for range workers {
-		wg.Go(func() {
-			for {
-				select {
-				case tickets <- struct{}{}:
-				case <-stop:
-					return
-				}
-				i := int(next.Add(1) - 1)
-				if i >= len(texts) {
-					return
-				}
-				slots[i%window] <- s.Tokens(texts[i])
-			}
-		})
-	}
-	for i := range texts {
-		if err := fn(i, <-slots[i%window]); err != nil {
-			return err
-		}
-		<-tickets
-	}
-	return nil
-}
-
 // workerCount returns how many goroutines to use for n texts.
 func workerCount(workers, n int) int {
 	if workers < 1 {

@@ -1,13 +1,11 @@
 package analysis
 
 import (
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -394,57 +392,6 @@ func TestSegmentAll(t *testing.T) {
 	}
 	if got := SegmentAll(s, nil, 2); len(got) != 0 {
 		t.Errorf("SegmentAll(nil) = %v, want empty", got)
-	}
-}
-
-func TestSegmentEach(t *testing.T) {
-	s := newTestSegmenter(t, segLexicon(t))
-	texts := segTexts()
-	for _, workers := range []int{1, 2, 3, 100} {
-		next := 0
-		err := SegmentEach(s, texts, workers, func(i int, toks []Token) error {
-			if i != next {
-				return fmt.Errorf("called for text %d, want %d", i, next)
-			}
-			next++
-			if got, want := render(toks), render(s.Tokens(texts[i])); got != want {
-				return fmt.Errorf("text %d differs from Tokens", i)
-			}
-			return nil
-		})
-		if err != nil || next != len(texts) {
-			t.Errorf("workers %d: err %v after %d of %d texts", workers, err, next, len(texts))
-		}
-	}
-}
-
-func TestSegmentEachStopsOnError(t *testing.T) {
-	s := newTestSegmenter(t, segLexicon(t))
-	texts := segTexts()
-	before := runtime.NumGoroutine()
-	stop := errors.New("stop")
-	for _, workers := range []int{1, 3} {
-		calls := 0
-		err := SegmentEach(s, texts, workers, func(i int, _ []Token) error {
-			calls++
-			if i == 3 {
-				return stop
-			}
-			return nil
-		})
-		if !errors.Is(err, stop) || calls != 4 {
-			t.Errorf("workers %d: err %v after %d calls, want %v after 4", workers, err, calls, stop)
-		}
-	}
-	// Every worker has returned (a goroutine may take a moment to exit
-	// after its WaitGroup.Done, hence the polling).
-	after := runtime.NumGoroutine()
-	for deadline := time.Now().Add(2 * time.Second); after > before && time.Now().Before(deadline); {
-		time.Sleep(10 * time.Millisecond)
-		after = runtime.NumGoroutine()
-	}
-	if after > before {
-		t.Errorf("%d goroutines after SegmentEach, %d before", after, before)
 	}
 }
 
