@@ -32,34 +32,16 @@ const nationalSample = `2018年政府工作报告
 `
 
 func TestIssue6Golden(t *testing.T) {
-	const nat = "national"
-	cases := []struct {
-		name  string
-		stdin string
-		args  []string
-	}{
+	runGolden(t, []goldenCase{
 		{"diffusion.csv", "", []string{"diffusion", samples, "-f", "csv"}},
-		{"diffusion_national.txt", nat, []string{"diffusion", samples, "-", "--slogan", "乡村振兴", "--slogan", "河长制", "--slogan", "最多跑一次", "-f", "table"}},
-		{"diffusion_curve.csv", nat, []string{"diffusion", samples, "-", "--table", "curve", "--slogan", "乡村振兴", "--slogan", "共同富裕", "-f", "csv"}},
-		{"diffusion_regions_plan.md", nat, []string{"diffusion", samples, "-", "--table", "regions", "--top", "5", "--section", "plan", "-f", "md"}},
+		{"diffusion_national.txt", nationalSample, []string{"diffusion", samples, "-", "--slogan", "乡村振兴", "--slogan", "河长制", "--slogan", "最多跑一次", "-f", "table"}},
+		{"diffusion_curve.csv", nationalSample, []string{"diffusion", samples, "-", "--table", "curve", "--slogan", "乡村振兴", "--slogan", "共同富裕", "-f", "csv"}},
+		{"diffusion_regions_plan.md", nationalSample, []string{"diffusion", samples, "-", "--table", "regions", "--top", "5", "--section", "plan", "-f", "md"}},
 		{"targets.csv", "", []string{"targets", samples, "-f", "csv"}},
-		{"targets_headline.csv", nat, []string{"targets", samples, "-", "--headline", "-f", "csv"}},
+		{"targets_headline.csv", nationalSample, []string{"targets", samples, "-", "--headline", "-f", "csv"}},
 		{"targets_user_review.tsv", "", []string{"targets", samples, "--section", "review", "--indicators", "../../testdata/targets/indicators.txt", "-f", "tsv"}},
-		{"targets_national.json", nat, []string{"targets", "-", "-f", "json"}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			stdin := ""
-			if c.stdin == nat {
-				stdin = nationalSample
-			}
-			out, stderr, err := run(t, stdin, c.args...)
-			if err != nil {
-				t.Fatalf("tifa %s: %v\nstderr: %s", strings.Join(c.args, " "), err, stderr)
-			}
-			checkGolden(t, c.name, out)
-		})
-	}
+		{"targets_national.json", nationalSample, []string{"targets", "-", "-f", "json"}},
+	})
 }
 
 // TestDiffusionEventsFile checks --events: a CSV written atomically, one
@@ -110,11 +92,7 @@ func TestDiffusionEventsFile(t *testing.T) {
 }
 
 func TestIssue6Errors(t *testing.T) {
-	cases := []struct {
-		name string
-		args []string
-		want string
-	}{
+	runErrors(t, []errCase{
 		{"bad table", []string{"diffusion", samples, "--table", "map"}, "flag --table"},
 		{"events to stdout", []string{"diffusion", samples, "--events", "-"}, "flag --events"},
 		{"unknown slogan", []string{"diffusion", samples, "--slogan", "不存在的口号"}, "flag --slogan"},
@@ -123,15 +101,7 @@ func TestIssue6Errors(t *testing.T) {
 		{"bad section", []string{"targets", samples, "--section", "middle"}, "flag --section"},
 		{"missing indicators", []string{"targets", samples, "--indicators", "no-such-file.txt"}, "no-such-file.txt"},
 		{"clashing indicators", []string{"targets", samples, "--indicators", "../../testdata/targets/clash.txt"}, "clash.txt:2"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			_, _, err := run(t, "", c.args...)
-			if err == nil || !strings.Contains(err.Error(), c.want) {
-				t.Fatalf("tifa %s: error %v, want one containing %q", strings.Join(c.args, " "), err, c.want)
-			}
-		})
-	}
+	})
 }
 
 // TestTargetsWarnOnce: reports without targets are listed, not errors, and

@@ -17,33 +17,17 @@ import (
 )
 
 func TestGoldenIssue6b(t *testing.T) {
-	cases := []struct {
-		name string
-		args []string
-	}{
-		{"discover.csv", []string{"discover", samples, "--top", "30", "-f", "csv"}},
-		{"discover_all_plan.md", []string{"discover", samples, "--all", "--section", "plan", "--min-docs", "4", "--top", "15", "-f", "md"}},
-		{"reuse.csv", []string{"reuse", samples, "-f", "csv"}},
-		{"reuse_passages_against.csv", []string{"reuse", samples, "--against", "level=county", "--passages", "--min-chars", "20", "-f", "csv"}},
-		{"reuse_same_year.csv", []string{"reuse", samples, "--against", "青溪县_2021.txt", "--same-year", "--min-chars", "12", "-f", "csv"}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			out, stderr, err := run(t, "", c.args...)
-			if err != nil {
-				t.Fatalf("tifa %s: %v\nstderr: %s", strings.Join(c.args, " "), err, stderr)
-			}
-			checkGolden(t, c.name, out)
-		})
-	}
+	runGolden(t, []goldenCase{
+		{"discover.csv", "", []string{"discover", samples, "--top", "30", "-f", "csv"}},
+		{"discover_all_plan.md", "", []string{"discover", samples, "--all", "--section", "plan", "--min-docs", "4", "--top", "15", "-f", "md"}},
+		{"reuse.csv", "", []string{"reuse", samples, "-f", "csv"}},
+		{"reuse_passages_against.csv", "", []string{"reuse", samples, "--against", "level=county", "--passages", "--min-chars", "20", "-f", "csv"}},
+		{"reuse_same_year.csv", "", []string{"reuse", samples, "--against", "青溪县_2021.txt", "--same-year", "--min-chars", "12", "-f", "csv"}},
+	})
 }
 
 func TestIssue6bErrors(t *testing.T) {
-	cases := []struct {
-		name string
-		args []string
-		want string // a substring of the error
-	}{
+	runErrors(t, []errCase{
 		{"discover min-docs", []string{"discover", samples, "--min-docs", "0"}, "flag --min-docs"},
 		{"discover top", []string{"discover", samples, "--top", "-1"}, "flag --top"},
 		{"discover width", []string{"discover", samples, "--width", "-3"}, "flag --width"},
@@ -55,18 +39,7 @@ func TestIssue6bErrors(t *testing.T) {
 		{"reuse bad filter", []string{"reuse", samples, "--against", "year=20x0"}, "flag --against"},
 		{"reuse nothing against", []string{"reuse", samples, "--against", "level=national"}, "no report matches"},
 		{"reuse unknown ID", []string{"reuse", samples, "--against", "上海_2020.txt"}, "no report matches"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			_, _, err := run(t, "", c.args...)
-			if err == nil {
-				t.Fatalf("tifa %s: no error, want one containing %q", strings.Join(c.args, " "), c.want)
-			}
-			if !strings.Contains(err.Error(), c.want) {
-				t.Fatalf("error %q does not contain %q", err, c.want)
-			}
-		})
-	}
+	})
 }
 
 // readCSV parses out as CSV into a header index and rows.

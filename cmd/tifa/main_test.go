@@ -50,42 +50,73 @@ func checkGolden(t *testing.T, name, got string) {
 	}
 }
 
-func TestGolden(t *testing.T) {
-	cases := []struct {
-		name string
-		args []string
-	}{
-		{"docs.csv", []string{"docs", samples, "-f", "csv"}},
-		{"count.csv", []string{"count", samples, "-f", "csv"}},
-		{"count_wide_plan.md", []string{"count", samples, "--wide", "--section", "plan", "-f", "md"}},
-		{"count_user_lexicon.tsv", []string{"count", samples, "--no-builtin", "--lexicon", "../../testdata/lexicon/user.txt", "--all", "-f", "tsv"}},
-		{"trend.csv", []string{"trend", samples, "--top", "10", "-f", "csv"}},
-		{"trend_wide_region.txt", []string{"trend", samples, "--wide", "--by", "region", "--slogan", "乡村振兴", "--slogan", "最多跑一次", "-f", "table"}},
-		{"trend_level.json", []string{"trend", samples, "--by", "level", "--slogan", "共同富裕", "-f", "json"}},
-		{"trend_wide_share_review.md", []string{"trend", samples, "--wide", "--value", "share", "--section", "review", "--top", "8", "-f", "md"}},
-		{"lexicon_user.csv", []string{"lexicon", "list", "--no-builtin", "--lexicon", "../../testdata/lexicon/user.txt", "-f", "csv"}},
-		{"demo.txt", []string{"demo", "-f", "table"}},
-		{"kwic.csv", []string{"kwic", samples, "六稳", "--width", "8", "-f", "csv"}},
-		{"terms_region_slogans.csv", []string{"terms", samples, "--by", "region", "--space", "slogans", "--top", "3", "-f", "csv"}},
-		{"terms_words.csv", []string{"terms", samples, "--top", "5", "-f", "csv"}},
-		{"similar.csv", []string{"similar", samples, "--k", "2", "-f", "csv"}},
-		{"similar_to_words.csv", []string{"similar", samples, "--space", "words", "--to", "云溪镇_2020.txt", "-f", "csv"}},
-		{"similar_matrix_region.csv", []string{"similar", samples, "--by", "region", "--matrix", "-f", "csv"}},
-		{"cluster_region.txt", []string{"cluster", samples, "--by", "region", "--k", "auto", "--k-range", "2..4", "-f", "table"}},
-		{"cluster_ward_tree.csv", []string{"cluster", samples, "--method", "ward", "--k", "3", "--table", "tree", "-f", "csv"}},
-		{"cluster_terms_words.csv", []string{"cluster", samples, "--space", "words", "--k", "3", "--table", "terms", "-f", "csv"}},
-		{"compare_period.md", []string{"compare", samples, "--a", "year=2017..2020", "--b", "year=2021..2024", "--top", "10", "-f", "md"}},
-		{"compare_words_region.csv", []string{"compare", samples, "--space", "words", "--a", "region=云溪镇", "--b", "region=白沙镇", "--top", "15", "-f", "csv"}},
-	}
+// goldenCase runs tifa with args (stdin given) and compares its standard
+// output with testdata/golden/name.
+type goldenCase struct {
+	name  string
+	stdin string
+	args  []string
+}
+
+func runGolden(t *testing.T, cases []goldenCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out, stderr, err := run(t, "", c.args...)
+			out, stderr, err := run(t, c.stdin, c.args...)
 			if err != nil {
 				t.Fatalf("tifa %s: %v\nstderr: %s", strings.Join(c.args, " "), err, stderr)
 			}
 			checkGolden(t, c.name, out)
 		})
 	}
+}
+
+// errCase runs tifa with args and expects an error containing want.
+type errCase struct {
+	name string
+	args []string
+	want string
+}
+
+func runErrors(t *testing.T, cases []errCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := run(t, "", c.args...)
+			if err == nil {
+				t.Fatalf("tifa %s: no error, want one containing %q", strings.Join(c.args, " "), c.want)
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("tifa %s: error %q does not contain %q", strings.Join(c.args, " "), err, c.want)
+			}
+		})
+	}
+}
+
+func TestGolden(t *testing.T) {
+	runGolden(t, []goldenCase{
+		{"docs.csv", "", []string{"docs", samples, "-f", "csv"}},
+		{"count.csv", "", []string{"count", samples, "-f", "csv"}},
+		{"count_wide_plan.md", "", []string{"count", samples, "--wide", "--section", "plan", "-f", "md"}},
+		{"count_user_lexicon.tsv", "", []string{"count", samples, "--no-builtin", "--lexicon", "../../testdata/lexicon/user.txt", "--all", "-f", "tsv"}},
+		{"trend.csv", "", []string{"trend", samples, "--top", "10", "-f", "csv"}},
+		{"trend_wide_region.txt", "", []string{"trend", samples, "--wide", "--by", "region", "--slogan", "乡村振兴", "--slogan", "最多跑一次", "-f", "table"}},
+		{"trend_level.json", "", []string{"trend", samples, "--by", "level", "--slogan", "共同富裕", "-f", "json"}},
+		{"trend_wide_share_review.md", "", []string{"trend", samples, "--wide", "--value", "share", "--section", "review", "--top", "8", "-f", "md"}},
+		{"lexicon_user.csv", "", []string{"lexicon", "list", "--no-builtin", "--lexicon", "../../testdata/lexicon/user.txt", "-f", "csv"}},
+		{"demo.txt", "", []string{"demo", "-f", "table"}},
+		{"kwic.csv", "", []string{"kwic", samples, "六稳", "--width", "8", "-f", "csv"}},
+		{"terms_region_slogans.csv", "", []string{"terms", samples, "--by", "region", "--space", "slogans", "--top", "3", "-f", "csv"}},
+		{"terms_words.csv", "", []string{"terms", samples, "--top", "5", "-f", "csv"}},
+		{"similar.csv", "", []string{"similar", samples, "--k", "2", "-f", "csv"}},
+		{"similar_to_words.csv", "", []string{"similar", samples, "--space", "words", "--to", "云溪镇_2020.txt", "-f", "csv"}},
+		{"similar_matrix_region.csv", "", []string{"similar", samples, "--by", "region", "--matrix", "-f", "csv"}},
+		{"cluster_region.txt", "", []string{"cluster", samples, "--by", "region", "--k", "auto", "--k-range", "2..4", "-f", "table"}},
+		{"cluster_ward_tree.csv", "", []string{"cluster", samples, "--method", "ward", "--k", "3", "--table", "tree", "-f", "csv"}},
+		{"cluster_terms_words.csv", "", []string{"cluster", samples, "--space", "words", "--k", "3", "--table", "terms", "-f", "csv"}},
+		{"compare_period.md", "", []string{"compare", samples, "--a", "year=2017..2020", "--b", "year=2021..2024", "--top", "10", "-f", "md"}},
+		{"compare_words_region.csv", "", []string{"compare", samples, "--space", "words", "--a", "region=云溪镇", "--b", "region=白沙镇", "--top", "15", "-f", "csv"}},
+	})
 }
 
 // TestDeterministic runs the same command twice: the bytes must agree.
@@ -103,11 +134,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	empty := t.TempDir()
-	cases := []struct {
-		name string
-		args []string
-		want string // a substring of the error
-	}{
+	runErrors(t, []errCase{
 		{"no args", []string{"count"}, "no reports given"},
 		{"missing path", []string{"count", "no/such/dir"}, "no/such/dir"},
 		{"empty dir", []string{"docs", empty}, "no reports"},
@@ -133,18 +160,7 @@ func TestErrors(t *testing.T) {
 		{"bad filter", []string{"compare", samples, "--a", "region", "--b", "year=2020"}, "flag --a"},
 		{"min-df too strict", []string{"terms", samples, "--space", "slogans", "--min-df", "50"}, "no term left"},
 		{"kwic without term", []string{"kwic", samples}, "requires at least 2 arg"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			_, _, err := run(t, "", c.args...)
-			if err == nil {
-				t.Fatalf("tifa %s: no error, want one containing %q", strings.Join(c.args, " "), c.want)
-			}
-			if !strings.Contains(err.Error(), c.want) {
-				t.Fatalf("error %q does not contain %q", err, c.want)
-			}
-		})
-	}
+	})
 }
 
 // TestOutputFile checks -o: the format follows the extension, the file
