@@ -242,6 +242,15 @@ func (s *Source) openPath(p string, global *boundManifest) error {
 		if man, err = readFSManifest(fsys, ManifestName, filepath.Join(p, ManifestName), "."); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
+		if man == nil {
+			if global, err = parentManifest(abs, p); err != nil {
+				return err
+			}
+			if global != nil {
+				man = global
+				s.warn(fmt.Sprintf("%s has no %s: using %s, which lists its files", p, ManifestName, global.Name))
+			}
+		}
 		if man != nil {
 			s.checkRows(man)
 		}
@@ -256,6 +265,46 @@ func (s *Source) openPath(p string, global *boundManifest) error {
 		return rel
 	}
 	return s.addDir(fsys, ".", p, display, man, rel)
+}
+
+// parentLevels is how many folders up parentManifest looks.
+const parentLevels = 3
+
+// parentManifest returns the manifest.csv of the nearest folder above dir
+// (at most parentLevels up) that lists at least one file inside dir, so
+// that a subfolder of a corpus (corpus/provincial) keeps the corpus's
+// metadata; nil when there is none. Only rows for files under dir matter
+// then; the others name files not given, which are not reported.
+// shown is dir as the user named it; the manifest is named from it
+// (corpus/provincial → corpus/manifest.csv) in messages.
+func parentManifest(dir, shown string) (*boundManifest, error) {
+	up := dir
+	for level := 1; level <= parentLevels; level++ {
+		next := filepath.Dir(up)
+		if next == up {
+			return nil, nil
+		}
+		up = next
+		candidate := filepath.Join(up, ManifestName)
+		if _, err := os.Stat(candidate); err != nil {
+			continue
+		}
+		m, err := readOSManifest(filepath.Join(shown, strings.Repeat("../", level), ManifestName))
+		if err != nil {
+			return nil, err
+		}
+		prefix, err := filepath.Rel(up, dir)
+		if err != nil {
+			return nil, nil
+		}
+		prefix = filepath.ToSlash(prefix) + "/"
+		for _, row := range m.Rows {
+			if strings.HasPrefix(row.File, prefix) {
+				return m, nil
+			}
+		}
+	}
+	return nil, nil
 }
 
 // osManifestRel returns the slash path of abs relative to an OS manifest's

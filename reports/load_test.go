@@ -913,3 +913,42 @@ func BenchmarkEachCorpus(b *testing.B) {
 		})
 	}
 }
+
+// TestParentManifest opens a subfolder of a corpus whose manifest.csv sits
+// one folder up: its rows apply, with a warning saying which manifest is
+// used; a manifest above that lists nothing inside the folder is ignored.
+func TestParentManifest(t *testing.T) {
+	root := t.TempDir()
+	body := "各位代表：\n一、2019年工作回顾\n" + strings.Repeat("我们坚持稳中求进，推动乡村振兴。", 40) + "\n二、2020年工作安排\n" + strings.Repeat("推进共同富裕。", 40)
+	for _, f := range []string{"sub/a.txt", "other/b.txt"} {
+		if err := os.MkdirAll(filepath.Join(root, filepath.Dir(f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, f), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	manifest := "file,region,level,year\nsub/a.txt,云溪镇,township,2020\n"
+	if err := os.WriteFile(filepath.Join(root, ManifestName), []byte(manifest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var warns []string
+	docs, _, err := Load([]string{filepath.Join(root, "sub")}, Options{Warn: func(m string) { warns = append(warns, m) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].Meta.Region != "云溪镇" || docs[0].Meta.Year != 2020 || docs[0].Meta.RegionSource != SourceManifest {
+		t.Fatalf("sub/a.txt: %+v, want the parent manifest's row", docs[0].Meta)
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], "using") {
+		t.Errorf("warnings %q, want one naming the parent manifest", warns)
+	}
+	warns = nil
+	docs, _, err = Load([]string{filepath.Join(root, "other")}, Options{Warn: func(m string) { warns = append(warns, m) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].Meta.RegionSource == SourceManifest || len(warns) != 0 {
+		t.Errorf("other/b.txt: meta %+v, warnings %q; the parent manifest lists nothing there", docs[0].Meta, warns)
+	}
+}
