@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"sort"
 )
 
@@ -223,7 +225,7 @@ type Clustering struct {
 	Method     string
 	K          int
 	Labels     []int
-	Silhouette []float64 // per unit (cosine distance)
+	Silhouette []float64 // per unit (cosine distance); NaN for units outside the sample (see SilhouetteSample)
 	Mean       float64   // mean silhouette
 	Merges     []Merge   // agglomerative methods only
 	Tried      []KScore  // k tried by --k auto, in order
@@ -284,7 +286,7 @@ func Cluster(v *Vectors, opt ClusterOptions) (*Clustering, error) {
 			return nil, err
 		}
 		res.K, res.Labels = opt.K, labels
-		res.Silhouette, res.Mean = Silhouette(v.X, labels, "cosine")
+		res.Silhouette, res.Mean = sampledSilhouette(v.X, labels, opt.Seed)
 		return res, nil
 	}
 	lo, hi := max(2, opt.KMin), min(opt.KMax, n-1)
@@ -297,7 +299,7 @@ func Cluster(v *Vectors, opt ClusterOptions) (*Clustering, error) {
 		if err != nil {
 			return nil, err
 		}
-		s, mean := Silhouette(v.X, labels, "cosine")
+		s, mean := sampledSilhouette(v.X, labels, opt.Seed)
 		res.Tried = append(res.Tried, KScore{k, mean})
 		if mean > best {
 			best = mean
@@ -305,6 +307,43 @@ func Cluster(v *Vectors, opt ClusterOptions) (*Clustering, error) {
 		}
 	}
 	return res, nil
+}
+
+// SilhouetteSample is the number of units silhouettes are computed on when
+// there are more: a sample drawn with the clustering's seed, the
+// silhouette of each sampled unit computed within the sample, as
+// scikit-learn's silhouette_score(sample_size=…) does. Silhouettes cost
+// time quadratic in the units; the sample keeps --k auto and the profile's
+// silhouettes affordable for tens of thousands of reports.
+const SilhouetteSample = 4000
+
+// sampledSilhouette returns per-unit silhouettes (cosine distance) and
+// their mean, on a sample of SilhouetteSample units when x has more rows;
+// units outside the sample get NaN.
+func sampledSilhouette(x *CSR, labels []int, seed uint64) ([]float64, float64) {
+	n := x.Rows
+	if n <= SilhouetteSample {
+		return Silhouette(x, labels, "cosine")
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x5111))
+	pick := rng.Perm(n)[:SilhouetteSample]
+	slices.Sort(pick)
+	b := NewCSRBuilder(x.Cols)
+	sub := make([]int, len(pick))
+	for k, i := range pick {
+		ind, val := x.Row(i)
+		b.AddRow(ind, val)
+		sub[k] = labels[i]
+	}
+	s, mean := Silhouette(b.Build(), sub, "cosine")
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = math.NaN()
+	}
+	for k, i := range pick {
+		out[i] = s[k]
+	}
+	return out, mean
 }
 
 func zeroRows(x *CSR) int {

@@ -372,3 +372,43 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// TestSampledSilhouette checks that above SilhouetteSample units the
+// silhouette is computed on a seeded sample: NaN outside it, the same
+// sample for the same seed, and the mean of two clean groups near 1.
+func TestSampledSilhouette(t *testing.T) {
+	n := SilhouetteSample + 200
+	rows := make([][]float64, n)
+	labels := make([]int, n)
+	for i := range rows {
+		rows[i] = []float64{1, 0.01 * float64(i%7)}
+		if i%2 == 1 {
+			rows[i] = []float64{0.01 * float64(i%5), 1}
+			labels[i] = 1
+		}
+	}
+	x := FromDense(rows)
+	s1, mean := sampledSilhouette(x, labels, 7)
+	s2, _ := sampledSilhouette(x, labels, 7)
+	nan := 0
+	for i, v := range s1 {
+		if math.IsNaN(v) {
+			nan++
+			if !math.IsNaN(s2[i]) {
+				t.Fatal("same seed, different sample")
+			}
+		}
+	}
+	if nan != n-SilhouetteSample {
+		t.Errorf("%d units outside the sample, want %d", nan, n-SilhouetteSample)
+	}
+	if mean < 0.9 || math.IsNaN(mean) {
+		t.Errorf("mean silhouette %v of two clean groups, want > 0.9", mean)
+	}
+	small, _ := sampledSilhouette(FromDense(rows[:10]), labels[:10], 7)
+	for _, v := range small {
+		if math.IsNaN(v) {
+			t.Fatal("below the sample size every unit has a silhouette")
+		}
+	}
+}

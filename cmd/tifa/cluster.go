@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,7 +32,8 @@ silhouette (cosine distance).
 
 Tables (--table, comma-separated; a terminal shows k, profile and members,
 CSV/JSON the members unless --table says otherwise):
-  members  unit, region, level, year, cluster, silhouette
+  members  unit, region, level, year, cluster, silhouette (above 4,000 units
+           computed on a seeded sample of 4,000, empty outside it)
   profile  cluster, size, silhouette (mean), members, slogans and words that
            most set the cluster apart: mean TF-IDF weight in the cluster minus
            that in the other units, with lift = cluster mean / overall mean
@@ -134,7 +136,11 @@ func (c *clusterOpts) parse(g *globals) (analysis.ClusterOptions, []string, erro
 func clusterMembers(l *loaded, res *analysis.Clustering, by string) *table {
 	t := &table{title: fmt.Sprintf("Members (%s, k=%d)", res.Method, res.K), cols: append(unitCols(by), num("cluster"), flt("silhouette", 3))}
 	for i, u := range l.vectors.Units {
-		t.add(append(unitCells(by, u), res.Labels[i]+1, res.Silhouette[i])...)
+		var sil any = res.Silhouette[i]
+		if math.IsNaN(res.Silhouette[i]) {
+			sil = nil // outside the silhouette sample
+		}
+		t.add(append(unitCells(by, u), res.Labels[i]+1, sil)...)
 	}
 	return t
 }
@@ -142,13 +148,17 @@ func clusterMembers(l *loaded, res *analysis.Clustering, by string) *table {
 // clusterStats returns the size and mean silhouette of each cluster.
 func clusterStats(res *analysis.Clustering) (size []int, sil []float64) {
 	size, sil = make([]int, res.K), make([]float64, res.K)
+	sampled := make([]int, res.K)
 	for i, c := range res.Labels {
 		size[c]++
-		sil[c] += res.Silhouette[i]
+		if !math.IsNaN(res.Silhouette[i]) {
+			sil[c] += res.Silhouette[i]
+			sampled[c]++
+		}
 	}
 	for c := range sil {
-		if size[c] > 0 {
-			sil[c] /= float64(size[c])
+		if sampled[c] > 0 {
+			sil[c] /= float64(sampled[c])
 		}
 	}
 	return size, sil
