@@ -40,7 +40,7 @@ func (o *vectorOpts) addFlags(cmd *cobra.Command, defaultSpace string) {
 type loaded struct {
 	lex     *lexicon.Lexicon
 	src     *reports.Source
-	matrix  *analysis.Matrix // per unit (after --by)
+	matrix  *analysis.Matrix // per unit (after --by); nil once weighed
 	vectors *analysis.Vectors
 }
 
@@ -54,6 +54,7 @@ func (o *vectorOpts) build(g *globals, args []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.matrix = nil // the vectors hold what is needed: let the raw counts go
 	return l, nil
 }
 
