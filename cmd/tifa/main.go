@@ -9,10 +9,21 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
+// memoryLimit is tifa's soft heap limit when GOMEMLIMIT is not set: the
+// garbage collector works harder as the heap nears it instead of letting
+// the heap double, which keeps a words-space run on 20,000 reports at
+// 3.3 GB instead of 4.9 GB (and faster, with fewer page faults). It is
+// soft: a corpus whose data needs more still gets it.
+const memoryLimit = 3 << 30
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	// Ctrl-C (or SIGTERM) cancels the context: reading stops after the
 	// document at hand, nothing is written (outputs are written only at the
 	// end, atomically), and the exit status is 130 as shells expect.
