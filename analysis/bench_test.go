@@ -3,6 +3,7 @@ package analysis
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/tifa-project/tifa/lexicon"
@@ -26,6 +27,25 @@ func corpusFiles(b *testing.B, sub string) [][]byte {
 		raws = append(raws, raw)
 	}
 	return raws
+}
+
+// corpusDocs returns the real reports under ../../shared/corpus/SUB,
+// decoded and cleaned (IDs are their indices), and their total size in
+// bytes, skipping the benchmark when they are absent.
+func corpusDocs(b *testing.B, sub string) ([]*reports.Document, int64) {
+	b.Helper()
+	var docs []*reports.Document
+	var size int64
+	for i, raw := range corpusFiles(b, sub) {
+		text, _, err := reports.Decode(raw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := &reports.Document{ID: strconv.Itoa(i), Text: reports.Clean(text)}
+		docs = append(docs, d)
+		size += int64(len(d.Text))
+	}
+	return docs, size
 }
 
 // BenchmarkCleanAndCount measures what `tifa count` does per report on one

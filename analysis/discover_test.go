@@ -312,18 +312,7 @@ func ExampleDiscoverer() {
 // BenchmarkDiscover runs discovery over the State Council's reports
 // (skipped without ../shared/corpus); MB/s is of cleaned text.
 func BenchmarkDiscover(b *testing.B) {
-	raws := corpusFiles(b, "national")
-	var docs []*reports.Document
-	var size int64
-	for i, raw := range raws {
-		text, _, err := reports.Decode(raw)
-		if err != nil {
-			b.Fatal(err)
-		}
-		d := &reports.Document{ID: fmt.Sprint(i), Text: reports.Clean(text)}
-		docs = append(docs, d)
-		size += int64(len(d.Text))
-	}
+	docs, size := corpusDocs(b, "national")
 	builtin, err := lexicon.Default()
 	if err != nil {
 		b.Fatal(err)

@@ -303,18 +303,7 @@ func ExampleReuser() {
 // BenchmarkReuse compares the 62 provincial reports pairwise (skipped
 // without ../shared/corpus); MB/s is of cleaned text.
 func BenchmarkReuse(b *testing.B) {
-	raws := corpusFiles(b, "provincial")
-	var docs []*reports.Document
-	var size int64
-	for i, raw := range raws {
-		text, _, err := reports.Decode(raw)
-		if err != nil {
-			b.Fatal(err)
-		}
-		d := &reports.Document{ID: fmt.Sprint(i), Text: reports.Clean(text)}
-		docs = append(docs, d)
-		size += int64(len(d.Text))
-	}
+	docs, size := corpusDocs(b, "provincial")
 	b.SetBytes(size)
 	for b.Loop() {
 		r, _ := NewReuser(ReuseOptions{})
