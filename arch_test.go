@@ -13,7 +13,9 @@ import (
 // TestImportRules checks the architecture: imports flow one way,
 // cmd/tifa → analysis → lexicon, reports; gse only by a test;
 // tablewriter and cobra only by the command; analysis never opens files;
-// the cache is plugged in by the command, through interfaces.
+// the cache is plugged in by the command, through interfaces; gonum/plot
+// only in chart, excelize only in the command's xlsx writer; chart and
+// htmlreport take plain data.
 func TestImportRules(t *testing.T) {
 	const mod = "github.com/tifa-project/tifa/"
 	type rule struct {
@@ -25,11 +27,15 @@ func TestImportRules(t *testing.T) {
 		{"lexicon", []string{mod + "reports", mod + "analysis", mod + "cache", mod + "cmd"}},
 		{"analysis", []string{mod + "cmd", mod + "cache", "os", "io/ioutil", "path/filepath"}},
 		{"cache", []string{mod + "analysis", mod + "cmd"}},
+		// chart and htmlreport draw plain data handed to them: no project package.
+		{"chart", []string{mod + "reports", mod + "lexicon", mod + "analysis", mod + "cache", mod + "cmd", mod + "htmlreport"}},
+		{"htmlreport", []string{mod + "reports", mod + "lexicon", mod + "analysis", mod + "cache", mod + "cmd", mod + "chart"}},
 	}
 	allowed := map[string][]string{ // import → the only files that may import it
 		"github.com/go-ego/gse":                {"analysis/segment.go"},
 		"github.com/olekukonko/tablewriter":    {"cmd/tifa/output.go"},
 		"github.com/olekukonko/tablewriter/tw": {"cmd/tifa/output.go"},
+		"github.com/xuri/excelize/v2":          {"cmd/tifa/xlsx.go"},
 	}
 	imports := map[string][]string{} // file → imports
 	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
@@ -74,6 +80,9 @@ func TestImportRules(t *testing.T) {
 		for _, im := range ims {
 			if files, ok := allowed[im]; ok && !contains(files, file) {
 				t.Errorf("%s imports %s; only %v may", file, im, files)
+			}
+			if strings.HasPrefix(im, "gonum.org/v1/plot") && !strings.HasPrefix(file, "chart/") {
+				t.Errorf("%s imports %s; only chart may", file, im)
 			}
 			if strings.HasPrefix(im, "github.com/spf13/cobra") && !strings.HasPrefix(file, "cmd/tifa/") {
 				t.Errorf("%s imports cobra; only cmd/tifa may", file)

@@ -84,6 +84,7 @@ func (in *inputOpts) loadLexicon(g *globals) (*lexicon.Lexicon, error) {
 	if len(lex.Entries) == 0 {
 		return nil, errors.New("the lexicon is empty: --no-builtin needs at least one --lexicon FILE with entries")
 	}
+	g.lexHash = lex.Hash()
 	return lex, nil
 }
 
@@ -116,6 +117,7 @@ func each(g *globals, src *reports.Source, fn func(*reports.Document) error) err
 	warned := tally{what: "have warnings"}
 	err := src.EachContext(g.ctx(), func(d *reports.Document) error {
 		n++
+		g.inputs.add(d)
 		if strings.TrimSpace(d.Text) != "" {
 			withText++
 		}

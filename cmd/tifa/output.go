@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -98,9 +100,10 @@ const (
 	fmtTSV   = "tsv"
 	fmtJSON  = "json"
 	fmtMD    = "md"
+	fmtXLSX  = "xlsx"
 )
 
-var formats = []string{fmtTable, fmtCSV, fmtTSV, fmtJSON, fmtMD}
+var formats = []string{fmtTable, fmtCSV, fmtTSV, fmtJSON, fmtMD, fmtXLSX}
 
 // chooseFormat resolves --format: explicit wins; else the -o file's
 // extension; else a table on a terminal and CSV into a pipe or file.
@@ -125,6 +128,8 @@ func chooseFormat(flag, outFile string, terminal bool) (string, error) {
 		return fmtJSON, nil
 	case ".md":
 		return fmtMD, nil
+	case ".xlsx":
+		return fmtXLSX, nil
 	}
 	if outFile == "" && terminal {
 		return fmtTable, nil
@@ -189,16 +194,68 @@ func renderDelimited(w io.Writer, t *table, comma rune) error {
 	return cw.Error()
 }
 
+// renderDelimitedHash writes t as renderDelimited does, except that a
+// field holding '#' is quoted too: after provenance comment lines, readers
+// are told that '#' starts a comment (pandas comment='#', R comment.char),
+// and pandas and R honour it anywhere outside quotes — a bundle's document
+// ID "file.txt#2" would lose its end.
+func renderDelimitedHash(w io.Writer, t *table, comma byte) error {
+	var b bytes.Buffer
+	record := func(fields []string) {
+		for j, f := range fields {
+			if j > 0 {
+				b.WriteByte(comma)
+			}
+			if comma == '\t' {
+				f = strings.NewReplacer("\t", " ", "\n", " ").Replace(f)
+			}
+			if !needsQuotes(f, comma) {
+				b.WriteString(f)
+				continue
+			}
+			b.WriteString(`"` + strings.ReplaceAll(f, `"`, `""`) + `"`)
+		}
+		b.WriteByte('\n')
+	}
+	record(t.header())
+	for i := range t.rows {
+		record(t.strings(i))
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// needsQuotes is encoding/csv's rule for quoting a field, plus '#'.
+func needsQuotes(f string, comma byte) bool {
+	switch {
+	case f == "":
+		return false
+	case f == `\.`, strings.ContainsAny(f, "\"\r\n#"), strings.IndexByte(f, comma) >= 0:
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(f)
+	return unicode.IsSpace(r)
+}
+
 // renderJSON writes an array of objects whose keys keep the column order;
 // numbers are JSON numbers, written as in the CSV, missing years null.
 func renderJSON(w io.Writer, t *table) error {
 	var b bytes.Buffer
+	jsonRows(&b, t, "")
+	b.WriteString("\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// jsonRows writes t's rows as a JSON array, one object a line, each line
+// indented by indent and two spaces more.
+func jsonRows(b *bytes.Buffer, t *table, indent string) {
 	b.WriteString("[")
 	for i, row := range t.rows {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		b.WriteString("\n  {")
+		b.WriteString("\n" + indent + "  {")
 		for j, c := range t.cols {
 			if j > 0 {
 				b.WriteString(", ")
@@ -220,9 +277,52 @@ func renderJSON(w io.Writer, t *table) error {
 		b.WriteString("}")
 	}
 	if len(t.rows) > 0 {
-		b.WriteString("\n")
+		b.WriteString("\n" + indent)
 	}
-	b.WriteString("]\n")
+	b.WriteString("]")
+}
+
+// renderJSONProvenance writes the tables with their provenance as one JSON
+// object: {"provenance": {…}, "title": …, "rows": […]} for one table,
+// {"provenance": {…}, "tables": [{"title": …, "rows": […]}, …]} for
+// several. A table without a title has no "title" key.
+func renderJSONProvenance(w io.Writer, p provenance, tables []*table) error {
+	var b bytes.Buffer
+	b.WriteString("{\n  \"provenance\": " + p.json())
+	titled := func(t *table, indent string) {
+		if t.title != "" {
+			v, _ := json.Marshal(t.title)
+			b.WriteString(indent + `"title": `)
+			b.Write(v)
+			b.WriteString(",")
+		}
+	}
+	if len(tables) == 1 {
+		b.WriteString(",")
+		titled(tables[0], "\n  ")
+		b.WriteString("\n  \"rows\": ")
+		jsonRows(&b, tables[0], "  ")
+	} else {
+		b.WriteString(",\n  \"tables\": [")
+		for i, t := range tables {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n    {")
+			titled(t, "")
+			if t.title != "" {
+				b.WriteString(" ")
+			}
+			b.WriteString(`"rows": `)
+			jsonRows(&b, t, "    ")
+			b.WriteString("}")
+		}
+		if len(tables) > 0 {
+			b.WriteString("\n  ")
+		}
+		b.WriteString("]")
+	}
+	b.WriteString("\n}\n")
 	_, err := w.Write(b.Bytes())
 	return err
 }
@@ -289,29 +389,79 @@ func renderTable(w io.Writer, t *table) error {
 // output is where a command's result goes: stdout or an -o file written
 // atomically (a temporary file in the same directory, renamed into place
 // only when everything was written, so an interrupted run leaves no half
-// file).
+// file). With prov, the output records its provenance (see write); an
+// xlsx workbook always does.
 type output struct {
 	path   string
 	stdout io.Writer
+	prov   *provenance
 }
 
 // write renders the tables one after another (a blank line between
-// terminal tables) and commits the result.
+// terminal tables) and commits the result. With o.prov, CSV and TSV start
+// with "# key: value" comment lines (after the byte order mark), JSON
+// becomes one object holding "provenance" (see renderJSONProvenance), and
+// terminal tables and Markdown end with a provenance line. xlsx puts each
+// table on a sheet of its own and the provenance on a sheet "about".
 func (o output) write(format string, bom bool, tables ...*table) error {
 	var buf bytes.Buffer
-	for i, t := range tables {
-		if i > 0 && (format == fmtTable || format == fmtMD) {
-			buf.WriteString("\n")
+	var err error
+	switch {
+	case format == fmtXLSX:
+		var p provenance
+		if o.prov != nil {
+			p = *o.prov
 		}
-		if err := render(&buf, t, format, bom && i == 0); err != nil {
-			return err
-		}
+		err = renderXLSX(&buf, p, tables)
+	case format == fmtJSON && o.prov != nil:
+		err = renderJSONProvenance(&buf, *o.prov, tables)
+	default:
+		err = o.renderText(&buf, format, bom, tables)
+	}
+	if err != nil {
+		return err
 	}
 	if o.path == "" || o.path == "-" {
 		_, err := o.stdout.Write(buf.Bytes())
 		return err
 	}
 	return writeFileAtomic(o.path, buf.Bytes())
+}
+
+// renderText renders the tables in a text format, with o.prov as comment
+// lines or a footer.
+func (o output) renderText(buf *bytes.Buffer, format string, bom bool, tables []*table) error {
+	delimited := format == fmtCSV || format == fmtTSV
+	if o.prov != nil && delimited {
+		if bom {
+			buf.WriteString("\ufeff")
+			bom = false
+		}
+		buf.WriteString(o.prov.comments())
+	}
+	for i, t := range tables {
+		if i > 0 && (format == fmtTable || format == fmtMD) {
+			buf.WriteString("\n")
+		}
+		var err error
+		if o.prov != nil && delimited {
+			err = renderDelimitedHash(buf, t, map[string]byte{fmtCSV: ',', fmtTSV: '\t'}[format])
+		} else {
+			err = render(buf, t, format, bom && i == 0)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if o.prov != nil && !delimited {
+		buf.WriteString("\n")
+		if format == fmtMD {
+			buf.WriteString(o.prov.markdown())
+		} else {
+			buf.WriteString(o.prov.footer())
+		}
+	}
+	return nil
 }
 
 func writeFileAtomic(path string, data []byte) error {

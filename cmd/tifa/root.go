@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -22,6 +24,16 @@ type globals struct {
 	out    string
 	bom    bool
 	quiet  bool
+	prov   bool // --provenance
+
+	// What provenance records: the arguments (commandArgs), the hash of
+	// the lexicon loaded, the documents read; now is time.Now unless a
+	// test sets it.
+	args           []string
+	lexHash        string
+	inputs         inputLog
+	now            func() time.Time
+	badEpochWarned bool
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -63,9 +75,13 @@ manifest.csv, the file name or the report's own header, and counts the slogans
 of an embedded, curated lexicon exactly — no segmenter can split them.
 
 Attention:
-  1. Output is a table on a terminal and CSV in a pipe; -f csv|tsv|json|md|table
-     chooses, -o FILE writes a file (format from its extension), --bom adds the
-     byte order mark Excel needs to read Chinese CSV.
+  1. Output is a table on a terminal and CSV in a pipe; -f chooses (table, csv,
+     tsv, json, md, xlsx), -o FILE writes a file, its format from the extension
+     (-o out.xlsx: an Excel workbook, a sheet per table); --bom adds the byte
+     order mark Excel needs to read Chinese CSV. --provenance records the
+     command line, version, lexicon hash, a digest of the reports read and the
+     date (# lines atop CSV; SOURCE_DATE_EPOCH fixes the date); a workbook
+     always holds them, on its sheet "about".
   2. Metadata comes from manifest.csv (file,region,level,year) at the root of a
      folder, or --meta FILE; without one, from file names like 浙江_2025.txt and
      the report's header. 'tifa docs' shows what was found — check it first.
@@ -85,6 +101,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		SilenceErrors: true,
 		PersistentPreRun: func(cmd *cobra.Command, args []string) {
 			g.cmd = cmd
+			g.args = commandArgs(cmd, args)
 		},
 		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {
 			return g.closeCache()
@@ -94,10 +111,11 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	pf := root.PersistentFlags()
-	pf.StringVarP(&g.format, "format", "f", "", "output format: table, csv, tsv, json, md (default: table on a terminal, else csv)")
+	pf.StringVarP(&g.format, "format", "f", "", "output format: table, csv, tsv, json, md, xlsx (default: from the -o extension, else table on a terminal, else csv)")
 	pf.StringVarP(&g.out, "output", "o", "", "write to FILE (atomically) instead of stdout")
 	pf.BoolVar(&g.bom, "bom", false, "start CSV/TSV with a UTF-8 byte order mark (for Excel)")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress or warnings on stderr")
+	pf.BoolVar(&g.prov, "provenance", false, "record the command, version, lexicon, input digest and date: # comment lines in CSV/TSV, a \"provenance\" object in JSON, a footer in tables and Markdown")
 	root.AddCommand(
 		newDocsCmd(g),
 		newCountCmd(g),
@@ -118,19 +136,31 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	return root
 }
 
-// isTerminal reports whether w is a terminal.
-func isTerminal(w io.Writer) bool {
+// isTerminal reports whether w is a terminal. It is a variable so a test
+// can pretend.
+var isTerminal = func(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// emit writes tables to the chosen output in the chosen format.
+// emit writes tables to the chosen output in the chosen format, with
+// their provenance when --provenance is given (always in xlsx). xlsx to a
+// terminal is an error.
 func (g *globals) emit(tables ...*table) error {
-	f, err := chooseFormat(g.format, g.out, isTerminal(g.stdout))
+	terminal := isTerminal(g.stdout)
+	f, err := chooseFormat(g.format, g.out, terminal)
 	if err != nil {
 		return err
 	}
-	return output{path: g.out, stdout: g.stdout}.write(f, g.bom, tables...)
+	if f == fmtXLSX && (g.out == "" || g.out == "-") && terminal {
+		return errors.New("xlsx is binary: give -o FILE.xlsx")
+	}
+	o := output{path: g.out, stdout: g.stdout}
+	if g.prov || f == fmtXLSX {
+		p := g.provenance()
+		o.prov = &p
+	}
+	return o.write(f, g.bom, tables...)
 }
 
 // warnf prints a warning on stderr unless -q.
