@@ -132,6 +132,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newLexiconCmd(g),
 		newCacheCmd(g),
 		newDemoCmd(g),
+		newReportCmd(g),
 	)
 	return root
 }

@@ -66,13 +66,7 @@ report that year. Reports without a known year are left out, with a warning.`,
 			if err != nil {
 				return err
 			}
-			noYear, noText := tr.Skipped()
-			if len(noYear) > 0 {
-				g.warnf("%d document(s) without a known year left out of the trend (e.g. %s); give years in a manifest (--meta)", len(noYear), noYear[0])
-			}
-			if len(noText) > 0 {
-				g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, noText[0])
-			}
+			trendWarnings(g, tr, part)
 			rows := tr.Rows(topt)
 			if o.wide {
 				return g.emit(trendWide(rows, tr.Years(), lex, o))
@@ -88,6 +82,17 @@ report that year. Reports without a known year are left out, with a warning.`,
 	f.BoolVar(&o.wide, "wide", false, "one column per year")
 	f.StringVar(&o.value, "value", "mean_per10k", "with --wide: mean_per10k, share, mentioning or mentions")
 	return cmd
+}
+
+// trendWarnings reports the documents the trend left out.
+func trendWarnings(g *globals, tr *analysis.Trend, part reports.Part) {
+	noYear, noText := tr.Skipped()
+	if len(noYear) > 0 {
+		g.warnf("%d document(s) without a known year left out of the trend (e.g. %s); give years in a manifest (--meta)", len(noYear), noYear[0])
+	}
+	if len(noText) > 0 {
+		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, noText[0])
+	}
 }
 
 func (o *trendOpts) options(lex *lexicon.Lexicon) (analysis.TrendOptions, error) {

@@ -22,6 +22,11 @@ type vectorOpts struct {
 	sublinear bool
 	stopwords string
 	workers   int
+
+	// also, when set, is called once the reports are open and returns a
+	// function that sees each document read, in order, before it is
+	// counted: 'tifa report' builds all its tables in one pass.
+	also func(lex *lexicon.Lexicon, src *reports.Source) func(*reports.Document)
 }
 
 func (o *vectorOpts) addFlags(cmd *cobra.Command, defaultSpace string) {
@@ -107,7 +112,7 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 		}
 		vz.CacheKey = lex.Hash() + "\x00" + stopHash
 	}
-	m, err := vz.Build(func(fn func(*reports.Document) error) error { return each(g, src, fn) })
+	m, err := vz.Build(func(fn func(*reports.Document) error) error { return each(g, src, o.tap(lex, src, fn)) })
 	if err != nil {
 		return nil, err
 	}

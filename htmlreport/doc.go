@@ -1,0 +1,25 @@
+// Package htmlreport writes one self-contained HTML file — tables, SVG charts, scripts and styles inside — that a researcher opens offline.
+//
+// A Page is a title, a lead paragraph, sections of blocks and a footer of
+// facts. Blocks are plain data: Text, Facts, Table, Figure (line charts
+// sharing a legend), Heatmap, Tabs and Details. Write renders the page with
+// its style sheet and script inline: no URL points outside the file, so it
+// opens from file:// without a network and can be mailed or archived as is.
+//
+// Every table sorts by a click on a column header (numerically when the
+// column is Numeric; empty cells last) and carries a link that downloads
+// its CSV: a data:text/csv;charset=utf-8;base64 URI holding exactly the
+// bytes the caller gave. Charts are inline SVG drawn here; hovering a point
+// or cell shows its values (an SVG <title> per mark, turned into a small
+// tooltip by the script). Values are passed as the text the tables show
+// and parsed only to place marks, so a chart never shows a number its
+// table does not.
+//
+// Every string is HTML-escaped. The output is a function of the Page only:
+// the same Page gives the same bytes.
+//
+// The script reports its own failures: an error or unhandled rejection is
+// written into the element with id "errors", and when the page is set up
+// the body gets the attribute data-rendered="1". A headless browser's DOM
+// dump shows both.
+package htmlreport

@@ -1,0 +1,151 @@
+package htmlreport
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// Heatmap is a square matrix of values between labelled rows and columns
+// (row i and column i name the same unit), coloured from Min (lightest) to
+// Max (darkest). Values[i][j] is the text shown for the cell, parsed for
+// its colour; text that is not a number leaves the cell grey. Groups, when
+// set, holds one group name per label (a cluster), drawn as a coloured
+// strip beside the row and above the column labels. Small matrices (up to
+// 12 rows) print the values in their cells.
+type Heatmap struct {
+	Caption   string
+	Labels    []string
+	Groups    []string
+	Values    [][]string
+	Min, Max  float64
+	ValueName string // names the value in tooltips, e.g. "cosine"
+	Download  *Download
+}
+
+// blues is the colour ramp, light to dark (ColorBrewer Blues).
+var blues = [][3]float64{{247, 251, 255}, {222, 235, 247}, {198, 219, 239}, {158, 202, 225},
+	{107, 174, 214}, {66, 146, 198}, {33, 113, 181}, {8, 81, 156}, {8, 48, 107}}
+
+// ramp returns the colour of t in [0, 1] and whether text on it should be
+// white.
+func ramp(t float64) (string, bool) {
+	t = math.Max(0, math.Min(1, t))
+	pos := t * float64(len(blues)-1)
+	i := int(math.Floor(pos))
+	if i >= len(blues)-1 {
+		i = len(blues) - 2
+	}
+	f := pos - float64(i)
+	var c [3]int
+	for k := range 3 {
+		c[k] = int(math.Round(blues[i][k] + f*(blues[i+1][k]-blues[i][k])))
+	}
+	return fmt.Sprintf("#%02x%02x%02x", c[0], c[1], c[2]), t > 0.55
+}
+
+// textWidth estimates the width of s in font size px: Han characters are
+// square, other characters about 0.6 of the size.
+func textWidth(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			w += size
+		} else {
+			w += 0.6 * size
+		}
+	}
+	return w
+}
+
+func (h *Heatmap) render(w *writer) {
+	w.figures++
+	n := len(h.Labels)
+	const font = 12.0
+	cell := math.Floor(math.Max(14, math.Min(44, 640/math.Max(1, float64(n)))))
+	labelW := 0.0
+	for _, l := range h.Labels {
+		labelW = math.Max(labelW, textWidth(l, font))
+	}
+	strip := 0.0
+	if len(h.Groups) == n && n > 0 {
+		strip = 10
+	}
+	left := labelW + 10 + strip
+	top := labelW + 10 + strip
+	size := cell * float64(n)
+	width, height := left+size+20, top+size+58
+	w.WriteString("<figure class=\"chart heat\">\n")
+	if h.Caption != "" {
+		w.printf("<figcaption>%s</figcaption>\n", esc(h.Caption))
+	}
+	w.download(h.Download, 0)
+	w.printf("<div class=\"scroll\"><svg class=\"heatmap\" viewBox=\"0 0 %s %s\" width=\"%s\" style=\"max-width:100%%\" role=\"img\" aria-label=\"%s\">\n",
+		num(width), num(height), num(width), esc(h.Caption))
+	for i, l := range h.Labels {
+		c := num(top + (float64(i)+0.5)*cell)
+		w.printf("<text x=\"%s\" y=\"%s\" text-anchor=\"end\" dy=\"0.35em\">%s</text>", num(labelW+4), c, esc(l))
+		x := num(left + (float64(i)+0.5)*cell)
+		w.printf("<text class=\"col\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n", x, num(labelW+4), esc(l))
+	}
+	if strip > 0 {
+		h.strips(w, left, top, cell, strip)
+	}
+	ww := esc(h.ValueName)
+	for i := range n {
+		for j := range n {
+			text := ""
+			if i < len(h.Values) && j < len(h.Values[i]) {
+				text = h.Values[i][j]
+			}
+			fill, light := "#dddddd", false
+			if v, err := strconv.ParseFloat(text, 64); err == nil && h.Max > h.Min {
+				fill, light = ramp((v - h.Min) / (h.Max - h.Min))
+			}
+			x, y := left+float64(j)*cell, top+float64(i)*cell
+			w.printf("<rect class=\"cell\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s × %s\n%s %s</title></rect>",
+				num(x), num(y), num(cell), num(cell), fill, esc(h.Labels[i]), esc(h.Labels[j]), ww, esc(text))
+			if n <= 12 {
+				cls := "v"
+				if light {
+					cls = "v light"
+				}
+				w.printf("<text class=\"%s\" x=\"%s\" y=\"%s\" text-anchor=\"middle\" dy=\"0.35em\">%s</text>", cls, num(x+cell/2), num(y+cell/2), esc(text))
+			}
+		}
+		w.WriteString("\n")
+	}
+	h.scale(w, left, top+size+22, math.Min(size, 260))
+	w.WriteString("</svg></div>\n</figure>\n")
+}
+
+// strips draws each label's group colour beside the rows and above the
+// columns.
+func (h *Heatmap) strips(w *writer, left, top, cell, strip float64) {
+	index := map[string]int{}
+	for _, g := range h.Groups {
+		if _, ok := index[g]; !ok {
+			index[g] = len(index)
+		}
+	}
+	for i, g := range h.Groups {
+		color, _ := seriesStyle(index[g] % len(palette))
+		p := float64(i) * cell
+		w.printf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s\n%s</title></rect>",
+			num(left-strip-1), num(top+p), num(strip-1), num(cell), color, esc(h.Labels[i]), esc(g))
+		w.printf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s\n%s</title></rect>\n",
+			num(left+p), num(top-strip-1), num(cell), num(strip-1), color, esc(h.Labels[i]), esc(g))
+	}
+}
+
+// scale draws the colour ramp with its ends labelled.
+func (h *Heatmap) scale(w *writer, x, y, width float64) {
+	const steps = 24
+	for k := range steps {
+		fill, _ := ramp((float64(k) + 0.5) / steps)
+		w.printf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"10\" fill=\"%s\"/>", num(x+float64(k)*width/steps), num(y), num(width/steps+0.3), fill)
+	}
+	w.printf("<text x=\"%s\" y=\"%s\">%s</text>", num(x), num(y+24), strconv.FormatFloat(h.Min, 'f', -1, 64))
+	w.printf("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>", num(x+width/2), num(y+24), esc(h.ValueName))
+	w.printf("<text x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n", num(x+width), num(y+24), strconv.FormatFloat(h.Max, 'f', -1, 64))
+}
