@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/chart"
 )
 
 type clusterOpts struct {
@@ -21,6 +22,8 @@ type clusterOpts struct {
 func newClusterCmd(g *globals) *cobra.Command {
 	var o vectorOpts
 	var c clusterOpts
+	var p plotOpts
+	var plotKind string
 	cmd := &cobra.Command{
 		Use:   "cluster PATH...",
 		Short: "Group reports or regions by their priorities",
@@ -40,11 +43,31 @@ CSV/JSON the members unless --table says otherwise):
   terms    the same, tidy: cluster, rank, term, slogan, centroid, lift
   k        k, silhouette: each k tried by --k auto
   tree     agglomerative merges: step, left, right, distance, size (the
-           scipy linkage convention, leaves named), for a dendrogram`,
+           scipy linkage convention, leaves named), for a dendrogram
+
+--plot FILE draws the clusters: --plot-type map places the units on their
+first two principal components (PCA of the TF-IDF vectors), coloured by
+cluster; tree draws the dendrogram of an agglomerative method. Default: tree
+for average, complete and ward, map for k-means.`,
 		Example: "  tifa cluster reports/ --by region --k auto\n  tifa cluster reports/ --method ward --k 4 --table tree -o tree.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			copt, tables, err := c.parse(g)
 			if err != nil {
+				return err
+			}
+			if plotKind == "" {
+				plotKind = "map"
+				if copt.Method != "kmeans" {
+					plotKind = "tree"
+				}
+			}
+			switch {
+			case plotKind != "map" && plotKind != "tree":
+				return fmt.Errorf("flag --plot-type: want map or tree (got %q)", plotKind)
+			case plotKind == "tree" && copt.Method == "kmeans":
+				return fmt.Errorf("flag --plot-type tree: k-means has no merge tree; use --method average, complete or ward")
+			}
+			if err := p.check(); err != nil {
 				return err
 			}
 			l, err := o.build(g, args)
@@ -78,6 +101,17 @@ CSV/JSON the members unless --table says otherwise):
 					out = append(out, clusterTree(l, res))
 				}
 			}
+			if p.wanted() {
+				var ch chart.Chart = clusterDendrogram(l, res)
+				if plotKind == "map" {
+					if ch, err = clusterMap(l, res); err != nil {
+						return err
+					}
+				}
+				if err := p.draw(ch); err != nil {
+					return err
+				}
+			}
 			return g.emit(out...)
 		},
 	}
@@ -90,6 +124,8 @@ CSV/JSON the members unless --table says otherwise):
 	f.IntVar(&c.restarts, "restarts", 10, "k-means runs from different seeds; the best is kept")
 	f.IntVar(&c.top, "top", 5, "distinguishing terms per cluster")
 	f.StringVar(&c.tables, "table", "", "tables to print: members, profile, terms, k, tree")
+	p.addFlags(cmd, "the clusters")
+	f.StringVar(&plotKind, "plot-type", "", "with --plot: map (PCA, coloured by cluster) or tree (dendrogram)")
 	return cmd
 }
 

@@ -13,6 +13,7 @@ func newCompareCmd(g *globals) *cobra.Command {
 	var o vectorOpts
 	var fa, fb []string
 	var top int
+	var p plotOpts
 	cmd := &cobra.Command{
 		Use:   "compare PATH... --a FILTER --b FILTER",
 		Short: "What distinguishes two regions or periods: keyness of slogans or words",
@@ -29,7 +30,9 @@ count_b, per10k_b (per 10,000 Chinese characters of each side), log_ratio
 (log2 of the ratio of relative frequencies, 0.5 added to counts), g2 (signed:
 positive = more in A), p (χ², 1 df; no correction for many terms), side (A or
 B, where it is relatively more frequent). Sorted by |g2|. The corpus sizes
-for G² are characters (slogans space) or tokens (words space).`,
+for G² are characters (slogans space) or tokens (words space).
+
+--plot FILE draws the signed G² of the --top terms (30 without --top) as bars.`,
 		Example: "  tifa compare reports/ --a year=2015..2019 --b year=2020..2024\n  tifa compare reports/ --a region=浙江 --b region=江苏 --space words --top 30",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := analysis.ParseFilter(fa)
@@ -42,6 +45,9 @@ for G² are characters (slogans space) or tokens (words space).`,
 			}
 			if o.by != "doc" {
 				return errors.New("flag --by: compare works on documents; select groups with --a and --b")
+			}
+			if err := p.check(); err != nil {
+				return err
 			}
 			l, err := o.counts(g, args)
 			if err != nil {
@@ -83,6 +89,15 @@ for G² are characters (slogans space) or tokens (words space).`,
 				}
 				t.add(m.Terms[k.Col], cat, int(k.A), k.Per10kA, int(k.B), k.Per10kB, k.LogRatio, k.G2, k.P, side)
 			}
+			if p.wanted() && len(keys) > 0 {
+				n := top
+				if n <= 0 {
+					n = 30
+				}
+				if err := p.draw(keynessChart(keys, m.Terms, a, b, n)); err != nil {
+					return err
+				}
+			}
 			return g.emit(t)
 		},
 	}
@@ -91,5 +106,6 @@ for G² are characters (slogans space) or tokens (words space).`,
 	f.StringArrayVar(&fa, "a", nil, "filter selecting side A: region=…, level=…, year=FROM..TO, doc=GLOB")
 	f.StringArrayVar(&fb, "b", nil, "filter selecting side B")
 	f.IntVar(&top, "top", 0, "only the N most distinctive terms (0: all)")
+	p.addFlags(cmd, "the key terms as bars")
 	return cmd
 }

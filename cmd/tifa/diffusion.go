@@ -15,6 +15,7 @@ func newDiffusionCmd(g *globals) *cobra.Command {
 	var in inputOpts
 	var o trendOpts // --top and --slogan, as in trend
 	var which, events string
+	var p plotOpts
 	cmd := &cobra.Command{
 		Use:   "diffusion PATH...",
 		Short: "How each slogan spread: first use per region, adoption by level, lag behind the centre",
@@ -44,7 +45,10 @@ region has a report, after adoption too: region, level, slogan, year,
 at_risk (1 up to and including the adoption year: keep at_risk == 1 for a
 discrete-time hazard model), adopted (1 from the first year of mention on),
 mentions, per10k, years_since_national (year − first national year; empty
-when the slogan has no national use).`,
+when the slogan has no national use).
+
+--plot FILE draws the adoption curves: per slogan and level, the share of
+the level's regions that have used it, by year.`,
 		Example: "  tifa diffusion ../shared/corpus --slogan 河长制 --slogan 乡村振兴\n  tifa diffusion reports/ --table curve --top 10 --events events.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			part, lex, err := in.prepare(g)
@@ -63,6 +67,9 @@ when the slogan has no national use).`,
 			}
 			if events == "-" {
 				return errors.New("flag --events: give a file name (the table goes to stdout)")
+			}
+			if err := p.check(); err != nil {
+				return err
 			}
 			src, err := in.open(g, args)
 			if err != nil {
@@ -83,6 +90,11 @@ when the slogan has no national use).`,
 					return err
 				}
 			}
+			if p.wanted() {
+				if err := p.draw(diffusionChart(g, d.Curve(opt), lex)); err != nil {
+					return err
+				}
+			}
 			return g.emit(build(d, opt, lex))
 		},
 	}
@@ -92,6 +104,7 @@ when the slogan has no national use).`,
 	f.IntVar(&o.top, "top", 0, "only the N slogans used by most regions (0: all used)")
 	f.StringArrayVar(&o.slogans, "slogan", nil, "only this slogan (canonical form or alias); repeatable")
 	f.StringVar(&events, "events", "", "also write the region × slogan × year panel to FILE (CSV)")
+	p.addFlags(cmd, "the adoption curves")
 	return cmd
 }
 

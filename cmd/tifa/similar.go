@@ -17,6 +17,7 @@ func newSimilarCmd(g *globals) *cobra.Command {
 	var k, shared int
 	var matrix bool
 	var to string
+	var p plotOpts
 	cmd := &cobra.Command{
 		Use:   "similar PATH...",
 		Short: "Which reports or regions sound alike: nearest neighbours by cosine",
@@ -27,17 +28,31 @@ neighbours.
 Columns: unit, region, level, year, rank, neighbour, cosine, shared (the
 terms contributing most to the cosine, largest first).
 --to ID: every unit against one: unit, region, level, year, cosine, shared.
---matrix: the full unit × unit similarity matrix (for heatmaps in R/Stata).`,
+--matrix: the full unit × unit similarity matrix (for heatmaps in R/Stata).
+--plot FILE: that matrix as a heatmap, rows and columns ordered by an
+average-linkage clustering so that similar units sit together.`,
 		Example: "  tifa similar reports/ --by region --space slogans\n  tifa similar reports/ --matrix -o sim.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if k < 1 {
 				return fmt.Errorf("flag --k: must be 1 or more (got %d)", k)
+			}
+			if err := p.check(); err != nil {
+				return err
 			}
 			l, err := o.build(g, args)
 			if err != nil {
 				return err
 			}
 			v := l.vectors
+			if p.wanted() {
+				hm, err := similarityChart(v)
+				if err != nil {
+					return err
+				}
+				if err := p.draw(hm); err != nil {
+					return err
+				}
+			}
 			switch {
 			case matrix:
 				if len(v.Units) > matrixMax {
@@ -69,6 +84,7 @@ terms contributing most to the cosine, largest first).
 	f.IntVar(&shared, "shared", 3, "shared terms listed per pair")
 	f.BoolVar(&matrix, "matrix", false, "print the full similarity matrix")
 	f.StringVar(&to, "to", "", "list every unit against this one (a document ID or group label)")
+	p.addFlags(cmd, "the similarity matrix as a heatmap")
 	return cmd
 }
 

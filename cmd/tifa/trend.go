@@ -22,6 +22,7 @@ type trendOpts struct {
 func newTrendCmd(g *globals) *cobra.Command {
 	var in inputOpts
 	var o trendOpts
+	var p plotOpts
 	cmd := &cobra.Command{
 		Use:   "trend PATH...",
 		Short: "Slogan × year table: how many reports mention each slogan, how often",
@@ -36,7 +37,9 @@ mentions the slogan). Every year of the group is listed, mentioned or not.
 
 --wide: one row per slogan (and group), one column per year holding --value
 (mean_per10k, share, mentioning or mentions); empty where the group has no
-report that year. Reports without a known year are left out, with a warning.`,
+report that year. Reports without a known year are left out, with a warning.
+
+--plot FILE draws one line per slogan (and group) over the years, of --value.`,
 		Example: "  tifa trend reports/ --top 20 --wide\n  tifa trend reports/ --by level --slogan 乡村振兴 -f csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			part, lex, err := in.prepare(g)
@@ -51,8 +54,11 @@ report that year. Reports without a known year are left out, with a warning.`,
 			if err != nil {
 				return fmt.Errorf("flag --by: want level or region (got %q)", o.by)
 			}
-			if o.wide && valueOf(o.value) == nil {
+			if (o.wide || p.path != "") && valueOf(o.value) == nil {
 				return fmt.Errorf("flag --value: want mean_per10k, share, mentioning or mentions (got %q)", o.value)
+			}
+			if err := p.check(); err != nil {
+				return err
 			}
 			src, err := in.open(g, args)
 			if err != nil {
@@ -68,6 +74,11 @@ report that year. Reports without a known year are left out, with a warning.`,
 			}
 			trendWarnings(g, tr, part)
 			rows := tr.Rows(topt)
+			if p.wanted() {
+				if err := p.draw(trendChart(g, rows, lex, o)); err != nil {
+					return err
+				}
+			}
 			if o.wide {
 				return g.emit(trendWide(rows, tr.Years(), lex, o))
 			}
@@ -80,7 +91,8 @@ report that year. Reports without a known year are left out, with a warning.`,
 	f.IntVar(&o.top, "top", 0, "only the N slogans mentioned in most reports (0: all mentioned)")
 	f.StringArrayVar(&o.slogans, "slogan", nil, "only this slogan (canonical form or alias); repeatable")
 	f.BoolVar(&o.wide, "wide", false, "one column per year")
-	f.StringVar(&o.value, "value", "mean_per10k", "with --wide: mean_per10k, share, mentioning or mentions")
+	f.StringVar(&o.value, "value", "mean_per10k", "with --wide or --plot: mean_per10k, share, mentioning or mentions")
+	p.addFlags(cmd, "the trend lines")
 	return cmd
 }
 
