@@ -86,7 +86,7 @@ the level's regions that have used it, by year.`,
 			}
 			diffusionWarnings(g, d, part)
 			if events != "" {
-				if err := (output{path: events}).write(fmtCSV, g.bom, eventsTable(d.Events(opt), lex)); err != nil {
+				if err := g.outputTo(events, false).write(fmtCSV, g.bom, eventsTable(d.Events(opt), lex)); err != nil {
 					return err
 				}
 			}

@@ -405,3 +405,38 @@ func TestProvenanceHashQuoted(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsProvenance: the --events file of diffusion carries the same
+// provenance lines as the table when --provenance is given, and none
+// without it.
+func TestEventsProvenance(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", fixedEpoch)
+	for _, prov := range []bool{false, true} {
+		events := filepath.Join(t.TempDir(), "events.csv")
+		args := []string{"diffusion", samples, "--top", "2", "--events", events, "-f", "csv"}
+		if prov {
+			args = append(args, "--provenance")
+		}
+		out, _, err := run(t, "", args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head := func(s string) string { // the comment lines
+			var b strings.Builder
+			for _, l := range strings.SplitAfter(s, "\n") {
+				if !strings.HasPrefix(l, "# ") {
+					break
+				}
+				b.WriteString(l)
+			}
+			return b.String()
+		}
+		if got, want := head(string(data)), head(out); got != want || (want == "") == prov {
+			t.Errorf("provenance %v: events file starts %q, table %q", prov, got, want)
+		}
+	}
+}

@@ -156,12 +156,18 @@ func (g *globals) emit(tables ...*table) error {
 	if f == fmtXLSX && (g.out == "" || g.out == "-") && terminal {
 		return errors.New("xlsx is binary: give -o FILE.xlsx")
 	}
-	o := output{path: g.out, stdout: g.stdout}
-	if g.prov || f == fmtXLSX {
+	return g.outputTo(g.out, f == fmtXLSX).write(f, g.bom, tables...)
+}
+
+// outputTo returns the output to path, with the run's provenance when
+// --provenance is given or always is set.
+func (g *globals) outputTo(path string, always bool) output {
+	o := output{path: path, stdout: g.stdout}
+	if g.prov || always {
 		p := g.provenance()
 		o.prov = &p
 	}
-	return o.write(f, g.bom, tables...)
+	return o
 }
 
 // warnf prints a warning on stderr unless -q.
