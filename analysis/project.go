@@ -164,6 +164,8 @@ func Project2D(x *CSR) (*Projection, error) {
 		}
 	}
 	v1, v2 := vs[0], vs[1]
+	flipSign(v1)
+	flipSign(v2)
 	p := &Projection{X: make([]float64, n), Y: make([]float64, n)}
 	m1, m2 := dot(mu, v1), dot(mu, v2)
 	for i := range n {

@@ -710,7 +710,7 @@ func (s *Source) describe(in *input, raw []byte) []*Document {
 	if len(parts) <= 1 {
 		t := ""
 		if len(parts) == 1 {
-			t = parts[0]
+			t = dropRepeat(&base, parts[0])
 		}
 		return []*Document{s.finish(base, t, file, false, "")}
 	}
@@ -720,9 +720,20 @@ func (s *Source) describe(in *input, raw []byte) []*Document {
 		d.ID = fmt.Sprintf("%s#%d", in.id, i+1)
 		d.BundleIndex = i + 1
 		d.Warnings = append([]string(nil), base.Warnings...)
-		docs[i] = s.finish(d, p, file, true, "")
+		docs[i] = s.finish(d, dropRepeat(&d, p), file, true, "")
 	}
 	return docs
+}
+
+// dropRepeat drops a second copy of the text of d (DropRepeat) with a
+// warning. It runs on each report of a bundle, not on the bundle: the
+// reports of a bundle may share whole paragraphs.
+func dropRepeat(d *Document, text string) string {
+	text, dropped := DropRepeat(text)
+	if dropped > 0 {
+		d.Warn("the text appears twice (a page and its print view?): a second copy and the page footer, %d Chinese characters, dropped", dropped)
+	}
+	return text
 }
 
 // finish completes a document: text, metadata, sections and warnings.
