@@ -33,7 +33,7 @@ func TestDropRepeat(t *testing.T) {
 	title := []string{"2004年政府工作报告", "各位代表："}
 	for _, c := range []struct {
 		name, in, want string
-		dropped    bool
+		dropped        bool
 	}{
 		{"page and print view", join(title, body, footer, title, body, footer), join(title, body), true},
 		{"copy without footer", join(body, body), join(body), true},
