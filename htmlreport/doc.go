@@ -1,10 +1,12 @@
 // Package htmlreport writes one self-contained HTML file — tables, SVG charts, scripts and styles inside — that a researcher opens offline.
 //
 // A Page is a title, a lead paragraph, sections of blocks and a footer of
-// facts. Blocks are plain data: Text, Facts, Table, Figure (line charts
-// sharing a legend), Heatmap, Tabs and Details. Write renders the page with
-// its style sheet and script inline: no URL points outside the file, so it
-// opens from file:// without a network and can be mailed or archived as is.
+// facts. Blocks are plain data: Text, Note, Facts, Table, Figure (line
+// charts sharing a legend), Heatmap, Scatter (a map of points coloured by
+// group, in the colours of the Heatmap's groups), Tabs and Details. Write
+// renders the page with its style sheet and script inline: no URL points
+// outside the file, so it opens from file:// without a network and can be
+// mailed or archived as is.
 //
 // Every table sorts by a click on a column header (numerically when the
 // column is Numeric; empty cells last) and carries a link that downloads

@@ -9,14 +9,17 @@ import (
 // Heatmap is a square matrix of values between labelled rows and columns
 // (row i and column i name the same unit), coloured from Min (lightest) to
 // Max (darkest). Values[i][j] is the text shown for the cell, parsed for
-// its colour; text that is not a number leaves the cell grey. Groups, when
-// set, holds one group name per label (a cluster), drawn as a coloured
-// strip beside the row and above the column labels. Small matrices (up to
-// 12 rows) print the values in their cells.
+// its colour; text that is not a number leaves the cell grey. GroupOf,
+// when it has one entry per label, gives each label's group (a cluster) as
+// an index in Groups, drawn as a coloured strip beside the row and above
+// the column labels, in the colours of a Scatter's groups, with a legend
+// naming them. Small matrices (up to 12 rows) print the values in their
+// cells.
 type Heatmap struct {
 	Caption   string
 	Labels    []string
-	Groups    []string
+	Groups    []string // group names: group k has colour k
+	GroupOf   []int    // per label, its group (−1: none, grey)
 	Values    [][]string
 	Min, Max  float64
 	ValueName string // names the value in tooltips, e.g. "cosine"
@@ -68,8 +71,8 @@ func (h *Heatmap) render(w *writer) {
 		labelW = math.Max(labelW, textWidth(l, font))
 	}
 	strip := 0.0
-	if len(h.Groups) == n && n > 0 {
-		strip = 10
+	if len(h.GroupOf) == n && n > 0 {
+		strip = 13 // 9 of colour, 4 of white between it and the cells
 	}
 	left := labelW + 10 + strip
 	top := labelW + 10 + strip
@@ -80,6 +83,9 @@ func (h *Heatmap) render(w *writer) {
 		w.printf("<figcaption>%s</figcaption>\n", esc(h.Caption))
 	}
 	w.download(h.Download, 0)
+	if strip > 0 {
+		groupLegend(w, h.Groups, false)
+	}
 	w.printf("<div class=\"scroll\"><svg class=\"heatmap\" viewBox=\"0 0 %s %s\" width=\"%s\" style=\"max-width:100%%\" role=\"img\" aria-label=\"%s\">\n",
 		num(width), num(height), num(width), esc(h.Caption))
 	for i, l := range h.Labels {
@@ -122,19 +128,19 @@ func (h *Heatmap) render(w *writer) {
 // strips draws each label's group colour beside the rows and above the
 // columns.
 func (h *Heatmap) strips(w *writer, left, top, cell, strip float64) {
-	index := map[string]int{}
-	for _, g := range h.Groups {
-		if _, ok := index[g]; !ok {
-			index[g] = len(index)
+	for i, k := range h.GroupOf {
+		name := ""
+		if k < 0 || k >= len(h.Groups) {
+			k = -1
+		} else {
+			name = "\n" + h.Groups[k]
 		}
-	}
-	for i, g := range h.Groups {
-		color, _ := seriesStyle(index[g] % len(palette))
+		color, _ := groupStyle(k)
 		p := float64(i) * cell
-		w.printf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s\n%s</title></rect>",
-			num(left-strip-1), num(top+p), num(strip-1), num(cell), color, esc(h.Labels[i]), esc(g))
-		w.printf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s\n%s</title></rect>\n",
-			num(left+p), num(top-strip-1), num(cell), num(strip-1), color, esc(h.Labels[i]), esc(g))
+		w.printf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s%s</title></rect>",
+			num(left-strip), num(top+p), num(strip-4), num(cell), color, esc(h.Labels[i]), esc(name))
+		w.printf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s%s</title></rect>\n",
+			num(left+p), num(top-strip), num(cell), num(strip-4), color, esc(h.Labels[i]), esc(name))
 	}
 }
 

@@ -34,9 +34,13 @@ func samplePage() *Page {
 					Series: []Series{{Name: "乡村振兴" + hostile, Values: []string{"0.5", "", "1.000"}}},
 				}}}}}},
 				&Details{Summary: "more " + hostile, Blocks: []Block{&Heatmap{Caption: "heat " + hostile,
-					Labels: []string{"a" + hostile, "b"}, Groups: []string{"cluster " + hostile, "cluster 2"},
+					Labels: []string{"a" + hostile, "b"}, Groups: []string{"cluster " + hostile, "cluster 2"}, GroupOf: []int{0, 1},
 					Values: [][]string{{"1.0000", "0.2500"}, {"0.2500", "1.0000"}}, Max: 1, ValueName: "cosine " + hostile}}},
 			}},
+			{ID: "three", Title: "Three", Blocks: []Block{&Scatter{Caption: "map " + hostile, XLabel: "x " + hostile, YLabel: "y",
+				XName: "PC1 " + hostile, YName: "PC2", Groups: []string{"group " + hostile},
+				Points:   []Point{{Label: "云溪镇" + hostile, X: "0.5", Y: "-0.25", Group: 0}, {Label: "b", X: "-1", Y: "1", Group: 0}},
+				Download: &Download{FileName: "map.csv", Note: "no command " + hostile, CSV: []byte("unit,x\n")}}}},
 		},
 		Footer: []Fact{{Label: "command", Value: "tifa report " + hostile}},
 	}
@@ -60,9 +64,10 @@ func TestEscaping(t *testing.T) {
 	}
 	// every hostile string is there, escaped: title, lead, text, note,
 	// facts, table caption, header, cell, file name, command, tab,
-	// caption, panel, series, axis, details, heat labels, groups, footer.
-	if n := strings.Count(out, "&lt;b&gt;&amp;&#34;x&#39;&lt;/b&gt;"); n < 20 {
-		t.Errorf("escaped hostile string found %d times, want at least 20", n)
+	// caption, panel, series, axis, details, heat labels, groups, map
+	// caption, axis, group, point label, coordinate name, note, footer.
+	if n := strings.Count(out, "&lt;b&gt;&amp;&#34;x&#39;&lt;/b&gt;"); n < 27 {
+		t.Errorf("escaped hostile string found %d times, want at least 27", n)
 	}
 }
 
@@ -217,7 +222,7 @@ func TestRamp(t *testing.T) {
 
 func BenchmarkWrite(b *testing.B) {
 	// a corpus-sized page: 40×40 heatmap, 15 series × 60 years, a
-	// 400-row table
+	// 400-row table, a map of 190 points
 	var h Heatmap
 	h.Max = 1
 	for i := range 40 {
@@ -243,7 +248,11 @@ func BenchmarkWrite(b *testing.B) {
 	for i := range 400 {
 		tb.Rows = append(tb.Rows, []string{fmt.Sprintf("报告_%d.txt", i), strconv.Itoa(i * 97)})
 	}
-	p := &Page{Title: "bench", Sections: []Section{{ID: "a", Title: "a", Blocks: []Block{&h, &Figure{Charts: []LineChart{c}}, tb}}}}
+	sc := &Scatter{Groups: []string{"cluster 1", "cluster 2", "cluster 3"}}
+	for i := range 190 {
+		sc.Points = append(sc.Points, Point{Label: fmt.Sprintf("地区%d", i), X: strconv.Itoa(i % 17), Y: strconv.Itoa(i % 13), Group: i % 3})
+	}
+	p := &Page{Title: "bench", Sections: []Section{{ID: "a", Title: "a", Blocks: []Block{&h, &Figure{Charts: []LineChart{c}}, tb, sc}}}}
 	size := len(write(b, p))
 	b.SetBytes(int64(size))
 	b.ResetTimer()

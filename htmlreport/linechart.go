@@ -16,12 +16,19 @@ type Series struct {
 // LineChart is one panel of a Figure: lines over a numeric x axis (years).
 // The y axis runs from 0 to YMax, or to a round number above the largest
 // value when YMax is 0.
+//
+// Counts, when it has one text per X, is drawn as a row under the x axis,
+// named CountLabel (e.g. the reports of each year, so a reader sees which
+// points rest on few): as numbers, or as small bars where the X are too
+// close for them. Each point's tooltip adds its count.
 type LineChart struct {
 	Title          string // above the panel; may be empty
 	XLabel, YLabel string
 	X              []float64
 	Series         []Series
 	YMax           float64
+	Counts         []string
+	CountLabel     string
 }
 
 // Figure is one or more line charts with one legend: a series name has the
@@ -91,33 +98,17 @@ func dashAttr(dash string) string {
 	return " stroke-dasharray=\"" + dash + "\""
 }
 
-// chart geometry, in SVG user units (the SVG scales to its box).
-type frame struct {
-	w, h, left, right, top, bottom float64
-}
-
-func (fr frame) plotW() float64 { return fr.w - fr.left - fr.right }
-func (fr frame) plotH() float64 { return fr.h - fr.top - fr.bottom }
-
 func (c *LineChart) render(w *writer, index map[string]int, small bool) {
 	fr := frame{w: 1100, h: 400, left: 64, right: 20, top: 18, bottom: 46}
 	if small {
 		fr = frame{w: 560, h: 320, left: 58, right: 14, top: 34, bottom: 46}
 	}
-	ys := make([][]float64, len(c.Series))
-	ymax := 0.0
-	for i, s := range c.Series {
-		ys[i] = make([]float64, len(c.X))
-		for j := range c.X {
-			ys[i][j] = math.NaN()
-			if j < len(s.Values) {
-				if v, err := strconv.ParseFloat(s.Values[j], 64); err == nil && !math.IsInf(v, 0) {
-					ys[i][j] = v
-					ymax = math.Max(ymax, v)
-				}
-			}
-		}
+	counts := len(c.Counts) == len(c.X) && len(c.X) > 0
+	if counts {
+		fr.h += 22
+		fr.bottom += 22
 	}
+	ys, ymax := c.values()
 	yTicks, yTop := niceTicks(ymax, 5)
 	if c.YMax > 0 {
 		yTicks, yTop = niceTicks(c.YMax, 5)
@@ -136,13 +127,8 @@ func (c *LineChart) render(w *writer, index map[string]int, small bool) {
 	if c.Title != "" {
 		w.printf("<text class=\"ptitle\" x=\"%s\" y=\"20\">%s</text>\n", num(fr.left), esc(c.Title))
 	}
-	// grid and axes
 	w.WriteString("<g class=\"axis\">")
-	for _, t := range yTicks {
-		y := ypos(t)
-		w.printf("<line class=\"grid\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"/>", num(fr.left), num(y), num(fr.w-fr.right), num(y))
-		w.printf("<text x=\"%s\" y=\"%s\" text-anchor=\"end\" dy=\"0.32em\">%s</text>", num(fr.left-6), num(y), tickLabel(t, yTicks))
-	}
+	yGrid(w, fr, yTicks, ypos)
 	base := fr.top + fr.plotH()
 	w.printf("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"/>", num(fr.left), num(base), num(fr.w-fr.right), num(base))
 	for _, t := range xTicks(xlo, xhi, fr.plotW()) {
@@ -150,109 +136,105 @@ func (c *LineChart) render(w *writer, index map[string]int, small bool) {
 		w.printf("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"/>", num(x), num(base), num(x), num(base+5))
 		w.printf("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>", num(x), num(base+19), strconv.FormatFloat(t, 'f', -1, 64))
 	}
-	w.printf("<text class=\"alabel\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>", num(fr.left+fr.plotW()/2), num(fr.h-6), esc(c.XLabel))
-	w.printf("<text class=\"alabel\" transform=\"translate(14 %s) rotate(-90)\" text-anchor=\"middle\">%s</text>", num(fr.top+fr.plotH()/2), esc(c.YLabel))
+	if counts {
+		c.countRow(w, fr, xpos, base+26)
+	}
+	axisTitles(w, fr, c.XLabel, c.YLabel)
 	w.WriteString("</g>\n")
 	for i, s := range c.Series {
-		k := index[s.Name]
-		color, dash := seriesStyle(k)
-		w.printf("<g class=\"s\" data-s=\"%d\" stroke=\"%s\" fill=\"%s\">", k, color, color)
-		var d strings.Builder
-		pen := false
-		for j, x := range c.X {
-			y := ys[i][j]
-			if math.IsNaN(y) {
-				pen = false
-				continue
-			}
-			if pen {
-				d.WriteString("L")
-			} else {
-				d.WriteString("M")
-			}
-			d.WriteString(num(xpos(x)) + " " + num(ypos(y)))
-			pen = true
-		}
-		w.printf("<path fill=\"none\"%s d=\"%s\"/>", dashAttr(dash), d.String())
-		for j, x := range c.X {
-			if math.IsNaN(ys[i][j]) {
-				continue
-			}
-			xs := strconv.FormatFloat(x, 'f', -1, 64)
-			w.printf("<circle cx=\"%s\" cy=\"%s\" r=\"2.5\"><title>%s\n%s %s: %s</title></circle>",
-				num(xpos(x)), num(ypos(ys[i][j])), esc(s.Name), esc(c.XLabel), xs, esc(c.YLabel+" "+s.Values[j]))
-		}
-		w.WriteString("</g>\n")
+		c.series(w, index[s.Name], s, ys[i], xpos, ypos)
 	}
 	w.WriteString("</svg>\n")
 }
 
-func extent(xs []float64) (lo, hi float64) {
-	if len(xs) == 0 {
-		return 0, 1
-	}
-	lo, hi = xs[0], xs[0]
-	for _, x := range xs {
-		lo, hi = math.Min(lo, x), math.Max(hi, x)
-	}
-	return lo, hi
-}
-
-// niceTicks returns about n round ticks from 0 covering max, and the top
-// tick.
-func niceTicks(max float64, n int) ([]float64, float64) {
-	if max <= 0 || math.IsNaN(max) {
-		max = 1
-	}
-	step := niceStep(max / float64(n))
-	var ticks []float64
-	top := 0.0
-	for i := 0; ; i++ {
-		top = float64(i) * step
-		ticks = append(ticks, top)
-		if top >= max-step*1e-9 {
-			break
+// values parses the series' values (NaN for a gap) and returns them with
+// the largest.
+func (c *LineChart) values() (ys [][]float64, ymax float64) {
+	ys = make([][]float64, len(c.Series))
+	for i, s := range c.Series {
+		ys[i] = make([]float64, len(c.X))
+		for j := range c.X {
+			ys[i][j] = math.NaN()
+			if j < len(s.Values) {
+				if v, err := strconv.ParseFloat(s.Values[j], 64); err == nil && !math.IsInf(v, 0) {
+					ys[i][j] = v
+					ymax = math.Max(ymax, v)
+				}
+			}
 		}
 	}
-	return ticks, top
+	return ys, ymax
 }
 
-// niceStep rounds x up to 1, 2, 2.5 or 5 times a power of ten.
-func niceStep(x float64) float64 {
-	p := math.Pow(10, math.Floor(math.Log10(x)))
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*p >= x*(1-1e-9) {
-			return m * p
+// countRow writes the Counts in a row under the x axis, named by
+// CountLabel: as numbers where the X are far enough apart for the widest,
+// else (they would collide) as bars on a log scale from 2 units high for a
+// count of 1 to 16 for the largest, with the count in their tooltips.
+func (c *LineChart) countRow(w *writer, fr frame, xpos func(float64) float64, top float64) {
+	gap := math.Inf(1)
+	for j := 1; j < len(c.X); j++ {
+		gap = math.Min(gap, math.Abs(xpos(c.X[j])-xpos(c.X[j-1])))
+	}
+	label := func(tip string) {
+		w.printf("<text class=\"count\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s%s</text>", num(fr.left-6), num(top+11), esc(c.CountLabel), tip)
+	}
+	room := 0.0 // the widest number, and a space
+	for _, n := range c.Counts {
+		room = math.Max(room, textWidth(n, 11)+5)
+	}
+	if gap >= room {
+		label("")
+		for j, x := range c.X {
+			w.printf("<text class=\"count\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>", num(xpos(x)), num(top+11), esc(c.Counts[j]))
+		}
+		return
+	}
+	n := make([]float64, len(c.X))
+	most := 1.0
+	for j := range c.X {
+		n[j], _ = strconv.ParseFloat(c.Counts[j], 64) // not a number: no bar
+		most = math.Max(most, n[j])
+	}
+	label("<title>" + esc(c.CountLabel) + ": bar heights on a log scale</title>")
+	bw := math.Max(1, gap*0.75)
+	for j, x := range c.X {
+		if n[j] >= 1 {
+			h := 2 + 14*math.Log(n[j])/math.Log(math.Max(2, most)) // 1 → 2, the most → 16
+			w.printf("<rect class=\"count\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"><title>%s: %s %s</title></rect>",
+				num(xpos(x)-bw/2), num(top+16-h), num(bw), num(h), strconv.FormatFloat(x, 'f', -1, 64), esc(c.Counts[j]), esc(c.CountLabel))
 		}
 	}
-	return 10 * p
 }
 
-// tickLabel writes t with as many decimals as the ticks' step needs.
-func tickLabel(t float64, ticks []float64) string {
-	dec := 0
-	if len(ticks) > 1 {
-		step := ticks[1] - ticks[0]
-		for dec < 6 && math.Abs(step*math.Pow(10, float64(dec))-math.Round(step*math.Pow(10, float64(dec)))) > 1e-9 {
-			dec++
+// series draws one line, broken at gaps, with a titled point per value.
+func (c *LineChart) series(w *writer, k int, s Series, ys []float64, xpos, ypos func(float64) float64) {
+	color, dash := seriesStyle(k)
+	w.printf("<g class=\"s\" data-s=\"%d\" stroke=\"%s\" fill=\"%s\">", k, color, color)
+	var d strings.Builder
+	pen := false
+	for j, x := range c.X {
+		if math.IsNaN(ys[j]) {
+			pen = false
+			continue
 		}
+		if pen {
+			d.WriteString("L")
+		} else {
+			d.WriteString("M")
+		}
+		d.WriteString(num(xpos(x)) + " " + num(ypos(ys[j])))
+		pen = true
 	}
-	return strconv.FormatFloat(t, 'f', dec, 64)
-}
-
-// xTicks returns round, whole-number ticks in [lo, hi], about one per 70
-// units of width.
-func xTicks(lo, hi, width float64) []float64 {
-	if hi <= lo {
-		return []float64{lo}
+	w.printf("<path fill=\"none\"%s d=\"%s\"/>", dashAttr(dash), d.String())
+	for j, x := range c.X {
+		if math.IsNaN(ys[j]) {
+			continue
+		}
+		tip := s.Name + "\n" + c.XLabel + " " + strconv.FormatFloat(x, 'f', -1, 64) + ": " + c.YLabel + " " + s.Values[j]
+		if len(c.Counts) == len(c.X) {
+			tip += "\n" + c.CountLabel + ": " + c.Counts[j]
+		}
+		w.printf("<circle cx=\"%s\" cy=\"%s\" r=\"2.5\"><title>%s</title></circle>", num(xpos(x)), num(ypos(ys[j])), esc(tip))
 	}
-	step := math.Max(1, niceStep((hi-lo)/math.Max(1, math.Floor(width/70))))
-	if step == 2.5 { // years: no ticks between whole numbers
-		step = 5
-	}
-	var ticks []float64
-	for t := math.Ceil(lo/step) * step; t <= hi+1e-9; t += step {
-		ticks = append(ticks, t)
-	}
-	return ticks
+	w.WriteString("</g>\n")
 }

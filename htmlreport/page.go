@@ -32,8 +32,8 @@ type Section struct {
 	Blocks []Block
 }
 
-// Block is one element of a section: Text, Facts, *Table, *Figure,
-// *Heatmap, Tabs or *Details.
+// Block is one element of a section: Text, Note, Facts, *Table, *Figure,
+// *Heatmap, *Scatter, Tabs or *Details.
 type Block interface {
 	render(w *writer)
 }
@@ -72,11 +72,13 @@ type Details struct {
 
 // Download is a CSV file offered for download: Label is the link's text,
 // FileName the name the browser saves it under, Command (optional) the
-// command line printing the same bytes, shown beside the link.
+// command line printing the same bytes, shown beside the link; Note
+// (optional) a remark shown after it, e.g. that no command prints it.
 type Download struct {
 	Label    string
 	FileName string
 	Command  string
+	Note     string
 	CSV      []byte
 }
 
@@ -239,6 +241,9 @@ func (w *writer) download(d *Download, table int) {
 	w.printf(" download=\"%s\" href=\"%s\">%s</a>", esc(d.FileName), dataURI(d.CSV), esc(label))
 	if d.Command != "" {
 		w.printf(" <code class=\"cmd\">%s</code>", esc(d.Command))
+	}
+	if d.Note != "" {
+		w.printf(" <span class=\"dlnote\">%s</span>", esc(d.Note))
 	}
 	w.WriteString("</p>\n")
 }

@@ -7,11 +7,13 @@ import (
 	"encoding/csv"
 	"html"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -106,13 +108,17 @@ func TestReportCSVIsCommandCSV(t *testing.T) {
 }
 
 // outline is the page's text in order: headings, captions, commands,
-// paragraphs, table headers, legends, tabs and facts; no geometry.
+// paragraphs, table headers, legends, tabs, facts, and the charts' panel
+// and axis titles; no geometry.
 func outline(page string) string {
-	re := regexp.MustCompile(`(?s)<(h1|h2|p|figcaption|summary|dt|dd|th|li|button|code)\b[^>]*>(.*?)</(?:h1|h2|p|figcaption|summary|dt|dd|th|li|button|code)>`)
+	re := regexp.MustCompile(`(?s)<(h1|h2|p|figcaption|summary|dt|dd|th|li|button|code|text)\b([^>]*)>(.*?)</(?:h1|h2|p|figcaption|summary|dt|dd|th|li|button|code|text)>`)
 	tag := regexp.MustCompile(`<[^>]*>`)
 	var b strings.Builder
 	for _, m := range re.FindAllStringSubmatch(page, -1) {
-		text := html.UnescapeString(tag.ReplaceAllString(m[2], ""))
+		if m[1] == "text" && !strings.Contains(m[2], `class="alabel"`) && !strings.Contains(m[2], `class="ptitle"`) {
+			continue // tick labels, cell values
+		}
+		text := html.UnescapeString(tag.ReplaceAllString(m[3], ""))
 		b.WriteString(m[1] + ": " + text + "\n")
 	}
 	return b.String()
@@ -307,5 +313,63 @@ func compareDOMTables(t *testing.T, page string) {
 		if !slices.EqualFunc(dom, want, slices.Equal) {
 			t.Errorf("table %s: the DOM's cells differ from the CSV\nDOM: %.400q\nCSV: %.400q", tb[1], dom, want)
 		}
+	}
+}
+
+// TestReportClusterMap: the map's CSV lists every unit once, with the
+// cluster 'tifa cluster' gives it and coordinates centred on the mean, and
+// each point of the map shows its row's values.
+func TestReportClusterMap(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"regions", []string{samples}},
+		{"documents", []string{samples, "--by", "doc", "--k", "3", "--method", "ward"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			page := report(t, c.args...)
+			m := regexp.MustCompile(`download="cluster_map.csv" href="data:text/csv;charset=utf-8;base64,([^"]*)"`).FindStringSubmatch(page)
+			if m == nil {
+				t.Fatal("no map CSV")
+			}
+			b, _ := base64.StdEncoding.DecodeString(m[1])
+			rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+			if err != nil || len(rows) < 3 {
+				t.Fatalf("map CSV: %v, %d rows", err, len(rows))
+			}
+			var members [][]string
+			for _, l := range csvLinks(t, page) {
+				if strings.Contains(l.command, "--table members") {
+					members, _ = csv.NewReader(bytes.NewReader(l.csv)).ReadAll()
+				}
+			}
+			head := rows[0]
+			n := len(head)
+			if strings.Join(head[n-3:], ",") != "cluster,pc1,pc2" || len(members) != len(rows) {
+				t.Fatalf("map columns %v, %d rows; members %d rows", head, len(rows), len(members))
+			}
+			sum := [2]float64{}
+			for i, row := range rows[1:] {
+				if row[0] != members[i+1][0] || row[n-3] != members[i+1][n-3] {
+					t.Errorf("map row %v, members row %v: want the same unit and cluster", row, members[i+1])
+				}
+				tip := row[0] + "\ncluster " + row[n-3] + "\nPC1 " + row[n-2] + ", PC2 " + row[n-1]
+				if !strings.Contains(page, "<title>"+html.EscapeString(tip)+"</title>") {
+					t.Errorf("no point titled %q", tip)
+				}
+				for k := range 2 {
+					v, err := strconv.ParseFloat(row[n-2+k], 64)
+					if err != nil {
+						t.Fatal(err)
+					}
+					sum[k] += v
+				}
+			}
+			if math.Abs(sum[0]) > 1e-3*float64(len(rows)) || math.Abs(sum[1]) > 1e-3*float64(len(rows)) {
+				t.Errorf("coordinates sum to %v: want them centred on 0", sum)
+			}
+		})
 	}
 }

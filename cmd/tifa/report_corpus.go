@@ -1,0 +1,168 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/tifa-project/tifa/htmlreport"
+	"github.com/tifa-project/tifa/reports"
+)
+
+func (r *reportRun) summarySection() htmlreport.Section {
+	chars, warned := 0, 0
+	years := map[int]bool{}
+	for _, m := range r.metas {
+		chars += m.chars
+		if m.warned {
+			warned++
+		}
+		if m.meta.Year != 0 {
+			years[m.meta.Year] = true
+		}
+	}
+	span := "unknown"
+	if ys := sortedKeys(years); len(ys) > 0 {
+		span = fmt.Sprintf("%d–%d (%d distinct)", ys[0], ys[len(ys)-1], len(ys))
+	}
+	facts := htmlreport.Facts{
+		{Label: "reports", Value: strconv.Itoa(len(r.metas))},
+		{Label: "regions", Value: strconv.Itoa(r.regions())},
+		{Label: "years", Value: span},
+		{Label: "Chinese characters", Value: thousands(chars)},
+		{Label: "documents with warnings", Value: strconv.Itoa(warned)},
+		{Label: "text analysed", Value: r.part.String()},
+		{Label: "lexicon entries", Value: strconv.Itoa(len(r.lex.Entries))},
+		{Label: "similarity and clusters by", Value: r.by},
+	}
+	t, file := levelTable(r.metas), "levels.csv"
+	if len(years) <= 15 {
+		t, file = levelYearTable(r.metas, sortedKeys(years)), "levels_years.csv"
+	}
+	return htmlreport.Section{ID: "corpus", Title: "Corpus", Blocks: []htmlreport.Block{
+		facts,
+		r.htmlTable(t, file, ""),
+		&htmlreport.Details{Summary: fmt.Sprintf("All %d documents, their metadata, sections and warnings", len(r.metas)), Blocks: []htmlreport.Block{
+			r.htmlTable(r.docs, "docs.csv", r.command("docs", docsFlags)),
+		}},
+	}}
+}
+
+// levelOrder sorts levels from the centre down, unknown ("") last.
+func levelOrder(a, b string) int {
+	rank := func(l string) int {
+		if i := slices.Index(reports.Levels, l); i >= 0 {
+			return i
+		}
+		return len(reports.Levels)
+	}
+	if c := rank(a) - rank(b); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+func levelsOf(metas []docMeta) []string {
+	var ls []string
+	for _, m := range metas {
+		if !slices.Contains(ls, m.meta.Level) {
+			ls = append(ls, m.meta.Level)
+		}
+	}
+	slices.SortFunc(ls, levelOrder)
+	return ls
+}
+
+// levelTable counts reports, regions, years and characters by level.
+func levelTable(metas []docMeta) *table {
+	t := &table{title: "Reports by level", cols: cols(str("level"), num("reports"), num("regions"), num("first_year"), num("last_year"), num("chars"))}
+	for _, l := range levelsOf(metas) {
+		n, chars, lo, hi := 0, 0, 0, 0
+		regions := map[string]bool{}
+		for _, m := range metas {
+			if m.meta.Level != l {
+				continue
+			}
+			n++
+			chars += m.chars
+			if m.meta.Region != "" {
+				regions[m.meta.Region] = true
+			}
+			if y := m.meta.Year; y != 0 {
+				lo, hi = minYear(lo, y), max(hi, y)
+			}
+		}
+		t.add(levelName(l), n, len(regions), nilIfZero(lo), nilIfZero(hi), chars)
+	}
+	return t
+}
+
+// levelYearTable counts reports by level and year.
+func levelYearTable(metas []docMeta, years []int) *table {
+	cs := cols(str("level"))
+	for _, y := range years {
+		cs = append(cs, num(strconv.Itoa(y)))
+	}
+	unknown := slices.ContainsFunc(metas, func(m docMeta) bool { return m.meta.Year == 0 })
+	if unknown {
+		cs = append(cs, num("year_unknown"))
+	}
+	t := &table{title: "Reports by level and year", cols: append(cs, num("total"))}
+	for _, l := range levelsOf(metas) {
+		count := map[int]int{}
+		total := 0
+		for _, m := range metas {
+			if m.meta.Level == l {
+				count[m.meta.Year]++
+				total++
+			}
+		}
+		row := []any{levelName(l)}
+		for _, y := range years {
+			row = append(row, count[y])
+		}
+		if unknown {
+			row = append(row, count[0])
+		}
+		t.add(append(row, total)...)
+	}
+	return t
+}
+
+func levelName(l string) string {
+	if l == "" {
+		return "(unknown)"
+	}
+	return l
+}
+
+func minYear(lo, y int) int {
+	if lo == 0 || y < lo {
+		return y
+	}
+	return lo
+}
+
+func sortedKeys(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// thousands writes n with thin-space-free comma grouping: 6,344,921.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
