@@ -39,7 +39,8 @@ network, nothing outside the file): a summary of the corpus; the --top
 slogans and their trends by year (share of reports mentioning them, or mean
 mentions per 10,000 characters); a heatmap of the cosine similarity between
 groups (--by; the --heatmap groups with most reports, ordered so that similar
-groups sit together); clusters with their members and distinctive slogans;
+groups sit together); clusters with their members, distinctive slogans and a
+map (first two principal components);
 diffusion curves (cumulative share of the regions of each level that have
 used each slogan, by year); and how the file was made (command, version,
 lexicon hash, input digest, date).
