@@ -805,7 +805,10 @@ func sectionWarnings(secs []Section) []string {
 // that has it. A weaker source
 // whose region or year disagrees with the one kept gives a warning such as
 // "year: manifest says 2019, header says 2020 (kept 2019)"; regions agree
-// when they name the same place (浙江 and 浙江省).
+// when they name the same place (浙江 and 浙江省). A province-level region
+// is written in its short form (河北省 → 河北, 广西壮族自治区 → 广西, 北京市 →
+// 北京), as statistical yearbooks write them, so that one province named
+// two ways in two folders is one region to trends and diffusion.
 func ResolveMeta(sources ...Meta) (Meta, []string) {
 	var m Meta
 	var warns []string
@@ -834,7 +837,20 @@ func ResolveMeta(sources ...Meta) (Meta, []string) {
 			break
 		}
 	}
-	return withLevel(m), warns
+	m = withLevel(m)
+	if m.Level == LevelProvince {
+		m.Region = shortProvince(m.Region)
+	}
+	return m, warns
+}
+
+// shortProvince returns the short form of a province-level name (河北省 →
+// 河北), or the name itself when it has none.
+func shortProvince(region string) string {
+	if short := regionCore(region); inList(provinces, short) {
+		return short
+	}
+	return region
 }
 
 // Load reads every document of paths into memory.

@@ -402,7 +402,7 @@ func TestOpenStdin(t *testing.T) {
 	}
 	for range 2 { // standard input is read once and kept for a second pass
 		sameSummaries(t, collectDocs(t, src), []docSummary{
-			{ID: "-", Region: "浙江省", Level: LevelProvince, Year: 2025, Sources: "header/suffix/header", Parts: "all,review,plan"},
+			{ID: "-", Region: "浙江", Level: LevelProvince, Year: 2025, Sources: "header/suffix/header", Parts: "all,review,plan"},
 		})
 	}
 }
@@ -438,6 +438,31 @@ func TestResolveMeta(t *testing.T) {
 	}
 	if got, warns := ResolveMeta(); !reflect.DeepEqual(got, Meta{}) || warns != nil {
 		t.Errorf("ResolveMeta() = %+v, %q", got, warns)
+	}
+}
+
+func TestResolveMetaShortProvince(t *testing.T) {
+	for _, c := range []struct {
+		region, level, want string
+	}{
+		{"河北省", "", "河北"},
+		{"河北省", LevelProvince, "河北"},
+		{"广西壮族自治区", "", "广西"},
+		{"内蒙古自治区", LevelProvince, "内蒙古"},
+		{"北京市", "", "北京"},
+		{"吉林省", "", "吉林"},
+		{"河北", LevelProvince, "河北"},
+		{"保定市", "", "保定市"},         // a city keeps its name
+		{"吉林市", LevelCity, "吉林市"},  // so does 吉林市
+		{"香港特别行政区", "", "香港特别行政区"}, // no short form known
+	} {
+		m := Meta{Region: c.region, Level: c.level, RegionSource: SourceManifest}
+		if c.level != "" {
+			m.LevelSource = SourceManifest
+		}
+		if got, _ := ResolveMeta(m); got.Region != c.want {
+			t.Errorf("%s (%s): region %q, want %q", c.region, c.level, got.Region, c.want)
+		}
 	}
 }
 
@@ -595,7 +620,11 @@ func TestAcceptanceCorpus(t *testing.T) {
 			return nil
 		}
 		got := d.Meta
-		if got.Region != row.Meta.Region || got.Level != row.Meta.Level || got.Year != row.Meta.Year ||
+		wantRegion := row.Meta.Region
+		if row.Meta.Level == LevelProvince {
+			wantRegion = shortProvince(wantRegion) // 河北省 → 河北
+		}
+		if got.Region != wantRegion || got.Level != row.Meta.Level || got.Year != row.Meta.Year ||
 			got.RegionSource+got.LevelSource+got.YearSource != SourceManifest+SourceManifest+SourceManifest ||
 			got.Extra["source_repo"] != row.Meta.Extra["source_repo"] {
 			t.Errorf("%s: meta %+v, want the manifest's %+v", d.ID, got, row.Meta)
