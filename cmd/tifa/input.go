@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 )
@@ -19,6 +20,7 @@ type inputOpts struct {
 	section   string
 	lexFiles  []string
 	noBuiltin bool
+	where     []string
 	cache     cacheOpts
 }
 
@@ -26,6 +28,7 @@ func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
 	f := cmd.Flags()
 	f.StringVar(&in.meta, "meta", "", "manifest CSV with columns file,region,level,year (default: manifest.csv in a folder argument)")
 	f.StringVar(&in.section, "section", "all", "text analysed: all, review (工作回顾) or plan (工作安排)")
+	f.StringArrayVar(&in.where, "where", nil, "only the documents matching FILTER: year=1990..2025, level=county|city, region=浙江, doc=GLOB or a manifest column; repeatable (all must hold)")
 	addCacheFlags(cmd, &in.cache)
 	if withLexicon {
 		addLexiconFlags(cmd, in)
@@ -93,6 +96,13 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 	if len(args) == 0 {
 		return nil, errors.New("no reports given: name files or folders (or - for stdin)")
 	}
+	if len(in.where) > 0 {
+		f, err := analysis.ParseFilter(in.where)
+		if err != nil {
+			return nil, fmt.Errorf("flag --where: %w", err)
+		}
+		g.where = &f
+	}
 	opt := reports.Options{
 		Manifest: in.meta,
 		Stdin:    g.stdin,
@@ -109,13 +119,19 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 	return reports.Open(args, opt)
 }
 
-// each reads every document of src, showing progress, and calls fn. Its
-// error says when no document had any text.
+// each reads every document of src, showing progress, and calls fn on
+// those that match --where. Its error says when no document matched or had
+// any text.
 func each(g *globals, src *reports.Source, fn func(*reports.Document) error) error {
 	p := newProgress(g, len(src.Files()))
-	n, withText := 0, 0
+	n, read, withText := 0, 0, 0
 	warned := tally{what: "have warnings"}
 	err := src.EachContext(g.ctx(), func(d *reports.Document) error {
+		read++
+		if g.where != nil && !g.where.Match(d.ID, d.Meta) {
+			p.add(d.Path, len(d.Text))
+			return nil
+		}
 		n++
 		g.inputs.add(d)
 		if strings.TrimSpace(d.Text) != "" {
@@ -132,6 +148,14 @@ func each(g *globals, src *reports.Source, fn func(*reports.Document) error) err
 		return err
 	}
 	warned.report(g, n)
+	if g.where != nil {
+		if n == 0 {
+			return fmt.Errorf("--where %s matches none of the %d documents read ('tifa docs' shows their metadata)", g.where, read)
+		}
+		if !g.quiet {
+			fmt.Fprintf(g.stderr, "tifa: --where %s: %d of %d documents\n", g.where, n, read)
+		}
+	}
 	if withText == 0 {
 		return fmt.Errorf("none of the %d documents read has any text", n)
 	}

@@ -116,6 +116,8 @@ func TestGolden(t *testing.T) {
 		{"cluster_terms_words.csv", "", []string{"cluster", samples, "--space", "words", "--k", "3", "--table", "terms", "-f", "csv"}},
 		{"compare_period.md", "", []string{"compare", samples, "--a", "year=2017..2020", "--b", "year=2021..2024", "--top", "10", "-f", "md"}},
 		{"compare_words_region.csv", "", []string{"compare", samples, "--space", "words", "--a", "region=云溪镇", "--b", "region=白沙镇", "--top", "15", "-f", "csv"}},
+		{"trend_where.csv", "", []string{"trend", samples, "--where", "level=township", "--where", "year=2019..2022", "--top", "5", "-f", "csv"}},
+		{"similar_where_words.csv", "", []string{"similar", samples, "--space", "words", "--where", "year=2020..", "--k", "1", "-f", "csv"}},
 	})
 }
 
@@ -139,6 +141,8 @@ func TestErrors(t *testing.T) {
 		{"missing path", []string{"count", "no/such/dir"}, "no/such/dir"},
 		{"empty dir", []string{"docs", empty}, "no reports"},
 		{"bad section", []string{"count", samples, "--section", "middle"}, "flag --section"},
+		{"bad where", []string{"count", samples, "--where", "year=soon"}, "flag --where"},
+		{"where matches nothing", []string{"docs", samples, "--where", "level=province"}, "matches none of the 13 documents"},
 		{"bad format", []string{"count", samples, "-f", "xls"}, "flag --format"},
 		{"bad by", []string{"trend", samples, "--by", "month"}, "flag --by"},
 		{"bad value", []string{"trend", samples, "--wide", "--value", "median"}, "flag --value"},

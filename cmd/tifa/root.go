@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/cache"
 	"golang.org/x/term"
 )
@@ -37,8 +38,9 @@ type globals struct {
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	cmd            *cobra.Command // the command running, for its context
-	cache          *cache.Cache   // open while reports are read; nil without one
+	cmd            *cobra.Command   // the command running, for its context
+	cache          *cache.Cache     // open while reports are read; nil without one
+	where          *analysis.Filter // --where: the documents analysed; nil for all
 }
 
 // closeCache writes what the cache still holds and closes it, after a
