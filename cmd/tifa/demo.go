@@ -17,7 +17,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "demo",
 		Short: "Run docs, count and trend on the built-in sample reports",
-		Long: `Run tifa on twelve synthetic sample reports embedded in the binary (fictional
+		Long: `Run tifa on thirteen synthetic sample reports embedded in the binary (fictional
 places: 青溪县, its towns 云溪镇 and 白沙镇, 东湖街道, and 临江市; one file is GBK,
 one a scraped web page, one a PDF extraction) with the built-in lexicon, and
 print what 'tifa docs', 'tifa count --wide' and 'tifa trend --wide' would.`,
@@ -55,10 +55,25 @@ print what 'tifa docs', 'tifa count --wide' and 'tifa trend --wide' would.`,
 			if g.format == "" && g.out == "" {
 				g.format = fmtTable // several tables: never CSV by default
 			}
-			return g.emit(docs, counts, trend)
+			if err := g.emit(docs, counts, trend); err != nil {
+				return err
+			}
+			if !g.quiet {
+				fmt.Fprint(g.stderr, demoNext)
+			}
+			return nil
 		},
 	}
 }
+
+// demoNext is what the demo suggests trying next, on stderr.
+const demoNext = `
+Next, on your own folder of reports (a manifest.csv with file,region,level,year helps):
+  tifa docs DIR                               check what was read
+  tifa trend DIR --top 10 --plot trend.png    a chart of the trends
+  tifa count DIR -o counts.xlsx               a workbook for Excel
+  tifa report DIR -o report.html              everything in one page to open in a browser
+`
 
 // keepColumns drops the columns of t after the first n.
 func keepColumns(t *table, n int) {
