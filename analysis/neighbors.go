@@ -81,6 +81,87 @@ func (a *dotAcc) row(x, xt *CSR, i, from int) []int {
 	return a.touched
 }
 
+// upperAcc accumulates the dot products of row i with the rows j > i
+// through the inverted index, for kernels that score each pair once (from
+// its lower row). at[k] is the position of x's entry k in xt (see
+// columnPositions), so the rows above i in column c are the rest of c's
+// posting list after at[k], found without a search. Between rows acc is
+// all zero and seen all false. The sum for a pair runs over the shared
+// columns in ascending order starting from 0, exactly as dotAcc.row does.
+type upperAcc struct {
+	acc     []float64
+	seen    []bool
+	touched []int
+}
+
+func newUpperAcc(n int) *upperAcc {
+	return &upperAcc{acc: make([]float64, n), seen: make([]bool, n)}
+}
+
+// columnPositions returns, for every stored entry k of x, its index in
+// xt.Ind and xt.Val (xt is x.Transpose(), which fills each column in row
+// order, as done here).
+func columnPositions(x, xt *CSR) []int {
+	next := slices.Clone(xt.Indptr[:x.Cols])
+	at := make([]int, len(x.Ind))
+	for k, c := range x.Ind {
+		at[k] = next[c]
+		next[c]++
+	}
+	return at
+}
+
+// upper accumulates x_i·x_j for every row j > i sharing a stored column
+// with row i and returns those rows. The caller must take each of them
+// (which also restores the all-zero state) before the next call. When the
+// postings to visit outnumber the rows above i, it skips the per-posting
+// test and lists the touched rows by one scan of seen, in ascending order;
+// otherwise it lists them as first touched.
+func (a *upperAcc) upper(x, xt *CSR, at []int, i int) []int {
+	a.touched = a.touched[:0]
+	lo, hi := x.Indptr[i], x.Indptr[i+1]
+	work := 0
+	for k := lo; k < hi; k++ {
+		work += xt.Indptr[x.Ind[k]+1] - at[k] - 1
+	}
+	acc, seen := a.acc, a.seen
+	if work >= len(acc)-i-1 {
+		for k := lo; k < hi; k++ {
+			v, end := x.Val[k], xt.Indptr[x.Ind[k]+1]
+			rows, wts := xt.Ind[at[k]+1:end], xt.Val[at[k]+1:end]
+			for p, j := range rows {
+				acc[j] += v * wts[p]
+				seen[j] = true
+			}
+		}
+		for j := i + 1; j < len(seen); j++ {
+			if seen[j] {
+				a.touched = append(a.touched, j)
+			}
+		}
+		return a.touched
+	}
+	for k := lo; k < hi; k++ {
+		v, end := x.Val[k], xt.Indptr[x.Ind[k]+1]
+		rows, wts := xt.Ind[at[k]+1:end], xt.Val[at[k]+1:end]
+		for p, j := range rows {
+			if !seen[j] {
+				seen[j] = true
+				a.touched = append(a.touched, j)
+			}
+			acc[j] += v * wts[p]
+		}
+	}
+	return a.touched
+}
+
+// take returns the dot product accumulated for row j and clears it.
+func (a *upperAcc) take(j int) float64 {
+	d := a.acc[j]
+	a.acc[j], a.seen[j] = 0, false
+	return d
+}
+
 // TopK returns, for every row of x in order, its k most similar other rows
 // by cosine similarity
 //
@@ -92,10 +173,19 @@ func (a *dotAcc) row(x, xt *CSR, i, from int) []int {
 // k neighbours, and an all-zero row gets none (an empty, non-nil slice).
 // k ≤ 0 gives empty lists. Scores are clamped to [−1, 1].
 //
-// No n×n matrix is built: an inverted index (column → rows) and one dense
-// accumulator of length n per worker give O(nnz + workers·n) memory; time
-// is Σ_i Σ_{c ∈ row i} |column c|. Rows are shared among workers
-// goroutines (≤ 0 means GOMAXPROCS); the output does not depend on workers.
+// No n×n matrix is built. Each pair is scored once, from its lower row:
+// row i accumulates its dot products with the rows j > i through an
+// inverted index (column → rows), and the score goes to both row i's and
+// row j's top k. Time is Σ_i Σ_{c ∈ row i} |{j > i in column c}|, about
+// half of the Σ_i Σ_{c ∈ row i} |column c| it takes to score every row
+// against all others, plus O(log k) per candidate that enters a top k.
+// Memory is O(nnz + Cols + workers·(n + n·k)): the index, plus per worker
+// a dense accumulator of length n and a k-heap for every row; the
+// workers' heaps are merged at the end (best k of their union per row).
+// Rows are handed to workers goroutines (≤ 0 means GOMAXPROCS) in small
+// blocks on demand. The output does not depend on workers, bit for bit: a
+// pair's products are summed over its shared columns in ascending order
+// whichever side computes them.
 func TopK(x *CSR, k int, workers int) [][]Neighbor {
 	x.mustValid()
 	n := x.Rows
@@ -106,61 +196,126 @@ func TopK(x *CSR, k int, workers int) [][]Neighbor {
 	if k <= 0 || n < 2 {
 		return out
 	}
+	k = min(k, n-1)
 	norms := x.RowNorms()
 	xt := x.Transpose()
+	at := columnPositions(x, xt)
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	const block = 32
 	workers = max(1, min(workers, (n+block-1)/block))
+	tops := make([]*rowHeaps, workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for w := range workers {
 		wg.Go(func() {
-			a := newDotAcc(n)
-			var h []Neighbor
+			a, t := newUpperAcc(n), newRowHeaps(n, k)
+			tops[w] = t
 			for {
 				lo := int(next.Add(block)) - block
 				if lo >= n {
 					return
 				}
 				for i := lo; i < min(lo+block, n); i++ {
-					if norms[i] == 0 {
-						continue
-					}
-					h = topOfRow(a, x, xt, norms, i, k, h[:0])
-					if len(h) > 0 {
-						out[i] = slices.Clone(h)
-					}
+					t.scan(a, x, xt, at, norms, i)
 				}
 			}
 		})
 	}
 	wg.Wait()
+	mergeHeaps(out, tops, k)
 	return out
 }
 
-// topOfRow keeps the k best candidates of row i in h (a min-heap on
-// "better") and returns them sorted best first.
-func topOfRow(a *dotAcc, x, xt *CSR, norms []float64, i, k int, h []Neighbor) []Neighbor {
-	for _, j := range a.row(x, xt, i, 0) {
-		nb := Neighbor{Index: j, Score: cosine(a.acc[j], norms[i], norms[j])}
-		switch {
-		case len(h) < k:
-			h = append(h, nb)
-			siftUp(h, len(h)-1)
-		case better(nb, h[0]):
-			h[0] = nb
-			siftDown(h, 0)
+// rowHeaps holds one worker's k best candidates so far for every row, each
+// a min-heap on "better" (root = worst kept). A heap grows only as far as
+// its row's candidates, never past k entries. floor[r] is the root's score
+// once row r's heap is full (−Inf before): a candidate scoring below it is
+// rejected without touching the heap, which matters as most candidates of
+// a long posting list land on rows other than the one being scanned.
+type rowHeaps struct {
+	k     int
+	h     [][]Neighbor
+	floor []float64
+}
+
+func newRowHeaps(n, k int) *rowHeaps {
+	t := &rowHeaps{k: k, h: make([][]Neighbor, n), floor: make([]float64, n)}
+	for r := range t.floor {
+		t.floor[r] = math.Inf(-1)
+	}
+	return t
+}
+
+// scan scores row i against every row j > i sharing a column with it and
+// offers each score to both rows (to a row only if its norm is non-zero:
+// an all-zero row has no neighbours, but is one, at 0, for rows storing
+// explicit zeros in its columns). A row with zero norm but stored entries
+// is still scanned, for the rows above it.
+func (t *rowHeaps) scan(a *upperAcc, x, xt *CSR, at []int, norms []float64, i int) {
+	ni := norms[i]
+	for _, j := range a.upper(x, xt, at, i) {
+		s := cosine(a.take(j), ni, norms[j])
+		if ni > 0 && s >= t.floor[i] {
+			t.offer(i, Neighbor{Index: j, Score: s})
+		}
+		if norms[j] > 0 && s >= t.floor[j] {
+			t.offer(j, Neighbor{Index: i, Score: s})
 		}
 	}
+}
+
+// offer keeps nb in row r's heap if it is among the k best seen.
+func (t *rowHeaps) offer(r int, nb Neighbor) {
+	h := t.h[r]
+	switch {
+	case len(h) < t.k:
+		if len(h) == cap(h) {
+			h = slices.Grow(h, min(t.k, max(4, 2*len(h)))-len(h))
+		}
+		h = append(h, nb)
+		siftUp(h, len(h)-1)
+		t.h[r] = h
+	case better(nb, h[0]):
+		h[0] = nb
+		siftDown(h, 0)
+	default:
+		return
+	}
+	if len(h) == t.k {
+		t.floor[r] = h[0].Score
+	}
+}
+
+// mergeHeaps sets out[r] to the best k of the union of every worker's heap
+// for row r, sorted best first. Each pair was offered by exactly one worker,
+// so the union has no duplicates and holds the global best k; "better" is
+// a strict total order, so the result does not depend on the partition.
+func mergeHeaps(out [][]Neighbor, tops []*rowHeaps, k int) {
+	var all []Neighbor
+	for r := range out {
+		all = all[:0]
+		for _, t := range tops {
+			all = append(all, t.h[r]...)
+			t.h[r] = nil
+		}
+		if len(all) == 0 {
+			continue
+		}
+		sortNeighbors(all)
+		out[r] = slices.Clone(all[:min(k, len(all))])
+	}
+}
+
+// sortNeighbors sorts h by "better", best first.
+func sortNeighbors(h []Neighbor) {
 	slices.SortFunc(h, func(p, q Neighbor) int {
 		if better(p, q) {
 			return -1
 		}
 		return 1 // indices differ, so never equal
 	})
-	return h
 }
 
 // better orders neighbours: higher score first, then lower index.

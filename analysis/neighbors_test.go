@@ -3,7 +3,11 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -129,6 +133,210 @@ func TestTopKMatchesBruteForceAnyWorkers(t *testing.T) {
 		// Same summation order in both: scores agree to the last bit.
 		if !equalNeighbors(got, want, 0) {
 			t.Fatalf("workers=%d: TopK differs from brute force\nrow 0 got  %v\nrow 0 want %v", workers, got[0], want[0])
+		}
+	}
+}
+
+// topKReference is the previous TopK, kept as the oracle for the symmetric
+// kernel: every row accumulates its dot products with all rows sharing a
+// column (each pair is computed twice, once from each side) and keeps its
+// own k-heap.
+func topKReference(x *CSR, k int, workers int) [][]Neighbor {
+	x.mustValid()
+	n := x.Rows
+	out := make([][]Neighbor, n)
+	for i := range out {
+		out[i] = []Neighbor{}
+	}
+	if k <= 0 || n < 2 {
+		return out
+	}
+	norms := x.RowNorms()
+	xt := x.Transpose()
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	const block = 32
+	workers = max(1, min(workers, (n+block-1)/block))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			a := newDotAcc(n)
+			var h []Neighbor
+			for {
+				lo := int(next.Add(block)) - block
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+block, n); i++ {
+					if norms[i] == 0 {
+						continue
+					}
+					h = refTopOfRow(a, x, xt, norms, i, k, h[:0])
+					if len(h) > 0 {
+						out[i] = slices.Clone(h)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+func refTopOfRow(a *dotAcc, x, xt *CSR, norms []float64, i, k int, h []Neighbor) []Neighbor {
+	for _, j := range a.row(x, xt, i, 0) {
+		nb := Neighbor{Index: j, Score: cosine(a.acc[j], norms[i], norms[j])}
+		switch {
+		case len(h) < k:
+			h = append(h, nb)
+			siftUp(h, len(h)-1)
+		case better(nb, h[0]):
+			h[0] = nb
+			siftDown(h, 0)
+		}
+	}
+	sortNeighbors(h)
+	return h
+}
+
+// tieCSR builds an n×cols matrix (cols ≥ 1) of perRow draws per row, with
+// the awkward rows mixed in: all-zero rows, exact and scaled duplicates of
+// earlier rows (score ties), rows on a private column shared with nobody,
+// rows storing only explicit zeros (entries but norm 0: neighbours of
+// others at score 0, none of their own), tiny values whose products
+// underflow, and negative values. Small integers make equal scores common.
+// The CSR is assembled by hand, as the builder drops explicit zeros.
+func tieCSR(n, cols, perRow int, seed uint64) *CSR {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	m := &CSR{Rows: n, Cols: cols + n, Indptr: []int{0}, Ind: []int{}, Val: []float64{}}
+	row := map[int]float64{}
+	for i := range n {
+		clear(row)
+		switch u := rng.IntN(20); {
+		case u == 0: // all zero
+		case u <= 2 && i > 0: // duplicate, maybe scaled
+			j := rng.IntN(i)
+			f := []float64{1, 1, 2, -1}[rng.IntN(4)]
+			for p := m.Indptr[j]; p < m.Indptr[j+1]; p++ {
+				row[m.Ind[p]] = f * m.Val[p]
+			}
+		case u == 3: // a private column
+			row[cols+i] = 1
+		case u == 4: // explicit zeros only
+			for range 1 + rng.IntN(3) {
+				row[rng.IntN(cols)] = 0
+			}
+		default:
+			for range perRow {
+				c := int(float64(cols) * math.Pow(rng.Float64(), 2))
+				v := float64(rng.IntN(4) - 1) // -1..2, zero kept as explicit
+				switch rng.IntN(10) {
+				case 0:
+					v = rng.NormFloat64()
+				case 1:
+					v *= 1e-170
+				}
+				row[c] = v
+			}
+		}
+		keys := slices.Sorted(func(yield func(int) bool) {
+			for c := range row {
+				if !yield(c) {
+					return
+				}
+			}
+		})
+		for _, c := range keys {
+			m.Ind = append(m.Ind, c)
+			m.Val = append(m.Val, row[c])
+		}
+		m.Indptr = append(m.Indptr, len(m.Ind))
+	}
+	m.mustValid()
+	return m
+}
+
+// TestTopKMatchesReference checks the symmetric kernel against the previous
+// two-sided one. Both sum a pair's products over shared columns in
+// ascending order and cosine is symmetric in its norms, so the scores, and
+// hence the orderings with their tie-breaks, agree to the last bit, for any
+// number of workers.
+func TestTopKMatchesReference(t *testing.T) {
+	tests := []struct {
+		name              string
+		n, cols, perRow   int
+		k                 int
+		wantSomeNeighbors bool
+	}{
+		{"n=0", 0, 3, 2, 3, false},
+		{"n=1", 1, 3, 2, 3, false},
+		{"n=2", 2, 1, 1, 1, true},
+		{"n=2 k=5", 2, 1, 1, 5, true},
+		{"tiny dense", 9, 3, 3, 4, true},
+		{"sparse", 200, 500, 3, 5, true},
+		{"dense-ish", 150, 20, 8, 10, true},
+		{"k=1", 300, 80, 5, 1, true},
+		{"k ≥ n", 40, 30, 4, 100, true},
+		{"many blocks", 700, 300, 6, 7, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for seed := range uint64(4) {
+				x := tieCSR(tt.n, tt.cols, tt.perRow, seed)
+				want := topKReference(x, tt.k, 1)
+				if got := len(want) > 0 && slices.ContainsFunc(want, func(r []Neighbor) bool { return len(r) > 0 }); got != tt.wantSomeNeighbors && seed == 0 {
+					t.Fatalf("seed %d: fixture has neighbours = %v", seed, got)
+				}
+				for _, workers := range []int{1, 2, 3, 7} {
+					got := TopK(x, tt.k, workers)
+					if i := firstDiff(got, want); i >= 0 {
+						t.Fatalf("seed %d workers %d row %d:\ngot  %v\nwant %v", seed, workers, i, got[i], want[i])
+					}
+				}
+			}
+		})
+	}
+}
+
+// firstDiff returns the first row where the lists differ (indices or
+// scores, bit for bit, or a nil list), or -1.
+func firstDiff(got, want [][]Neighbor) int {
+	if len(got) != len(want) {
+		return 0
+	}
+	for i := range got {
+		if got[i] == nil || !slices.Equal(got[i], want[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestTopKTiesAcrossWorkers: a block of identical rows spread over the
+// matrix all score exactly 1 with each other, so every list is decided by
+// the index tie-break alone, across the workers' partial heaps.
+func TestTopKTiesAcrossWorkers(t *testing.T) {
+	// Integer norms (3, 7, 9, 11, 9), so a row's cosine with a copy of
+	// itself is exactly n²/(n·n) = 1.
+	dirs := [][]float64{{1, 2, 2}, {2, 3, 6}, {1, 4, 8}, {2, 6, 9}, {4, 4, 7}}
+	rows := make([][]float64, 500)
+	for i := range rows {
+		rows[i] = dirs[i%5]
+	}
+	x := FromDense(rows)
+	want := topKReference(x, 6, 1)
+	for i, r := range want { // oracle: rows ≡ i mod 5 are identical
+		for p, nb := range r {
+			if nb.Score != 1 || nb.Index%5 != i%5 || (p > 0 && nb.Index < r[p-1].Index) {
+				t.Fatalf("reference row %d: %v", i, r)
+			}
+		}
+	}
+	for _, workers := range []int{1, 2, 3, 7} {
+		if i := firstDiff(TopK(x, 6, workers), want); i >= 0 {
+			t.Fatalf("workers %d: row %d differs", workers, i)
 		}
 	}
 }
