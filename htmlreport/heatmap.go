@@ -6,18 +6,26 @@ import (
 	"strconv"
 )
 
-// Heatmap is a square matrix of values between labelled rows and columns
-// (row i and column i name the same unit), coloured from Min (lightest) to
-// Max (darkest). Values[i][j] is the text shown for the cell, parsed for
-// its colour; text that is not a number leaves the cell grey. GroupOf,
-// when it has one entry per label, gives each label's group (a cluster) as
+// Heatmap is a matrix of values between labelled rows and columns,
+// coloured from Min (lightest) to Max (darkest). Without Columns it is
+// square: row i and column i are both Labels[i]; with Columns it has
+// len(Labels) rows and len(Columns) columns (a slogan by year). Values[i][j]
+// is the text shown for the cell, parsed for its colour; text that is not
+// a number leaves the cell grey. GroupOf, when the matrix is square and
+// GroupOf has one entry per label, gives each label's group (a cluster) as
 // an index in Groups, drawn as a coloured strip beside the row and above
 // the column labels, in the colours of a Scatter's groups, with a legend
-// naming them. Small matrices (up to 12 rows) print the values in their
-// cells.
+// naming them. Small matrices (up to 12 rows and columns) print the values
+// in their cells.
 type Heatmap struct {
-	Caption   string
-	Labels    []string
+	Caption string
+	Labels  []string
+	Columns []string // column labels when they are not Labels
+	// Notes, when it has one entry per column, is printed under the
+	// grid in small type, its row labelled NoteLabel (each year's number
+	// of reports).
+	Notes     []string
+	NoteLabel string
 	Groups    []string // group names: group k has colour k
 	GroupOf   []int    // per label, its group (−1: none, grey)
 	Values    [][]string
@@ -63,21 +71,31 @@ func textWidth(s string, size float64) float64 {
 
 func (h *Heatmap) render(w *writer) {
 	w.figures++
-	n := len(h.Labels)
+	cols := h.Columns
+	if cols == nil {
+		cols = h.Labels
+	}
+	n, m := len(h.Labels), len(cols)
 	const font = 12.0
-	cell := math.Floor(math.Max(14, math.Min(44, 640/math.Max(1, float64(n)))))
-	labelW := 0.0
+	cell := math.Floor(math.Max(14, math.Min(44, 640/math.Max(1, float64(max(n, m))))))
+	labelW, colW := 0.0, 0.0
 	for _, l := range h.Labels {
 		labelW = math.Max(labelW, textWidth(l, font))
 	}
+	for _, l := range cols {
+		colW = math.Max(colW, textWidth(l, font))
+	}
 	strip := 0.0
-	if len(h.GroupOf) == n && n > 0 {
+	if h.Columns == nil && len(h.GroupOf) == n && n > 0 {
 		strip = 13 // 9 of colour, 4 of white between it and the cells
 	}
 	left := labelW + 10 + strip
-	top := labelW + 10 + strip
-	size := cell * float64(n)
-	width, height := left+size+20, top+size+58
+	top := colW + 10 + strip
+	notes := 0.0
+	if len(h.Notes) == m && m > 0 {
+		notes = 18
+	}
+	width, height := left+cell*float64(m)+20, top+cell*float64(n)+notes+58
 	w.WriteString("<figure class=\"chart heat\">\n")
 	if h.Caption != "" {
 		w.printf("<figcaption>%s</figcaption>\n", esc(h.Caption))
@@ -89,17 +107,17 @@ func (h *Heatmap) render(w *writer) {
 	w.printf("<div class=\"scroll\"><svg class=\"heatmap\" viewBox=\"0 0 %s %s\" width=\"%s\" style=\"max-width:100%%\" role=\"img\" aria-label=\"%s\">\n",
 		num(width), num(height), num(width), esc(h.Caption))
 	for i, l := range h.Labels {
-		c := num(top + (float64(i)+0.5)*cell)
-		w.printf("<text x=\"%s\" y=\"%s\" text-anchor=\"end\" dy=\"0.35em\">%s</text>", num(labelW+4), c, esc(l))
-		x := num(left + (float64(i)+0.5)*cell)
-		w.printf("<text class=\"col\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n", x, num(labelW+4), esc(l))
+		w.printf("<text x=\"%s\" y=\"%s\" text-anchor=\"end\" dy=\"0.35em\">%s</text>", num(labelW+4), num(top+(float64(i)+0.5)*cell), esc(l))
+	}
+	for j, l := range cols {
+		w.printf("<text class=\"col\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n", num(left+(float64(j)+0.5)*cell), num(colW+4), esc(l))
 	}
 	if strip > 0 {
 		h.strips(w, left, top, cell, strip)
 	}
 	ww := esc(h.ValueName)
 	for i := range n {
-		for j := range n {
+		for j := range m {
 			text := ""
 			if i < len(h.Values) && j < len(h.Values[i]) {
 				text = h.Values[i][j]
@@ -110,8 +128,8 @@ func (h *Heatmap) render(w *writer) {
 			}
 			x, y := left+float64(j)*cell, top+float64(i)*cell
 			w.printf("<rect class=\"cell\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s × %s\n%s %s</title></rect>",
-				num(x), num(y), num(cell), num(cell), fill, esc(h.Labels[i]), esc(h.Labels[j]), ww, esc(text))
-			if n <= 12 {
+				num(x), num(y), num(cell), num(cell), fill, esc(h.Labels[i]), esc(cols[j]), ww, esc(text))
+			if n <= 12 && m <= 12 {
 				cls := "v"
 				if light {
 					cls = "v light"
@@ -121,7 +139,15 @@ func (h *Heatmap) render(w *writer) {
 		}
 		w.WriteString("\n")
 	}
-	h.scale(w, left, top+size+22, math.Min(size, 260))
+	if notes > 0 {
+		y := num(top + cell*float64(n) + 13)
+		w.printf("<text class=\"note\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>", num(labelW+4), y, esc(h.NoteLabel))
+		for j, t := range h.Notes {
+			w.printf("<text class=\"note\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>", num(left+(float64(j)+0.5)*cell), y, esc(t))
+		}
+		w.WriteString("\n")
+	}
+	h.scale(w, left, top+cell*float64(n)+notes+22, math.Min(cell*float64(m), 260))
 	w.WriteString("</svg></div>\n</figure>\n")
 }
 

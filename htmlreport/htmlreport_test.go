@@ -208,6 +208,34 @@ func TestXTicks(t *testing.T) {
 	}
 }
 
+// TestRectangularHeatmap: with Columns the grid has a row per label and a
+// column per column label, each cell named by both in its tooltip, the
+// notes under their columns, and no cluster strip.
+func TestRectangularHeatmap(t *testing.T) {
+	h := &Heatmap{Labels: []string{"乡村振兴", "河长制"}, Columns: []string{"2018", "2019", "2021"},
+		Values: [][]string{{"0.500", "1.000", "x"}, {"0.000", "0.250", "0.750"}}, Max: 1, ValueName: "share",
+		Notes: []string{"2", "4", "1"}, NoteLabel: "reports", GroupOf: []int{0, 1}, Groups: []string{"g1", "g2"}}
+	out := write(t, &Page{Title: "t", Sections: []Section{{ID: "s", Title: "s", Blocks: []Block{h}}}})
+	cells := regexp.MustCompile(`<rect class="cell"[^>]*fill="([^"]+)"><title>([^<]*)</title>`).FindAllStringSubmatch(out, -1)
+	if len(cells) != 6 {
+		t.Fatalf("%d cells, want 2×3", len(cells))
+	}
+	want := []struct{ title, fill string }{{"乡村振兴 × 2018\nshare 0.500", ""}, {"乡村振兴 × 2021\nshare x", "#dddddd"},
+		{"河长制 × 2018\nshare 0.000", "#f7fbff"}, {"河长制 × 2021\nshare 0.750", ""}}
+	for i, c := range []int{0, 2, 3, 5} {
+		if cells[c][2] != want[i].title || want[i].fill != "" && cells[c][1] != want[i].fill {
+			t.Errorf("cell %d: fill %s, title %q; want %q %s", c, cells[c][1], cells[c][2], want[i].title, want[i].fill)
+		}
+	}
+	notes := regexp.MustCompile(`<text class="note"[^>]*>([^<]*)</text>`).FindAllStringSubmatch(out, -1)
+	if len(notes) != 4 || notes[0][1] != "reports" || notes[3][1] != "1" {
+		t.Errorf("notes %q, want the label and one per column", notes)
+	}
+	if strings.Contains(out, "g1") {
+		t.Error("a rectangular heatmap drew the cluster strip")
+	}
+}
+
 func TestRamp(t *testing.T) {
 	cases := []struct {
 		t     float64

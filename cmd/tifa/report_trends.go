@@ -17,10 +17,10 @@ func (r *reportRun) trendSection() htmlreport.Section {
 	}
 	rows := r.trend.Rows(analysis.TrendOptions{Top: r.o.top})
 	top := strconv.Itoa(r.o.top)
-	sec.Blocks = append(sec.Blocks, htmlreport.Text(fmt.Sprintf("The %d slogans mentioned in the most reports, year by year. "+
+	sec.Blocks = append(sec.Blocks, htmlreport.Text(fmt.Sprintf("The %d slogans mentioned in the most reports, year by year (hover a cell or a point for its value). "+
 		"Share: the share of the year's reports that mention the slogan. Per 10,000 characters: mentions per 10,000 Chinese "+
 		"characters, averaged over all the year's reports (those not mentioning it count as 0). Under the years: the "+
-		"year's reports (numbers, or bars on a log scale where the years are too close for numbers); where they are few, "+
+		"year's reports (under the lines: numbers, or bars on a log scale where the years are too close for numbers); where they are few, "+
 		"a single report moves the share a long way.", countSlogans(rows))))
 	var tabs htmlreport.Tabs
 	for _, v := range []struct{ value, label, axis, file string }{
@@ -28,15 +28,20 @@ func (r *reportRun) trendSection() htmlreport.Section {
 		{"mean_per10k", "Mentions per 10,000 characters", "mentions per 10k chars", "trend_per10k.csv"},
 	} {
 		t := trendWide(rows, years, r.lex, trendOpts{top: r.o.top, wide: true, value: v.value})
+		tbl := r.htmlTable(t, v.file, r.command("trend", inputFlags, "--top", top, "--wide", "--value", v.value))
 		chart := wideChart(t, 3, "year", v.axis)
 		chart.Counts, chart.CountLabel = reportsByYear(rows, chart.X), "reports"
-		if v.value == "share" {
-			chart.YMax = 1
+		lines := &htmlreport.Figure{Charts: []htmlreport.LineChart{chart}}
+		if v.value != "share" {
+			tabs = append(tabs, htmlreport.Tab{Label: v.label, Blocks: []htmlreport.Block{lines, tbl}})
+			continue
 		}
-		tabs = append(tabs, htmlreport.Tab{Label: v.label, Blocks: []htmlreport.Block{
-			&htmlreport.Figure{Charts: []htmlreport.LineChart{chart}},
-			r.htmlTable(t, v.file, r.command("trend", inputFlags, "--top", top, "--wide", "--value", v.value)),
-		}})
+		// Fifteen lines over twenty-odd years are a tangle; the same
+		// shares as a slogan × year grid read at a glance.
+		chart.YMax = 1
+		tabs = append(tabs,
+			htmlreport.Tab{Label: v.label, Blocks: []htmlreport.Block{wideHeatmap(t, 3, v.axis, chart.Counts), tbl}},
+			htmlreport.Tab{Label: v.label + ", as lines", Blocks: []htmlreport.Block{lines}})
 	}
 	sec.Blocks = append(sec.Blocks, tabs)
 	return sec
@@ -63,6 +68,22 @@ func wideChart(t *table, first int, xLabel, yLabel string) htmlreport.LineChart 
 		c.Series = append(c.Series, htmlreport.Series{Name: cells[0], Values: cells[first:]})
 	}
 	return c
+}
+
+// wideHeatmap draws a wide table of shares (one row a slogan, one column
+// a year from column first on) as a slogan × year grid coloured from 0 to
+// 1, with each year's number of reports under it.
+func wideHeatmap(t *table, first int, value string, reports []string) *htmlreport.Heatmap {
+	h := &htmlreport.Heatmap{Min: 0, Max: 1, ValueName: value, Notes: reports, NoteLabel: "reports"}
+	for _, col := range t.cols[first:] {
+		h.Columns = append(h.Columns, col.name)
+	}
+	for i := range t.rows {
+		cells := t.strings(i)
+		h.Labels = append(h.Labels, cells[0])
+		h.Values = append(h.Values, cells[first:])
+	}
+	return h
 }
 
 // reportsByYear returns the reports the trend counted in each year of xs.
