@@ -16,6 +16,10 @@ import (
 // repeat dashed, past this the legend no longer reads.
 const plotMaxSeries = 24
 
+// plotDefaultTop is how many slogans trend --plot draws when neither
+// --top nor --slogan picks them: ten lines in ten colours still read.
+const plotDefaultTop = 10
+
 // plotOpts are the --plot and --font flags of the commands that draw.
 type plotOpts struct {
 	path, font string

@@ -116,6 +116,44 @@ func checkChartFile(t *testing.T, name string, data []byte, text string) {
 	}
 }
 
+// TestTrendPlotDefault: without --top or --slogan the chart draws the 10
+// slogans mentioned in most reports (the first rows of the table), says
+// so, and the table still lists them all.
+func TestTrendPlotDefault(t *testing.T) {
+	needFont(t)
+	path := filepath.Join(t.TempDir(), "trend.svg")
+	out, stderr, err := run(t, "", "trend", samples, "-f", "csv", "--plot", path)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "the chart shows the 10 slogans mentioned in most reports, of ") {
+		t.Errorf("no note of the lines left out; stderr:\n%s", stderr)
+	}
+	top, _, err := run(t, "", "trend", samples, "-f", "csv", "--top", "10")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := string(data)
+	slogans := map[string]bool{}
+	for i, line := range strings.Split(strings.TrimSpace(top), "\n") {
+		if i > 0 {
+			slogans[strings.Split(line, ",")[1]] = true // year,slogan,…
+		}
+	}
+	if len(slogans) != 10 || strings.Count(out, "\n") <= strings.Count(top, "\n") {
+		t.Fatalf("--top 10 gives %d slogans; the full table %d lines", len(slogans), strings.Count(out, "\n"))
+	}
+	for s := range slogans {
+		if !strings.Contains(svg, ">"+s+"<") {
+			t.Errorf("the chart has no line for %s, one of the top 10", s)
+		}
+	}
+}
+
 func TestPlotErrors(t *testing.T) {
 	dir := t.TempDir()
 	runErrors(t, []errCase{

@@ -39,7 +39,8 @@ mentions the slogan). Every year of the group is listed, mentioned or not.
 (mean_per10k, share, mentioning or mentions); empty where the group has no
 report that year. Reports without a known year are left out, with a warning.
 
---plot FILE draws one line per slogan (and group) over the years, of --value.`,
+--plot FILE draws one line per slogan (and group) over the years, of --value:
+the slogans of --slogan or --top, else the 10 mentioned in most reports.`,
 		Example: "  tifa trend reports/ --top 20 --wide\n  tifa trend reports/ --by level --slogan 乡村振兴 -f csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			part, lex, err := in.prepare(g)
@@ -75,7 +76,15 @@ report that year. Reports without a known year are left out, with a warning.
 			trendWarnings(g, tr, part)
 			rows := tr.Rows(topt)
 			if p.wanted() {
-				if err := p.draw(trendChart(g, rows, lex, o)); err != nil {
+				lines := rows
+				if o.top == 0 && len(o.slogans) == 0 {
+					// all the slogans mentioned are a tangle of lines
+					topt.Top = plotDefaultTop
+					if lines = tr.Rows(topt); countSlogans(lines) < countSlogans(rows) {
+						g.warnf("--plot: the chart shows the %d slogans mentioned in most reports, of %d (--top N or --slogan picks others)", plotDefaultTop, countSlogans(rows))
+					}
+				}
+				if err := p.draw(trendChart(g, lines, lex, o)); err != nil {
 					return err
 				}
 			}
