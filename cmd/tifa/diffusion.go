@@ -48,7 +48,9 @@ mentions, per10k, years_since_national (year − first national year; empty
 when the slogan has no national use).
 
 --plot FILE draws the adoption curves: per slogan and level, the share of
-the level's regions that have used it, by year.`,
+the level's regions that have used it, by year; the slogans of --slogan or
+--top, else those used by most regions, as many as keep the lines at 24 or
+under.`,
 		Example: "  tifa diffusion ../shared/corpus --slogan 河长制 --slogan 乡村振兴\n  tifa diffusion reports/ --table curve --top 10 --events events.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			part, lex, err := in.prepare(g)
@@ -91,7 +93,20 @@ the level's regions that have used it, by year.`,
 				}
 			}
 			if p.wanted() {
-				if err := p.draw(diffusionChart(g, d.Curve(opt), lex)); err != nil {
+				pts := d.Curve(opt)
+				if o.top == 0 && len(o.slogans) == 0 {
+					// a line per slogan and level: keep them few
+					levels, all := map[string]bool{}, map[int]bool{}
+					for _, pt := range pts {
+						levels[pt.Level], all[pt.Entry] = true, true
+					}
+					top := plotTop(len(levels))
+					opt.Top = top
+					pts = d.Curve(opt)
+					opt.Top = 0 // the table still lists them all
+					noteDefaultTop(g, min(top, len(all)), len(all), "used by most regions")
+				}
+				if err := p.draw(diffusionChart(g, pts, lex)); err != nil {
 					return err
 				}
 			}

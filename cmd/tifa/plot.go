@@ -16,9 +16,24 @@ import (
 // repeat dashed, past this the legend no longer reads.
 const plotMaxSeries = 24
 
-// plotDefaultTop is how many slogans trend --plot draws when neither
-// --top nor --slogan picks them: ten lines in ten colours still read.
+// plotDefaultTop is how many slogans trend and diffusion --plot draw when
+// neither --top nor --slogan picks them: ten lines in ten colours still
+// read.
 const plotDefaultTop = 10
+
+// plotTop is how many slogans such a default chart draws when each has a
+// line per group (level or region): as many as keep the lines within
+// plotMaxSeries, at most plotDefaultTop, at least one.
+func plotTop(groups int) int {
+	return max(1, min(plotDefaultTop, plotMaxSeries/max(1, groups)))
+}
+
+// noteDefaultTop tells that a default chart shows top of all slogans.
+func noteDefaultTop(g *globals, top, all int, most string) {
+	if top < all {
+		g.warnf("--plot: the chart shows the %d slogans %s, of %d (--top N or --slogan picks others)", top, most, all)
+	}
+}
 
 // plotOpts are the --plot and --font flags of the commands that draw.
 type plotOpts struct {

@@ -40,7 +40,8 @@ mentions the slogan). Every year of the group is listed, mentioned or not.
 report that year. Reports without a known year are left out, with a warning.
 
 --plot FILE draws one line per slogan (and group) over the years, of --value:
-the slogans of --slogan or --top, else the 10 mentioned in most reports.`,
+the slogans of --slogan or --top, else the 10 mentioned in most reports
+(fewer with --by, to keep the lines at 24 or under).`,
 		Example: "  tifa trend reports/ --top 20 --wide\n  tifa trend reports/ --by level --slogan 乡村振兴 -f csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			part, lex, err := in.prepare(g)
@@ -79,10 +80,13 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports.`,
 				lines := rows
 				if o.top == 0 && len(o.slogans) == 0 {
 					// all the slogans mentioned are a tangle of lines
-					topt.Top = plotDefaultTop
-					if lines = tr.Rows(topt); countSlogans(lines) < countSlogans(rows) {
-						g.warnf("--plot: the chart shows the %d slogans mentioned in most reports, of %d (--top N or --slogan picks others)", plotDefaultTop, countSlogans(rows))
+					groups := map[string]bool{}
+					for _, r := range rows {
+						groups[r.Group] = true
 					}
+					topt.Top = plotTop(len(groups))
+					lines = tr.Rows(topt)
+					noteDefaultTop(g, countSlogans(lines), countSlogans(rows), "mentioned in most reports")
 				}
 				if err := p.draw(trendChart(g, lines, lex, o)); err != nil {
 					return err
