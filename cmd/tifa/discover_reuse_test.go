@@ -16,7 +16,7 @@ import (
 	"github.com/tifa-project/tifa/lexicon"
 )
 
-func TestGoldenIssue6b(t *testing.T) {
+func TestDiscoverReuseGolden(t *testing.T) {
 	runGolden(t, []goldenCase{
 		{"discover.csv", "", []string{"discover", samples, "--top", "30", "-f", "csv"}},
 		{"discover_all_plan.md", "", []string{"discover", samples, "--all", "--section", "plan", "--min-docs", "4", "--top", "15", "-f", "md"}},
@@ -26,7 +26,7 @@ func TestGoldenIssue6b(t *testing.T) {
 	})
 }
 
-func TestIssue6bErrors(t *testing.T) {
+func TestDiscoverReuseErrors(t *testing.T) {
 	runErrors(t, []errCase{
 		{"discover min-docs", []string{"discover", samples, "--min-docs", "0"}, "flag --min-docs"},
 		{"discover top", []string{"discover", samples, "--top", "-1"}, "flag --top"},

@@ -1,6 +1,6 @@
 package main
 
-// Tests of the diffusion and targets commands (issue 6, "Beyond counting"):
+// Tests of the diffusion and targets commands:
 // golden files on the samples, errors, the events file, and acceptance
 // tests on ../shared/corpus.
 
@@ -31,7 +31,7 @@ const nationalSample = `2018年政府工作报告
 大力实施乡村振兴战略。推广最多跑一次等地方经验，让群众办事更方便。
 `
 
-func TestIssue6Golden(t *testing.T) {
+func TestDiffusionTargetsGolden(t *testing.T) {
 	runGolden(t, []goldenCase{
 		{"diffusion.csv", "", []string{"diffusion", samples, "-f", "csv"}},
 		{"diffusion_national.txt", nationalSample, []string{"diffusion", samples, "-", "--slogan", "乡村振兴", "--slogan", "河长制", "--slogan", "最多跑一次", "-f", "table"}},
@@ -91,7 +91,7 @@ func TestDiffusionEventsFile(t *testing.T) {
 	}
 }
 
-func TestIssue6Errors(t *testing.T) {
+func TestDiffusionTargetsErrors(t *testing.T) {
 	runErrors(t, []errCase{
 		{"bad table", []string{"diffusion", samples, "--table", "map"}, "flag --table"},
 		{"events to stdout", []string{"diffusion", samples, "--events", "-"}, "flag --events"},
