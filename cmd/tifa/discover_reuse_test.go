@@ -1,6 +1,6 @@
 package main
 
-// Tests of the discover and reuse commands (issue 6, "Beyond counting"):
+// Tests of the discover and reuse commands:
 // golden files on the samples, errors, edge cases, and acceptance tests on
 // ../shared/corpus.
 
