@@ -77,7 +77,15 @@ func (h *Heatmap) render(w *writer) {
 	}
 	n, m := len(h.Labels), len(cols)
 	const font = 12.0
-	cell := math.Floor(math.Max(14, math.Min(44, 640/math.Max(1, float64(max(n, m))))))
+	// cells are cw wide and ch high: square in a square matrix; a wide
+	// one (many years) gets narrower columns but rows tall enough for
+	// their labels
+	cw := math.Floor(math.Max(14, math.Min(44, 640/math.Max(1, float64(max(n, m))))))
+	ch := cw
+	if h.Columns != nil {
+		cw = math.Floor(math.Max(12, math.Min(44, 760/math.Max(1, float64(m)))))
+		ch = math.Max(cw, 18)
+	}
 	labelW, colW := 0.0, 0.0
 	for _, l := range h.Labels {
 		labelW = math.Max(labelW, textWidth(l, font))
@@ -91,11 +99,16 @@ func (h *Heatmap) render(w *writer) {
 	}
 	left := labelW + 10 + strip
 	top := colW + 10 + strip
-	notes := 0.0
+	notes, vertical := 0.0, false
 	if len(h.Notes) == m && m > 0 {
 		notes = 18
+		for _, t := range h.Notes {
+			if tw := textWidth(t, 10); tw > cw-2 {
+				vertical, notes = true, math.Max(notes, tw+8)
+			}
+		}
 	}
-	width, height := left+cell*float64(m)+20, top+cell*float64(n)+notes+58
+	width, height := left+cw*float64(m)+20, top+ch*float64(n)+notes+58
 	w.WriteString("<figure class=\"chart heat\">\n")
 	if h.Caption != "" {
 		w.printf("<figcaption>%s</figcaption>\n", esc(h.Caption))
@@ -107,13 +120,13 @@ func (h *Heatmap) render(w *writer) {
 	w.printf("<div class=\"scroll\"><svg class=\"heatmap\" viewBox=\"0 0 %s %s\" width=\"%s\" style=\"max-width:100%%\" role=\"img\" aria-label=\"%s\">\n",
 		num(width), num(height), num(width), esc(h.Caption))
 	for i, l := range h.Labels {
-		w.printf("<text x=\"%s\" y=\"%s\" text-anchor=\"end\" dy=\"0.35em\">%s</text>", num(labelW+4), num(top+(float64(i)+0.5)*cell), esc(l))
+		w.printf("<text x=\"%s\" y=\"%s\" text-anchor=\"end\" dy=\"0.35em\">%s</text>", num(labelW+4), num(top+(float64(i)+0.5)*ch), esc(l))
 	}
 	for j, l := range cols {
-		w.printf("<text class=\"col\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n", num(left+(float64(j)+0.5)*cell), num(colW+4), esc(l))
+		w.printf("<text class=\"col\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n", num(left+(float64(j)+0.5)*cw), num(colW+4), esc(l))
 	}
 	if strip > 0 {
-		h.strips(w, left, top, cell, strip)
+		h.strips(w, left, top, cw, strip)
 	}
 	ww := esc(h.ValueName)
 	for i := range n {
@@ -126,28 +139,32 @@ func (h *Heatmap) render(w *writer) {
 			if v, err := strconv.ParseFloat(text, 64); err == nil && h.Max > h.Min {
 				fill, light = ramp((v - h.Min) / (h.Max - h.Min))
 			}
-			x, y := left+float64(j)*cell, top+float64(i)*cell
+			x, y := left+float64(j)*cw, top+float64(i)*ch
 			w.printf("<rect class=\"cell\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s × %s\n%s %s</title></rect>",
-				num(x), num(y), num(cell), num(cell), fill, esc(h.Labels[i]), esc(cols[j]), ww, esc(text))
+				num(x), num(y), num(cw), num(ch), fill, esc(h.Labels[i]), esc(cols[j]), ww, esc(text))
 			if n <= 12 && m <= 12 {
 				cls := "v"
 				if light {
 					cls = "v light"
 				}
-				w.printf("<text class=\"%s\" x=\"%s\" y=\"%s\" text-anchor=\"middle\" dy=\"0.35em\">%s</text>", cls, num(x+cell/2), num(y+cell/2), esc(text))
+				w.printf("<text class=\"%s\" x=\"%s\" y=\"%s\" text-anchor=\"middle\" dy=\"0.35em\">%s</text>", cls, num(x+cw/2), num(y+ch/2), esc(text))
 			}
 		}
 		w.WriteString("\n")
 	}
 	if notes > 0 {
-		y := num(top + cell*float64(n) + 13)
-		w.printf("<text class=\"note\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>", num(labelW+4), y, esc(h.NoteLabel))
+		y := top + ch*float64(n) + 13
+		w.printf("<text class=\"note\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>", num(labelW+4), num(y), esc(h.NoteLabel))
+		cls, anchor := "note", "middle"
+		if vertical { // too wide for their columns: read downwards
+			cls, anchor, y = "note col", "start", y-9
+		}
 		for j, t := range h.Notes {
-			w.printf("<text class=\"note\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>", num(left+(float64(j)+0.5)*cell), y, esc(t))
+			w.printf("<text class=\"%s\" x=\"%s\" y=\"%s\" text-anchor=\"%s\">%s</text>", cls, num(left+(float64(j)+0.5)*cw), num(y), anchor, esc(t))
 		}
 		w.WriteString("\n")
 	}
-	h.scale(w, left, top+cell*float64(n)+notes+22, math.Min(cell*float64(m), 260))
+	h.scale(w, left, top+ch*float64(n)+notes+22, math.Min(cw*float64(m), 260))
 	w.WriteString("</svg></div>\n</figure>\n")
 }
 

@@ -234,6 +234,17 @@ func TestRectangularHeatmap(t *testing.T) {
 	if strings.Contains(out, "g1") {
 		t.Error("a rectangular heatmap drew the cluster strip")
 	}
+	// sixty years leave columns too narrow for a three-digit note: the
+	// notes turn to read downwards
+	wide := &Heatmap{Labels: []string{"乡村振兴"}, Values: [][]string{nil}, Max: 1, NoteLabel: "reports"}
+	for y := range 60 {
+		wide.Columns = append(wide.Columns, strconv.Itoa(1966+y))
+		wide.Notes = append(wide.Notes, "149")
+	}
+	out = write(t, &Page{Title: "t", Sections: []Section{{ID: "s", Title: "s", Blocks: []Block{wide}}}})
+	if n := strings.Count(out, `<text class="note col"`); n != 60 {
+		t.Errorf("%d vertical notes, want 60", n)
+	}
 }
 
 func TestRamp(t *testing.T) {
