@@ -60,6 +60,7 @@ func FormatOf(path string) (string, error) {
 // theme is what every chart draws its text with.
 type theme struct {
 	handler text.Handler
+	glyphs  *glyphSet // what the face lacks, for render's check
 }
 
 // Font sizes, in points.
@@ -73,13 +74,16 @@ const (
 
 // newTheme returns a theme whose every font lookup yields face: the face is
 // the default of a private cache, so the typefaces gonum names by default
-// (Liberation Serif, Sans, Mono) resolve to it too.
+// (Liberation Serif, Sans, Mono) resolve to it too. Every text is drawn
+// through the face's glyphs: a character it lacks becomes its stand-in
+// (− as -), or is reported by render.
 func newTheme(face *Font) *theme {
 	coll := font.Collection{{Font: font.Font{Typeface: "tifa"}, Face: face.face}}
 	for _, v := range []font.Variant{"", "Serif", "Sans", "Mono"} {
 		coll = append(coll, font.Face{Font: font.Font{Typeface: "Liberation", Variant: v}, Face: face.face})
 	}
-	return &theme{handler: text.Plain{Fonts: font.NewCache(coll)}}
+	g := newGlyphSet(face)
+	return &theme{handler: glyphHandler{Plain: text.Plain{Fonts: font.NewCache(coll)}, g: g}, glyphs: g}
 }
 
 // style returns a text style of the given size in the theme's face.
@@ -170,6 +174,11 @@ func render(w io.Writer, format string, f *Font, fig figure) (err error) {
 	dc.Fill(dc.Rectangle.Path())
 	if err := fig.paint(dc, th); err != nil {
 		return err
+	}
+	if format != "svg" { // an SVG viewer falls back on its own fonts
+		if err := th.glyphs.err(); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
 	if _, err := canvas.WriteTo(&buf); err != nil {
