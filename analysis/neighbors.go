@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"runtime"
 	"slices"
@@ -187,6 +188,13 @@ func (a *upperAcc) take(j int) float64 {
 // pair's products are summed over its shared columns in ascending order
 // whichever side computes them.
 func TopK(x *CSR, k int, workers int) [][]Neighbor {
+	out, _ := TopKContext(context.Background(), x, k, workers)
+	return out
+}
+
+// TopKContext is TopK that stops when ctx is done (each worker looks
+// between its blocks of 32 rows), returning nil and ctx's error.
+func TopKContext(ctx context.Context, x *CSR, k int, workers int) ([][]Neighbor, error) {
 	x.mustValid()
 	n := x.Rows
 	out := make([][]Neighbor, n)
@@ -194,7 +202,7 @@ func TopK(x *CSR, k int, workers int) [][]Neighbor {
 		out[i] = []Neighbor{}
 	}
 	if k <= 0 || n < 2 {
-		return out
+		return out, ctx.Err()
 	}
 	k = min(k, n-1)
 	norms := x.RowNorms()
@@ -214,7 +222,7 @@ func TopK(x *CSR, k int, workers int) [][]Neighbor {
 			tops[w] = t
 			for {
 				lo := int(next.Add(block)) - block
-				if lo >= n {
+				if lo >= n || ctx.Err() != nil {
 					return
 				}
 				for i := lo; i < min(lo+block, n); i++ {
@@ -224,8 +232,11 @@ func TopK(x *CSR, k int, workers int) [][]Neighbor {
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	mergeHeaps(out, tops, k)
-	return out
+	return out, nil
 }
 
 // rowHeaps holds one worker's k best candidates so far for every row, each

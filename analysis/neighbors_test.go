@@ -1,9 +1,12 @@
 package analysis
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"runtime"
 	"slices"
 	"sync"
@@ -456,5 +459,20 @@ func BenchmarkTopK(b *testing.B) {
 			}
 			b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 		})
+	}
+}
+
+// TestTopKContext: a done context stops the search with its error and no
+// result; a live one gives TopK's result.
+func TestTopKContext(t *testing.T) {
+	x := randomCSR(500, 200, 8, 7)
+	ctx, cancel := context.WithCancel(context.Background())
+	got, err := TopKContext(ctx, x, 5, 2)
+	if err != nil || !reflect.DeepEqual(got, TopK(x, 5, 2)) {
+		t.Fatalf("live context: err %v, or a result other than TopK's", err)
+	}
+	cancel()
+	if got, err := TopKContext(ctx, x, 5, 2); !errors.Is(err, context.Canceled) || got != nil {
+		t.Errorf("cancelled: %d rows, err %v; want none and context.Canceled", len(got), err)
 	}
 }

@@ -461,7 +461,7 @@ func (f *TargetFinder) valueTarget(st sentence, scopeEnd int, m indMention, v ta
 		t.Qualifiers = append(t.Qualifiers, q)
 		t.End += n
 	}
-	t.score, t.MultiYear = judgeTarget(context{leadIn: st.leadIn, before: text[st.from:m.start], gap: gap,
+	t.score, t.MultiYear = judgeTarget(surround{leadIn: st.leadIn, before: text[st.from:m.start], gap: gap,
 		clause: text[clauseStart(text, st.from, m.start):t.End], after: followingText(text, t.End, st.to)}, len(t.Qualifiers) > 0)
 	return t
 }
@@ -574,8 +574,8 @@ var (
 	planRe      = regexp.MustCompile(`五年内|草案|纲要|五”?(?:计划|规划)`)
 )
 
-// context is the text around a value that judgeTarget weighs.
-type context struct {
+// surround is the text around a value that judgeTarget weighs.
+type surround struct {
 	leadIn string // the lead-in of the list the sentence belongs to
 	before string // the sentence before the indicator
 	gap    string // between the indicator (or the previous value) and the value
@@ -591,7 +591,7 @@ type context struct {
 // year). A value is multi-year when its clause
 // speaks of several years (年均, 期间, 到2020年 …) or its sentence of a
 // five-year plan (五年内, 草案, “七五”计划).
-func judgeTarget(c context, qualified bool) (score int, multi bool) {
+func judgeTarget(c surround, qualified bool) (score int, multi bool) {
 	after := strings.TrimLeft(c.after, " ")
 	switch {
 	case containsAny(c.leadIn+c.before+c.gap, targetWords), hasAnyPrefix(after, ofTarget):

@@ -68,8 +68,11 @@ average-linkage clustering so that similar units sit together.`,
 			}
 			t := &table{title: "Nearest neighbours", cols: append(unitCols(o.by), num("rank"), str("neighbour"), flt("cosine", 4), str("shared"))}
 			done := g.stage("nearest neighbours")
-			nn := analysis.TopK(v.X, k, o.workers)
+			nn, err := analysis.TopKContext(g.ctx(), v.X, k, o.workers)
 			done()
+			if err != nil {
+				return err
+			}
 			for i, nbrs := range nn {
 				for r, nb := range nbrs {
 					t.add(append(unitCells(o.by, v.Units[i]), r+1, v.Units[nb.Index].ID, nb.Score, termLabels(v, v.Shared(i, nb.Index, shared)))...)
