@@ -72,16 +72,44 @@ func wideChart(t *table, first int, xLabel, yLabel string) htmlreport.LineChart 
 
 // wideHeatmap draws a wide table of shares (one row a slogan, one column
 // a year from column first on) as a slogan × year grid coloured from 0 to
-// 1, with each year's number of reports under it.
+// 1, with each year's number of reports under it. A run of years without
+// reports between two columns is one grey column (2016, or 1965–1974), so
+// the grid does not hide the gap.
 func wideHeatmap(t *table, first int, value string, reports []string) *htmlreport.Heatmap {
-	h := &htmlreport.Heatmap{Min: 0, Max: 1, ValueName: value, Notes: reports, NoteLabel: "reports"}
-	for _, col := range t.cols[first:] {
-		h.Columns = append(h.Columns, col.name)
+	h := &htmlreport.Heatmap{Min: 0, Max: 1, ValueName: value, NoteLabel: "reports"}
+	var src []int // per grid column, the table column, or −1 for a gap
+	prev := 0
+	for j, col := range t.cols[first:] {
+		y, err := strconv.Atoi(col.name)
+		if err == nil && prev != 0 && y > prev+1 {
+			gap := strconv.Itoa(prev + 1)
+			if y > prev+2 {
+				gap += "–" + strconv.Itoa(y-1)
+			}
+			h.Columns, h.Notes, src = append(h.Columns, gap), append(h.Notes, "0"), append(src, -1)
+		}
+		if err == nil {
+			prev = y
+		}
+		h.Columns, src = append(h.Columns, col.name), append(src, first+j)
+		if j < len(reports) {
+			h.Notes = append(h.Notes, reports[j])
+		}
+	}
+	if len(h.Notes) != len(h.Columns) {
+		h.Notes = nil
 	}
 	for i := range t.rows {
 		cells := t.strings(i)
 		h.Labels = append(h.Labels, cells[0])
-		h.Values = append(h.Values, cells[first:])
+		row := make([]string, len(src))
+		for j, c := range src {
+			row[j] = "no report"
+			if c >= 0 {
+				row[j] = cells[c]
+			}
+		}
+		h.Values = append(h.Values, row)
 	}
 	return h
 }
