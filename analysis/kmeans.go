@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -47,6 +48,9 @@ type KMeans struct {
 	Tol      float64 // relative tolerance on centroid shift; 0 means 1e-4
 	Seed     uint64  // seed of the PCG random stream
 	Workers  int     // goroutines for the assignment step; ≤ 0 means GOMAXPROCS
+	// Context, when not nil, stops Fit (between Lloyd iterations) once
+	// done: Fit then returns its error.
+	Context context.Context
 }
 
 // KMeansResult is the best run of KMeans.Fit.
@@ -77,7 +81,10 @@ func (km *KMeans) Fit(x *CSR) (*KMeansResult, error) {
 	rng := rand.New(rand.NewPCG(km.Seed, 0x7469666121)) // "tifa!"
 	var best *KMeansResult
 	for range restarts {
-		r := d.run(d.seed(km.K, rng), maxIter, tolAbs)
+		r := d.run(km.Context, d.seed(km.K, rng), maxIter, tolAbs)
+		if r == nil {
+			return nil, fmt.Errorf("kmeans: %w", km.Context.Err())
+		}
 		if best == nil || r.Inertia < best.Inertia {
 			best = r
 		}
@@ -225,8 +232,9 @@ func (d *kmData) setCenter(centers []float64, c, row int) {
 	}
 }
 
-// run performs Lloyd iterations from the given centroids.
-func (d *kmData) run(centers []float64, maxIter int, tolAbs float64) *KMeansResult {
+// run performs Lloyd iterations from the given centroids; it returns nil
+// when ctx (if not nil) is done.
+func (d *kmData) run(ctx context.Context, centers []float64, maxIter int, tolAbs float64) *KMeansResult {
 	n, cols := d.x.Rows, d.x.Cols
 	k := len(centers) / cols // cols > 0: Fit rejects matrices without entries
 	labels, old := make([]int, n), make([]int, n)
@@ -234,6 +242,9 @@ func (d *kmData) run(centers []float64, maxIter int, tolAbs float64) *KMeansResu
 	next := make([]float64, len(centers))
 	iter, converged := 0, false
 	for iter < maxIter {
+		if ctx != nil && ctx.Err() != nil {
+			return nil
+		}
 		iter++
 		d.assign(centers, k, labels, dist)
 		if iter > 1 && slices.Equal(labels, old) {

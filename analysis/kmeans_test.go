@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -246,6 +247,29 @@ func BenchmarkKMeansFit300(b *testing.B) {
 		r, err := km.Fit(x)
 		if err != nil || len(r.Labels) != 300 || math.IsNaN(r.Inertia) {
 			b.Fatalf("Fit: %v", err)
+		}
+	}
+}
+
+// TestKMeansContext: a done context stops Fit and Cluster with its error;
+// a live one changes nothing.
+func TestKMeansContext(t *testing.T) {
+	x := randomCSR(300, 40, 6, 3)
+	live, err := (&KMeans{K: 4, Seed: 1, Context: context.Background()}).Fit(x)
+	plain, err2 := (&KMeans{K: 4, Seed: 1}).Fit(x)
+	if err != nil || err2 != nil || !slices.Equal(live.Labels, plain.Labels) {
+		t.Fatalf("a live context changed the result (errors %v, %v)", err, err2)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if r, err := (&KMeans{K: 4, Seed: 1, Context: ctx}).Fit(x); !errors.Is(err, context.Canceled) || r != nil {
+		t.Errorf("Fit, cancelled: %v, %v; want context.Canceled", r, err)
+	}
+	v := &Vectors{X: x}
+	for _, opt := range []ClusterOptions{{Method: "kmeans", K: 3}, {Method: "kmeans", KMin: 2, KMax: 5}, {Method: "average", KMin: 2, KMax: 5}} {
+		opt.Context = ctx
+		if res, err := Cluster(v, opt); !errors.Is(err, context.Canceled) || res != nil {
+			t.Errorf("Cluster %+v, cancelled: err %v; want context.Canceled", opt, err)
 		}
 	}
 }

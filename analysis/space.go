@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -239,6 +240,9 @@ type ClusterOptions struct {
 	Seed       uint64
 	Restarts   int
 	Workers    int
+	// Context, when not nil, stops Cluster between k-means iterations and
+	// between the k tried: Cluster then returns its error.
+	Context context.Context
 }
 
 // ClusterMethods lists the methods Cluster accepts.
@@ -267,7 +271,7 @@ func Cluster(v *Vectors, opt ClusterOptions) (*Clustering, error) {
 	}
 	fit := func(k int) ([]int, error) {
 		if opt.Method == "kmeans" {
-			km := &KMeans{K: k, Seed: opt.Seed, Restarts: opt.Restarts, Workers: opt.Workers}
+			km := &KMeans{K: k, Seed: opt.Seed, Restarts: opt.Restarts, Workers: opt.Workers, Context: opt.Context}
 			r, err := km.Fit(v.X)
 			if err != nil {
 				return nil, err
@@ -295,6 +299,9 @@ func Cluster(v *Vectors, opt ClusterOptions) (*Clustering, error) {
 	}
 	best := math.Inf(-1)
 	for k := lo; k <= hi; k++ {
+		if opt.Context != nil && opt.Context.Err() != nil {
+			return nil, opt.Context.Err()
+		}
 		labels, err := fit(k)
 		if err != nil {
 			return nil, err

@@ -74,7 +74,7 @@ for average, complete and ward, map for k-means.`,
 			if err != nil {
 				return err
 			}
-			copt.Workers = o.workers
+			copt.Workers, copt.Context = o.workers, g.ctx()
 			done := g.stage("clustering (" + copt.Method + ")")
 			res, err := analysis.Cluster(l.vectors, copt)
 			done()

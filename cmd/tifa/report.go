@@ -65,6 +65,9 @@ shown then carry --bom too). The file goes to -o FILE (atomically); without
 			if err := htmlreport.Write(&buf, r.page()); err != nil {
 				return err
 			}
+			if err := g.ctx().Err(); err != nil {
+				return err // interrupted while clustering: the page would lack its clusters
+			}
 			if g.out == "" || g.out == "-" {
 				_, err := g.stdout.Write(buf.Bytes())
 				return err

@@ -14,7 +14,7 @@ func (r *reportRun) clustering() (*analysis.Clustering, error) {
 	if err != nil {
 		return nil, err
 	}
-	copt.Workers = r.o.vec.workers
+	copt.Workers, copt.Context = r.o.vec.workers, r.g.ctx()
 	if r.clusters == nil && r.clusterErr == nil {
 		done := r.g.stage("clustering (" + copt.Method + ")")
 		r.clusters, r.clusterErr = analysis.Cluster(r.l.vectors, copt)
