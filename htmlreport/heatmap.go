@@ -84,7 +84,7 @@ func (h *Heatmap) render(w *writer) {
 	ch := cw
 	if h.Columns != nil {
 		cw = math.Floor(math.Max(12, math.Min(44, 760/math.Max(1, float64(m)))))
-		ch = math.Max(cw, 18)
+		ch = math.Max(18, math.Min(28, cw))
 	}
 	labelW, colW := 0.0, 0.0
 	for _, l := range h.Labels {
