@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"flag"
 	"image/png"
 	"io"
 	"os"
@@ -191,5 +192,61 @@ func TestPlotErrors(t *testing.T) {
 	})
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("failed runs left files: %v", entries)
+	}
+}
+
+var docsImg = flag.Bool("docs-img", false, "TestCorpusCharts: also write the README's pictures into docs/img")
+
+// TestCorpusCharts draws the README's charts on ../shared/corpus with the
+// commands the README gives under them: each PNG decodes at a readable size
+// and each SVG holds the labels the README's caption speaks of. With
+// -docs-img the PNGs replace those in docs/img.
+func TestCorpusCharts(t *testing.T) {
+	needFont(t)
+	corpus := needShared(t, "corpus")
+	in := func(sub ...string) []string {
+		var out []string
+		for _, s := range sub {
+			out = append(out, filepath.Join(corpus, s))
+		}
+		return out
+	}
+	cases := []struct {
+		name  string
+		args  []string
+		texts []string
+	}{
+		{"trend", append(append([]string{"trend"}, in("national")...), "--where", "year=1990..", "--value", "mentions",
+			"--slogan", "科学发展观", "--slogan", "新常态", "--slogan", "供给侧结构性改革", "--slogan", "乡村振兴",
+			"--slogan", "高质量发展", "--slogan", "新发展格局", "--slogan", "新质生产力", "--slogan", "改革开放"), []string{"新质生产力", "mentions"}},
+		{"diffusion", append(append([]string{"diffusion"}, in("hebei_baoding", "national")...),
+			"--slogan", "乡村振兴", "--slogan", "河长制", "--slogan", "营商环境"), []string{"河长制 · county", "营商环境 · national"}},
+		{"similar", append(append([]string{"similar"}, in("provincial")...), "--by", "region"), []string{"海南", "北京", "cosine"}},
+		{"cluster_map", append(append([]string{"cluster"}, in("provincial")...), "--by", "region", "--k", "auto"), []string{"PC1", "海南"}},
+		{"cluster_tree", append(append([]string{"cluster"}, in("hebei_baoding")...), "--by", "region", "--method", "average", "--k", "3"), []string{"保定市", "cosine distance"}},
+		{"compare", append(append([]string{"compare"}, in("national")...), "--a", "year=2013..2017", "--b", "year=2021..2025", "--top", "25"), []string{"高质量发展", "year=2013..2017"}},
+	}
+	dir := t.TempDir()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, ext := range []string{".png", ".svg"} {
+				path := filepath.Join(dir, c.name+ext)
+				if _, stderr, err := run(t, "", append(c.args, "-q", "-f", "csv", "--plot", path)...); err != nil {
+					t.Fatalf("%v\n%s", err, stderr)
+				}
+				data, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, text := range c.texts {
+					checkChartFile(t, path, data, text)
+				}
+				if ext == ".png" && *docsImg {
+					if err := os.WriteFile(filepath.Join("..", "..", "docs", "img", c.name+".png"), data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }
