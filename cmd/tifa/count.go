@@ -73,21 +73,29 @@ func noSection(g *globals, dcs []analysis.DocCount, part reports.Part) {
 	t.report(g, len(dcs))
 }
 
+// countLong's rows are generated as they are written (see table.gen):
+// one per document × slogan, millions with --all on a large corpus.
 func countLong(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, all bool) *table {
 	cs := append(cols(str("doc"), str("region"), str("level"), num("year")), extraCols(extra)...)
 	cs = append(cs, str("section"), str("slogan"), str("category"), num("count"), num("nested"), flt("per10k", 3))
 	t := &table{title: "Slogan counts", cols: cs}
-	for _, dc := range dcs {
-		for e := range lex.Entries {
-			sc := dc.Get(e)
-			if sc.Count == 0 && !all {
-				continue
+	t.gen = func(add func(vals ...any) error) error {
+		row := make([]any, 0, len(cs))
+		for _, dc := range dcs {
+			for e := range lex.Entries {
+				sc := dc.Get(e)
+				if sc.Count == 0 && !all {
+					continue
+				}
+				en := &lex.Entries[e]
+				row = append(append(row[:0], dc.ID), metaCells(dc.Meta, extra)...)
+				row = append(row, dc.Part.String(), en.Slogan, en.Category, sc.Count, sc.Nested, analysis.Per10k(sc.Count, dc.Chars))
+				if err := add(row...); err != nil {
+					return err
+				}
 			}
-			en := &lex.Entries[e]
-			row := append([]any{dc.ID}, metaCells(dc.Meta, extra)...)
-			row = append(row, dc.Part.String(), en.Slogan, en.Category, sc.Count, sc.Nested, analysis.Per10k(sc.Count, dc.Chars))
-			t.add(row...)
 		}
+		return nil
 	}
 	return t
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -65,6 +67,45 @@ type table struct {
 	title string // shown above terminal tables and Markdown (demo)
 	cols  []column
 	rows  [][]any // string, int or float64 per column kind
+
+	// gen, when not nil, produces the rows in place of rows, calling add
+	// once a row (add may keep no reference to vals). CSV and TSV stream
+	// them to the output, so that a table of millions of rows (count
+	// --all on a large corpus) is never held in memory; the other
+	// formats collect them first.
+	gen func(add func(vals ...any) error) error
+}
+
+// each calls fn with every row, in order, stopping at its first error.
+func (t *table) each(fn func(row []any) error) error {
+	if t.gen == nil {
+		for _, row := range t.rows {
+			if err := fn(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return t.gen(func(vals ...any) error {
+		if len(vals) != len(t.cols) {
+			panic(fmt.Sprintf("tifa: row of %d values for %d columns", len(vals), len(t.cols)))
+		}
+		return fn(vals)
+	})
+}
+
+// collect returns t with its rows in memory: t itself unless they are
+// generated.
+func (t *table) collect() (*table, error) {
+	if t.gen == nil {
+		return t, nil
+	}
+	c := &table{title: t.title, cols: t.cols}
+	err := t.each(func(row []any) error {
+		c.rows = append(c.rows, slices.Clone(row))
+		return nil
+	})
+	return c, err
 }
 
 func (t *table) add(vals ...any) {
@@ -157,10 +198,13 @@ func render(w io.Writer, t *table, f string, bom bool) error {
 	}
 }
 
-func (t *table) strings(i int) []string {
+func (t *table) strings(i int) []string { return t.cells(t.rows[i]) }
+
+// cells formats one row of t as text.
+func (t *table) cells(row []any) []string {
 	out := make([]string, len(t.cols))
 	for j, c := range t.cols {
-		out[j] = c.cell(t.rows[i][j])
+		out[j] = c.cell(row[j])
 	}
 	return out
 }
@@ -179,16 +223,17 @@ func renderDelimited(w io.Writer, t *table, comma rune) error {
 	if err := cw.Write(t.header()); err != nil {
 		return err
 	}
-	for i := range t.rows {
-		row := t.strings(i)
+	err := t.each(func(vals []any) error {
+		row := t.cells(vals)
 		if comma == '\t' { // TSV has no quoting: tabs and newlines become spaces
 			for j := range row {
-				row[j] = strings.NewReplacer("\t", " ", "\n", " ").Replace(row[j])
+				row[j] = tsvField.Replace(row[j])
 			}
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		return cw.Write(row)
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()
@@ -201,13 +246,14 @@ func renderDelimited(w io.Writer, t *table, comma rune) error {
 // ID "file.txt#2" would lose its end.
 func renderDelimitedHash(w io.Writer, t *table, comma byte) error {
 	var b bytes.Buffer
-	record := func(fields []string) {
+	record := func(fields []string) error {
+		b.Reset()
 		for j, f := range fields {
 			if j > 0 {
 				b.WriteByte(comma)
 			}
 			if comma == '\t' {
-				f = strings.NewReplacer("\t", " ", "\n", " ").Replace(f)
+				f = tsvField.Replace(f)
 			}
 			if !needsQuotes(f, comma) {
 				b.WriteString(f)
@@ -216,14 +262,17 @@ func renderDelimitedHash(w io.Writer, t *table, comma byte) error {
 			b.WriteString(`"` + strings.ReplaceAll(f, `"`, `""`) + `"`)
 		}
 		b.WriteByte('\n')
+		_, err := w.Write(b.Bytes())
+		return err
 	}
-	record(t.header())
-	for i := range t.rows {
-		record(t.strings(i))
+	if err := record(t.header()); err != nil {
+		return err
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return t.each(func(row []any) error { return record(t.cells(row)) })
 }
+
+// tsvField replaces what TSV cannot quote: tabs and newlines become spaces.
+var tsvField = strings.NewReplacer("\t", " ", "\n", " ")
 
 // needsQuotes is encoding/csv's rule for quoting a field, plus '#'.
 func needsQuotes(f string, comma byte) bool {
@@ -404,33 +453,41 @@ type output struct {
 // terminal tables and Markdown end with a provenance line. xlsx puts each
 // table on a sheet of its own and the provenance on a sheet "about".
 func (o output) write(format string, bom bool, tables ...*table) error {
-	var buf bytes.Buffer
-	var err error
-	switch {
-	case format == fmtXLSX:
-		var p provenance
-		if o.prov != nil {
-			p = *o.prov
+	if format != fmtCSV && format != fmtTSV {
+		tables = slices.Clone(tables)
+		for i, t := range tables {
+			var err error
+			if tables[i], err = t.collect(); err != nil {
+				return err
+			}
 		}
-		err = renderXLSX(&buf, p, tables)
-	case format == fmtJSON && o.prov != nil:
-		err = renderJSONProvenance(&buf, *o.prov, tables)
-	default:
-		err = o.renderText(&buf, format, bom, tables)
 	}
-	if err != nil {
-		return err
+	render := func(w *bufio.Writer) error {
+		switch {
+		case format == fmtXLSX:
+			var p provenance
+			if o.prov != nil {
+				p = *o.prov
+			}
+			return renderXLSX(w, p, tables)
+		case format == fmtJSON && o.prov != nil:
+			return renderJSONProvenance(w, *o.prov, tables)
+		}
+		return o.renderText(w, format, bom, tables)
 	}
 	if o.path == "" || o.path == "-" {
-		_, err := o.stdout.Write(buf.Bytes())
-		return err
+		w := bufio.NewWriterSize(o.stdout, 1<<16)
+		if err := render(w); err != nil {
+			return err
+		}
+		return w.Flush()
 	}
-	return writeFileAtomic(o.path, buf.Bytes())
+	return writeAtomic(o.path, render)
 }
 
 // renderText renders the tables in a text format, with o.prov as comment
 // lines or a footer.
-func (o output) renderText(buf *bytes.Buffer, format string, bom bool, tables []*table) error {
+func (o output) renderText(buf *bufio.Writer, format string, bom bool, tables []*table) error {
 	delimited := format == fmtCSV || format == fmtTSV
 	if o.prov != nil && delimited {
 		if bom {
@@ -465,13 +522,28 @@ func (o output) renderText(buf *bytes.Buffer, format string, bom bool, tables []
 }
 
 func writeFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w *bufio.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomic writes path with what fill writes: into a temporary file in
+// the same directory, renamed into place only when fill and every write
+// succeeded, so a failed or interrupted run leaves no half file.
+func writeAtomic(path string, fill func(w *bufio.Writer) error) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	if err := fill(w); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
