@@ -70,9 +70,9 @@ type table struct {
 
 	// gen, when not nil, produces the rows in place of rows, calling add
 	// once a row (add may keep no reference to vals). CSV and TSV stream
-	// them to the output, so that a table of millions of rows (count
-	// --all on a large corpus) is never held in memory; the other
-	// formats collect them first.
+	// them to the output, and so does JSON, so that a table of millions
+	// of rows (count --all on a large corpus) is never held in memory;
+	// the other formats collect them first.
 	gen func(add func(vals ...any) error) error
 }
 
@@ -289,19 +289,21 @@ func needsQuotes(f string, comma byte) bool {
 // renderJSON writes an array of objects whose keys keep the column order;
 // numbers are JSON numbers, written as in the CSV, missing years null.
 func renderJSON(w io.Writer, t *table) error {
-	var b bytes.Buffer
-	jsonRows(&b, t, "")
+	b := bufio.NewWriter(w)
+	if err := jsonRows(b, t, ""); err != nil {
+		return err
+	}
 	b.WriteString("\n")
-	_, err := w.Write(b.Bytes())
-	return err
+	return b.Flush()
 }
 
 // jsonRows writes t's rows as a JSON array, one object a line, each line
 // indented by indent and two spaces more.
-func jsonRows(b *bytes.Buffer, t *table, indent string) {
+func jsonRows(b *bufio.Writer, t *table, indent string) error {
 	b.WriteString("[")
-	for i, row := range t.rows {
-		if i > 0 {
+	n := 0
+	err := t.each(func(row []any) error {
+		if n++; n > 1 {
 			b.WriteString(",")
 		}
 		b.WriteString("\n" + indent + "  {")
@@ -324,11 +326,13 @@ func jsonRows(b *bytes.Buffer, t *table, indent string) {
 			}
 		}
 		b.WriteString("}")
-	}
-	if len(t.rows) > 0 {
+		return nil
+	})
+	if n > 0 {
 		b.WriteString("\n" + indent)
 	}
 	b.WriteString("]")
+	return err
 }
 
 // renderJSONProvenance writes the tables with their provenance as one JSON
@@ -336,7 +340,7 @@ func jsonRows(b *bytes.Buffer, t *table, indent string) {
 // {"provenance": {…}, "tables": [{"title": …, "rows": […]}, …]} for
 // several. A table without a title has no "title" key.
 func renderJSONProvenance(w io.Writer, p provenance, tables []*table) error {
-	var b bytes.Buffer
+	b := bufio.NewWriter(w)
 	b.WriteString("{\n  \"provenance\": " + p.json())
 	titled := func(t *table, indent string) {
 		if t.title != "" {
@@ -350,7 +354,9 @@ func renderJSONProvenance(w io.Writer, p provenance, tables []*table) error {
 		b.WriteString(",")
 		titled(tables[0], "\n  ")
 		b.WriteString("\n  \"rows\": ")
-		jsonRows(&b, tables[0], "  ")
+		if err := jsonRows(b, tables[0], "  "); err != nil {
+			return err
+		}
 	} else {
 		b.WriteString(",\n  \"tables\": [")
 		for i, t := range tables {
@@ -363,7 +369,9 @@ func renderJSONProvenance(w io.Writer, p provenance, tables []*table) error {
 				b.WriteString(" ")
 			}
 			b.WriteString(`"rows": `)
-			jsonRows(&b, t, "    ")
+			if err := jsonRows(b, t, "    "); err != nil {
+				return err
+			}
 			b.WriteString("}")
 		}
 		if len(tables) > 0 {
@@ -372,8 +380,7 @@ func renderJSONProvenance(w io.Writer, p provenance, tables []*table) error {
 		b.WriteString("]")
 	}
 	b.WriteString("\n}\n")
-	_, err := w.Write(b.Bytes())
-	return err
+	return b.Flush()
 }
 
 func renderMarkdown(w io.Writer, t *table) error {
@@ -453,7 +460,7 @@ type output struct {
 // terminal tables and Markdown end with a provenance line. xlsx puts each
 // table on a sheet of its own and the provenance on a sheet "about".
 func (o output) write(format string, bom bool, tables ...*table) error {
-	if format != fmtCSV && format != fmtTSV {
+	if format != fmtCSV && format != fmtTSV && format != fmtJSON {
 		tables = slices.Clone(tables)
 		for i, t := range tables {
 			var err error
