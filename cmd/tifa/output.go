@@ -460,6 +460,11 @@ type output struct {
 // terminal tables and Markdown end with a provenance line. xlsx puts each
 // table on a sheet of its own and the provenance on a sheet "about".
 func (o output) write(format string, bom bool, tables ...*table) error {
+	if format == fmtXLSX {
+		if err := checkGenerated(tables); err != nil {
+			return err
+		}
+	}
 	if format != fmtCSV && format != fmtTSV && format != fmtJSON {
 		tables = slices.Clone(tables)
 		for i, t := range tables {

@@ -46,9 +46,8 @@ func renderXLSX(w io.Writer, p provenance, tables []*table) error {
 	}
 	names := sheetNames(tables)
 	for i, t := range tables {
-		if len(t.rows)+1 > excelize.TotalRows || len(t.cols) > excelize.MaxColumns {
-			return fmt.Errorf("xlsx sheet %s: %d rows × %d columns do not fit on a sheet (at most %d × %d with the header); use -f csv",
-				names[i], len(t.rows), len(t.cols), excelize.TotalRows-1, excelize.MaxColumns)
+		if err := fitsSheet(names[i], len(t.rows), len(t.cols)); err != nil {
+			return err
 		}
 		if err := newSheet(f, i, names[i]); err != nil {
 			return err
@@ -73,6 +72,36 @@ func renderXLSX(w io.Writer, p provenance, tables []*table) error {
 	}
 	_, err = f.WriteTo(w)
 	return err
+}
+
+// fitsSheet says why a table of rows × cols does not fit on an Excel
+// sheet, or returns nil.
+func fitsSheet(name string, rows, cols int) error {
+	if rows+1 > excelize.TotalRows || cols > excelize.MaxColumns {
+		return fmt.Errorf("xlsx sheet %s: %d rows × %d columns do not fit on a sheet (at most %d × %d with the header); use -f csv",
+			name, rows, cols, excelize.TotalRows-1, excelize.MaxColumns)
+	}
+	return nil
+}
+
+// checkGenerated checks that the generated tables fit on their sheets
+// before their rows are collected: count --all on a large corpus would
+// otherwise fill memory with millions of rows only to be refused.
+func checkGenerated(tables []*table) error {
+	names := sheetNames(tables)
+	for i, t := range tables {
+		if t.gen == nil {
+			continue
+		}
+		n := 0
+		if err := t.each(func([]any) error { n++; return nil }); err != nil {
+			return err
+		}
+		if err := fitsSheet(names[i], n, len(t.cols)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // newSheet makes sheet i: the workbook's first sheet is renamed, later ones

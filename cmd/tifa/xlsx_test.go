@@ -413,4 +413,18 @@ func TestXLSXTooLarge(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "use -f csv") {
 		t.Errorf("error %v, want one saying use -f csv", err)
 	}
+	// generated rows are counted, not collected, before they are refused
+	long := &table{title: "Slogan counts", cols: cols(num("n")), gen: func(add func(vals ...any) error) error {
+		for i := range excelize.TotalRows {
+			if err := add(i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+	var buf bytes.Buffer
+	err = output{stdout: &buf}.write(fmtXLSX, false, long)
+	if err == nil || !strings.Contains(err.Error(), "1048576 rows") || buf.Len() != 0 {
+		t.Errorf("error %v (%d bytes written), want one counting 1048576 rows", err, buf.Len())
+	}
 }
