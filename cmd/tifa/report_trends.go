@@ -19,9 +19,9 @@ func (r *reportRun) trendSection() htmlreport.Section {
 	top := strconv.Itoa(r.o.top)
 	sec.Blocks = append(sec.Blocks, htmlreport.Text(fmt.Sprintf("The %d slogans mentioned in the most reports, year by year (hover a cell or a point for its value). "+
 		"Share: the share of the year's reports that mention the slogan. Per 10,000 characters: mentions per 10,000 Chinese "+
-		"characters, averaged over all the year's reports (those not mentioning it count as 0). Under the years: the "+
-		"year's reports (under the lines: numbers, or bars on a log scale where the years are too close for numbers); where they are few, "+
-		"a single report moves the share a long way.", countSlogans(rows))))
+		"characters, averaged over all the year's reports (those not mentioning it count as 0). Under each year: its "+
+		"number of reports (under the lines, bars on a log scale where the years are too close for numbers); where they are few, "+
+		"a single report moves the share a long way. Grey columns of the grid: years without reports.", countSlogans(rows))))
 	var tabs htmlreport.Tabs
 	for _, v := range []struct{ value, label, axis, file string }{
 		{"share", "Share of reports", "share of reports", "trend_share.csv"},
