@@ -98,16 +98,12 @@ func condensedDistances(x *CSR, euclid bool) []float64 {
 		sq[i] = sumSquares(v)
 	}
 	xt := x.Transpose()
-	a := newDotAcc(n)
+	a, at := newUpperAcc(n), columnPositions(x, xt)
 	for i := range n - 1 {
 		row := d[condIndex(n, i, i+1):]
-		a.row(x, xt, i, i+1)
-		stamp := i + 1
+		a.upper(x, xt, at, i)
 		for j := i + 1; j < n; j++ {
-			var dot float64
-			if a.mark[j] == stamp {
-				dot = a.acc[j]
-			}
+			dot := a.take(j) // 0 for a row sharing no column with i
 			if !euclid {
 				row[j-i-1] = max(0, min(2, 1-cosine(dot, norms[i], norms[j])))
 				continue

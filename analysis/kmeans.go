@@ -215,7 +215,7 @@ func (d *kmData) distTo(acc *dotAcc, j int, out []float64) []float64 {
 	for i := range out {
 		out[i] = d.sq[i] + d.sq[j]
 	}
-	for _, i := range acc.row(d.x, d.xt, j, 0) {
+	for _, i := range acc.row(d.x, d.xt, j) {
 		out[i] = max(0, out[i]-2*acc.acc[i])
 	}
 	out[j] = 0
@@ -232,6 +232,14 @@ func (d *kmData) setCenter(centers []float64, c, row int) {
 	}
 }
 
+// ctxErr is ctx.Err(), nil for a nil ctx (the options' "never stopped").
+func ctxErr(ctx context.Context) error {
+	if ctx == nil {
+		return nil
+	}
+	return ctx.Err()
+}
+
 // run performs Lloyd iterations from the given centroids; it returns nil
 // when ctx (if not nil) is done.
 func (d *kmData) run(ctx context.Context, centers []float64, maxIter int, tolAbs float64) *KMeansResult {
@@ -242,7 +250,7 @@ func (d *kmData) run(ctx context.Context, centers []float64, maxIter int, tolAbs
 	next := make([]float64, len(centers))
 	iter, converged := 0, false
 	for iter < maxIter {
-		if ctx != nil && ctx.Err() != nil {
+		if ctxErr(ctx) != nil {
 			return nil
 		}
 		iter++

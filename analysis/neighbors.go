@@ -52,9 +52,9 @@ func newDotAcc(n int) *dotAcc {
 }
 
 // row fills acc for row i of x (xt is x.Transpose()) and returns the rows
-// j ≠ i that share a column with it, in order of first touch. Rows below
-// from are skipped.
-func (a *dotAcc) row(x, xt *CSR, i, from int) []int {
+// j ≠ i that share a column with it, in order of first touch. (upperAcc
+// does the same for the rows j > i only.)
+func (a *dotAcc) row(x, xt *CSR, i int) []int {
 	a.touched = a.touched[:0]
 	stamp := i + 1
 	acc, mark := a.acc, a.mark
@@ -62,11 +62,6 @@ func (a *dotAcc) row(x, xt *CSR, i, from int) []int {
 		c, v := x.Ind[k], x.Val[k]
 		lo, hi := xt.Indptr[c], xt.Indptr[c+1]
 		rows, wts := xt.Ind[lo:hi], xt.Val[lo:hi]
-		if from > 0 {
-			p, _ := slices.BinarySearch(rows, from)
-			rows, wts = rows[p:], wts[p:]
-		}
-		wts = wts[:len(rows)]
 		for p, j := range rows {
 			if mark[j] != stamp {
 				if j == i { // mark[i] is never i+1
@@ -83,8 +78,9 @@ func (a *dotAcc) row(x, xt *CSR, i, from int) []int {
 }
 
 // upperAcc accumulates the dot products of row i with the rows j > i
-// through the inverted index, for kernels that score each pair once (from
-// its lower row). at[k] is the position of x's entry k in xt (see
+// through the inverted index, for what scores each pair once, from its
+// lower row: TopK, CosineMatrix and the condensed distances of
+// Agglomerate. at[k] is the position of x's entry k in xt (see
 // columnPositions), so the rows above i in column c are the rest of c's
 // posting list after at[k], found without a search. Between rows acc is
 // all zero and seen all false. The sum for a pair runs over the shared
@@ -201,8 +197,11 @@ func TopKContext(ctx context.Context, x *CSR, k int, workers int) ([][]Neighbor,
 	for i := range out {
 		out[i] = []Neighbor{}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if k <= 0 || n < 2 {
-		return out, ctx.Err()
+		return out, nil
 	}
 	k = min(k, n-1)
 	norms := x.RowNorms()
@@ -411,10 +410,10 @@ func CosineMatrix(x *CSR) [][]float64 {
 			out[i][i] = 1
 		}
 	}
-	a := newDotAcc(n)
+	a, at := newUpperAcc(n), columnPositions(x, xt)
 	for i := range n {
-		for _, j := range a.row(x, xt, i, i+1) {
-			c := cosine(a.acc[j], norms[i], norms[j])
+		for _, j := range a.upper(x, xt, at, i) {
+			c := cosine(a.take(j), norms[i], norms[j])
 			out[i][j], out[j][i] = c, c
 		}
 	}

@@ -189,7 +189,7 @@ func topKReference(x *CSR, k int, workers int) [][]Neighbor {
 }
 
 func refTopOfRow(a *dotAcc, x, xt *CSR, norms []float64, i, k int, h []Neighbor) []Neighbor {
-	for _, j := range a.row(x, xt, i, 0) {
+	for _, j := range a.row(x, xt, i) {
 		nb := Neighbor{Index: j, Score: cosine(a.acc[j], norms[i], norms[j])}
 		switch {
 		case len(h) < k:

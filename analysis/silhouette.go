@@ -111,7 +111,7 @@ func (sh *silhouetteJob) row(a *dotAcc, sums []float64, i int) float64 {
 	if sh.sizes[own] < 2 {
 		return 0
 	}
-	a.row(sh.x, sh.xt, i, 0)
+	a.row(sh.x, sh.xt, i)
 	stamp := i + 1
 	clear(sums)
 	for j, c := range sh.ids {

@@ -299,8 +299,8 @@ func Cluster(v *Vectors, opt ClusterOptions) (*Clustering, error) {
 	}
 	best := math.Inf(-1)
 	for k := lo; k <= hi; k++ {
-		if opt.Context != nil && opt.Context.Err() != nil {
-			return nil, opt.Context.Err()
+		if err := ctxErr(opt.Context); err != nil {
+			return nil, err
 		}
 		labels, err := fit(k)
 		if err != nil {
