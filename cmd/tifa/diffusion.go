@@ -94,17 +94,14 @@ under.`,
 			}
 			if p.wanted() {
 				pts := d.Curve(opt)
-				if o.top == 0 && len(o.slogans) == 0 {
-					// a line per slogan and level: keep them few
-					levels, all := map[string]bool{}, map[int]bool{}
-					for _, pt := range pts {
-						levels[pt.Level], all[pt.Entry] = true, true
-					}
-					top := plotTop(len(levels))
-					opt.Top = top
-					pts = d.Curve(opt)
-					opt.Top = 0 // the table still lists them all
-					noteDefaultTop(g, min(top, len(all)), len(all), "used by most regions")
+				levels, all := map[string]bool{}, map[int]bool{}
+				for _, pt := range pts {
+					levels[pt.Level], all[pt.Entry] = true, true
+				}
+				if top := o.plotTop(g, len(levels), len(all), "used by most regions"); top > 0 {
+					chartOpt := opt // a line per slogan and level: keep them few; the table lists all
+					chartOpt.Top = top
+					pts = d.Curve(chartOpt)
 				}
 				if err := p.draw(diffusionChart(g, pts, lex)); err != nil {
 					return err

@@ -28,11 +28,19 @@ func plotTop(groups int) int {
 	return max(1, min(plotDefaultTop, plotMaxSeries/max(1, groups)))
 }
 
-// noteDefaultTop tells that a default chart shows top of all slogans.
-func noteDefaultTop(g *globals, top, all int, most string) {
+// plotTop returns how many slogans the chart of trend or diffusion draws
+// when it draws fewer than the table: 0 when --top or --slogan picked
+// them, else plotTop(groups) of the table's all slogans (most says how
+// they are ranked), with a note on stderr when that leaves some out.
+func (o *trendOpts) plotTop(g *globals, groups, all int, most string) int {
+	if o.top != 0 || len(o.slogans) > 0 {
+		return 0
+	}
+	top := plotTop(groups)
 	if top < all {
 		g.warnf("--plot: the chart shows the %d slogans %s, of %d (--top N or --slogan picks others)", top, most, all)
 	}
+	return top
 }
 
 // plotOpts are the --plot and --font flags of the commands that draw.

@@ -78,15 +78,13 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 			rows := tr.Rows(topt)
 			if p.wanted() {
 				lines := rows
-				if o.top == 0 && len(o.slogans) == 0 {
-					// all the slogans mentioned are a tangle of lines
-					groups := map[string]bool{}
-					for _, r := range rows {
-						groups[r.Group] = true
-					}
-					topt.Top = plotTop(len(groups))
+				groups := map[string]bool{}
+				for _, r := range rows {
+					groups[r.Group] = true
+				}
+				if top := o.plotTop(g, len(groups), countSlogans(rows), "mentioned in most reports"); top > 0 {
+					topt.Top = top // all the slogans mentioned would be a tangle of lines
 					lines = tr.Rows(topt)
-					noteDefaultTop(g, countSlogans(lines), countSlogans(rows), "mentioned in most reports")
 				}
 				if err := p.draw(trendChart(g, lines, lex, o)); err != nil {
 					return err
