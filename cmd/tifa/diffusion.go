@@ -70,6 +70,9 @@ under.`,
 			if events == "-" {
 				return errors.New("flag --events: give a file name (the table goes to stdout)")
 			}
+			if err := checkOutputDir("--events", events); err != nil {
+				return err
+			}
 			if err := p.check(); err != nil {
 				return err
 			}

@@ -164,6 +164,9 @@ func TestErrors(t *testing.T) {
 		{"bad filter", []string{"compare", samples, "--a", "region", "--b", "year=2020"}, "flag --a"},
 		{"min-df too strict", []string{"terms", samples, "--space", "slogans", "--min-df", "50"}, "no term left"},
 		{"kwic without term", []string{"kwic", samples}, "requires at least 2 arg"},
+		{"output folder missing", []string{"count", samples, "-o", "no/such/dir/counts.csv"}, "flag --output: cannot write no/such/dir/counts.csv: folder no/such/dir does not exist"},
+		{"plot folder missing", []string{"trend", samples, "--plot", "no/such/dir/t.png"}, "flag --plot: cannot write no/such/dir/t.png"},
+		{"events folder missing", []string{"diffusion", samples, "--events", "no/such/dir/e.csv"}, "flag --events: cannot write no/such/dir/e.csv"},
 	})
 }
 

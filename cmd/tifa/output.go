@@ -533,6 +533,24 @@ func (o output) renderText(buf *bufio.Writer, format string, bom bool, tables []
 	return nil
 }
 
+// checkOutputDir fails, naming flag, when the folder path is to be
+// written in does not exist, so that a run stops before reading the
+// reports rather than after.
+func checkOutputDir(flag, path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return fmt.Errorf("flag %s: cannot write %s: folder %s does not exist (create it first)", flag, path, dir)
+	case !st.IsDir():
+		return fmt.Errorf("flag %s: cannot write %s: %s is not a folder", flag, path, dir)
+	}
+	return nil
+}
+
 func writeFileAtomic(path string, data []byte) error {
 	return writeAtomic(path, func(w *bufio.Writer) error {
 		_, err := w.Write(data)

@@ -66,6 +66,9 @@ func (p *plotOpts) check() error {
 		}
 		return nil
 	}
+	if err := checkOutputDir("--plot", p.path); err != nil {
+		return err
+	}
 	var err error
 	if p.format, err = chart.FormatOf(p.path); err != nil {
 		return fmt.Errorf("flag --plot: %w", err)

@@ -101,9 +101,10 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			g.cmd = cmd
 			g.args = commandArgs(cmd, args)
+			return checkOutputDir("--output", g.out)
 		},
 		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {
 			return g.closeCache()
