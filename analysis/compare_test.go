@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 
+	"github.com/tifa-project/tifa/internal/testkit"
+
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -77,8 +79,8 @@ func TestCompare(t *testing.T) {
 }
 
 func TestKWIC(t *testing.T) {
-	lex := testLexicon(t, []string{"六稳"}, []string{"六稳六保"}, []string{"乡村振兴", "乡村振兴战略"})
-	d := testDoc("a", 2020, "序言。", "做好六稳六保工作，\n实施乡村振兴战略。", "推进“六稳”。")
+	lex := testkit.Lexicon(t, []string{"六稳"}, []string{"六稳六保"}, []string{"乡村振兴", "乡村振兴战略"})
+	d := testkit.Doc("a", 2020, "序言。", "做好六稳六保工作，\n实施乡村振兴战略。", "推进“六稳”。")
 	cases := []struct {
 		name, term string
 		part       reports.Part

@@ -4,46 +4,14 @@ import (
 	"math"
 	"testing"
 
-	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/internal/testkit"
+
 	"github.com/tifa-project/tifa/reports"
 )
 
-// testLexicon builds a lexicon of plain entries (canonical form first,
-// then aliases).
-func testLexicon(t testing.TB, entries ...[]string) *lexicon.Lexicon {
-	t.Helper()
-	var es []lexicon.Entry
-	for i, forms := range entries {
-		es = append(es, lexicon.Entry{Slogan: forms[0], Aliases: forms[1:], Category: "test", File: "test", Line: i + 1})
-	}
-	lex, _, err := lexicon.New(nil, es)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return lex
-}
-
-// testDoc builds a document whose text is preamble + review + plan, with
-// sections at those spans (an empty part has no section).
-func testDoc(id string, year int, preamble, review, plan string) *reports.Document {
-	d := &reports.Document{ID: id, Meta: reports.Meta{Region: "云溪镇", Level: "township", Year: year}}
-	d.Text = preamble + review + plan
-	off := 0
-	add := func(p reports.Part, s string) {
-		if s != "" {
-			d.Sections = append(d.Sections, reports.Section{Part: p, Start: off, End: off + len(s)})
-		}
-		off += len(s)
-	}
-	add(reports.PartAll, preamble)
-	add(reports.PartReview, review)
-	add(reports.PartPlan, plan)
-	return d
-}
-
 func TestCount(t *testing.T) {
-	lex := testLexicon(t, []string{"六稳"}, []string{"六保"}, []string{"六稳六保"}, []string{"乡村振兴", "乡村振兴战略"})
-	d := testDoc("a", 2020, "各位代表：", "做好六稳六保工作，实施乡村振兴战略。", "做好“六稳”工作，落实“六保”任务，推进乡村振兴。")
+	lex := testkit.Lexicon(t, []string{"六稳"}, []string{"六保"}, []string{"六稳六保"}, []string{"乡村振兴", "乡村振兴战略"})
+	d := testkit.Doc("a", 2020, "各位代表：", "做好六稳六保工作，实施乡村振兴战略。", "做好“六稳”工作，落实“六保”任务，推进乡村振兴。")
 	cases := []struct {
 		name  string
 		part  reports.Part
@@ -112,12 +80,12 @@ func TestRankEntries(t *testing.T) {
 }
 
 func BenchmarkCount(b *testing.B) {
-	lex := testLexicon(b, []string{"六稳"}, []string{"六保"}, []string{"六稳六保"}, []string{"乡村振兴", "乡村振兴战略"})
+	lex := testkit.Lexicon(b, []string{"六稳"}, []string{"六保"}, []string{"六稳六保"}, []string{"乡村振兴", "乡村振兴战略"})
 	text := ""
 	for len(text) < 1<<20 {
 		text += "做好六稳六保工作，实施乡村振兴战略，推动经济社会高质量发展，全力以赴稳增长、促改革、调结构、惠民生、防风险。"
 	}
-	d := testDoc("a", 2020, "", text, "")
+	d := testkit.Doc("a", 2020, "", text, "")
 	c := NewCounter(lex, reports.PartAll)
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {

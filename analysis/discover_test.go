@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/tifa-project/tifa/internal/testkit"
+
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 )
@@ -62,7 +64,7 @@ func TestIsNumeralFormula(t *testing.T) {
 }
 
 func TestCoverage(t *testing.T) {
-	lex := testLexicon(t, []string{"六稳六保"}, []string{"六稳"}, []string{"五水共治", "治水"}, []string{"最多跑一次"})
+	lex := testkit.Lexicon(t, []string{"六稳六保"}, []string{"六稳"}, []string{"五水共治", "治水"}, []string{"最多跑一次"})
 	cases := []struct {
 		text, entry string
 		how         Coverage
@@ -142,7 +144,7 @@ func TestCohesionEntropy(t *testing.T) {
 }
 
 func TestDiscover(t *testing.T) {
-	lex := testLexicon(t, []string{"乡村振兴"})
+	lex := testkit.Lexicon(t, []string{"乡村振兴"})
 	docs := discDocs(
 		"推进“五水共治”，实施乡村振兴战略。今年推进五水共治。",
 		"坚持五水共治不动摇，抓好“八八战略”落实，推动乡村振兴发展。",
@@ -312,7 +314,7 @@ func ExampleDiscoverer() {
 // BenchmarkDiscover runs discovery over the State Council's reports
 // (skipped without ../shared/corpus); MB/s is of cleaned text.
 func BenchmarkDiscover(b *testing.B) {
-	docs, size := corpusDocs(b, "national")
+	docs, size := testkit.CorpusDocs(b, "national")
 	builtin, err := lexicon.Default()
 	if err != nil {
 		b.Fatal(err)

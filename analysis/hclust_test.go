@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tifa-project/tifa/internal/testkit"
 )
 
 // linkageRows converts scipy linkage rows [left, right, distance, size].
@@ -140,7 +142,7 @@ func TestAgglomerateEdgeCases(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 			for _, m := range got {
-				assertNoNaN(t, "distance", m.Distance)
+				testkit.AssertNoNaN(t, "distance", m.Distance)
 				if m.Distance < 0 {
 					t.Errorf("negative distance %v", m)
 				}

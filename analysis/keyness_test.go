@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"testing"
+
+	"github.com/tifa-project/tifa/internal/testkit"
 )
 
 // TestLogLikelihood: G² by hand (Rayson & Garside 2000), p-values from
@@ -36,7 +38,7 @@ func TestLogLikelihood(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g, p := LogLikelihood(tt.a, tt.b, tt.na, tt.nb)
-			assertNoNaN(t, "g2,p", g, p)
+			testkit.AssertNoNaN(t, "g2,p", g, p)
 			if math.Abs(g-tt.wantG) > tt.tolG || math.Abs(p-tt.wantP) > tt.tolP {
 				t.Errorf("LogLikelihood = %.17g, %.17g; want %.17g, %.17g", g, p, tt.wantG, tt.wantP)
 			}

@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/tifa-project/tifa/internal/testkit"
 )
 
 // blobCounts: nine documents in three obvious groups (terms 0–1, 2–3,
@@ -67,8 +69,8 @@ func TestKMeansSklearn(t *testing.T) {
 				if math.Abs(r.Inertia-tt.inertia) > 1e-12 {
 					t.Errorf("inertia %.17g, want %.17g", r.Inertia, tt.inertia)
 				}
-				if tt.centroids != nil && !closeMatrix(r.Centroids, tt.centroids, 1e-12) {
-					t.Errorf("centroids:%s\nwant:%s", fmtMatrix(r.Centroids), fmtMatrix(tt.centroids))
+				if tt.centroids != nil && !testkit.CloseMatrix(r.Centroids, tt.centroids, 1e-12) {
+					t.Errorf("centroids:%s\nwant:%s", testkit.FmtMatrix(r.Centroids), testkit.FmtMatrix(tt.centroids))
 				}
 				if r.Iter < 1 {
 					t.Errorf("Iter = %d", r.Iter)
@@ -113,9 +115,9 @@ func TestKMeansEdgeCases(t *testing.T) {
 			if math.Abs(r.Inertia-tt.inertia) > 1e-12 {
 				t.Errorf("inertia %g, want %g", r.Inertia, tt.inertia)
 			}
-			assertNoNaN(t, "inertia", r.Inertia)
+			testkit.AssertNoNaN(t, "inertia", r.Inertia)
 			for c, cen := range r.Centroids {
-				assertNoNaN(t, fmt.Sprintf("centroid %d", c), cen...)
+				testkit.AssertNoNaN(t, fmt.Sprintf("centroid %d", c), cen...)
 			}
 		})
 	}

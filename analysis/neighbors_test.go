@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/tifa-project/tifa/internal/testkit"
 )
 
 // cosFixture: by hand, with ‖r0‖ = ‖r1‖ = √2, ‖r3‖ = √8, ‖r4‖ = 5:
@@ -383,11 +385,11 @@ func TestCosineMatrixAndCosineTo(t *testing.T) {
 		{0, 0, 0, 0, 1},
 	}
 	got := CosineMatrix(x)
-	if !closeMatrix(got, want, 1e-15) {
-		t.Errorf("CosineMatrix:%s\nwant:%s", fmtMatrix(got), fmtMatrix(want))
+	if !testkit.CloseMatrix(got, want, 1e-15) {
+		t.Errorf("CosineMatrix:%s\nwant:%s", testkit.FmtMatrix(got), testkit.FmtMatrix(want))
 	}
 	for i := range want {
-		if c := CosineTo(x, i); !closeSlice(c, want[i], 1e-15) {
+		if c := CosineTo(x, i); !testkit.CloseSlice(c, want[i], 1e-15) {
 			t.Errorf("CosineTo(%d) = %v, want %v", i, c, want[i])
 		}
 	}
@@ -416,8 +418,8 @@ func TestCosineSklearn(t *testing.T) {
 		{0.427583386415621, 1, 0.09532754652729851},
 		{0.28827939205188824, 0.09532754652729851, 1}, // sklearn: 1.0000000000000002
 	}
-	if got := CosineMatrix(w); !closeMatrix(got, want, 1e-12) {
-		t.Errorf("got:%s\nwant:%s", fmtMatrix(got), fmtMatrix(want))
+	if got := CosineMatrix(w); !testkit.CloseMatrix(got, want, 1e-12) {
+		t.Errorf("got:%s\nwant:%s", testkit.FmtMatrix(got), testkit.FmtMatrix(want))
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tifa-project/tifa/internal/testkit"
+
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -303,7 +305,7 @@ func ExampleReuser() {
 // BenchmarkReuse compares the 62 provincial reports pairwise (skipped
 // without ../shared/corpus); MB/s is of cleaned text.
 func BenchmarkReuse(b *testing.B) {
-	docs, size := corpusDocs(b, "provincial")
+	docs, size := testkit.CorpusDocs(b, "provincial")
 	b.SetBytes(size)
 	for b.Loop() {
 		r, _ := NewReuser(ReuseOptions{})

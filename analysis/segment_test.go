@@ -13,31 +13,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tifa-project/tifa/internal/testkit"
+
 	"golang.org/x/text/width"
 
 	"github.com/tifa-project/tifa/lexicon"
 )
-
-// segLexicon is the lexicon of the segmenter tests. Entry indices: 0 六稳,
-// 1 六保, 2 六稳六保, 3 五水共治, 4 最多跑一次, 5 互联网+, 6 乡村振兴,
-// 7 供给侧结构性改革 (alias 供给侧改革).
-func segLexicon(t testing.TB) *lexicon.Lexicon {
-	t.Helper()
-	lex, _, err := lexicon.New(nil, []lexicon.Entry{
-		{Slogan: "六稳", Category: "economy"},
-		{Slogan: "六保", Category: "economy"},
-		{Slogan: "六稳六保", Category: "economy"},
-		{Slogan: "五水共治", Category: "environment"},
-		{Slogan: "最多跑一次", Category: "reform"},
-		{Slogan: "互联网+", Category: "innovation"},
-		{Slogan: "乡村振兴", Category: "rural"},
-		{Slogan: "供给侧结构性改革", Aliases: []string{"供给侧改革"}, Category: "reform"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return lex
-}
 
 // newTestSegmenter returns a segmenter over lex with the default stopwords.
 func newTestSegmenter(t testing.TB, lex *lexicon.Lexicon) *Segmenter {
@@ -67,7 +48,7 @@ func render(toks []Token) string {
 // gse v0.80.3's segmentation with its zh_s dictionary, checked by hand to
 // be the natural reading; spans counted at 3 bytes a Chinese character.
 func TestTokens(t *testing.T) {
-	s := newTestSegmenter(t, segLexicon(t))
+	s := newTestSegmenter(t, testkit.SegLexicon(t))
 	tests := []struct {
 		name, text, want string
 	}{
@@ -112,7 +93,7 @@ func TestTokens(t *testing.T) {
 }
 
 func TestStopwordsNeverRemoveSlogans(t *testing.T) {
-	lex := segLexicon(t)
+	lex := testkit.SegLexicon(t)
 	s, err := NewSegmenter(lex, Stopwords{"六稳": true, "五水共治": true, "工作": true})
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +121,7 @@ func TestNewSegmenterNormalisesStopwords(t *testing.T) {
 }
 
 func TestAppendTokensKeepsDst(t *testing.T) {
-	s := newTestSegmenter(t, segLexicon(t))
+	s := newTestSegmenter(t, testkit.SegLexicon(t))
 	dst := []Token{{Text: "前", Start: 0, End: 3, Entry: -1}}
 	got := s.AppendTokens(dst, "推进五水共治")
 	if want := "前[0:3] 推进[0:6] 五水共治#3[6:18]"; render(got) != want {
@@ -235,7 +216,7 @@ func TestTokensInvariantsOnReports(t *testing.T) {
 	if text == "" {
 		t.Skip("corpus /work/shared/corpus/national absent")
 	}
-	lex := segLexicon(t)
+	lex := testkit.SegLexicon(t)
 	s := newTestSegmenter(t, lex)
 	toks := s.Tokens(text)
 	if msg := checkTokens(s, lex, text, toks); msg != "" {
@@ -253,7 +234,7 @@ func TestTokensInvariantsOnReports(t *testing.T) {
 // mention is a token with the same span and entry, and every slogan token
 // is such a mention or another mention the matcher found.
 func TestSlogansAlwaysOneToken(t *testing.T) {
-	lexicons := map[string]*lexicon.Lexicon{"test": segLexicon(t)}
+	lexicons := map[string]*lexicon.Lexicon{"test": testkit.SegLexicon(t)}
 	if entries, err := lexicon.Default(); err == nil {
 		lex, _, err := lexicon.New(entries)
 		if err != nil {
@@ -331,7 +312,7 @@ func slogansWhole(s *Segmenter, lex *lexicon.Lexicon, text string) string {
 }
 
 func TestTokensConcurrent(t *testing.T) {
-	lex := segLexicon(t)
+	lex := testkit.SegLexicon(t)
 	s := newTestSegmenter(t, lex)
 	texts := []string{"稳就业六稳六保工作", "推进五水共治和最多跑一次改革", "ＧＤＰ增长7.5%", corpusSample(60_000)}
 	want := make([]string, len(texts))
@@ -373,7 +354,7 @@ func segTexts() []string {
 }
 
 func TestSegmentAll(t *testing.T) {
-	s := newTestSegmenter(t, segLexicon(t))
+	s := newTestSegmenter(t, testkit.SegLexicon(t))
 	texts := segTexts()
 	want := make([]string, len(texts))
 	for i, text := range texts {
@@ -431,7 +412,7 @@ func TestSegmenterChild(t *testing.T) {
 		t.Fatalf("working directory %s is not empty", wd)
 	}
 	start := time.Now()
-	s, err := NewSegmenter(segLexicon(t), DefaultStopwords())
+	s, err := NewSegmenter(testkit.SegLexicon(t), DefaultStopwords())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -447,7 +428,7 @@ func FuzzTokens(f *testing.F) {
 	for _, seed := range []string{"稳就业六稳六保工作", "推进互联网+政务服务", "ＧＤＰ增长7.5%", "疫情\u200b防控", "\xff发展\xfe", "二〇二〇年第一次"} {
 		f.Add(seed)
 	}
-	lex := segLexicon(f)
+	lex := testkit.SegLexicon(f)
 	s := newTestSegmenter(f, lex)
 	f.Fuzz(func(t *testing.T, text string) {
 		if msg := slogansWhole(s, lex, text); msg != "" {
@@ -503,7 +484,7 @@ func benchText(b *testing.B) string {
 
 func BenchmarkTokens(b *testing.B) {
 	text := benchText(b)
-	s := newTestSegmenter(b, segLexicon(b))
+	s := newTestSegmenter(b, testkit.SegLexicon(b))
 	want := len(s.Tokens(text))
 	b.SetBytes(int64(len(text)))
 	var dst []Token
@@ -527,7 +508,7 @@ func BenchmarkSegmentAll(b *testing.B) {
 		}
 		texts, text = append(texts, text[:cut]), text[cut:]
 	}
-	s := newTestSegmenter(b, segLexicon(b))
+	s := newTestSegmenter(b, testkit.SegLexicon(b))
 	want, size := 0, 0
 	for _, t := range texts {
 		want += len(s.Tokens(t))

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/tifa-project/tifa/internal/testkit"
 )
 
 // TestSilhouetteSklearn: oracle scikit-learn 1.2.1 silhouette_samples(W,
@@ -44,7 +46,7 @@ func TestSilhouetteSklearn(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, mean := Silhouette(tt.x, tt.labels, tt.metric)
-			if !closeSlice(s, tt.want, 1e-10) {
+			if !testkit.CloseSlice(s, tt.want, 1e-10) {
 				t.Errorf("samples %.12g\nwant    %.12g", s, tt.want)
 			}
 			if math.Abs(mean-tt.mean) > 1e-10 {
@@ -73,8 +75,8 @@ func TestSilhouetteDegenerate(t *testing.T) {
 		for _, metric := range []string{"cosine", "euclidean"} {
 			t.Run(tt.name+" "+metric, func(t *testing.T) {
 				s, mean := Silhouette(tt.x, tt.labels, metric)
-				assertNoNaN(t, "samples", s...)
-				assertNoNaN(t, "mean", mean)
+				testkit.AssertNoNaN(t, "samples", s...)
+				testkit.AssertNoNaN(t, "mean", mean)
 				if len(s) != tt.x.Rows {
 					t.Fatalf("%d samples for %d rows", len(s), tt.x.Rows)
 				}

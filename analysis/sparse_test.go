@@ -3,10 +3,11 @@ package analysis
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tifa-project/tifa/internal/testkit"
 )
 
 // toDense expands m for comparisons in tests.
@@ -22,64 +23,11 @@ func toDense(m *CSR) [][]float64 {
 	return out
 }
 
-// closeMatrix reports whether got and want agree within tol everywhere
-// (and have the same shape); never compares floats with ==.
-func closeMatrix(got, want [][]float64, tol float64) bool {
-	if len(got) != len(want) {
-		return false
-	}
-	for i := range got {
-		if !closeSlice(got[i], want[i], tol) {
-			return false
-		}
-	}
-	return true
-}
-
-func closeSlice(got, want []float64, tol float64) bool {
-	if len(got) != len(want) {
-		return false
-	}
-	for j := range got {
-		if math.IsNaN(got[j]) || math.Abs(got[j]-want[j]) > tol {
-			return false
-		}
-	}
-	return true
-}
-
-// fmtMatrix prints a matrix in full for failure messages.
-func fmtMatrix(m [][]float64) string {
-	var b strings.Builder
-	for _, r := range m {
-		fmt.Fprintf(&b, "\n\t%.12g", r)
-	}
-	return b.String()
-}
-
-// assertNoNaN fails the test if any value is NaN or infinite.
-func assertNoNaN(t *testing.T, what string, vals ...float64) {
-	t.Helper()
-	for i, v := range vals {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			t.Fatalf("%s[%d] = %v", what, i, v)
-		}
-	}
-}
-
 // randomCSR returns rows×cols with about nnz entries per row, values in
 // [1, 4) (counts-like), from a fixed seed.
 func randomCSR(rows, cols, nnz int, seed uint64) *CSR {
-	rng := rand.New(rand.NewPCG(seed, 1))
 	b := NewCSRBuilder(cols)
-	row := map[int]float64{}
-	for range rows {
-		clear(row)
-		for range nnz {
-			// Zipf-like columns so that some columns are shared widely.
-			c := int(float64(cols) * math.Pow(rng.Float64(), 2))
-			row[c] += float64(1 + rng.IntN(3))
-		}
+	for _, row := range testkit.RandomRows(rows, cols, nnz, seed) {
 		b.AddMap(row)
 	}
 	return b.Build()
@@ -93,7 +41,7 @@ func TestCSRBuilder(t *testing.T) {
 	m := b.Build()
 	want := &CSR{Rows: 3, Cols: 5, Indptr: []int{0, 2, 4, 4}, Ind: []int{0, 3, 2, 4}, Val: []float64{1, 2, -1, 5}}
 	if m.Rows != want.Rows || m.Cols != want.Cols || !slices.Equal(m.Indptr, want.Indptr) ||
-		!slices.Equal(m.Ind, want.Ind) || !closeSlice(m.Val, want.Val, 0) {
+		!slices.Equal(m.Ind, want.Ind) || !testkit.CloseSlice(m.Val, want.Val, 0) {
 		t.Fatalf("got %+v, want %+v", m, want)
 	}
 	if err := m.validate(); err != nil {
@@ -155,15 +103,15 @@ func TestRowDotTransposeSumRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantT := [][]float64{{1, 0, 4}, {0, 3, 0}, {2, 0, 5}, {0, 0, 6}}
-	if got := toDense(tr); !closeMatrix(got, wantT, 0) {
-		t.Errorf("Transpose:%s\nwant:%s", fmtMatrix(got), fmtMatrix(wantT))
+	if got := toDense(tr); !testkit.CloseMatrix(got, wantT, 0) {
+		t.Errorf("Transpose:%s\nwant:%s", testkit.FmtMatrix(got), testkit.FmtMatrix(wantT))
 	}
 	s := m.SumRows([][]int{{0, 2}, {}, {1}, {1, 1}})
 	wantS := [][]float64{{5, 0, 7, 6}, {0, 0, 0, 0}, {0, 3, 0, 0}, {0, 6, 0, 0}}
-	if got := toDense(s); !closeMatrix(got, wantS, 0) || s.validate() != nil {
-		t.Errorf("SumRows:%s\nwant:%s", fmtMatrix(got), fmtMatrix(wantS))
+	if got := toDense(s); !testkit.CloseMatrix(got, wantS, 0) || s.validate() != nil {
+		t.Errorf("SumRows:%s\nwant:%s", testkit.FmtMatrix(got), testkit.FmtMatrix(wantS))
 	}
-	if got := m.RowNorms(); !closeSlice(got, []float64{math.Sqrt(5), 3, math.Sqrt(77)}, 1e-12) {
+	if got := m.RowNorms(); !testkit.CloseSlice(got, []float64{math.Sqrt(5), 3, math.Sqrt(77)}, 1e-12) {
 		t.Errorf("RowNorms = %v", got)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tifa-project/tifa/internal/testkit"
+
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -287,7 +289,7 @@ func FuzzFindText(f *testing.F) {
 // BenchmarkFindTargets reads the targets of the State Council's reports
 // (the whole cleaned text of each), as `tifa targets` does per report.
 func BenchmarkFindTargets(b *testing.B) {
-	raws := corpusFiles(b, "national")
+	raws := testkit.CorpusFiles(b, "national")
 	var texts []string
 	var size int64
 	for _, raw := range raws {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/tifa-project/tifa/internal/testkit"
 )
 
 // tfidfFixture is three documents over four terms t0..t3:
@@ -175,11 +177,11 @@ func TestTFIDF(t *testing.T) {
 			if !slices.Equal(tt.t.Kept, tt.kept) {
 				t.Errorf("Kept = %v, want %v", tt.t.Kept, tt.kept)
 			}
-			if !closeSlice(tt.t.IDF, tt.idf, tt.tol) {
+			if !testkit.CloseSlice(tt.t.IDF, tt.idf, tt.tol) {
 				t.Errorf("IDF = %.17g, want %.17g", tt.t.IDF, tt.idf)
 			}
-			if d := toDense(got); !closeMatrix(d, tt.want, tt.tol) {
-				t.Errorf("weights:%s\nwant:%s", fmtMatrix(d), fmtMatrix(tt.want))
+			if d := toDense(got); !testkit.CloseMatrix(d, tt.want, tt.tol) {
+				t.Errorf("weights:%s\nwant:%s", testkit.FmtMatrix(d), testkit.FmtMatrix(tt.want))
 			}
 		})
 	}
@@ -201,10 +203,10 @@ func TestTFIDFZeroRow(t *testing.T) {
 		{0.2015520174724721, 0.24895683927856221, 0, 0.9473105490963374},
 		{0, 0, 0, 0},
 	}
-	if d := toDense(got); !closeMatrix(d, want, 1e-12) {
-		t.Errorf("weights:%s\nwant:%s", fmtMatrix(d), fmtMatrix(want))
+	if d := toDense(got); !testkit.CloseMatrix(d, want, 1e-12) {
+		t.Errorf("weights:%s\nwant:%s", testkit.FmtMatrix(d), testkit.FmtMatrix(want))
 	}
-	if !closeSlice(tf.IDF, []float64{1.2231435513142097, 1.5108256237659907, 1.916290731874155, 1.916290731874155}, 1e-12) {
+	if !testkit.CloseSlice(tf.IDF, []float64{1.2231435513142097, 1.5108256237659907, 1.916290731874155, 1.916290731874155}, 1e-12) {
 		t.Errorf("IDF = %v", tf.IDF)
 	}
 }
@@ -234,8 +236,8 @@ func TestTFIDFTransformNew(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]float64{{0, 0.8355915419449176, 0, 0.5493512310263033}}
-	if d := toDense(got); !closeMatrix(d, want, 1e-12) {
-		t.Errorf("weights:%s\nwant:%s", fmtMatrix(d), fmtMatrix(want))
+	if d := toDense(got); !testkit.CloseMatrix(d, want, 1e-12) {
+		t.Errorf("weights:%s\nwant:%s", testkit.FmtMatrix(d), testkit.FmtMatrix(want))
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tifa-project/tifa/internal/testkit"
+
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -26,7 +28,7 @@ func eachOf(docs []*reports.Document) func(func(*reports.Document) error) error 
 
 func sampleDocs() []*reports.Document {
 	mk := func(id, region, level string, year int, text string) *reports.Document {
-		d := testDoc(id, year, "", text, "")
+		d := testkit.Doc(id, year, "", text, "")
 		d.Meta.Region, d.Meta.Level = region, level
 		return d
 	}
@@ -39,7 +41,7 @@ func sampleDocs() []*reports.Document {
 }
 
 func TestVectorizerSlogans(t *testing.T) {
-	lex := testLexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
+	lex := testkit.Lexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
 	var results []*Matrix
 	for _, workers := range []int{1, 4} {
 		v, err := NewVectorizer(SpaceSlogans, lex, nil, reports.PartAll)
@@ -90,7 +92,7 @@ func denseAt(m *CSR, i, j int) float64 {
 }
 
 func TestGroup(t *testing.T) {
-	lex := testLexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
+	lex := testkit.Lexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
 	v, _ := NewVectorizer(SpaceSlogans, lex, nil, reports.PartAll)
 	m, err := v.Build(eachOf(sampleDocs()))
 	if err != nil {
@@ -138,7 +140,7 @@ func TestGroup(t *testing.T) {
 }
 
 func TestWeighAndDistinguish(t *testing.T) {
-	lex := testLexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
+	lex := testkit.Lexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
 	v, _ := NewVectorizer(SpaceSlogans, lex, nil, reports.PartAll)
 	m, _ := v.Build(eachOf(sampleDocs()[:3]))
 	vec, err := Weigh(m, &TFIDF{})
@@ -177,13 +179,13 @@ func TestWeighAndDistinguish(t *testing.T) {
 }
 
 func TestCluster(t *testing.T) {
-	lex := testLexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
+	lex := testkit.Lexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
 	docs := []*reports.Document{
-		testDoc("r1", 2020, "", "乡村振兴美丽乡村乡村振兴", ""),
-		testDoc("r2", 2020, "", "乡村振兴美丽乡村", ""),
-		testDoc("r3", 2020, "", "美丽乡村乡村振兴美丽乡村", ""),
-		testDoc("z1", 2020, "", "五水共治最多跑一次", ""),
-		testDoc("z2", 2020, "", "五水共治五水共治最多跑一次", ""),
+		testkit.Doc("r1", 2020, "", "乡村振兴美丽乡村乡村振兴", ""),
+		testkit.Doc("r2", 2020, "", "乡村振兴美丽乡村", ""),
+		testkit.Doc("r3", 2020, "", "美丽乡村乡村振兴美丽乡村", ""),
+		testkit.Doc("z1", 2020, "", "五水共治最多跑一次", ""),
+		testkit.Doc("z2", 2020, "", "五水共治五水共治最多跑一次", ""),
 	}
 	v, _ := NewVectorizer(SpaceSlogans, lex, nil, reports.PartAll)
 	m, _ := v.Build(eachOf(docs))
@@ -259,7 +261,7 @@ func synthReports(n, size int) []*reports.Document {
 	}
 	docs := make([]*reports.Document, n)
 	for i := range docs {
-		docs[i] = testDoc(fmt.Sprintf("r%03d", i), 2000+i%26, "各位代表：\n", part(size/2), part(size/2))
+		docs[i] = testkit.Doc(fmt.Sprintf("r%03d", i), 2000+i%26, "各位代表：\n", part(size/2), part(size/2))
 	}
 	return docs
 }
@@ -267,12 +269,12 @@ func synthReports(n, size int) []*reports.Document {
 // TestBuildWorkersSameMatrix: the words-space matrix does not depend on
 // the number of workers, and its columns are sorted terms.
 func TestBuildWorkersSameMatrix(t *testing.T) {
-	seg := newTestSegmenter(t, segLexicon(t))
+	seg := newTestSegmenter(t, testkit.SegLexicon(t))
 	docs := synthReports(40, 3000)
-	docs = append(docs, testDoc("empty", 2020, "", "", ""))
+	docs = append(docs, testkit.Doc("empty", 2020, "", "", ""))
 	var first *Matrix
 	for _, workers := range []int{1, 4} {
-		v, err := NewVectorizer(SpaceWords, segLexicon(t), seg, reports.PartAll)
+		v, err := NewVectorizer(SpaceWords, testkit.SegLexicon(t), seg, reports.PartAll)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -301,7 +303,7 @@ func TestBuildWorkersSameMatrix(t *testing.T) {
 // TestBuildCountsTokens checks the words-space counts against the tokens
 // themselves (oracle: counting Tokens' output by hand, with a map).
 func TestBuildCountsTokens(t *testing.T) {
-	lex := segLexicon(t)
+	lex := testkit.SegLexicon(t)
 	seg := newTestSegmenter(t, lex)
 	docs := synthReports(5, 2000)
 	v, _ := NewVectorizer(SpaceWords, lex, seg, reports.PartPlan)
@@ -326,8 +328,8 @@ func TestBuildCountsTokens(t *testing.T) {
 }
 
 func TestBuildStopsOnError(t *testing.T) {
-	seg := newTestSegmenter(t, segLexicon(t))
-	v, _ := NewVectorizer(SpaceWords, segLexicon(t), seg, reports.PartAll)
+	seg := newTestSegmenter(t, testkit.SegLexicon(t))
+	v, _ := NewVectorizer(SpaceWords, testkit.SegLexicon(t), seg, reports.PartAll)
 	v.Workers = 3
 	stop := errors.New("stop")
 	docs := synthReports(20, 1000)
@@ -347,7 +349,7 @@ func TestBuildStopsOnError(t *testing.T) {
 // BenchmarkBuild builds the words-space and slogans-space matrices of 300
 // synthetic reports of 20 kB on one worker per CPU.
 func BenchmarkBuild(b *testing.B) {
-	lex := segLexicon(b)
+	lex := testkit.SegLexicon(b)
 	seg := newTestSegmenter(b, lex)
 	docs := synthReports(300, 20_000)
 	size := 0
