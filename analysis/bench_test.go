@@ -45,32 +45,3 @@ func BenchmarkCleanAndCount(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkSegmentWords measures segmentation with the built-in lexicon on
-// one goroutine, over cleaned national reports.
-func BenchmarkSegmentWords(b *testing.B) {
-	raws := testkit.CorpusFiles(b, "national")
-	builtin, _ := lexicon.Default()
-	lex, _, _ := lexicon.New(builtin)
-	seg, err := NewSegmenter(lex, DefaultStopwords())
-	if err != nil {
-		b.Fatal(err)
-	}
-	var texts []string
-	var size int64
-	for _, raw := range raws[len(raws)-10:] {
-		text, _, _ := reports.Decode(raw)
-		texts = append(texts, reports.Clean(text))
-		size += int64(len(texts[len(texts)-1]))
-	}
-	b.SetBytes(size)
-	for b.Loop() {
-		n := 0
-		for _, t := range texts {
-			n += len(seg.Tokens(t))
-		}
-		if n < 10000 {
-			b.Fatalf("only %d tokens", n)
-		}
-	}
-}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/segment"
 )
 
 // Spaces a document can be described in.
@@ -62,7 +63,7 @@ type Vectorizer struct {
 	CacheKey string
 
 	lex *lexicon.Lexicon
-	seg *Segmenter
+	seg *segment.Segmenter
 	cnt *Counter
 }
 
@@ -75,7 +76,7 @@ type TermCache interface {
 
 // NewVectorizer returns a vectorizer of space over lex. The words space
 // needs seg; the slogans space ignores it.
-func NewVectorizer(space string, lex *lexicon.Lexicon, seg *Segmenter, part reports.Part) (*Vectorizer, error) {
+func NewVectorizer(space string, lex *lexicon.Lexicon, seg *segment.Segmenter, part reports.Part) (*Vectorizer, error) {
 	v := &Vectorizer{Space: space, Part: part, lex: lex, seg: seg}
 	switch space {
 	case SpaceSlogans:
@@ -161,7 +162,7 @@ type termCount struct {
 
 // termWorker holds one worker's buffers, reused from document to document.
 type termWorker struct {
-	toks []Token
+	toks []segment.Token
 	seen map[string]int32 // term → index in the document's terms
 }
 

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/tifa-project/tifa/internal/testkit"
+	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/segment"
 
 	"github.com/tifa-project/tifa/reports"
 )
@@ -269,7 +271,7 @@ func synthReports(n, size int) []*reports.Document {
 // TestBuildWorkersSameMatrix: the words-space matrix does not depend on
 // the number of workers, and its columns are sorted terms.
 func TestBuildWorkersSameMatrix(t *testing.T) {
-	seg := newTestSegmenter(t, testkit.SegLexicon(t))
+	seg := wordsSegmenter(t, testkit.SegLexicon(t))
 	docs := synthReports(40, 3000)
 	docs = append(docs, testkit.Doc("empty", 2020, "", "", ""))
 	var first *Matrix
@@ -304,7 +306,7 @@ func TestBuildWorkersSameMatrix(t *testing.T) {
 // themselves (oracle: counting Tokens' output by hand, with a map).
 func TestBuildCountsTokens(t *testing.T) {
 	lex := testkit.SegLexicon(t)
-	seg := newTestSegmenter(t, lex)
+	seg := wordsSegmenter(t, lex)
 	docs := synthReports(5, 2000)
 	v, _ := NewVectorizer(SpaceWords, lex, seg, reports.PartPlan)
 	m, err := v.Build(eachOf(docs))
@@ -328,7 +330,7 @@ func TestBuildCountsTokens(t *testing.T) {
 }
 
 func TestBuildStopsOnError(t *testing.T) {
-	seg := newTestSegmenter(t, testkit.SegLexicon(t))
+	seg := wordsSegmenter(t, testkit.SegLexicon(t))
 	v, _ := NewVectorizer(SpaceWords, testkit.SegLexicon(t), seg, reports.PartAll)
 	v.Workers = 3
 	stop := errors.New("stop")
@@ -350,7 +352,7 @@ func TestBuildStopsOnError(t *testing.T) {
 // synthetic reports of 20 kB on one worker per CPU.
 func BenchmarkBuild(b *testing.B) {
 	lex := testkit.SegLexicon(b)
-	seg := newTestSegmenter(b, lex)
+	seg := wordsSegmenter(b, lex)
 	docs := synthReports(300, 20_000)
 	size := 0
 	for _, d := range docs {
@@ -413,4 +415,15 @@ func TestSampledSilhouette(t *testing.T) {
 			t.Fatal("below the sample size every unit has a silhouette")
 		}
 	}
+}
+
+// wordsSegmenter returns the words space's segmenter over lex, with the
+// built-in stopwords.
+func wordsSegmenter(tb testing.TB, lex *lexicon.Lexicon) *segment.Segmenter {
+	tb.Helper()
+	seg, err := segment.NewSegmenter(lex, segment.DefaultStopwords())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return seg
 }

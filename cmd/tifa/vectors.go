@@ -10,6 +10,7 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/segment"
 )
 
 // vectorOpts are the flags of the commands that build TF-IDF vectors.
@@ -76,22 +77,22 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	var seg *analysis.Segmenter
+	var seg *segment.Segmenter
 	if o.space == analysis.SpaceWords {
-		analysis.PreloadDictionary()
-		stop := analysis.DefaultStopwords()
+		segment.PreloadDictionary()
+		stop := segment.DefaultStopwords()
 		if o.stopwords != "" {
 			f, err := os.Open(o.stopwords)
 			if err != nil {
 				return nil, fmt.Errorf("flag --stopwords: %w", err)
 			}
-			stop, err = analysis.ReadStopwords(o.stopwords, f)
+			stop, err = segment.ReadStopwords(o.stopwords, f)
 			f.Close()
 			if err != nil {
 				return nil, err
 			}
 		}
-		if seg, err = analysis.NewSegmenter(lex, stop); err != nil {
+		if seg, err = segment.NewSegmenter(lex, stop); err != nil {
 			return nil, err
 		}
 	}

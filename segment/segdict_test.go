@@ -1,4 +1,4 @@
-package analysis
+package segment
 
 import (
 	"bytes"
@@ -119,7 +119,7 @@ func encodeSegDict(seg *gse.Segmenter) ([]byte, error) {
 	})
 	nodes = slices.CompactFunc(nodes, func(a, b node) bool {
 		if a.path == b.path && a.freq != 0 && b.freq != 0 {
-			panic(fmt.Sprintf("analysis: word %x twice", a.path))
+			panic(fmt.Sprintf("segment: word %x twice", a.path))
 		}
 		return a.path == b.path
 	})

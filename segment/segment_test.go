@@ -1,4 +1,4 @@
-package analysis
+package segment
 
 import (
 	"fmt"
@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tifa-project/tifa/internal/testkit"
+	"github.com/tifa-project/tifa/reports"
 
 	"golang.org/x/text/width"
 
@@ -562,6 +563,35 @@ func TestIsFormat(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if got, want := isFormat(r), unicode.Is(unicode.Cf, r); got != want {
 			t.Fatalf("isFormat(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// BenchmarkSegmentWords measures segmentation with the built-in lexicon on
+// one goroutine, over cleaned national reports.
+func BenchmarkSegmentWords(b *testing.B) {
+	raws := testkit.CorpusFiles(b, "national")
+	builtin, _ := lexicon.Default()
+	lex, _, _ := lexicon.New(builtin)
+	seg, err := NewSegmenter(lex, DefaultStopwords())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	var size int64
+	for _, raw := range raws[len(raws)-10:] {
+		text, _, _ := reports.Decode(raw)
+		texts = append(texts, reports.Clean(text))
+		size += int64(len(texts[len(texts)-1]))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		n := 0
+		for _, t := range texts {
+			n += len(seg.Tokens(t))
+		}
+		if n < 10000 {
+			b.Fatalf("only %d tokens", n)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package analysis
+package segment
 
 import (
 	"bufio"
@@ -33,7 +33,7 @@ var defaultStopwords = sync.OnceValues(func() (Stopwords, error) {
 })
 
 // DefaultStopwords returns a fresh copy of tifa's built-in Chinese stopword
-// list (analysis/stopwords.txt, about 450 words): particles, prepositions,
+// list (segment/stopwords.txt, about 450 words): particles, prepositions,
 // conjunctions, pronouns, auxiliaries, adverbs of degree, time and negation,
 // classifiers, locatives, relative time words, light verbs and the
 // discourse markers of a work report (一是, 各位代表). No verb, noun or
@@ -43,7 +43,7 @@ var defaultStopwords = sync.OnceValues(func() (Stopwords, error) {
 func DefaultStopwords() Stopwords {
 	s, err := defaultStopwords()
 	if err != nil {
-		panic("analysis: embedded stopwords.txt: " + err.Error()) // a build defect, caught by the tests
+		panic("segment: embedded stopwords.txt: " + err.Error()) // a build defect, caught by the tests
 	}
 	return maps.Clone(s)
 }

@@ -1,4 +1,4 @@
-package analysis
+package segment
 
 import (
 	"fmt"
@@ -418,7 +418,7 @@ func newRuneSet(runes string) *runeSet {
 	var s runeSet
 	for _, r := range runes {
 		if r >= 0x10000 {
-			panic("analysis: runeSet holds the Basic Multilingual Plane only")
+			panic("segment: runeSet holds the Basic Multilingual Plane only")
 		}
 		s[r/64] |= 1 << (r % 64)
 	}
