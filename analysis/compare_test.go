@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tifa-project/tifa/internal/testkit"
+	"github.com/tifa-project/tifa/sparse"
 
 	"github.com/tifa-project/tifa/reports"
 )
@@ -55,7 +56,7 @@ func TestCompare(t *testing.T) {
 		Terms:   []string{"甲", "乙", "丙"},
 		Entries: []int{0, 1, 2},
 		Units:   []Unit{{ID: "a1", Chars: 1000}, {ID: "a2", Chars: 1000}, {ID: "b1", Chars: 2000}},
-		Counts:  FromDense([][]float64{{10, 1, 0}, {10, 1, 0}, {2, 4, 0}}),
+		Counts:  sparse.FromDense([][]float64{{10, 1, 0}, {10, 1, 0}, {2, 4, 0}}),
 	}
 	a, b, keys := Compare(m, []bool{true, true, false}, []bool{false, false, true})
 	if a.Docs != 2 || b.Docs != 1 || a.Chars != 2000 || b.Chars != 2000 {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // AgglomerateMaxRows is the largest matrix Agglomerate accepts: the
@@ -38,8 +40,8 @@ type Merge struct {
 // the merges: meant for up to a few thousand rows. More than
 // AgglomerateMaxRows is an error, as are zero rows and an unknown method.
 // One row gives no merges.
-func Agglomerate(x *CSR, method string) ([]Merge, error) {
-	if err := x.validate(); err != nil {
+func Agglomerate(x *sparse.CSR, method string) ([]Merge, error) {
+	if err := x.Validate(); err != nil {
 		return nil, fmt.Errorf("agglomerate: %w", err)
 	}
 	update, ok := linkageUpdates[method]
@@ -84,35 +86,35 @@ func condIndex(n, i, j int) int {
 
 // condensedDistances returns the upper triangle of the pairwise distance
 // matrix, row by row: Euclidean if euclid, else 1 − cos. Dot products come
-// from the inverted index (dotAcc), so only pairs sharing a column cost
+// from the inverted index (sparse.DotAcc), so only pairs sharing a column cost
 // more than O(1). A Euclidean distance small next to the norms, where
 // ‖x‖² + ‖y‖² − 2x·y loses its digits to cancellation, is recomputed as
 // Σ (x_c − y_c)² so that identical rows are exactly 0 apart.
-func condensedDistances(x *CSR, euclid bool) []float64 {
+func condensedDistances(x *sparse.CSR, euclid bool) []float64 {
 	n := x.Rows
 	d := make([]float64, n*(n-1)/2)
 	norms := x.RowNorms()
 	sq := make([]float64, n)
 	for i := range n {
 		_, v := x.Row(i)
-		sq[i] = sumSquares(v)
+		sq[i] = sparse.SumSquares(v)
 	}
 	xt := x.Transpose()
-	a, at := newUpperAcc(n), columnPositions(x, xt)
+	a, at := sparse.NewUpperAcc(n), sparse.ColumnPositions(x, xt)
 	for i := range n - 1 {
 		row := d[condIndex(n, i, i+1):]
-		a.upper(x, xt, at, i)
+		a.Upper(x, xt, at, i)
 		for j := i + 1; j < n; j++ {
-			dot := a.take(j) // 0 for a row sharing no column with i
+			dot := a.Take(j) // 0 for a row sharing no column with i
 			if !euclid {
-				row[j-i-1] = max(0, min(2, 1-cosine(dot, norms[i], norms[j])))
+				row[j-i-1] = max(0, min(2, 1-sparse.Cosine(dot, norms[i], norms[j])))
 				continue
 			}
 			d2 := sq[i] + sq[j] - 2*dot
 			if d2 < 1e-6*(sq[i]+sq[j]) {
 				ai, av := x.Row(i)
 				bi, bv := x.Row(j)
-				d2 = sparseSqDist(ai, av, bi, bv)
+				d2 = sparse.SqDist(ai, av, bi, bv)
 			}
 			row[j-i-1] = math.Sqrt(max(0, d2))
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tifa-project/tifa/internal/testkit"
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // linkageRows converts scipy linkage rows [left, right, distance, size].
@@ -36,11 +37,11 @@ func equalMerges(got, want []Merge, tol float64) bool {
 // zero vector), and a "square" of four rows whose cosine distances tie.
 func TestAgglomerateScipy(t *testing.T) {
 	blobs := blobTFIDF(t)
-	line := FromDense([][]float64{{0}, {1}, {2}, {3}, {5}, {8}})
-	square := FromDense([][]float64{{1, 1, 0, 0}, {1, 0, 1, 0}, {0, 1, 0, 1}, {0, 0, 1, 1}})
+	line := sparse.FromDense([][]float64{{0}, {1}, {2}, {3}, {5}, {8}})
+	square := sparse.FromDense([][]float64{{1, 1, 0, 0}, {1, 0, 1, 0}, {0, 1, 0, 1}, {0, 0, 1, 1}})
 	tests := []struct {
 		name   string
-		x      *CSR
+		x      *sparse.CSR
 		method string
 		want   [][4]float64
 	}{
@@ -109,22 +110,22 @@ func TestCut(t *testing.T) {
 func TestAgglomerateEdgeCases(t *testing.T) {
 	tests := []struct {
 		name   string
-		x      *CSR
+		x      *sparse.CSR
 		method string
 		want   []Merge
 		err    string // substring; "" for success
 	}{
-		{"one row", FromDense([][]float64{{1, 2}}), "ward", []Merge{}, ""},
-		{"no rows", FromDense(nil), "ward", nil, "no rows"},
-		{"unknown method", FromDense([][]float64{{1}}), "single", nil, "method"},
+		{"one row", sparse.FromDense([][]float64{{1, 2}}), "ward", []Merge{}, ""},
+		{"no rows", sparse.FromDense(nil), "ward", nil, "no rows"},
+		{"unknown method", sparse.FromDense([][]float64{{1}}), "single", nil, "method"},
 		// Zero rows: cosine 0 with everything (distance 1, also between two
 		// zero rows), by the convention in Agglomerate's doc.
-		{"zero rows average", FromDense([][]float64{{0, 0}, {1, 0}, {0, 0}}), "average",
+		{"zero rows average", sparse.FromDense([][]float64{{0, 0}, {1, 0}, {0, 0}}), "average",
 			[]Merge{{0, 1, 1, 2}, {2, 3, 1, 3}}, ""},
 		// Identical rows are at distance 0, never −1e−16.
-		{"identical complete", FromDense([][]float64{{0.1, 0.7}, {0.1, 0.7}, {0.7, 0.1}}), "complete",
+		{"identical complete", sparse.FromDense([][]float64{{0.1, 0.7}, {0.1, 0.7}, {0.7, 0.1}}), "complete",
 			[]Merge{{0, 1, 0, 2}, {2, 3, 1 - 0.14/0.5, 3}}, ""},
-		{"identical ward", FromDense([][]float64{{0.1, 0.7}, {0.1, 0.7}}), "ward", []Merge{{0, 1, 0, 2}}, ""},
+		{"identical ward", sparse.FromDense([][]float64{{0.1, 0.7}, {0.1, 0.7}}), "ward", []Merge{{0, 1, 0, 2}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -161,7 +162,7 @@ func TestCutPanicsOnShapeBug(t *testing.T) {
 }
 
 func ExampleAgglomerate() {
-	x := FromDense([][]float64{
+	x := sparse.FromDense([][]float64{
 		{1, 0, 0},
 		{0.9, 0.1, 0},
 		{0, 0, 1},
@@ -187,7 +188,7 @@ func BenchmarkAgglomerate(b *testing.B) {
 	for _, rows := range []int{300, 3000} {
 		b.Run(fmt.Sprint(rows), func(b *testing.B) {
 			var tf TFIDF
-			x, err := tf.FitTransform(randomCSR(rows, 20000, 500, 9))
+			x, err := tf.FitTransform(testkit.RandomCSR(rows, 20000, 500, 9))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // ErrZeroData is returned (wrapped) when every row of a matrix is zero, so
@@ -65,8 +67,8 @@ type KMeansResult struct {
 // Fit clusters the rows of x (see KMeans). It returns an error, never
 // panics, when K < 1, K > rows, an option is negative, or every row is zero
 // (wrapping ErrZeroData).
-func (km *KMeans) Fit(x *CSR) (*KMeansResult, error) {
-	if err := x.validate(); err != nil {
+func (km *KMeans) Fit(x *sparse.CSR) (*KMeansResult, error) {
+	if err := x.Validate(); err != nil {
 		return nil, fmt.Errorf("kmeans: %w", err)
 	}
 	if err := km.check(x.Rows); err != nil {
@@ -111,16 +113,16 @@ func (km *KMeans) check(rows int) error {
 
 // kmData holds the matrix and what every run reuses.
 type kmData struct {
-	x, xt   *CSR
+	x, xt   *sparse.CSR
 	sq      []float64 // ‖x_i‖²
 	workers int
 }
 
-func newKMData(x *CSR, workers int) *kmData {
+func newKMData(x *sparse.CSR, workers int) *kmData {
 	d := &kmData{x: x, xt: x.Transpose(), sq: make([]float64, x.Rows)}
 	for i := range x.Rows {
 		_, v := x.Row(i)
-		d.sq[i] = sumSquares(v)
+		d.sq[i] = sparse.SumSquares(v)
 	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -155,7 +157,7 @@ func (d *kmData) meanVariance() float64 {
 func (d *kmData) seed(k int, rng *rand.Rand) []float64 {
 	n, cols := d.x.Rows, d.x.Cols
 	centers := make([]float64, k*cols)
-	acc := newDotAcc(n)
+	acc := sparse.NewDotAcc(n)
 	first := rng.IntN(n)
 	closest := d.distTo(acc, first, make([]float64, n))
 	d.setCenter(centers, 0, first)
@@ -211,12 +213,12 @@ func pick(cum []float64, pot float64, rng *rand.Rand) int {
 }
 
 // distTo writes ‖x_i − x_j‖² for every row i into out.
-func (d *kmData) distTo(acc *dotAcc, j int, out []float64) []float64 {
+func (d *kmData) distTo(acc *sparse.DotAcc, j int, out []float64) []float64 {
 	for i := range out {
 		out[i] = d.sq[i] + d.sq[j]
 	}
-	for _, i := range acc.row(d.x, d.xt, j) {
-		out[i] = max(0, out[i]-2*acc.acc[i])
+	for _, i := range acc.Row(d.x, d.xt, j) {
+		out[i] = max(0, out[i]-2*acc.Dot(i))
 	}
 	out[j] = 0
 	return out

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tifa-project/tifa/internal/testkit"
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // blobCounts: nine documents in three obvious groups (terms 0–1, 2–3,
@@ -25,10 +26,10 @@ var blobCounts = [][]float64{
 	{0, 0, 0, 0, 4, 1},
 }
 
-func blobTFIDF(t testing.TB) *CSR {
+func blobTFIDF(t testing.TB) *sparse.CSR {
 	t.Helper()
 	var tf TFIDF
-	w, err := tf.FitTransform(FromDense(blobCounts))
+	w, err := tf.FitTransform(sparse.FromDense(blobCounts))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +106,7 @@ func TestKMeansEdgeCases(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			km := KMeans{K: tt.k, Seed: 3}
-			r, err := km.Fit(FromDense(tt.x))
+			r, err := km.Fit(sparse.FromDense(tt.x))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -124,21 +125,21 @@ func TestKMeansEdgeCases(t *testing.T) {
 }
 
 func TestKMeansErrors(t *testing.T) {
-	x := FromDense([][]float64{{1, 0}, {0, 1}})
+	x := sparse.FromDense([][]float64{{1, 0}, {0, 1}})
 	tests := []struct {
 		name string
 		km   KMeans
-		x    *CSR
+		x    *sparse.CSR
 		is   error
 	}{
 		{"k zero", KMeans{K: 0}, x, nil},
 		{"k above rows", KMeans{K: 3}, x, nil},
-		{"all zero", KMeans{K: 1}, FromDense([][]float64{{0, 0}, {0, 0}}), ErrZeroData},
-		{"no rows", KMeans{K: 1}, FromDense(nil), nil},
+		{"all zero", KMeans{K: 1}, sparse.FromDense([][]float64{{0, 0}, {0, 0}}), ErrZeroData},
+		{"no rows", KMeans{K: 1}, sparse.FromDense(nil), nil},
 		{"negative restarts", KMeans{K: 1, Restarts: -1}, x, nil},
 		{"negative max iter", KMeans{K: 1, MaxIter: -2}, x, nil},
 		{"NaN tol", KMeans{K: 1, Tol: math.NaN()}, x, nil},
-		{"malformed", KMeans{K: 1}, &CSR{Rows: 2, Cols: 2, Indptr: []int{0, 1}}, nil},
+		{"malformed", KMeans{K: 1}, &sparse.CSR{Rows: 2, Cols: 2, Indptr: []int{0, 1}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,7 +155,7 @@ func TestKMeansErrors(t *testing.T) {
 // worker count (exact comparison is the point here).
 func TestKMeansDeterministic(t *testing.T) {
 	var tf TFIDF
-	w, err := tf.FitTransform(randomCSR(700, 300, 12, 4))
+	w, err := tf.FitTransform(testkit.RandomCSR(700, 300, 12, 4))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +190,7 @@ func TestKMeansDeterministic(t *testing.T) {
 }
 
 func ExampleKMeans_Fit() {
-	x := FromDense([][]float64{
+	x := sparse.FromDense([][]float64{
 		{1, 0, 0},
 		{0.9, 0.1, 0},
 		{0, 0, 1},
@@ -212,7 +213,7 @@ func BenchmarkKMeansStep(b *testing.B) {
 	for _, rows := range []int{300, 3000} {
 		b.Run(fmt.Sprint(rows), func(b *testing.B) {
 			var tf TFIDF
-			x, err := tf.FitTransform(randomCSR(rows, 20000, 500, 9))
+			x, err := tf.FitTransform(testkit.RandomCSR(rows, 20000, 500, 9))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -239,7 +240,7 @@ func BenchmarkKMeansStep(b *testing.B) {
 
 func BenchmarkKMeansFit300(b *testing.B) {
 	var tf TFIDF
-	x, err := tf.FitTransform(randomCSR(300, 20000, 500, 9))
+	x, err := tf.FitTransform(testkit.RandomCSR(300, 20000, 500, 9))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -256,7 +257,7 @@ func BenchmarkKMeansFit300(b *testing.B) {
 // TestKMeansContext: a done context stops Fit and Cluster with its error;
 // a live one changes nothing.
 func TestKMeansContext(t *testing.T) {
-	x := randomCSR(300, 40, 6, 3)
+	x := testkit.RandomCSR(300, 40, 6, 3)
 	live, err := (&KMeans{K: 4, Seed: 1, Context: context.Background()}).Fit(x)
 	plain, err2 := (&KMeans{K: 4, Seed: 1}).Fit(x)
 	if err != nil || err2 != nil || !slices.Equal(live.Labels, plain.Labels) {

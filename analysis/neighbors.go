@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // Neighbor is one row similar to a query row: its index in the matrix and
@@ -14,149 +16,6 @@ import (
 type Neighbor struct {
 	Index int
 	Score float64
-}
-
-// cosine returns dot/(‖x‖·‖y‖) clamped to [−1, 1], or 0 when either norm is
-// zero. It is symmetric in (nx, ny) to the last bit, so cos(i,j) = cos(j,i).
-func cosine(dot, nx, ny float64) float64 {
-	if nx == 0 || ny == 0 {
-		return 0
-	}
-	p := nx * ny
-	var c float64
-	if p == 0 || math.IsInf(p, 0) {
-		c = dot / max(nx, ny) / min(nx, ny)
-	} else {
-		c = dot / p
-	}
-	if math.IsNaN(c) {
-		return 0 // unreachable for a valid CSR; never let NaN out
-	}
-	return max(-1, min(1, c))
-}
-
-// dotAcc accumulates the dot products of one row with every other row
-// through an inverted index (the transpose): for each column c of row i,
-// for each row j holding c, acc[j] += x[i,c]·x[j,c]. Memory is O(Rows) and
-// reused between rows; only rows sharing a column with row i are touched.
-// The sum for a pair runs over their shared columns in ascending order,
-// the same order as sparseDot, so dot(i,j) = dot(j,i) exactly.
-type dotAcc struct {
-	acc     []float64
-	mark    []int // mark[j] == i+1 when acc[j] is live for row i
-	touched []int
-}
-
-func newDotAcc(n int) *dotAcc {
-	return &dotAcc{acc: make([]float64, n), mark: make([]int, n)}
-}
-
-// row fills acc for row i of x (xt is x.Transpose()) and returns the rows
-// j ≠ i that share a column with it, in order of first touch. (upperAcc
-// does the same for the rows j > i only.)
-func (a *dotAcc) row(x, xt *CSR, i int) []int {
-	a.touched = a.touched[:0]
-	stamp := i + 1
-	acc, mark := a.acc, a.mark
-	for k := x.Indptr[i]; k < x.Indptr[i+1]; k++ {
-		c, v := x.Ind[k], x.Val[k]
-		lo, hi := xt.Indptr[c], xt.Indptr[c+1]
-		rows, wts := xt.Ind[lo:hi], xt.Val[lo:hi]
-		for p, j := range rows {
-			if mark[j] != stamp {
-				if j == i { // mark[i] is never i+1
-					continue
-				}
-				mark[j] = stamp
-				acc[j] = 0
-				a.touched = append(a.touched, j)
-			}
-			acc[j] += v * wts[p]
-		}
-	}
-	return a.touched
-}
-
-// upperAcc accumulates the dot products of row i with the rows j > i
-// through the inverted index, for what scores each pair once, from its
-// lower row: TopK, CosineMatrix and the condensed distances of
-// Agglomerate. at[k] is the position of x's entry k in xt (see
-// columnPositions), so the rows above i in column c are the rest of c's
-// posting list after at[k], found without a search. Between rows acc is
-// all zero and seen all false. The sum for a pair runs over the shared
-// columns in ascending order starting from 0, exactly as dotAcc.row does.
-type upperAcc struct {
-	acc     []float64
-	seen    []bool
-	touched []int
-}
-
-func newUpperAcc(n int) *upperAcc {
-	return &upperAcc{acc: make([]float64, n), seen: make([]bool, n)}
-}
-
-// columnPositions returns, for every stored entry k of x, its index in
-// xt.Ind and xt.Val (xt is x.Transpose(), which fills each column in row
-// order, as done here).
-func columnPositions(x, xt *CSR) []int {
-	next := slices.Clone(xt.Indptr[:x.Cols])
-	at := make([]int, len(x.Ind))
-	for k, c := range x.Ind {
-		at[k] = next[c]
-		next[c]++
-	}
-	return at
-}
-
-// upper accumulates x_i·x_j for every row j > i sharing a stored column
-// with row i and returns those rows. The caller must take each of them
-// (which also restores the all-zero state) before the next call. When the
-// postings to visit outnumber the rows above i, it skips the per-posting
-// test and lists the touched rows by one scan of seen, in ascending order;
-// otherwise it lists them as first touched.
-func (a *upperAcc) upper(x, xt *CSR, at []int, i int) []int {
-	a.touched = a.touched[:0]
-	lo, hi := x.Indptr[i], x.Indptr[i+1]
-	work := 0
-	for k := lo; k < hi; k++ {
-		work += xt.Indptr[x.Ind[k]+1] - at[k] - 1
-	}
-	acc, seen := a.acc, a.seen
-	if work >= len(acc)-i-1 {
-		for k := lo; k < hi; k++ {
-			v, end := x.Val[k], xt.Indptr[x.Ind[k]+1]
-			rows, wts := xt.Ind[at[k]+1:end], xt.Val[at[k]+1:end]
-			for p, j := range rows {
-				acc[j] += v * wts[p]
-				seen[j] = true
-			}
-		}
-		for j := i + 1; j < len(seen); j++ {
-			if seen[j] {
-				a.touched = append(a.touched, j)
-			}
-		}
-		return a.touched
-	}
-	for k := lo; k < hi; k++ {
-		v, end := x.Val[k], xt.Indptr[x.Ind[k]+1]
-		rows, wts := xt.Ind[at[k]+1:end], xt.Val[at[k]+1:end]
-		for p, j := range rows {
-			if !seen[j] {
-				seen[j] = true
-				a.touched = append(a.touched, j)
-			}
-			acc[j] += v * wts[p]
-		}
-	}
-	return a.touched
-}
-
-// take returns the dot product accumulated for row j and clears it.
-func (a *upperAcc) take(j int) float64 {
-	d := a.acc[j]
-	a.acc[j], a.seen[j] = 0, false
-	return d
 }
 
 // TopK returns, for every row of x in order, its k most similar other rows
@@ -183,15 +42,15 @@ func (a *upperAcc) take(j int) float64 {
 // blocks on demand. The output does not depend on workers, bit for bit: a
 // pair's products are summed over its shared columns in ascending order
 // whichever side computes them.
-func TopK(x *CSR, k int, workers int) [][]Neighbor {
+func TopK(x *sparse.CSR, k int, workers int) [][]Neighbor {
 	out, _ := TopKContext(context.Background(), x, k, workers)
 	return out
 }
 
 // TopKContext is TopK that stops when ctx is done (each worker looks
 // between its blocks of 32 rows), returning nil and ctx's error.
-func TopKContext(ctx context.Context, x *CSR, k int, workers int) ([][]Neighbor, error) {
-	x.mustValid()
+func TopKContext(ctx context.Context, x *sparse.CSR, k int, workers int) ([][]Neighbor, error) {
+	x.MustValid()
 	n := x.Rows
 	out := make([][]Neighbor, n)
 	for i := range out {
@@ -206,7 +65,7 @@ func TopKContext(ctx context.Context, x *CSR, k int, workers int) ([][]Neighbor,
 	k = min(k, n-1)
 	norms := x.RowNorms()
 	xt := x.Transpose()
-	at := columnPositions(x, xt)
+	at := sparse.ColumnPositions(x, xt)
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -217,7 +76,7 @@ func TopKContext(ctx context.Context, x *CSR, k int, workers int) ([][]Neighbor,
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			a, t := newUpperAcc(n), newRowHeaps(n, k)
+			a, t := sparse.NewUpperAcc(n), newRowHeaps(n, k)
 			tops[w] = t
 			for {
 				lo := int(next.Add(block)) - block
@@ -263,10 +122,10 @@ func newRowHeaps(n, k int) *rowHeaps {
 // an all-zero row has no neighbours, but is one, at 0, for rows storing
 // explicit zeros in its columns). A row with zero norm but stored entries
 // is still scanned, for the rows above it.
-func (t *rowHeaps) scan(a *upperAcc, x, xt *CSR, at []int, norms []float64, i int) {
+func (t *rowHeaps) scan(a *sparse.UpperAcc, x, xt *sparse.CSR, at []int, norms []float64, i int) {
 	ni := norms[i]
-	for _, j := range a.upper(x, xt, at, i) {
-		s := cosine(a.take(j), ni, norms[j])
+	for _, j := range a.Upper(x, xt, at, i) {
+		s := sparse.Cosine(a.Take(j), ni, norms[j])
 		if ni > 0 && s >= t.floor[i] {
 			t.offer(i, Neighbor{Index: j, Score: s})
 		}
@@ -367,8 +226,8 @@ func siftDown(h []Neighbor, i int) {
 // CosineTo returns cos(i, j) (see TopK) for every row j of x, in row order:
 // 1 for j = i unless row i is all zero, and 0 against an all-zero row.
 // It costs O(Cols + nnz). It panics if i is out of range.
-func CosineTo(x *CSR, i int) []float64 {
-	x.mustValid()
+func CosineTo(x *sparse.CSR, i int) []float64 {
+	x.MustValid()
 	ind, val := x.Row(i)
 	dense := make([]float64, x.Cols)
 	for k, c := range ind {
@@ -390,7 +249,7 @@ func CosineTo(x *CSR, i int) []float64 {
 				dot += w * jv[k]
 			}
 		}
-		out[j] = cosine(dot, norms[i], norms[j])
+		out[j] = sparse.Cosine(dot, norms[i], norms[j])
 	}
 	return out
 }
@@ -398,8 +257,8 @@ func CosineTo(x *CSR, i int) []float64 {
 // CosineMatrix returns the dense, symmetric Rows×Rows matrix of cos(i, j)
 // (see TopK and CosineTo; diagonal 1, or 0 for an all-zero row). Memory is
 // O(n²): meant for small n (the --matrix output), use TopK otherwise.
-func CosineMatrix(x *CSR) [][]float64 {
-	x.mustValid()
+func CosineMatrix(x *sparse.CSR) [][]float64 {
+	x.MustValid()
 	n := x.Rows
 	norms := x.RowNorms()
 	xt := x.Transpose()
@@ -410,10 +269,10 @@ func CosineMatrix(x *CSR) [][]float64 {
 			out[i][i] = 1
 		}
 	}
-	a, at := newUpperAcc(n), columnPositions(x, xt)
+	a, at := sparse.NewUpperAcc(n), sparse.ColumnPositions(x, xt)
 	for i := range n {
-		for _, j := range a.upper(x, xt, at, i) {
-			c := cosine(a.take(j), norms[i], norms[j])
+		for _, j := range a.Upper(x, xt, at, i) {
+			c := sparse.Cosine(a.Take(j), norms[i], norms[j])
 			out[i][j], out[j][i] = c, c
 		}
 	}

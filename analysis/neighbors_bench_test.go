@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/tifa-project/tifa/internal/testkit"
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // wordsLikeCSR returns a TF-IDF weighted rows×cols matrix shaped like the
@@ -11,10 +14,10 @@ import (
 // from a Zipf law (s = 1.05), with the draw counts as term frequencies, so
 // the commonest columns appear in nearly every row and the pairwise work is
 // dominated by their long posting lists.
-func wordsLikeCSR(b *testing.B, rows, cols, nnz int, seed uint64) *CSR {
+func wordsLikeCSR(b *testing.B, rows, cols, nnz int, seed uint64) *sparse.CSR {
 	rng := rand.New(rand.NewPCG(seed, 3))
 	z := rand.NewZipf(rng, 1.05, 1, uint64(cols-1))
-	bl := NewCSRBuilder(cols)
+	bl := sparse.NewCSRBuilder(cols)
 	row := map[int]float64{}
 	for range rows {
 		clear(row)
@@ -37,7 +40,7 @@ func wordsLikeCSR(b *testing.B, rows, cols, nnz int, seed uint64) *CSR {
 func BenchmarkTopKWords(b *testing.B) {
 	impls := []struct {
 		name string
-		topK func(*CSR, int, int) [][]Neighbor
+		topK func(*sparse.CSR, int, int) [][]Neighbor
 	}{{"symmetric", TopK}, {"reference", topKReference}}
 	for _, rows := range []int{1000, 5000} {
 		x := wordsLikeCSR(b, rows, 30000, 800, 1)
@@ -60,10 +63,10 @@ func BenchmarkTopKWords(b *testing.B) {
 // each, where the per-row overheads (heaps, the scan for touched rows)
 // rather than the postings could dominate.
 func BenchmarkTopKSparse(b *testing.B) {
-	x := randomCSR(50000, 5000, 6, 5)
+	x := testkit.RandomCSR(50000, 5000, 6, 5)
 	for _, im := range []struct {
 		name string
-		topK func(*CSR, int, int) [][]Neighbor
+		topK func(*sparse.CSR, int, int) [][]Neighbor
 	}{{"symmetric", TopK}, {"reference", topKReference}} {
 		b.Run(im.name, func(b *testing.B) {
 			b.SetBytes(int64(x.NNZ()) * 16)

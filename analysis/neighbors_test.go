@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/tifa-project/tifa/internal/testkit"
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // cosFixture: by hand, with ‖r0‖ = ‖r1‖ = √2, ‖r3‖ = √8, ‖r4‖ = 5:
@@ -33,7 +34,7 @@ var cosFixture = [][]float64{
 }
 
 func TestTopK(t *testing.T) {
-	x := FromDense(cosFixture)
+	x := sparse.FromDense(cosFixture)
 	tests := []struct {
 		name string
 		k    int
@@ -78,14 +79,14 @@ func equalNeighbors(got, want [][]Neighbor, tol float64) bool {
 func TestTopKEdgeShapes(t *testing.T) {
 	tests := []struct {
 		name string
-		x    *CSR
+		x    *sparse.CSR
 		want [][]Neighbor
 	}{
-		{"no rows", FromDense(nil), [][]Neighbor{}},
-		{"one row", FromDense([][]float64{{1, 2}}), [][]Neighbor{{}}},
-		{"all zero", FromDense([][]float64{{0, 0}, {0, 0}}), [][]Neighbor{{}, {}}},
+		{"no rows", sparse.FromDense(nil), [][]Neighbor{}},
+		{"one row", sparse.FromDense([][]float64{{1, 2}}), [][]Neighbor{{}}},
+		{"all zero", sparse.FromDense([][]float64{{0, 0}, {0, 0}}), [][]Neighbor{{}, {}}},
 		// Oracle: identical rows have cosine exactly 1 after clamping.
-		{"identical", FromDense([][]float64{{0.1, 0.7}, {0.1, 0.7}, {0.1, 0.7}}),
+		{"identical", sparse.FromDense([][]float64{{0.1, 0.7}, {0.1, 0.7}, {0.1, 0.7}}),
 			[][]Neighbor{{{1, 1}, {2, 1}}, {{0, 1}, {2, 1}}, {{0, 1}, {1, 1}}}},
 	}
 	for _, tt := range tests {
@@ -98,7 +99,7 @@ func TestTopKEdgeShapes(t *testing.T) {
 }
 
 // bruteTopK is the obvious O(n²) reference: every pair by merge dot.
-func bruteTopK(x *CSR, k int) [][]Neighbor {
+func bruteTopK(x *sparse.CSR, k int) [][]Neighbor {
 	norms := x.RowNorms()
 	out := make([][]Neighbor, x.Rows)
 	for i := range out {
@@ -111,7 +112,7 @@ func bruteTopK(x *CSR, k int) [][]Neighbor {
 			bi, _ := x.Row(j)
 			shared := slices.ContainsFunc(ai, func(c int) bool { _, ok := slices.BinarySearch(bi, c); return ok })
 			if j != i && shared {
-				out[i] = append(out[i], Neighbor{j, cosine(x.RowDot(i, x, j), norms[i], norms[j])})
+				out[i] = append(out[i], Neighbor{j, sparse.Cosine(x.RowDot(i, x, j), norms[i], norms[j])})
 			}
 		}
 		slices.SortFunc(out[i], func(p, q Neighbor) int {
@@ -126,7 +127,7 @@ func bruteTopK(x *CSR, k int) [][]Neighbor {
 }
 
 func TestTopKMatchesBruteForceAnyWorkers(t *testing.T) {
-	x := randomCSR(300, 400, 15, 11)
+	x := testkit.RandomCSR(300, 400, 15, 11)
 	var tf TFIDF
 	w, err := tf.FitTransform(x)
 	if err != nil {
@@ -146,8 +147,8 @@ func TestTopKMatchesBruteForceAnyWorkers(t *testing.T) {
 // kernel: every row accumulates its dot products with all rows sharing a
 // column (each pair is computed twice, once from each side) and keeps its
 // own k-heap.
-func topKReference(x *CSR, k int, workers int) [][]Neighbor {
-	x.mustValid()
+func topKReference(x *sparse.CSR, k int, workers int) [][]Neighbor {
+	x.MustValid()
 	n := x.Rows
 	out := make([][]Neighbor, n)
 	for i := range out {
@@ -167,7 +168,7 @@ func topKReference(x *CSR, k int, workers int) [][]Neighbor {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			a := newDotAcc(n)
+			a := sparse.NewDotAcc(n)
 			var h []Neighbor
 			for {
 				lo := int(next.Add(block)) - block
@@ -190,9 +191,9 @@ func topKReference(x *CSR, k int, workers int) [][]Neighbor {
 	return out
 }
 
-func refTopOfRow(a *dotAcc, x, xt *CSR, norms []float64, i, k int, h []Neighbor) []Neighbor {
-	for _, j := range a.row(x, xt, i) {
-		nb := Neighbor{Index: j, Score: cosine(a.acc[j], norms[i], norms[j])}
+func refTopOfRow(a *sparse.DotAcc, x, xt *sparse.CSR, norms []float64, i, k int, h []Neighbor) []Neighbor {
+	for _, j := range a.Row(x, xt, i) {
+		nb := Neighbor{Index: j, Score: sparse.Cosine(a.Dot(j), norms[i], norms[j])}
 		switch {
 		case len(h) < k:
 			h = append(h, nb)
@@ -212,10 +213,10 @@ func refTopOfRow(a *dotAcc, x, xt *CSR, norms []float64, i, k int, h []Neighbor)
 // rows storing only explicit zeros (entries but norm 0: neighbours of
 // others at score 0, none of their own), tiny values whose products
 // underflow, and negative values. Small integers make equal scores common.
-// The CSR is assembled by hand, as the builder drops explicit zeros.
-func tieCSR(n, cols, perRow int, seed uint64) *CSR {
+// The sparse.CSR is assembled by hand, as the builder drops explicit zeros.
+func tieCSR(n, cols, perRow int, seed uint64) *sparse.CSR {
 	rng := rand.New(rand.NewPCG(seed, 7))
-	m := &CSR{Rows: n, Cols: cols + n, Indptr: []int{0}, Ind: []int{}, Val: []float64{}}
+	m := &sparse.CSR{Rows: n, Cols: cols + n, Indptr: []int{0}, Ind: []int{}, Val: []float64{}}
 	row := map[int]float64{}
 	for i := range n {
 		clear(row)
@@ -259,7 +260,7 @@ func tieCSR(n, cols, perRow int, seed uint64) *CSR {
 		}
 		m.Indptr = append(m.Indptr, len(m.Ind))
 	}
-	m.mustValid()
+	m.MustValid()
 	return m
 }
 
@@ -330,7 +331,7 @@ func TestTopKTiesAcrossWorkers(t *testing.T) {
 	for i := range rows {
 		rows[i] = dirs[i%5]
 	}
-	x := FromDense(rows)
+	x := sparse.FromDense(rows)
 	want := topKReference(x, 6, 1)
 	for i, r := range want { // oracle: rows ≡ i mod 5 are identical
 		for p, nb := range r {
@@ -352,7 +353,7 @@ func TestTopKFiftyThousand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("50,000 rows")
 	}
-	x := randomCSR(50000, 5000, 6, 5)
+	x := testkit.RandomCSR(50000, 5000, 6, 5)
 	start := time.Now()
 	got := TopK(x, 5, 0)
 	t.Logf("TopK 50,000×5,000 (%d nnz): %v", x.NNZ(), time.Since(start))
@@ -374,7 +375,7 @@ func TestTopKFiftyThousand(t *testing.T) {
 }
 
 func TestCosineMatrixAndCosineTo(t *testing.T) {
-	x := FromDense(cosFixture)
+	x := sparse.FromDense(cosFixture)
 	// Oracle: the hand values in cosFixture's comment (1 on the diagonal
 	// except for the zero row).
 	want := [][]float64{
@@ -394,7 +395,7 @@ func TestCosineMatrixAndCosineTo(t *testing.T) {
 		}
 	}
 	// The matrix is exactly symmetric on random data too.
-	r := CosineMatrix(randomCSR(60, 100, 10, 2))
+	r := CosineMatrix(testkit.RandomCSR(60, 100, 10, 2))
 	for i := range r {
 		for j := range r {
 			if r[i][j] != r[j][i] || math.IsNaN(r[i][j]) {
@@ -409,7 +410,7 @@ func TestCosineMatrixAndCosineTo(t *testing.T) {
 // for the tfidfFixture counts.
 func TestCosineSklearn(t *testing.T) {
 	var tf TFIDF
-	w, err := tf.FitTransform(FromDense(tfidfFixture))
+	w, err := tf.FitTransform(sparse.FromDense(tfidfFixture))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -424,7 +425,7 @@ func TestCosineSklearn(t *testing.T) {
 }
 
 func ExampleTopK() {
-	x := FromDense([][]float64{
+	x := sparse.FromDense([][]float64{
 		{1, 1, 0},
 		{1, 0, 1},
 		{2, 2, 0},
@@ -448,7 +449,7 @@ func BenchmarkTopK(b *testing.B) {
 	for _, rows := range []int{300, 3000} {
 		b.Run(fmt.Sprint(rows), func(b *testing.B) {
 			var tf TFIDF
-			x, err := tf.FitTransform(randomCSR(rows, 20000, 500, 9))
+			x, err := tf.FitTransform(testkit.RandomCSR(rows, 20000, 500, 9))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -467,7 +468,7 @@ func BenchmarkTopK(b *testing.B) {
 // TestTopKContext: a done context stops the search with its error and no
 // result; a live one gives TopK's result.
 func TestTopKContext(t *testing.T) {
-	x := randomCSR(500, 200, 8, 7)
+	x := testkit.RandomCSR(500, 200, 8, 7)
 	ctx, cancel := context.WithCancel(context.Background())
 	got, err := TopKContext(ctx, x, 5, 2)
 	if err != nil || !reflect.DeepEqual(got, TopK(x, 5, 2)) {

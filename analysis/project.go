@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // LeafOrder returns the n rows in the order a dendrogram of merges draws
@@ -64,8 +66,8 @@ type Projection struct {
 // radians in a step, or after 1,000 steps: scores agree with an exact
 // eigendecomposition to about 1e-5 of their range, plenty for a map. Fewer than
 // two rows, or no variance, is an error.
-func Project2D(x *CSR) (*Projection, error) {
-	if err := x.validate(); err != nil {
+func Project2D(x *sparse.CSR) (*Projection, error) {
+	if err := x.Validate(); err != nil {
 		return nil, fmt.Errorf("project: %w", err)
 	}
 	n, d := x.Rows, x.Cols
@@ -90,7 +92,7 @@ func Project2D(x *CSR) (*Projection, error) {
 		return nil, fmt.Errorf("project: the rows do not vary: nothing to map")
 	}
 	cv := func(v, out []float64, scratch []float64) { // out = C·v
-		mv := dot(mu, v)
+		mv := sparse.Dot(mu, v)
 		sum := 0.0
 		for i := range n {
 			ind, val := x.Row(i)
@@ -133,7 +135,7 @@ func Project2D(x *CSR) (*Projection, error) {
 		h := mat.NewSymDense(b, nil)
 		for j := range b {
 			for k := j; k < b; k++ {
-				h.SetSym(j, k, dot(vs[j], ws[k]))
+				h.SetSym(j, k, sparse.Dot(vs[j], ws[k]))
 			}
 		}
 		var eig mat.EigenSym
@@ -157,7 +159,7 @@ func Project2D(x *CSR) (*Projection, error) {
 			}
 		}
 		orthonormalise(next)
-		conv := math.Abs(dot(vs[0], next[0])) > 1-1e-14 && math.Abs(dot(vs[1], next[1])) > 1-1e-14
+		conv := math.Abs(sparse.Dot(vs[0], next[0])) > 1-1e-14 && math.Abs(sparse.Dot(vs[1], next[1])) > 1-1e-14
 		vs = next
 		if conv {
 			break
@@ -167,7 +169,7 @@ func Project2D(x *CSR) (*Projection, error) {
 	flipSign(v1)
 	flipSign(v2)
 	p := &Projection{X: make([]float64, n), Y: make([]float64, n)}
-	m1, m2 := dot(mu, v1), dot(mu, v2)
+	m1, m2 := sparse.Dot(mu, v1), sparse.Dot(mu, v2)
 	for i := range n {
 		ind, val := x.Row(i)
 		s1, s2 := -m1, -m2
@@ -191,14 +193,6 @@ func sqDist(ind []int, val []float64, mu []float64) float64 {
 		s += (val[k]-mu[c])*(val[k]-mu[c]) - mu[c]*mu[c]
 	}
 	return max(0, s)
-}
-
-func dot(a, b []float64) float64 {
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
 }
 
 // projBlock is the number of vectors Project2D iterates on.
@@ -226,12 +220,12 @@ func orthonormalise(vs [][]float64) {
 	for range 2 {
 		for j, v := range vs {
 			for _, u := range vs[:j] {
-				p := dot(u, v)
+				p := sparse.Dot(u, v)
 				for i := range v {
 					v[i] -= p * u[i]
 				}
 			}
-			nv := math.Sqrt(dot(v, v))
+			nv := math.Sqrt(sparse.Dot(v, v))
 			for i := range v {
 				if nv > 1e-300 {
 					v[i] /= nv

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/tifa-project/tifa/sparse"
 )
 
 func TestLeafOrder(t *testing.T) {
@@ -25,7 +27,7 @@ func TestLeafOrder(t *testing.T) {
 
 func TestLeafOrderOfAgglomerate(t *testing.T) {
 	// Two tight groups of rows interleaved in input order come out adjacent.
-	b := NewCSRBuilder(2)
+	b := sparse.NewCSRBuilder(2)
 	for i := range 8 {
 		if i%2 == 0 {
 			b.AddRow([]int{0, 1}, []float64{1, 0.01 * float64(i+1)})
@@ -49,7 +51,7 @@ func TestLeafOrderOfAgglomerate(t *testing.T) {
 
 // densePCA computes the first two principal component scores with gonum's
 // dense eigendecomposition of the covariance: the reference.
-func densePCA(x *CSR) (s1, s2 []float64, ev [2]float64) {
+func densePCA(x *sparse.CSR) (s1, s2 []float64, ev [2]float64) {
 	n, d := x.Rows, x.Cols
 	a := mat.NewDense(n, d, nil)
 	for i := range n {
@@ -108,7 +110,7 @@ func TestProject2DMatchesDensePCA(t *testing.T) {
 		{"wide", 20, 80, 0.1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := NewCSRBuilder(tc.cols)
+			b := sparse.NewCSRBuilder(tc.cols)
 			for i := range tc.rows {
 				var ind []int
 				var val []float64
@@ -158,18 +160,18 @@ func btoi(b bool) int {
 }
 
 func TestProject2DErrors(t *testing.T) {
-	one := NewCSRBuilder(3)
+	one := sparse.NewCSRBuilder(3)
 	one.AddRow([]int{0}, []float64{1})
-	same := NewCSRBuilder(3)
+	same := sparse.NewCSRBuilder(3)
 	same.AddRow([]int{0}, []float64{1})
 	same.AddRow([]int{0}, []float64{1})
-	for name, x := range map[string]*CSR{"one row": one.Build(), "no variance": same.Build()} {
+	for name, x := range map[string]*sparse.CSR{"one row": one.Build(), "no variance": same.Build()} {
 		if _, err := Project2D(x); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}
 	// Rank one: the second axis is all zero, not NaN.
-	line := NewCSRBuilder(2)
+	line := sparse.NewCSRBuilder(2)
 	for i := range 4 {
 		line.AddRow([]int{0, 1}, []float64{float64(i + 1), 2 * float64(i+1)})
 	}

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // Silhouette returns the silhouette coefficient of every row of x under the
@@ -29,8 +31,8 @@ import (
 // take 1–2 s; time grows as n² at fixed density, so 20,000 such rows
 // take minutes, while sparse rows sharing few columns stay fast. It panics
 // if len(labels) ≠ x.Rows or metric is not one of the two names.
-func Silhouette(x *CSR, labels []int, metric string) ([]float64, float64) {
-	x.mustValid()
+func Silhouette(x *sparse.CSR, labels []int, metric string) ([]float64, float64) {
+	x.MustValid()
 	n := x.Rows
 	if len(labels) != n {
 		panic(fmt.Sprintf("analysis: Silhouette: %d labels for %d rows", len(labels), n))
@@ -47,7 +49,7 @@ func Silhouette(x *CSR, labels []int, metric string) ([]float64, float64) {
 		ids: ids, sizes: sizes, cosine: metric == "cosine"}
 	for i := range n {
 		_, v := x.Row(i)
-		sh.sq[i] = sumSquares(v)
+		sh.sq[i] = sparse.SumSquares(v)
 	}
 	sh.runAll(s)
 	var mean float64
@@ -76,7 +78,7 @@ func denseLabels(labels []int) (ids, sizes []int) {
 }
 
 type silhouetteJob struct {
-	x, xt      *CSR
+	x, xt      *sparse.CSR
 	norms, sq  []float64 // ‖x_i‖ and Σ_c x[i,c]²
 	ids, sizes []int
 	cosine     bool
@@ -91,7 +93,7 @@ func (sh *silhouetteJob) runAll(s []float64) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			a := newDotAcc(n)
+			a := sparse.NewDotAcc(n)
 			sums := make([]float64, len(sh.sizes))
 			for {
 				i := int(next.Add(1)) - 1
@@ -106,23 +108,18 @@ func (sh *silhouetteJob) runAll(s []float64) {
 }
 
 // row computes s(i).
-func (sh *silhouetteJob) row(a *dotAcc, sums []float64, i int) float64 {
+func (sh *silhouetteJob) row(a *sparse.DotAcc, sums []float64, i int) float64 {
 	own := sh.ids[i]
 	if sh.sizes[own] < 2 {
 		return 0
 	}
-	a.row(sh.x, sh.xt, i)
-	stamp := i + 1
+	a.Row(sh.x, sh.xt, i)
 	clear(sums)
 	for j, c := range sh.ids {
 		if j == i {
 			continue
 		}
-		var dot float64
-		if a.mark[j] == stamp {
-			dot = a.acc[j]
-		}
-		sums[c] += sh.dist(dot, i, j)
+		sums[c] += sh.dist(a.Dot(j), i, j)
 	}
 	in := sums[own] / float64(sh.sizes[own]-1)
 	out := math.Inf(1)
@@ -140,7 +137,7 @@ func (sh *silhouetteJob) row(a *dotAcc, sums []float64, i int) float64 {
 // dist is the metric between rows i and j given their dot product.
 func (sh *silhouetteJob) dist(dot float64, i, j int) float64 {
 	if sh.cosine {
-		return max(0, min(2, 1-cosine(dot, sh.norms[i], sh.norms[j])))
+		return max(0, min(2, 1-sparse.Cosine(dot, sh.norms[i], sh.norms[j])))
 	}
 	return math.Sqrt(max(0, sh.sq[i]-2*dot+sh.sq[j]))
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tifa-project/tifa/internal/testkit"
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // TestSilhouetteSklearn: oracle scikit-learn 1.2.1 silhouette_samples(W,
@@ -14,10 +15,10 @@ import (
 // blobCounts); the last case is a 2-D matrix with two zero rows.
 func TestSilhouetteSklearn(t *testing.T) {
 	blobs := blobTFIDF(t)
-	zeros := FromDense([][]float64{{0, 0}, {1, 0}, {0, 0}, {0, 1}, {0, 2}})
+	zeros := sparse.FromDense([][]float64{{0, 0}, {1, 0}, {0, 0}, {0, 1}, {0, 2}})
 	tests := []struct {
 		name   string
-		x      *CSR
+		x      *sparse.CSR
 		labels []int
 		metric string
 		want   []float64
@@ -61,15 +62,15 @@ func TestSilhouetteSklearn(t *testing.T) {
 func TestSilhouetteDegenerate(t *testing.T) {
 	tests := []struct {
 		name   string
-		x      *CSR
+		x      *sparse.CSR
 		labels []int
 	}{
-		{"no rows", FromDense(nil), []int{}},
-		{"one row", FromDense([][]float64{{1}}), []int{0}},
-		{"one cluster", FromDense([][]float64{{1, 0}, {0, 1}}), []int{3, 3}},
-		{"all singletons", FromDense([][]float64{{1, 0}, {0, 1}}), []int{0, 1}},
-		{"identical rows", FromDense([][]float64{{0.3, 0.4}, {0.3, 0.4}, {0.3, 0.4}, {0.3, 0.4}}), []int{0, 0, 1, 1}},
-		{"all zero", FromDense([][]float64{{0, 0}, {0, 0}, {0, 0}}), []int{0, 0, 1}},
+		{"no rows", sparse.FromDense(nil), []int{}},
+		{"one row", sparse.FromDense([][]float64{{1}}), []int{0}},
+		{"one cluster", sparse.FromDense([][]float64{{1, 0}, {0, 1}}), []int{3, 3}},
+		{"all singletons", sparse.FromDense([][]float64{{1, 0}, {0, 1}}), []int{0, 1}},
+		{"identical rows", sparse.FromDense([][]float64{{0.3, 0.4}, {0.3, 0.4}, {0.3, 0.4}, {0.3, 0.4}}), []int{0, 0, 1, 1}},
+		{"all zero", sparse.FromDense([][]float64{{0, 0}, {0, 0}, {0, 0}}), []int{0, 0, 1}},
 	}
 	for _, tt := range tests {
 		for _, metric := range []string{"cosine", "euclidean"} {
@@ -96,8 +97,8 @@ func TestSilhouettePanics(t *testing.T) {
 		name string
 		call func()
 	}{
-		{"label count", func() { Silhouette(FromDense([][]float64{{1}, {2}}), []int{0}, "cosine") }},
-		{"metric", func() { Silhouette(FromDense([][]float64{{1}, {2}}), []int{0, 1}, "manhattan") }},
+		{"label count", func() { Silhouette(sparse.FromDense([][]float64{{1}, {2}}), []int{0}, "cosine") }},
+		{"metric", func() { Silhouette(sparse.FromDense([][]float64{{1}, {2}}), []int{0, 1}, "manhattan") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,7 +113,7 @@ func TestSilhouettePanics(t *testing.T) {
 }
 
 func ExampleSilhouette() {
-	x := FromDense([][]float64{
+	x := sparse.FromDense([][]float64{
 		{1, 0},
 		{0.9, 0.1},
 		{0, 1},
@@ -126,7 +127,7 @@ func ExampleSilhouette() {
 
 func BenchmarkSilhouette(b *testing.B) {
 	var tf TFIDF
-	x, err := tf.FitTransform(randomCSR(3000, 20000, 500, 9))
+	x, err := tf.FitTransform(testkit.RandomCSR(3000, 20000, 500, 9))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,16 +8,18 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // Vectors are the TF-IDF vectors of a Matrix's units, restricted to the
 // columns the document-frequency filters kept.
 type Vectors struct {
 	Units   []Unit
-	Terms   []string // kept columns' labels
-	Entries []int    // kept columns' lexicon entries (-1 for words)
-	Counts  *CSR     // raw counts of the kept columns
-	X       *CSR     // TF-IDF weights, rows l2-normalised (unless Norm says otherwise)
+	Terms   []string    // kept columns' labels
+	Entries []int       // kept columns' lexicon entries (-1 for words)
+	Counts  *sparse.CSR // raw counts of the kept columns
+	X       *sparse.CSR // TF-IDF weights, rows l2-normalised (unless Norm says otherwise)
 	IDF     []float64
 }
 
@@ -47,7 +49,7 @@ func Weigh(m *Matrix, t *TFIDF) (*Vectors, error) {
 
 // selectColumns returns m restricted to the columns kept (ascending),
 // renumbered 0..len(kept)-1.
-func selectColumns(m *CSR, kept []int) *CSR {
+func selectColumns(m *sparse.CSR, kept []int) *sparse.CSR {
 	newCol := make([]int, m.Cols)
 	for i := range newCol {
 		newCol[i] = -1
@@ -55,7 +57,7 @@ func selectColumns(m *CSR, kept []int) *CSR {
 	for j, c := range kept {
 		newCol[c] = j
 	}
-	b := NewCSRBuilder(len(kept))
+	b := sparse.NewCSRBuilder(len(kept))
 	var cols []int
 	var vals []float64
 	for i := 0; i < m.Rows; i++ {
@@ -327,7 +329,7 @@ const SilhouetteSample = 4000
 // sampledSilhouette returns per-unit silhouettes (cosine distance) and
 // their mean, on a sample of SilhouetteSample units when x has more rows;
 // units outside the sample get NaN.
-func sampledSilhouette(x *CSR, labels []int, seed uint64) ([]float64, float64) {
+func sampledSilhouette(x *sparse.CSR, labels []int, seed uint64) ([]float64, float64) {
 	n := x.Rows
 	if n <= SilhouetteSample {
 		return Silhouette(x, labels, "cosine")
@@ -335,7 +337,7 @@ func sampledSilhouette(x *CSR, labels []int, seed uint64) ([]float64, float64) {
 	rng := rand.New(rand.NewPCG(seed, 0x5111))
 	pick := rng.Perm(n)[:SilhouetteSample]
 	slices.Sort(pick)
-	b := NewCSRBuilder(x.Cols)
+	b := sparse.NewCSRBuilder(x.Cols)
 	sub := make([]int, len(pick))
 	for k, i := range pick {
 		ind, val := x.Row(i)
@@ -353,7 +355,7 @@ func sampledSilhouette(x *CSR, labels []int, seed uint64) ([]float64, float64) {
 	return out, mean
 }
 
-func zeroRows(x *CSR) int {
+func zeroRows(x *sparse.CSR) int {
 	n := 0
 	for i := 0; i < x.Rows; i++ {
 		if ind, _ := x.Row(i); len(ind) == 0 {

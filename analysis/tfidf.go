@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // ErrEmptyVocabulary is returned (wrapped) by TFIDF.Fit when no column
@@ -55,12 +57,12 @@ type TFIDF struct {
 // MinDF/MaxDF and computes IDF and Kept. It returns an error, never panics,
 // on bad options, negative counts, or when no column survives (wrapping
 // ErrEmptyVocabulary).
-func (t *TFIDF) Fit(counts *CSR) error {
+func (t *TFIDF) Fit(counts *sparse.CSR) error {
 	t.IDF, t.Kept, t.cols = nil, nil, 0
 	if err := t.checkOptions(); err != nil {
 		return err
 	}
-	if err := counts.validate(); err != nil {
+	if err := counts.Validate(); err != nil {
 		return fmt.Errorf("tfidf: %w", err)
 	}
 	if err := checkNonNegative(counts); err != nil {
@@ -132,7 +134,7 @@ func (t *TFIDF) checkOptions() error {
 	return nil
 }
 
-func checkNonNegative(m *CSR) error {
+func checkNonNegative(m *sparse.CSR) error {
 	for i := range m.Rows {
 		ind, val := m.Row(i)
 		for k, v := range val {
@@ -148,14 +150,14 @@ func checkNonNegative(m *CSR) error {
 // counts.Rows × len(Kept) matrix. Counts need not be the matrix Fit saw, but
 // must have the same number of columns. It returns an error if Fit has not
 // succeeded, the column count differs, or a count is negative.
-func (t *TFIDF) Transform(counts *CSR) (*CSR, error) {
+func (t *TFIDF) Transform(counts *sparse.CSR) (*sparse.CSR, error) {
 	if len(t.Kept) == 0 || len(t.Kept) != len(t.IDF) {
 		return nil, errors.New("tfidf: Transform before a successful Fit")
 	}
 	if err := t.checkOptions(); err != nil {
 		return nil, err
 	}
-	if err := counts.validate(); err != nil {
+	if err := counts.Validate(); err != nil {
 		return nil, fmt.Errorf("tfidf: %w", err)
 	}
 	if counts.Cols != t.cols {
@@ -168,8 +170,8 @@ func (t *TFIDF) Transform(counts *CSR) (*CSR, error) {
 	for j, c := range t.Kept {
 		newCol[c] = j + 1
 	}
-	b := NewCSRBuilder(len(t.Kept))
-	b.grow(counts.Rows, counts.NNZ())
+	b := sparse.NewCSRBuilder(len(t.Kept))
+	b.Grow(counts.Rows, counts.NNZ())
 	var ind []int
 	var val []float64
 	for i := range counts.Rows {
@@ -188,7 +190,7 @@ func (t *TFIDF) Transform(counts *CSR) (*CSR, error) {
 			val = append(val, tf*t.IDF[j])
 		}
 		normalizeRow(val, t.Norm)
-		if sq := sumSquares(val); !(sq <= maxRowSquare) {
+		if sq := sparse.SumSquares(val); !(sq <= sparse.MaxRowSquare) {
 			return nil, fmt.Errorf("tfidf: row %d: weights too large (squared norm %g)", i, sq)
 		}
 		b.AddRow(ind, val)
@@ -202,7 +204,7 @@ func normalizeRow(v []float64, norm string) {
 	var s float64
 	switch norm {
 	case "", "l2":
-		s = l2Norm(v)
+		s = sparse.L2Norm(v)
 	case "l1":
 		for _, x := range v {
 			s += math.Abs(x)
@@ -218,35 +220,8 @@ func normalizeRow(v []float64, norm string) {
 	}
 }
 
-// sumSquares is Σ x².
-func sumSquares(v []float64) float64 {
-	var s float64
-	for _, x := range v {
-		s += x * x
-	}
-	return s
-}
-
-// l2Norm is √(Σ x²), rescaled by max|x| when the plain sum underflows or
-// overflows.
-func l2Norm(v []float64) float64 {
-	var s, big float64
-	for _, x := range v {
-		s += x * x
-		big = max(big, math.Abs(x))
-	}
-	if big == 0 || (s > 0 && !math.IsInf(s, 0)) {
-		return math.Sqrt(s)
-	}
-	s = 0
-	for _, x := range v {
-		s += (x / big) * (x / big)
-	}
-	return big * math.Sqrt(s)
-}
-
 // FitTransform is Fit followed by Transform on the same counts.
-func (t *TFIDF) FitTransform(counts *CSR) (*CSR, error) {
+func (t *TFIDF) FitTransform(counts *sparse.CSR) (*sparse.CSR, error) {
 	if err := t.Fit(counts); err != nil {
 		return nil, err
 	}

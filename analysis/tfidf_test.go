@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tifa-project/tifa/internal/testkit"
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // tfidfFixture is three documents over four terms t0..t3:
@@ -170,7 +171,7 @@ func TestTFIDF(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := tt.t.FitTransform(FromDense(tfidfFixture))
+			got, err := tt.t.FitTransform(sparse.FromDense(tfidfFixture))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -180,7 +181,7 @@ func TestTFIDF(t *testing.T) {
 			if !testkit.CloseSlice(tt.t.IDF, tt.idf, tt.tol) {
 				t.Errorf("IDF = %.17g, want %.17g", tt.t.IDF, tt.idf)
 			}
-			if d := toDense(got); !testkit.CloseMatrix(d, tt.want, tt.tol) {
+			if d := got.Dense(); !testkit.CloseMatrix(d, tt.want, tt.tol) {
 				t.Errorf("weights:%s\nwant:%s", testkit.FmtMatrix(d), testkit.FmtMatrix(tt.want))
 			}
 		})
@@ -191,7 +192,7 @@ func TestTFIDF(t *testing.T) {
 // Oracle: scikit-learn 1.2.1 TfidfTransformer on the fixture plus a zero
 // row (idf t0 = ln(5/4)+1 = 1.2231435513142097).
 func TestTFIDFZeroRow(t *testing.T) {
-	counts := FromDense(append(slices.Clone(tfidfFixture), []float64{0, 0, 0, 0}))
+	counts := sparse.FromDense(append(slices.Clone(tfidfFixture), []float64{0, 0, 0, 0}))
 	var tf TFIDF
 	got, err := tf.FitTransform(counts)
 	if err != nil {
@@ -203,7 +204,7 @@ func TestTFIDFZeroRow(t *testing.T) {
 		{0.2015520174724721, 0.24895683927856221, 0, 0.9473105490963374},
 		{0, 0, 0, 0},
 	}
-	if d := toDense(got); !testkit.CloseMatrix(d, want, 1e-12) {
+	if d := got.Dense(); !testkit.CloseMatrix(d, want, 1e-12) {
 		t.Errorf("weights:%s\nwant:%s", testkit.FmtMatrix(d), testkit.FmtMatrix(want))
 	}
 	if !testkit.CloseSlice(tf.IDF, []float64{1.2231435513142097, 1.5108256237659907, 1.916290731874155, 1.916290731874155}, 1e-12) {
@@ -214,7 +215,7 @@ func TestTFIDFZeroRow(t *testing.T) {
 func TestTFIDFDropsUnseenColumns(t *testing.T) {
 	// Column 1 never occurs: it is dropped even with the default MinDF.
 	var tf TFIDF
-	got, err := tf.FitTransform(FromDense([][]float64{{1, 0, 2}, {3, 0, 0}}))
+	got, err := tf.FitTransform(sparse.FromDense([][]float64{{1, 0, 2}, {3, 0, 0}}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,36 +229,36 @@ func TestTFIDFTransformNew(t *testing.T) {
 	// (2·1.287682, 1.693147) / √(6.632500 + 2.866747) = (0.835592, 0.549351)
 	// by hand; scikit-learn 1.2.1 gives 0.8355915419449176, 0.5493512310263033.
 	var tf TFIDF
-	if err := tf.Fit(FromDense(tfidfFixture)); err != nil {
+	if err := tf.Fit(sparse.FromDense(tfidfFixture)); err != nil {
 		t.Fatal(err)
 	}
-	got, err := tf.Transform(FromDense([][]float64{{0, 2, 0, 1}}))
+	got, err := tf.Transform(sparse.FromDense([][]float64{{0, 2, 0, 1}}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := [][]float64{{0, 0.8355915419449176, 0, 0.5493512310263033}}
-	if d := toDense(got); !testkit.CloseMatrix(d, want, 1e-12) {
+	if d := got.Dense(); !testkit.CloseMatrix(d, want, 1e-12) {
 		t.Errorf("weights:%s\nwant:%s", testkit.FmtMatrix(d), testkit.FmtMatrix(want))
 	}
 }
 
 func TestTFIDFErrors(t *testing.T) {
-	fixture := FromDense(tfidfFixture)
+	fixture := sparse.FromDense(tfidfFixture)
 	tests := []struct {
 		name   string
 		t      TFIDF
-		counts *CSR
+		counts *sparse.CSR
 		is     error // errors.Is target, or nil for any error
 	}{
 		{"min_df above max_df", TFIDF{MinDF: 3, MaxDF: 2}, fixture, nil},
 		{"min_df proportion above max_df", TFIDF{MinDF: 0.9, MaxDF: 0.5}, fixture, nil},
 		{"nothing survives", TFIDF{MinDF: 4}, fixture, ErrEmptyVocabulary},
-		{"all zero", TFIDF{}, FromDense([][]float64{{0, 0}, {0, 0}}), ErrEmptyVocabulary},
-		{"no rows", TFIDF{}, FromDense(nil), ErrEmptyVocabulary},
+		{"all zero", TFIDF{}, sparse.FromDense([][]float64{{0, 0}, {0, 0}}), ErrEmptyVocabulary},
+		{"no rows", TFIDF{}, sparse.FromDense(nil), ErrEmptyVocabulary},
 		{"bad norm", TFIDF{Norm: "l3"}, fixture, nil},
 		{"negative min_df", TFIDF{MinDF: -1}, fixture, nil},
-		{"negative count", TFIDF{}, FromDense([][]float64{{1, -1}}), nil},
-		{"malformed", TFIDF{}, &CSR{Rows: 1, Cols: 1}, nil},
+		{"negative count", TFIDF{}, sparse.FromDense([][]float64{{1, -1}}), nil},
+		{"malformed", TFIDF{}, &sparse.CSR{Rows: 1, Cols: 1}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -275,13 +276,13 @@ func TestTFIDFErrors(t *testing.T) {
 	if err := tf.Fit(fixture); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tf.Transform(FromDense([][]float64{{1, 2}})); err == nil {
+	if _, err := tf.Transform(sparse.FromDense([][]float64{{1, 2}})); err == nil {
 		t.Error("Transform with 2 columns after fitting 4: no error")
 	}
 }
 
 func ExampleTFIDF_FitTransform() {
-	counts := FromDense([][]float64{
+	counts := sparse.FromDense([][]float64{
 		{2, 1, 0},
 		{1, 0, 1},
 		{0, 0, 0},
@@ -307,7 +308,7 @@ func ExampleTFIDF_FitTransform() {
 func BenchmarkTFIDF(b *testing.B) {
 	for _, rows := range []int{300, 3000} {
 		b.Run(fmt.Sprint(rows), func(b *testing.B) {
-			counts := randomCSR(rows, 20000, 500, 3)
+			counts := testkit.RandomCSR(rows, 20000, 500, 3)
 			b.SetBytes(int64(counts.NNZ()) * 16)
 			for b.Loop() {
 				var tf TFIDF

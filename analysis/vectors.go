@@ -14,6 +14,7 @@ import (
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // Spaces a document can be described in.
@@ -40,9 +41,9 @@ type Unit struct {
 type Matrix struct {
 	Space   string
 	Units   []Unit
-	Terms   []string // column labels: slogans' canonical forms, or words
-	Entries []int    // per column: lexicon entry index, -1 for an ordinary word
-	Counts  *CSR     // raw counts
+	Terms   []string    // column labels: slogans' canonical forms, or words
+	Entries []int       // per column: lexicon entry index, -1 for an ordinary word
+	Counts  *sparse.CSR // raw counts
 	// Empty lists units with no term at all (no text, or no token left
 	// after filtering); their rows are zero.
 	Empty []string
@@ -303,7 +304,7 @@ func (c *collector) matrix() *Matrix {
 	for _, row := range c.rows {
 		nnz += len(row)
 	}
-	x := &CSR{Rows: len(c.rows), Cols: len(m.Terms), Indptr: make([]int, 1, len(c.rows)+1), Ind: make([]int, 0, nnz), Val: make([]float64, 0, nnz)}
+	x := &sparse.CSR{Rows: len(c.rows), Cols: len(m.Terms), Indptr: make([]int, 1, len(c.rows)+1), Ind: make([]int, 0, nnz), Val: make([]float64, 0, nnz)}
 	for i, row := range c.rows {
 		for k := range row {
 			row[k].term = col[row[k].term]

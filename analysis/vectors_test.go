@@ -13,6 +13,7 @@ import (
 	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/segment"
+	"github.com/tifa-project/tifa/sparse"
 
 	"github.com/tifa-project/tifa/reports"
 )
@@ -83,7 +84,7 @@ func TestVectorizerSlogans(t *testing.T) {
 	}
 }
 
-func denseAt(m *CSR, i, j int) float64 {
+func denseAt(m *sparse.CSR, i, j int) float64 {
 	ind, val := m.Row(i)
 	for k, c := range ind {
 		if c == j {
@@ -220,8 +221,8 @@ func TestCluster(t *testing.T) {
 	}{
 		{"k > n", ClusterOptions{Method: "kmeans", K: 9}, vec},
 		{"no k to try", ClusterOptions{Method: "kmeans", KMin: 7, KMax: 9}, vec},
-		{"one unit", ClusterOptions{Method: "kmeans", K: 1}, &Vectors{Units: vec.Units[:1], X: FromDense([][]float64{{1}})}},
-		{"all zero", ClusterOptions{Method: "ward", K: 2}, &Vectors{Units: vec.Units[:2], X: FromDense([][]float64{{0}, {0}})}},
+		{"one unit", ClusterOptions{Method: "kmeans", K: 1}, &Vectors{Units: vec.Units[:1], X: sparse.FromDense([][]float64{{1}})}},
+		{"all zero", ClusterOptions{Method: "ward", K: 2}, &Vectors{Units: vec.Units[:2], X: sparse.FromDense([][]float64{{0}, {0}})}},
 	}
 	for _, c := range errCases {
 		t.Run(c.name, func(t *testing.T) {
@@ -391,7 +392,7 @@ func TestSampledSilhouette(t *testing.T) {
 			labels[i] = 1
 		}
 	}
-	x := FromDense(rows)
+	x := sparse.FromDense(rows)
 	s1, mean := sampledSilhouette(x, labels, 7)
 	s2, _ := sampledSilhouette(x, labels, 7)
 	nan := 0
@@ -409,7 +410,7 @@ func TestSampledSilhouette(t *testing.T) {
 	if mean < 0.9 || math.IsNaN(mean) {
 		t.Errorf("mean silhouette %v of two clean groups, want > 0.9", mean)
 	}
-	small, _ := sampledSilhouette(FromDense(rows[:10]), labels[:10], 7)
+	small, _ := sampledSilhouette(sparse.FromDense(rows[:10]), labels[:10], 7)
 	for _, v := range small {
 		if math.IsNaN(v) {
 			t.Fatal("below the sample size every unit has a silhouette")

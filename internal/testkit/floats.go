@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // CloseMatrix reports whether got and want agree within tol everywhere
@@ -55,19 +57,20 @@ func AssertNoNaN(t *testing.T, what string, vals ...float64) {
 	}
 }
 
-// RandomRows returns rows sparse rows of cols columns with about nnz
-// entries each (column → value), values in [1, 4) (counts-like), from a
-// fixed seed. Columns are Zipf-like, so that some are shared widely.
-func RandomRows(rows, cols, nnz int, seed uint64) []map[int]float64 {
+// RandomCSR returns a rows×cols matrix with about nnz entries per row,
+// values in [1, 4) (counts-like), from a fixed seed. Columns are
+// Zipf-like, so that some are shared widely.
+func RandomCSR(rows, cols, nnz int, seed uint64) *sparse.CSR {
 	rng := rand.New(rand.NewPCG(seed, 1))
-	out := make([]map[int]float64, rows)
-	for i := range out {
-		row := map[int]float64{}
+	b := sparse.NewCSRBuilder(cols)
+	row := map[int]float64{}
+	for range rows {
+		clear(row)
 		for range nnz {
 			c := int(float64(cols) * math.Pow(rng.Float64(), 2))
 			row[c] += float64(1 + rng.IntN(3))
 		}
-		out[i] = row
+		b.AddMap(row)
 	}
-	return out
+	return b.Build()
 }

@@ -1,4 +1,4 @@
-package analysis
+package sparse
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ import (
 // norm or distance computed here can overflow. Unstored entries are zero.
 //
 // The fields are exported so callers can read a matrix without copying it;
-// functions in this package panic with an "analysis: " message when handed a
+// functions in this package panic with a "sparse: " message when handed a
 // CSR that breaks these rules (a programming error, not a data error).
 type CSR struct {
 	Rows, Cols int
@@ -37,13 +37,13 @@ type CSRBuilder struct {
 // if cols is negative.
 func NewCSRBuilder(cols int) *CSRBuilder {
 	if cols < 0 {
-		panic(fmt.Sprintf("analysis: NewCSRBuilder: negative column count %d", cols))
+		panic(fmt.Sprintf("sparse: NewCSRBuilder: negative column count %d", cols))
 	}
 	return &CSRBuilder{cols: cols, indptr: []int{0}}
 }
 
-// grow reserves room for rows more rows and nnz more entries.
-func (b *CSRBuilder) grow(rows, nnz int) {
+// Grow reserves room for rows more rows and nnz more entries.
+func (b *CSRBuilder) Grow(rows, nnz int) {
 	b.indptr = slices.Grow(b.indptr, rows)
 	b.ind = slices.Grow(b.ind, nnz)
 	b.val = slices.Grow(b.val, nnz)
@@ -55,12 +55,12 @@ func (b *CSRBuilder) grow(rows, nnz int) {
 // NaN or infinite.
 func (b *CSRBuilder) AddRow(cols []int, vals []float64) {
 	if len(cols) != len(vals) {
-		panic(fmt.Sprintf("analysis: AddRow: %d columns but %d values", len(cols), len(vals)))
+		panic(fmt.Sprintf("sparse: AddRow: %d columns but %d values", len(cols), len(vals)))
 	}
 	prev := -1
 	for k, c := range cols {
 		if c <= prev || c >= b.cols {
-			panic(fmt.Sprintf("analysis: AddRow: row %d: column %d out of order or range [0,%d)", len(b.indptr)-1, c, b.cols))
+			panic(fmt.Sprintf("sparse: AddRow: row %d: column %d out of order or range [0,%d)", len(b.indptr)-1, c, b.cols))
 		}
 		prev = c
 		b.push(c, vals[k])
@@ -75,7 +75,7 @@ func (b *CSRBuilder) AddMap(row map[int]float64) {
 	b.keys = b.keys[:0]
 	for c := range row {
 		if c < 0 || c >= b.cols {
-			panic(fmt.Sprintf("analysis: AddMap: row %d: column %d out of range [0,%d)", len(b.indptr)-1, c, b.cols))
+			panic(fmt.Sprintf("sparse: AddMap: row %d: column %d out of range [0,%d)", len(b.indptr)-1, c, b.cols))
 		}
 		b.keys = append(b.keys, c)
 	}
@@ -88,7 +88,7 @@ func (b *CSRBuilder) AddMap(row map[int]float64) {
 
 func (b *CSRBuilder) push(c int, v float64) {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		panic(fmt.Sprintf("analysis: row %d column %d: non-finite value %g", len(b.indptr)-1, c, v))
+		panic(fmt.Sprintf("sparse: row %d column %d: non-finite value %g", len(b.indptr)-1, c, v))
 	}
 	if v == 0 {
 		return
@@ -121,7 +121,7 @@ func FromDense(rows [][]float64) *CSR {
 	var val []float64
 	for i, r := range rows {
 		if len(r) != cols {
-			panic(fmt.Sprintf("analysis: FromDense: row %d has %d columns, row 0 has %d", i, len(r), cols))
+			panic(fmt.Sprintf("sparse: FromDense: row %d has %d columns, row 0 has %d", i, len(r), cols))
 		}
 		ind, val = ind[:0], val[:0]
 		for c, v := range r {
@@ -135,6 +135,19 @@ func FromDense(rows [][]float64) *CSR {
 	return b.Build()
 }
 
+// Dense returns m as a dense Rows×Cols matrix, for printing and tests.
+func (m *CSR) Dense() [][]float64 {
+	out := make([][]float64, m.Rows)
+	for i := range out {
+		out[i] = make([]float64, m.Cols)
+		ind, val := m.Row(i)
+		for k, c := range ind {
+			out[i][c] = val[k]
+		}
+	}
+	return out
+}
+
 // NNZ returns the number of stored entries.
 func (m *CSR) NNZ() int { return len(m.Ind) }
 
@@ -142,7 +155,7 @@ func (m *CSR) NNZ() int { return len(m.Ind) }
 // alias the matrix and must not be modified. It panics if i is out of range.
 func (m *CSR) Row(i int) (ind []int, val []float64) {
 	if i < 0 || i >= m.Rows {
-		panic(fmt.Sprintf("analysis: Row: index %d out of range [0,%d)", i, m.Rows))
+		panic(fmt.Sprintf("sparse: Row: index %d out of range [0,%d)", i, m.Rows))
 	}
 	lo, hi := m.Indptr[i], m.Indptr[i+1]
 	return m.Ind[lo:hi], m.Val[lo:hi]
@@ -153,7 +166,7 @@ func (m *CSR) Row(i int) (ind []int, val []float64) {
 // ascending order). It panics if the matrices differ in column count.
 func (m *CSR) RowDot(i int, other *CSR, j int) float64 {
 	if m.Cols != other.Cols {
-		panic(fmt.Sprintf("analysis: RowDot: %d columns vs %d", m.Cols, other.Cols))
+		panic(fmt.Sprintf("sparse: RowDot: %d columns vs %d", m.Cols, other.Cols))
 	}
 	ai, av := m.Row(i)
 	bi, bv := other.Row(j)
@@ -179,9 +192,9 @@ func sparseDot(ai []int, av []float64, bi []int, bv []float64) float64 {
 	return s
 }
 
-// sparseSqDist is Σ_c (a_c − b_c)², merging two sorted sparse vectors; it
+// SqDist is Σ_c (a_c − b_c)², merging two sorted sparse vectors; it
 // avoids the cancellation of ‖a‖²+‖b‖²−2a·b for nearly equal vectors.
-func sparseSqDist(ai []int, av []float64, bi []int, bv []float64) float64 {
+func SqDist(ai []int, av []float64, bi []int, bv []float64) float64 {
 	var s float64
 	p, q := 0, 0
 	for p < len(ai) || q < len(bi) {
@@ -208,7 +221,7 @@ func (m *CSR) RowNorms() []float64 {
 	out := make([]float64, m.Rows)
 	for i := range out {
 		_, v := m.Row(i)
-		out[i] = l2Norm(v)
+		out[i] = L2Norm(v)
 	}
 	return out
 }
@@ -216,7 +229,7 @@ func (m *CSR) RowNorms() []float64 {
 // Transpose returns the Cols×Rows transpose of m (compressed sparse column
 // form of m, read as rows). Within each output row the indices ascend.
 func (m *CSR) Transpose() *CSR {
-	m.mustValid()
+	m.MustValid()
 	t := &CSR{Rows: m.Cols, Cols: m.Rows, Indptr: make([]int, m.Cols+1),
 		Ind: make([]int, len(m.Ind)), Val: make([]float64, len(m.Val))}
 	for _, c := range m.Ind {
@@ -242,7 +255,7 @@ func (m *CSR) Transpose() *CSR {
 // an all-zero row; a row may appear in several groups. Entries that sum to
 // exactly zero are not stored. It panics on an out-of-range row index.
 func (m *CSR) SumRows(groups [][]int) *CSR {
-	m.mustValid()
+	m.MustValid()
 	acc := make([]float64, m.Cols)
 	seen := make([]bool, m.Cols)
 	var touched []int
@@ -252,7 +265,7 @@ func (m *CSR) SumRows(groups [][]int) *CSR {
 		touched = touched[:0]
 		for _, i := range rows {
 			if i < 0 || i >= m.Rows {
-				panic(fmt.Sprintf("analysis: SumRows: group %d: row %d out of range [0,%d)", g, i, m.Rows))
+				panic(fmt.Sprintf("sparse: SumRows: group %d: row %d out of range [0,%d)", g, i, m.Rows))
 			}
 			ind, v := m.Row(i)
 			for k, c := range ind {
@@ -274,18 +287,20 @@ func (m *CSR) SumRows(groups [][]int) *CSR {
 	return b.Build()
 }
 
-// maxRowSquare bounds Σ v² of a row (see CSR).
-const maxRowSquare = 1e300
+// MaxRowSquare bounds Σ v² of a row (see CSR).
+const MaxRowSquare = 1e300
 
-// mustValid panics with an "analysis: " message unless m obeys the CSR
+// MustValid panics with a "sparse: " message unless m obeys the CSR
 // invariants documented on the type. It costs O(Rows + NNZ).
-func (m *CSR) mustValid() {
-	if err := m.validate(); err != nil {
-		panic("analysis: malformed CSR: " + err.Error())
+func (m *CSR) MustValid() {
+	if err := m.Validate(); err != nil {
+		panic("sparse: malformed CSR: " + err.Error())
 	}
 }
 
-func (m *CSR) validate() error {
+// Validate returns an error saying which invariant of CSR m breaks, nil
+// when it obeys them all. It costs O(Rows + NNZ).
+func (m *CSR) Validate() error {
 	if m == nil {
 		return fmt.Errorf("nil matrix")
 	}
@@ -313,8 +328,8 @@ func (m *CSR) validate() error {
 			prev = c
 			sq += v * v
 		}
-		if !(sq <= maxRowSquare) {
-			return fmt.Errorf("row %d: values too large (squared norm %g above %g)", i, sq, maxRowSquare)
+		if !(sq <= MaxRowSquare) {
+			return fmt.Errorf("row %d: values too large (squared norm %g above %g)", i, sq, MaxRowSquare)
 		}
 	}
 	return nil
