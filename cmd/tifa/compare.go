@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/keyness"
 )
 
 func newCompareCmd(g *globals) *cobra.Command {
@@ -62,7 +63,7 @@ for G² are characters (slogans space) or tokens (words space).
 					both++
 				}
 			}
-			sa, sb, keys := analysis.Compare(m, inA, inB)
+			sa, sb, keys := keyness.Compare(m, inA, inB)
 			if sa.Docs == 0 || sb.Docs == 0 {
 				return fmt.Errorf("a side matches no document: --a %s matches %d, --b %s matches %d ('tifa docs' shows the metadata)", a, sa.Docs, b, sb.Docs)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/chart"
+	"github.com/tifa-project/tifa/keyness"
 	"github.com/tifa-project/tifa/lexicon"
 )
 
@@ -218,7 +219,7 @@ func clusterDendrogram(l *loaded, res *analysis.Clustering) *chart.Dendrogram {
 
 // keynessChart draws the signed G² of the first n key terms: bars right
 // for terms relatively more frequent in A, left for B.
-func keynessChart(keys []analysis.KeyTerm, terms []string, a, b analysis.Filter, n int) *chart.Bars {
+func keynessChart(keys []keyness.KeyTerm, terms []string, a, b analysis.Filter, n int) *chart.Bars {
 	c := &chart.Bars{Title: "Keyness: log-likelihood G² (signed)", ValueLabel: "G² (positive: more in A)",
 		GroupNames: []string{"A: " + a.String(), "B: " + b.String()}}
 	for i, k := range keys {
