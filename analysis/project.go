@@ -9,40 +9,6 @@ import (
 	"github.com/tifa-project/tifa/sparse"
 )
 
-// LeafOrder returns the n rows in the order a dendrogram of merges draws
-// them, as scipy.cluster.hierarchy.leaves_list does: a depth-first walk
-// from the last merge, left before right. Rows that are close in the tree
-// are adjacent, so a similarity matrix reordered this way shows its
-// clusters as blocks along the diagonal. No merges and n = 1 give [0]; it
-// panics if merges does not have n−1 entries with valid ids.
-func LeafOrder(merges []Merge, n int) []int {
-	if n < 0 || len(merges) != max(0, n-1) {
-		panic(fmt.Sprintf("analysis: LeafOrder: %d merges for %d rows", len(merges), n))
-	}
-	if n == 0 {
-		return []int{}
-	}
-	out := make([]int, 0, n)
-	stack := []int{2*n - 2} // the root: cluster n+(n−2)
-	if n == 1 {
-		stack[0] = 0
-	}
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if c < n {
-			out = append(out, c)
-			continue
-		}
-		m := merges[c-n]
-		if m.Left >= c || m.Right >= c || m.Left < 0 || m.Right < 0 {
-			panic(fmt.Sprintf("analysis: LeafOrder: merge %d joins %d and %d", c-n, m.Left, m.Right))
-		}
-		stack = append(stack, m.Right, m.Left) // left is popped first
-	}
-	return out
-}
-
 // Projection is a 2-D map of the rows of a matrix by principal component
 // analysis: X[i], Y[i] are row i's scores on the first two components, and
 // Explained the share of the total variance each component carries.

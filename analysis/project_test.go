@@ -11,44 +11,6 @@ import (
 	"github.com/tifa-project/tifa/sparse"
 )
 
-func TestLeafOrder(t *testing.T) {
-	// Rows 0..4; merges (scipy ids): 5 = {1,3}, 6 = {0,4}, 7 = {5,2}, 8 = {6,7}.
-	merges := []Merge{{1, 3, 0.1, 2}, {0, 4, 0.2, 2}, {2, 5, 0.3, 3}, {6, 7, 0.9, 5}}
-	if got, want := LeafOrder(merges, 5), []int{0, 4, 2, 1, 3}; !slices.Equal(got, want) {
-		t.Errorf("LeafOrder = %v, want %v", got, want)
-	}
-	if got := LeafOrder(nil, 1); !slices.Equal(got, []int{0}) {
-		t.Errorf("one row: %v", got)
-	}
-	if got := LeafOrder(nil, 0); len(got) != 0 {
-		t.Errorf("no rows: %v", got)
-	}
-}
-
-func TestLeafOrderOfAgglomerate(t *testing.T) {
-	// Two tight groups of rows interleaved in input order come out adjacent.
-	b := sparse.NewCSRBuilder(2)
-	for i := range 8 {
-		if i%2 == 0 {
-			b.AddRow([]int{0, 1}, []float64{1, 0.01 * float64(i+1)})
-		} else {
-			b.AddRow([]int{0, 1}, []float64{0.01 * float64(i+1), 1})
-		}
-	}
-	x := b.Build()
-	m, err := Agglomerate(x, "average")
-	if err != nil {
-		t.Fatal(err)
-	}
-	order := LeafOrder(m, x.Rows)
-	first := order[0] % 2
-	for i, r := range order {
-		if (r%2 == first) != (i < 4) {
-			t.Fatalf("groups not adjacent in %v", order)
-		}
-	}
-}
-
 // densePCA computes the first two principal component scores with gonum's
 // dense eigendecomposition of the covariance: the reference.
 func densePCA(x *sparse.CSR) (s1, s2 []float64, ev [2]float64) {

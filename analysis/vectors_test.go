@@ -181,58 +181,6 @@ func TestWeighAndDistinguish(t *testing.T) {
 	}
 }
 
-func TestCluster(t *testing.T) {
-	lex := testkit.Lexicon(t, []string{"乡村振兴"}, []string{"美丽乡村"}, []string{"五水共治"}, []string{"最多跑一次"})
-	docs := []*reports.Document{
-		testkit.Doc("r1", 2020, "", "乡村振兴美丽乡村乡村振兴", ""),
-		testkit.Doc("r2", 2020, "", "乡村振兴美丽乡村", ""),
-		testkit.Doc("r3", 2020, "", "美丽乡村乡村振兴美丽乡村", ""),
-		testkit.Doc("z1", 2020, "", "五水共治最多跑一次", ""),
-		testkit.Doc("z2", 2020, "", "五水共治五水共治最多跑一次", ""),
-	}
-	v, _ := NewVectorizer(SpaceSlogans, lex, nil, reports.PartAll)
-	m, _ := v.Build(eachOf(docs))
-	vec, err := Weigh(m, &TFIDF{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, method := range ClusterMethods {
-		t.Run(method, func(t *testing.T) {
-			res, err := Cluster(vec, ClusterOptions{Method: method, KMin: 2, KMax: 4, Seed: 1, Restarts: 3})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if res.K != 2 {
-				t.Errorf("k auto chose %d (tried %+v), want 2", res.K, res.Tried)
-			}
-			want := []int{0, 0, 0, 1, 1}
-			if !reflect.DeepEqual(res.Labels, want) {
-				t.Errorf("labels %v, want %v", res.Labels, want)
-			}
-			if res.Mean <= 0.5 || math.IsNaN(res.Mean) {
-				t.Errorf("mean silhouette %v of two clean groups, want > 0.5", res.Mean)
-			}
-		})
-	}
-	errCases := []struct {
-		name string
-		opt  ClusterOptions
-		vec  *Vectors
-	}{
-		{"k > n", ClusterOptions{Method: "kmeans", K: 9}, vec},
-		{"no k to try", ClusterOptions{Method: "kmeans", KMin: 7, KMax: 9}, vec},
-		{"one unit", ClusterOptions{Method: "kmeans", K: 1}, &Vectors{Units: vec.Units[:1], X: sparse.FromDense([][]float64{{1}})}},
-		{"all zero", ClusterOptions{Method: "ward", K: 2}, &Vectors{Units: vec.Units[:2], X: sparse.FromDense([][]float64{{0}, {0}})}},
-	}
-	for _, c := range errCases {
-		t.Run(c.name, func(t *testing.T) {
-			if _, err := Cluster(c.vec, c.opt); err == nil {
-				t.Error("no error")
-			}
-		})
-	}
-}
-
 // synthReports returns n synthetic reports of about size bytes each, made
 // of sentences drawn (seeded) from the phrases of government work reports
 // and a few slogans, with a review and a plan section.
@@ -375,46 +323,6 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 		})
-	}
-}
-
-// TestSampledSilhouette checks that above SilhouetteSample units the
-// silhouette is computed on a seeded sample: NaN outside it, the same
-// sample for the same seed, and the mean of two clean groups near 1.
-func TestSampledSilhouette(t *testing.T) {
-	n := SilhouetteSample + 200
-	rows := make([][]float64, n)
-	labels := make([]int, n)
-	for i := range rows {
-		rows[i] = []float64{1, 0.01 * float64(i%7)}
-		if i%2 == 1 {
-			rows[i] = []float64{0.01 * float64(i%5), 1}
-			labels[i] = 1
-		}
-	}
-	x := sparse.FromDense(rows)
-	s1, mean := sampledSilhouette(x, labels, 7)
-	s2, _ := sampledSilhouette(x, labels, 7)
-	nan := 0
-	for i, v := range s1 {
-		if math.IsNaN(v) {
-			nan++
-			if !math.IsNaN(s2[i]) {
-				t.Fatal("same seed, different sample")
-			}
-		}
-	}
-	if nan != n-SilhouetteSample {
-		t.Errorf("%d units outside the sample, want %d", nan, n-SilhouetteSample)
-	}
-	if mean < 0.9 || math.IsNaN(mean) {
-		t.Errorf("mean silhouette %v of two clean groups, want > 0.9", mean)
-	}
-	small, _ := sampledSilhouette(sparse.FromDense(rows[:10]), labels[:10], 7)
-	for _, v := range small {
-		if math.IsNaN(v) {
-			t.Fatal("below the sample size every unit has a silhouette")
-		}
 	}
 }
 

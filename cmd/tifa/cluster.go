@@ -11,6 +11,7 @@ import (
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/chart"
+	"github.com/tifa-project/tifa/cluster"
 )
 
 type clusterOpts struct {
@@ -76,7 +77,7 @@ for average, complete and ward, map for k-means.`,
 			}
 			copt.Workers, copt.Context = o.workers, g.ctx()
 			done := g.stage("clustering (" + copt.Method + ")")
-			res, err := analysis.Cluster(l.vectors, copt)
+			res, err := cluster.Cluster(l.vectors.X, copt)
 			done()
 			if err != nil {
 				return err
@@ -129,10 +130,10 @@ for average, complete and ward, map for k-means.`,
 	return cmd
 }
 
-func (c *clusterOpts) parse(g *globals) (analysis.ClusterOptions, []string, error) {
-	opt := analysis.ClusterOptions{Method: c.method, Seed: c.seed, Restarts: c.restarts}
-	if !slices.Contains(analysis.ClusterMethods, c.method) {
-		return opt, nil, fmt.Errorf("flag --method: want %s (got %q)", strings.Join(analysis.ClusterMethods, ", "), c.method)
+func (c *clusterOpts) parse(g *globals) (cluster.Options, []string, error) {
+	opt := cluster.Options{Method: c.method, Seed: c.seed, Restarts: c.restarts}
+	if !slices.Contains(cluster.Methods, c.method) {
+		return opt, nil, fmt.Errorf("flag --method: want %s (got %q)", strings.Join(cluster.Methods, ", "), c.method)
 	}
 	if c.restarts < 1 {
 		return opt, nil, fmt.Errorf("flag --restarts: must be 1 or more (got %d)", c.restarts)
@@ -169,7 +170,7 @@ func (c *clusterOpts) parse(g *globals) (analysis.ClusterOptions, []string, erro
 	return opt, names, nil
 }
 
-func clusterMembers(l *loaded, res *analysis.Clustering, by string) *table {
+func clusterMembers(l *loaded, res *cluster.Result, by string) *table {
 	t := &table{title: fmt.Sprintf("Members (%s, k=%d)", res.Method, res.K), cols: append(unitCols(by), num("cluster"), flt("silhouette", 3))}
 	for i, u := range l.vectors.Units {
 		var sil any = res.Silhouette[i]
@@ -182,7 +183,7 @@ func clusterMembers(l *loaded, res *analysis.Clustering, by string) *table {
 }
 
 // clusterStats returns the size and mean silhouette of each cluster.
-func clusterStats(res *analysis.Clustering) (size []int, sil []float64) {
+func clusterStats(res *cluster.Result) (size []int, sil []float64) {
 	size, sil = make([]int, res.K), make([]float64, res.K)
 	sampled := make([]int, res.K)
 	for i, c := range res.Labels {
@@ -200,7 +201,7 @@ func clusterStats(res *analysis.Clustering) (size []int, sil []float64) {
 	return size, sil
 }
 
-func clusterProfile(l *loaded, res *analysis.Clustering, top int) *table {
+func clusterProfile(l *loaded, res *cluster.Result, top int) *table {
 	v := l.vectors
 	isSlogan := func(c int) bool { return v.Entries[c] >= 0 }
 	isWord := func(c int) bool { return v.Entries[c] < 0 }
@@ -243,7 +244,7 @@ func shorten(ids []string, n int) string {
 	return strings.Join(ids[:n], "; ") + fmt.Sprintf("; … (+%d)", len(ids)-n)
 }
 
-func clusterTerms(l *loaded, res *analysis.Clustering, top int) *table {
+func clusterTerms(l *loaded, res *cluster.Result, top int) *table {
 	v := l.vectors
 	t := &table{title: "Distinguishing terms", cols: cols(num("cluster"), num("rank"), str("term"), str("slogan"), flt("centroid", 4), flt("lift", 3))}
 	for c, ds := range v.Distinguish(res.Labels, res.K, top, nil) {
@@ -258,7 +259,7 @@ func clusterTerms(l *loaded, res *analysis.Clustering, top int) *table {
 	return t
 }
 
-func clusterK(res *analysis.Clustering) *table {
+func clusterK(res *cluster.Result) *table {
 	t := &table{title: "Mean silhouette by k (--k auto)", cols: cols(num("k"), flt("silhouette", 4))}
 	for _, s := range res.Tried {
 		t.add(s.K, s.Silhouette)
@@ -266,7 +267,7 @@ func clusterK(res *analysis.Clustering) *table {
 	return t
 }
 
-func clusterTree(l *loaded, res *analysis.Clustering) *table {
+func clusterTree(l *loaded, res *cluster.Result) *table {
 	n := len(l.vectors.Units)
 	name := func(id int) string {
 		if id < n {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/chart"
+	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/keyness"
 	"github.com/tifa-project/tifa/lexicon"
 )
@@ -158,11 +159,11 @@ func similarityChart(v *analysis.Vectors) (*chart.Heatmap, error) {
 	}
 	order := []int{0}
 	if n > 1 {
-		merges, err := analysis.Agglomerate(v.X, "average")
+		merges, err := cluster.Agglomerate(v.X, "average")
 		if err != nil {
 			return nil, fmt.Errorf("--plot: %w", err)
 		}
-		order = analysis.LeafOrder(merges, n)
+		order = cluster.LeafOrder(merges, n)
 	}
 	cos := analysis.CosineMatrix(v.X)
 	labels := make([]string, n)
@@ -180,7 +181,7 @@ func similarityChart(v *analysis.Vectors) (*chart.Heatmap, error) {
 
 // clusterMap places the units on their first two principal components,
 // coloured by cluster; labelled when there are few.
-func clusterMap(l *loaded, res *analysis.Clustering) (*chart.Scatter, error) {
+func clusterMap(l *loaded, res *cluster.Result) (*chart.Scatter, error) {
 	p, err := analysis.Project2D(l.vectors.X)
 	if err != nil {
 		return nil, fmt.Errorf("--plot: %w", err)
@@ -203,7 +204,7 @@ func clusterMap(l *loaded, res *analysis.Clustering) (*chart.Scatter, error) {
 }
 
 // clusterDendrogram draws an agglomerative clustering's merge tree.
-func clusterDendrogram(l *loaded, res *analysis.Clustering) *chart.Dendrogram {
+func clusterDendrogram(l *loaded, res *cluster.Result) *chart.Dendrogram {
 	d := &chart.Dendrogram{Title: "Merge tree (" + res.Method + ")", HeightLabel: "distance"}
 	if res.Method != "ward" {
 		d.HeightLabel = "cosine distance (1 − cos)"

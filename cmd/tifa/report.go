@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
@@ -131,7 +132,7 @@ type reportRun struct {
 	by    string
 	l     *loaded
 
-	clusters   *analysis.Clustering // computed once, for two sections
+	clusters   *cluster.Result // computed once, for two sections
 	clusterErr error
 }
 

@@ -5,11 +5,12 @@ import (
 	"strconv"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/htmlreport"
 )
 
 // clustering caches the clustering, computed once for both sections.
-func (r *reportRun) clustering() (*analysis.Clustering, error) {
+func (r *reportRun) clustering() (*cluster.Result, error) {
 	copt, _, err := r.o.cluster().parse(r.g)
 	if err != nil {
 		return nil, err
@@ -17,7 +18,7 @@ func (r *reportRun) clustering() (*analysis.Clustering, error) {
 	copt.Workers, copt.Context = r.o.vec.workers, r.g.ctx()
 	if r.clusters == nil && r.clusterErr == nil {
 		done := r.g.stage("clustering (" + copt.Method + ")")
-		r.clusters, r.clusterErr = analysis.Cluster(r.l.vectors, copt)
+		r.clusters, r.clusterErr = cluster.Cluster(r.l.vectors.X, copt)
 		done()
 	}
 	return r.clusters, r.clusterErr
@@ -64,7 +65,7 @@ func (r *reportRun) clusterSection() htmlreport.Section {
 // clusterMap draws the units on the plane of the first two principal
 // components of their vectors, coloured by cluster, with its table of
 // coordinates as CSV.
-func (r *reportRun) clusterMap(res *analysis.Clustering) []htmlreport.Block {
+func (r *reportRun) clusterMap(res *cluster.Result) []htmlreport.Block {
 	v := r.l.vectors
 	p, err := analysis.Project2D(v.X)
 	if err != nil {

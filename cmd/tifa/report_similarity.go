@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/htmlreport"
 )
 
@@ -69,8 +70,8 @@ func (r *reportRun) heatmap(sel []int, full *table) *htmlreport.Heatmap {
 	for i := range order {
 		order[i] = i
 	}
-	if merges, err := analysis.Agglomerate(sub, "average"); err == nil {
-		order = analysis.LeafOrder(merges, len(sel))
+	if merges, err := cluster.Agglomerate(sub, "average"); err == nil {
+		order = cluster.LeafOrder(merges, len(sel))
 	}
 	cos := analysis.CosineMatrix(sub)
 	h := &htmlreport.Heatmap{Min: 0, Max: 1, ValueName: "cosine"}

@@ -10,9 +10,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"golang.org/x/term"
+
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/cache"
-	"golang.org/x/term"
 )
 
 // version is tifa's version, printed by --version and kept in caches and

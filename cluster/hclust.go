@@ -1,4 +1,4 @@
-package analysis
+package cluster
 
 import (
 	"fmt"
@@ -216,7 +216,7 @@ func labelMerges(merges []Merge, n int) []Merge {
 // panics if merges does not have n−1 entries with valid ids.
 func Cut(merges []Merge, n, k int) []int {
 	if n < 0 || len(merges) != max(0, n-1) {
-		panic(fmt.Sprintf("analysis: Cut: %d merges for %d rows", len(merges), n))
+		panic(fmt.Sprintf("cluster: Cut: %d merges for %d rows", len(merges), n))
 	}
 	if n == 0 {
 		return []int{}
@@ -234,7 +234,7 @@ func Cut(merges []Merge, n, k int) []int {
 	}
 	for i, m := range merges[:n-k] {
 		if m.Left < 0 || m.Right < 0 || m.Left >= n+i || m.Right >= n+i {
-			panic(fmt.Sprintf("analysis: Cut: merge %d joins %d and %d", i, m.Left, m.Right))
+			panic(fmt.Sprintf("cluster: Cut: merge %d joins %d and %d", i, m.Left, m.Right))
 		}
 		parent[find(m.Left)], parent[find(m.Right)] = n+i, n+i
 	}
@@ -250,4 +250,38 @@ func Cut(merges []Merge, n, k int) []int {
 		labels[i] = l
 	}
 	return labels
+}
+
+// LeafOrder returns the n rows in the order a dendrogram of merges draws
+// them, as scipy.cluster.hierarchy.leaves_list does: a depth-first walk
+// from the last merge, left before right. Rows that are close in the tree
+// are adjacent, so a similarity matrix reordered this way shows its
+// clusters as blocks along the diagonal. No merges and n = 1 give [0]; it
+// panics if merges does not have n−1 entries with valid ids.
+func LeafOrder(merges []Merge, n int) []int {
+	if n < 0 || len(merges) != max(0, n-1) {
+		panic(fmt.Sprintf("cluster: LeafOrder: %d merges for %d rows", len(merges), n))
+	}
+	if n == 0 {
+		return []int{}
+	}
+	out := make([]int, 0, n)
+	stack := []int{2*n - 2} // the root: cluster n+(n−2)
+	if n == 1 {
+		stack[0] = 0
+	}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if c < n {
+			out = append(out, c)
+			continue
+		}
+		m := merges[c-n]
+		if m.Left >= c || m.Right >= c || m.Left < 0 || m.Right < 0 {
+			panic(fmt.Sprintf("cluster: LeafOrder: merge %d joins %d and %d", c-n, m.Left, m.Right))
+		}
+		stack = append(stack, m.Right, m.Left) // left is popped first
+	}
+	return out
 }

@@ -1,4 +1,4 @@
-package analysis
+package cluster
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/sparse"
 )
@@ -154,8 +155,8 @@ func TestAgglomerateEdgeCases(t *testing.T) {
 
 func TestCutPanicsOnShapeBug(t *testing.T) {
 	defer func() {
-		if r, _ := recover().(string); !strings.HasPrefix(r, "analysis: ") {
-			t.Errorf("recovered %q, want an analysis: panic", r)
+		if r, _ := recover().(string); !strings.HasPrefix(r, "cluster: ") {
+			t.Errorf("recovered %q, want a cluster: panic", r)
 		}
 	}()
 	Cut([]Merge{{0, 1, 1, 2}}, 5, 2)
@@ -187,7 +188,7 @@ func ExampleAgglomerate() {
 func BenchmarkAgglomerate(b *testing.B) {
 	for _, rows := range []int{300, 3000} {
 		b.Run(fmt.Sprint(rows), func(b *testing.B) {
-			var tf TFIDF
+			var tf analysis.TFIDF
 			x, err := tf.FitTransform(testkit.RandomCSR(rows, 20000, 500, 9))
 			if err != nil {
 				b.Fatal(err)
@@ -200,5 +201,43 @@ func BenchmarkAgglomerate(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestLeafOrder(t *testing.T) {
+	// Rows 0..4; merges (scipy ids): 5 = {1,3}, 6 = {0,4}, 7 = {5,2}, 8 = {6,7}.
+	merges := []Merge{{1, 3, 0.1, 2}, {0, 4, 0.2, 2}, {2, 5, 0.3, 3}, {6, 7, 0.9, 5}}
+	if got, want := LeafOrder(merges, 5), []int{0, 4, 2, 1, 3}; !slices.Equal(got, want) {
+		t.Errorf("LeafOrder = %v, want %v", got, want)
+	}
+	if got := LeafOrder(nil, 1); !slices.Equal(got, []int{0}) {
+		t.Errorf("one row: %v", got)
+	}
+	if got := LeafOrder(nil, 0); len(got) != 0 {
+		t.Errorf("no rows: %v", got)
+	}
+}
+
+func TestLeafOrderOfAgglomerate(t *testing.T) {
+	// Two tight groups of rows interleaved in input order come out adjacent.
+	b := sparse.NewCSRBuilder(2)
+	for i := range 8 {
+		if i%2 == 0 {
+			b.AddRow([]int{0, 1}, []float64{1, 0.01 * float64(i+1)})
+		} else {
+			b.AddRow([]int{0, 1}, []float64{0.01 * float64(i+1), 1})
+		}
+	}
+	x := b.Build()
+	m, err := Agglomerate(x, "average")
+	if err != nil {
+		t.Fatal(err)
+	}
+	order := LeafOrder(m, x.Rows)
+	first := order[0] % 2
+	for i, r := range order {
+		if (r%2 == first) != (i < 4) {
+			t.Fatalf("groups not adjacent in %v", order)
+		}
 	}
 }

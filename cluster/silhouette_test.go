@@ -1,4 +1,4 @@
-package analysis
+package cluster
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/sparse"
 )
@@ -103,8 +104,8 @@ func TestSilhouettePanics(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			defer func() {
-				if r, _ := recover().(string); !strings.HasPrefix(r, "analysis: ") {
-					t.Errorf("recovered %q, want an analysis: panic", r)
+				if r, _ := recover().(string); !strings.HasPrefix(r, "cluster: ") {
+					t.Errorf("recovered %q, want a cluster: panic", r)
 				}
 			}()
 			tt.call()
@@ -126,7 +127,7 @@ func ExampleSilhouette() {
 }
 
 func BenchmarkSilhouette(b *testing.B) {
-	var tf TFIDF
+	var tf analysis.TFIDF
 	x, err := tf.FitTransform(testkit.RandomCSR(3000, 20000, 500, 9))
 	if err != nil {
 		b.Fatal(err)

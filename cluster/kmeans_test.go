@@ -1,4 +1,4 @@
-package analysis
+package cluster
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/sparse"
 )
@@ -28,7 +29,7 @@ var blobCounts = [][]float64{
 
 func blobTFIDF(t testing.TB) *sparse.CSR {
 	t.Helper()
-	var tf TFIDF
+	var tf analysis.TFIDF
 	w, err := tf.FitTransform(sparse.FromDense(blobCounts))
 	if err != nil {
 		t.Fatal(err)
@@ -154,7 +155,7 @@ func TestKMeansErrors(t *testing.T) {
 // TestKMeansDeterministic: the same seed gives the same bits for any
 // worker count (exact comparison is the point here).
 func TestKMeansDeterministic(t *testing.T) {
-	var tf TFIDF
+	var tf analysis.TFIDF
 	w, err := tf.FitTransform(testkit.RandomCSR(700, 300, 12, 4))
 	if err != nil {
 		t.Fatal(err)
@@ -212,7 +213,7 @@ func ExampleKMeans_Fit() {
 func BenchmarkKMeansStep(b *testing.B) {
 	for _, rows := range []int{300, 3000} {
 		b.Run(fmt.Sprint(rows), func(b *testing.B) {
-			var tf TFIDF
+			var tf analysis.TFIDF
 			x, err := tf.FitTransform(testkit.RandomCSR(rows, 20000, 500, 9))
 			if err != nil {
 				b.Fatal(err)
@@ -239,7 +240,7 @@ func BenchmarkKMeansStep(b *testing.B) {
 }
 
 func BenchmarkKMeansFit300(b *testing.B) {
-	var tf TFIDF
+	var tf analysis.TFIDF
 	x, err := tf.FitTransform(testkit.RandomCSR(300, 20000, 500, 9))
 	if err != nil {
 		b.Fatal(err)
@@ -268,10 +269,9 @@ func TestKMeansContext(t *testing.T) {
 	if r, err := (&KMeans{K: 4, Seed: 1, Context: ctx}).Fit(x); !errors.Is(err, context.Canceled) || r != nil {
 		t.Errorf("Fit, cancelled: %v, %v; want context.Canceled", r, err)
 	}
-	v := &Vectors{X: x}
-	for _, opt := range []ClusterOptions{{Method: "kmeans", K: 3}, {Method: "kmeans", KMin: 2, KMax: 5}, {Method: "average", KMin: 2, KMax: 5}} {
+	for _, opt := range []Options{{Method: "kmeans", K: 3}, {Method: "kmeans", KMin: 2, KMax: 5}, {Method: "average", KMin: 2, KMax: 5}} {
 		opt.Context = ctx
-		if res, err := Cluster(v, opt); !errors.Is(err, context.Canceled) || res != nil {
+		if res, err := Cluster(x, opt); !errors.Is(err, context.Canceled) || res != nil {
 			t.Errorf("Cluster %+v, cancelled: err %v; want context.Canceled", opt, err)
 		}
 	}

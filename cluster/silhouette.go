@@ -1,4 +1,4 @@
-package analysis
+package cluster
 
 import (
 	"fmt"
@@ -35,10 +35,10 @@ func Silhouette(x *sparse.CSR, labels []int, metric string) ([]float64, float64)
 	x.MustValid()
 	n := x.Rows
 	if len(labels) != n {
-		panic(fmt.Sprintf("analysis: Silhouette: %d labels for %d rows", len(labels), n))
+		panic(fmt.Sprintf("cluster: Silhouette: %d labels for %d rows", len(labels), n))
 	}
 	if metric != "cosine" && metric != "euclidean" {
-		panic(fmt.Sprintf("analysis: Silhouette: unknown metric %q (cosine or euclidean)", metric))
+		panic(fmt.Sprintf("cluster: Silhouette: unknown metric %q (cosine or euclidean)", metric))
 	}
 	s := make([]float64, n)
 	ids, sizes := denseLabels(labels)
