@@ -70,7 +70,7 @@ func (d *Diffusion) Add(dc DocCount) {
 		d.regions[dc.Meta.Region] = r
 	}
 	y := dc.Meta.Year
-	if dc.Meta.Level != "" && (r.level == "" || y > r.levelYear || y == r.levelYear && diffLevelRank(dc.Meta.Level) < diffLevelRank(r.level)) {
+	if dc.Meta.Level != "" && (r.level == "" || y > r.levelYear || y == r.levelYear && LevelRank(dc.Meta.Level) < LevelRank(r.level)) {
 		r.level, r.levelYear = dc.Meta.Level, y
 	}
 	r.chars[y] += dc.Chars
@@ -92,8 +92,9 @@ func (d *Diffusion) Skipped() (noRegion, noYear, noText []string) {
 	return d.noRegion, d.noYear, d.noText
 }
 
-// diffLevelRank orders levels from the centre down; unknown levels come last.
-func diffLevelRank(l string) int {
+// LevelRank orders levels from the centre down, as reports.Levels lists
+// them (national 0 … street 6); unknown levels come last.
+func LevelRank(l string) int {
 	if i := slices.Index(reports.Levels, l); i >= 0 {
 		return i
 	}
@@ -108,7 +109,7 @@ func (d *Diffusion) sortedRegions() []*diffRegion {
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if ra, rb := diffLevelRank(a.level), diffLevelRank(b.level); ra != rb {
+		if ra, rb := LevelRank(a.level), LevelRank(b.level); ra != rb {
 			return ra < rb
 		}
 		return a.name < b.name
@@ -261,7 +262,7 @@ func (d *Diffusion) Adoptions(opt DiffusionOptions) []Adoption {
 		part := out[start:]
 		sort.SliceStable(part, func(i, j int) bool {
 			a, b := part[i], part[j]
-			if ra, rb := diffLevelRank(a.Level), diffLevelRank(b.Level); ra != rb {
+			if ra, rb := LevelRank(a.Level), LevelRank(b.Level); ra != rb {
 				return ra < rb
 			}
 			if a.FirstYear != b.FirstYear {

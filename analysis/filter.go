@@ -50,7 +50,7 @@ func ParseFilter(specs []string) (Filter, error) {
 			}
 			if key == "level" {
 				for _, v := range c.values {
-					if levelRank(v) == len(reports.Levels) {
+					if LevelRank(v) == len(reports.Levels) {
 						return f, fmt.Errorf("filter %q: unknown level %q (want %s)", part, v, strings.Join(reports.Levels, ", "))
 					}
 				}

@@ -5,14 +5,14 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/sparse"
+	"github.com/tifa-project/tifa/vector"
 )
 
 func TestCluster(t *testing.T) {
 	// Slogan counts of five reports: r1–r3 speak of 乡村振兴 and 美丽乡村,
 	// z1–z2 of 五水共治 and 最多跑一次.
-	var tf analysis.TFIDF
+	var tf vector.TFIDF
 	x, err := tf.FitTransform(sparse.FromDense([][]float64{
 		{2, 1, 0, 0}, // r1 乡村振兴美丽乡村乡村振兴
 		{1, 1, 0, 0}, // r2 乡村振兴美丽乡村

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/sparse"
+	"github.com/tifa-project/tifa/vector"
 )
 
 // linkageRows converts scipy linkage rows [left, right, distance, size].
@@ -188,7 +188,7 @@ func ExampleAgglomerate() {
 func BenchmarkAgglomerate(b *testing.B) {
 	for _, rows := range []int{300, 3000} {
 		b.Run(fmt.Sprint(rows), func(b *testing.B) {
-			var tf analysis.TFIDF
+			var tf vector.TFIDF
 			x, err := tf.FitTransform(testkit.RandomCSR(rows, 20000, 500, 9))
 			if err != nil {
 				b.Fatal(err)

@@ -8,9 +8,9 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/sparse"
+	"github.com/tifa-project/tifa/vector"
 )
 
 // blobCounts: nine documents in three obvious groups (terms 0–1, 2–3,
@@ -29,7 +29,7 @@ var blobCounts = [][]float64{
 
 func blobTFIDF(t testing.TB) *sparse.CSR {
 	t.Helper()
-	var tf analysis.TFIDF
+	var tf vector.TFIDF
 	w, err := tf.FitTransform(sparse.FromDense(blobCounts))
 	if err != nil {
 		t.Fatal(err)
@@ -155,7 +155,7 @@ func TestKMeansErrors(t *testing.T) {
 // TestKMeansDeterministic: the same seed gives the same bits for any
 // worker count (exact comparison is the point here).
 func TestKMeansDeterministic(t *testing.T) {
-	var tf analysis.TFIDF
+	var tf vector.TFIDF
 	w, err := tf.FitTransform(testkit.RandomCSR(700, 300, 12, 4))
 	if err != nil {
 		t.Fatal(err)
@@ -213,7 +213,7 @@ func ExampleKMeans_Fit() {
 func BenchmarkKMeansStep(b *testing.B) {
 	for _, rows := range []int{300, 3000} {
 		b.Run(fmt.Sprint(rows), func(b *testing.B) {
-			var tf analysis.TFIDF
+			var tf vector.TFIDF
 			x, err := tf.FitTransform(testkit.RandomCSR(rows, 20000, 500, 9))
 			if err != nil {
 				b.Fatal(err)
@@ -240,7 +240,7 @@ func BenchmarkKMeansStep(b *testing.B) {
 }
 
 func BenchmarkKMeansFit300(b *testing.B) {
-	var tf analysis.TFIDF
+	var tf vector.TFIDF
 	x, err := tf.FitTransform(testkit.RandomCSR(300, 20000, 500, 9))
 	if err != nil {
 		b.Fatal(err)

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/sparse"
+	"github.com/tifa-project/tifa/vector"
 )
 
 // TestSilhouetteSklearn: oracle scikit-learn 1.2.1 silhouette_samples(W,
@@ -127,7 +127,7 @@ func ExampleSilhouette() {
 }
 
 func BenchmarkSilhouette(b *testing.B) {
-	var tf analysis.TFIDF
+	var tf vector.TFIDF
 	x, err := tf.FitTransform(testkit.RandomCSR(3000, 20000, 500, 9))
 	if err != nil {
 		b.Fatal(err)

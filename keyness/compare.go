@@ -4,7 +4,7 @@ import (
 	"math"
 	"sort"
 
-	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/vector"
 )
 
 // Side sums one side of a comparison.
@@ -29,7 +29,7 @@ type KeyTerm struct {
 // counts; in the slogans space, their Han character counts. Terms are
 // sorted by |G²| descending, then label; terms absent from both sides are
 // left out.
-func Compare(m *analysis.Matrix, inA, inB []bool) (a, b Side, keys []KeyTerm) {
+func Compare(m *vector.Matrix, inA, inB []bool) (a, b Side, keys []KeyTerm) {
 	ca := make([]float64, m.Counts.Cols)
 	cb := make([]float64, m.Counts.Cols)
 	var tokA, tokB float64
@@ -60,7 +60,7 @@ func Compare(m *analysis.Matrix, inA, inB []bool) (a, b Side, keys []KeyTerm) {
 		}
 	}
 	a.Size, b.Size = float64(a.Chars), float64(b.Chars)
-	if m.Space == analysis.SpaceWords {
+	if m.Space == vector.SpaceWords {
 		a.Size, b.Size = tokA, tokB
 	}
 	for c := range ca {

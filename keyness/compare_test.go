@@ -4,16 +4,16 @@ import (
 	"math"
 	"testing"
 
-	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/sparse"
+	"github.com/tifa-project/tifa/vector"
 )
 
 func TestCompare(t *testing.T) {
-	m := &analysis.Matrix{
-		Space:   analysis.SpaceSlogans,
+	m := &vector.Matrix{
+		Space:   vector.SpaceSlogans,
 		Terms:   []string{"甲", "乙", "丙"},
 		Entries: []int{0, 1, 2},
-		Units:   []analysis.Unit{{ID: "a1", Chars: 1000}, {ID: "a2", Chars: 1000}, {ID: "b1", Chars: 2000}},
+		Units:   []vector.Unit{{ID: "a1", Chars: 1000}, {ID: "a2", Chars: 1000}, {ID: "b1", Chars: 2000}},
 		Counts:  sparse.FromDense([][]float64{{10, 1, 0}, {10, 1, 0}, {2, 4, 0}}),
 	}
 	a, b, keys := Compare(m, []bool{true, true, false}, []bool{false, false, true})

@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/cluster"
+	"github.com/tifa-project/tifa/vector"
 )
 
 type clusterOpts struct {
@@ -228,7 +228,7 @@ func clusterProfile(l *loaded, res *cluster.Result, top int) *table {
 	return t
 }
 
-func distinctiveLabels(v *analysis.Vectors, ds []analysis.Distinctive) string {
+func distinctiveLabels(v *vector.Vectors, ds []vector.Distinctive) string {
 	out := make([]string, len(ds))
 	for i, d := range ds {
 		out[i] = fmt.Sprintf("%s ×%.1f", v.Terms[d.Col], d.Lift)

@@ -12,6 +12,7 @@ import (
 	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/keyness"
 	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/vector"
 )
 
 // plotMaxSeries is the most lines a --plot draws; past 12 the colours
@@ -152,7 +153,7 @@ func toFloat(v any) float64 {
 // similarityChart draws the cosine matrix of all units as a heatmap, rows
 // and columns in the leaf order of an average-linkage clustering, so that
 // similar units sit together.
-func similarityChart(v *analysis.Vectors) (*chart.Heatmap, error) {
+func similarityChart(v *vector.Vectors) (*chart.Heatmap, error) {
 	n := len(v.Units)
 	if n > matrixMax {
 		return nil, fmt.Errorf("--plot: %d units are too many for a heatmap; group them with --by", n)
@@ -165,7 +166,7 @@ func similarityChart(v *analysis.Vectors) (*chart.Heatmap, error) {
 		}
 		order = cluster.LeafOrder(merges, n)
 	}
-	cos := analysis.CosineMatrix(v.X)
+	cos := vector.CosineMatrix(v.X)
 	labels := make([]string, n)
 	values := make([][]float64, n)
 	for a, i := range order {
@@ -182,7 +183,7 @@ func similarityChart(v *analysis.Vectors) (*chart.Heatmap, error) {
 // clusterMap places the units on their first two principal components,
 // coloured by cluster; labelled when there are few.
 func clusterMap(l *loaded, res *cluster.Result) (*chart.Scatter, error) {
-	p, err := analysis.Project2D(l.vectors.X)
+	p, err := vector.Project2D(l.vectors.X)
 	if err != nil {
 		return nil, fmt.Errorf("--plot: %w", err)
 	}

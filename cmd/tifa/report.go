@@ -12,6 +12,7 @@ import (
 	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/vector"
 )
 
 // reportOpts are the flags of 'tifa report'.
@@ -76,7 +77,7 @@ shown then carry --bom too). The file goes to -o FILE (atomically); without
 			return writeFileAtomic(g.out, buf.Bytes())
 		},
 	}
-	o.vec.addFlags(cmd, analysis.SpaceSlogans)
+	o.vec.addFlags(cmd, vector.SpaceSlogans)
 	by := cmd.Flags().Lookup("by")
 	by.Usage = "group the similarity and clusters by doc, region, year, region-year or level (auto: region when regions are known, else doc)"
 	by.DefValue, o.vec.by = "auto", "auto"
@@ -101,7 +102,7 @@ func (o *reportOpts) check(g *globals) error {
 	case o.heat < 2:
 		return fmt.Errorf("flag --heatmap: must be 2 or more (got %d)", o.heat)
 	case o.vec.by != "auto":
-		if err := analysis.CheckGrouping(o.vec.by); err != nil {
+		if err := vector.CheckGrouping(o.vec.by); err != nil {
 			return fmt.Errorf("flag --by: %w", err)
 		}
 	}
@@ -175,7 +176,7 @@ func (o *reportOpts) read(g *globals, cmd *cobra.Command, args []string) (*repor
 	if len(skipped) > 0 {
 		g.warnf("%d document(s) without a %s left out of the similarity and clusters (e.g. %s)", len(skipped), r.by, skipped[0])
 	}
-	if l.vectors, err = analysis.Weigh(m, &analysis.TFIDF{Sublinear: o.vec.sublinear, MinDF: o.vec.minDF, MaxDF: o.vec.maxDF}); err != nil {
+	if l.vectors, err = vector.Weigh(m, &vector.TFIDF{Sublinear: o.vec.sublinear, MinDF: o.vec.minDF, MaxDF: o.vec.maxDF}); err != nil {
 		return nil, err
 	}
 	l.matrix, r.l = nil, l

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/htmlreport"
+	"github.com/tifa-project/tifa/vector"
 )
 
 // clustering caches the clustering, computed once for both sections.
@@ -67,7 +67,7 @@ func (r *reportRun) clusterSection() htmlreport.Section {
 // coordinates as CSV.
 func (r *reportRun) clusterMap(res *cluster.Result) []htmlreport.Block {
 	v := r.l.vectors
-	p, err := analysis.Project2D(v.X)
+	p, err := vector.Project2D(v.X)
 	if err != nil {
 		return []htmlreport.Block{htmlreport.Note("No map: " + err.Error() + ".")}
 	}
@@ -93,7 +93,7 @@ func (r *reportRun) clusterMap(res *cluster.Result) []htmlreport.Block {
 }
 
 // mapTable lists each unit's cluster and its coordinates on the map.
-func mapTable(v *analysis.Vectors, by string, labels []int, p *analysis.Projection) *table {
+func mapTable(v *vector.Vectors, by string, labels []int, p *vector.Projection) *table {
 	t := &table{title: "Map coordinates", cols: append(unitCols(by), num("cluster"), flt("pc1", 4), flt("pc2", 4))}
 	for i, u := range v.Units {
 		t.add(append(unitCells(by, u), labels[i]+1, p.X[i], p.Y[i])...)

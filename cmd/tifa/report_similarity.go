@@ -5,9 +5,9 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/htmlreport"
+	"github.com/tifa-project/tifa/vector"
 )
 
 // byWord names the units of --by in prose.
@@ -73,7 +73,7 @@ func (r *reportRun) heatmap(sel []int, full *table) *htmlreport.Heatmap {
 	if merges, err := cluster.Agglomerate(sub, "average"); err == nil {
 		order = cluster.LeafOrder(merges, len(sel))
 	}
-	cos := analysis.CosineMatrix(sub)
+	cos := vector.CosineMatrix(sub)
 	h := &htmlreport.Heatmap{Min: 0, Max: 1, ValueName: "cosine"}
 	res, err := r.clustering()
 	if err == nil {
@@ -103,7 +103,7 @@ func (r *reportRun) heatmap(sel []int, full *table) *htmlreport.Heatmap {
 
 // largestUnits returns the indices of the n units with the most
 // documents (ties in unit order), in unit order.
-func largestUnits(v *analysis.Vectors, n int) []int {
+func largestUnits(v *vector.Vectors, n int) []int {
 	idx := make([]int, len(v.Units))
 	for i := range idx {
 		idx[i] = i

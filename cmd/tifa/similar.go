@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/vector"
 )
 
 // matrixMax is the largest --matrix printed: n×n cells.
@@ -68,7 +68,7 @@ average-linkage clustering so that similar units sit together.`,
 			}
 			t := &table{title: "Nearest neighbours", cols: append(unitCols(o.by), num("rank"), str("neighbour"), flt("cosine", 4), str("shared"))}
 			done := g.stage("nearest neighbours")
-			nn, err := analysis.TopKContext(g.ctx(), v.X, k, o.workers)
+			nn, err := vector.TopKContext(g.ctx(), v.X, k, o.workers)
 			done()
 			if err != nil {
 				return err
@@ -91,9 +91,9 @@ average-linkage clustering so that similar units sit together.`,
 	return cmd
 }
 
-func similarTo(v *analysis.Vectors, i int, by string, shared int) *table {
+func similarTo(v *vector.Vectors, i int, by string, shared int) *table {
 	t := &table{title: "Similarity to " + v.Units[i].ID, cols: append(unitCols(by), flt("cosine", 4), str("shared"))}
-	cos := analysis.CosineTo(v.X, i)
+	cos := vector.CosineTo(v.X, i)
 	order := make([]int, 0, len(cos))
 	for j := range cos {
 		if j != i {
@@ -107,14 +107,14 @@ func similarTo(v *analysis.Vectors, i int, by string, shared int) *table {
 	return t
 }
 
-func similarityMatrix(v *analysis.Vectors, by string) *table {
+func similarityMatrix(v *vector.Vectors, by string) *table {
 	name := unitCols(by)[0].name
 	cs := cols(str(name))
 	for _, u := range v.Units {
 		cs = append(cs, flt(u.ID, 4))
 	}
 	t := &table{title: "Cosine similarity", cols: cs}
-	rows := analysis.CosineMatrix(v.X)
+	rows := vector.CosineMatrix(v.X)
 	for i, u := range v.Units {
 		row := []any{u.ID}
 		for _, c := range rows[i] {

@@ -7,10 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
+	"github.com/tifa-project/tifa/vector"
 )
 
 // vectorOpts are the flags of the commands that build TF-IDF vectors.
@@ -46,8 +46,8 @@ func (o *vectorOpts) addFlags(cmd *cobra.Command, defaultSpace string) {
 type loaded struct {
 	lex     *lexicon.Lexicon
 	src     *reports.Source
-	matrix  *analysis.Matrix // per unit (after --by); nil once weighed
-	vectors *analysis.Vectors
+	matrix  *vector.Matrix // per unit (after --by); nil once weighed
+	vectors *vector.Vectors
 }
 
 // build reads the reports under args and returns their TF-IDF vectors.
@@ -56,7 +56,7 @@ func (o *vectorOpts) build(g *globals, args []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.vectors, err = analysis.Weigh(l.matrix, &analysis.TFIDF{Sublinear: o.sublinear, MinDF: o.minDF, MaxDF: o.maxDF})
+	l.vectors, err = vector.Weigh(l.matrix, &vector.TFIDF{Sublinear: o.sublinear, MinDF: o.minDF, MaxDF: o.maxDF})
 	if err != nil {
 		return nil, err
 	}
@@ -67,10 +67,10 @@ func (o *vectorOpts) build(g *globals, args []string) (*loaded, error) {
 // counts reads the reports under args and returns their term counts, per
 // unit of --by.
 func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
-	if o.space != analysis.SpaceSlogans && o.space != analysis.SpaceWords {
+	if o.space != vector.SpaceSlogans && o.space != vector.SpaceWords {
 		return nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
 	}
-	if err := analysis.CheckGrouping(o.by); err != nil {
+	if err := vector.CheckGrouping(o.by); err != nil {
 		return nil, fmt.Errorf("flag --by: %w", err)
 	}
 	part, lex, err := o.in.prepare(g)
@@ -78,7 +78,7 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 		return nil, err
 	}
 	var seg *segment.Segmenter
-	if o.space == analysis.SpaceWords {
+	if o.space == vector.SpaceWords {
 		segment.PreloadDictionary()
 		stop := segment.DefaultStopwords()
 		if o.stopwords != "" {
@@ -100,7 +100,7 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	vz, err := analysis.NewVectorizer(o.space, lex, seg, part)
+	vz, err := vector.NewVectorizer(o.space, lex, seg, part)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +131,7 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 }
 
 func termWord(space string) string {
-	if space == analysis.SpaceWords {
+	if space == vector.SpaceWords {
 		return "word"
 	}
 	return "slogan"
@@ -154,7 +154,7 @@ func unitCols(by string) []column {
 }
 
 // unitCells are the values of unitCols for u.
-func unitCells(by string, u analysis.Unit) []any {
+func unitCells(by string, u vector.Unit) []any {
 	switch by {
 	case "region":
 		return []any{u.ID, u.Meta.Level}
@@ -167,7 +167,7 @@ func unitCells(by string, u analysis.Unit) []any {
 }
 
 // termLabels joins the labels of cols.
-func termLabels(v *analysis.Vectors, cs []int) string {
+func termLabels(v *vector.Vectors, cs []int) string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
 		out[i] = v.Terms[c]
@@ -176,7 +176,7 @@ func termLabels(v *analysis.Vectors, cs []int) string {
 }
 
 // findUnit returns the index of the unit with ID id.
-func findUnit(v *analysis.Vectors, id string) (int, error) {
+func findUnit(v *vector.Vectors, id string) (int, error) {
 	for i, u := range v.Units {
 		if u.ID == id {
 			return i, nil

@@ -1,4 +1,4 @@
-package analysis
+package vector
 
 import (
 	"cmp"
@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
@@ -65,7 +66,7 @@ type Vectorizer struct {
 
 	lex *lexicon.Lexicon
 	seg *segment.Segmenter
-	cnt *Counter
+	cnt *analysis.Counter
 }
 
 // TermCache stores one document's term counts: the terms in order of first
@@ -81,10 +82,10 @@ func NewVectorizer(space string, lex *lexicon.Lexicon, seg *segment.Segmenter, p
 	v := &Vectorizer{Space: space, Part: part, lex: lex, seg: seg}
 	switch space {
 	case SpaceSlogans:
-		v.cnt = NewCounter(lex, part)
+		v.cnt = analysis.NewCounter(lex, part)
 	case SpaceWords:
 		if seg == nil {
-			return nil, errors.New("analysis: the words space needs a segmenter")
+			return nil, errors.New("vector: the words space needs a segmenter")
 		}
 	default:
 		return nil, fmt.Errorf("unknown space %q (want slogans or words)", space)
@@ -411,7 +412,7 @@ func groupKey(by string) (func(reports.Meta) (string, string, int, bool), error)
 		return func(m reports.Meta) (string, string, int, bool) { return m.Region, m.Region, 0, m.Region != "" }, nil
 	case "level":
 		return func(m reports.Meta) (string, string, int, bool) {
-			return m.Level, strconv.Itoa(levelRank(m.Level)), 0, m.Level != ""
+			return m.Level, strconv.Itoa(analysis.LevelRank(m.Level)), 0, m.Level != ""
 		}, nil
 	case "year":
 		return func(m reports.Meta) (string, string, int, bool) { return strconv.Itoa(m.Year), "", m.Year, m.Year != 0 }, nil
@@ -421,14 +422,4 @@ func groupKey(by string) (func(reports.Meta) (string, string, int, bool), error)
 		}, nil
 	}
 	return nil, fmt.Errorf("cannot group by %q (want doc, region, year, region-year or level)", by)
-}
-
-// levelRank orders levels from the centre down.
-func levelRank(level string) int {
-	for i, l := range reports.Levels {
-		if l == level {
-			return i
-		}
-	}
-	return len(reports.Levels)
 }
