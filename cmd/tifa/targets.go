@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/targets"
 )
 
 func newTargetsCmd(g *globals) *cobra.Command {
@@ -106,21 +106,21 @@ plan part states none the whole text is read (section says all).
 
 // targetFinder builds the finder of the built-in indicators and those of
 // the --indicators files.
-func targetFinder(files []string) (*analysis.TargetFinder, error) {
-	sets := [][]analysis.Indicator{analysis.DefaultIndicators()}
+func targetFinder(files []string) (*targets.Finder, error) {
+	sets := [][]targets.Indicator{targets.DefaultIndicators()}
 	for _, path := range files {
 		fh, err := os.Open(path)
 		if err != nil {
 			return nil, fmt.Errorf("flag --indicators: %w", err)
 		}
-		inds, err := analysis.ParseIndicators(path, fh)
+		inds, err := targets.ParseIndicators(path, fh)
 		fh.Close()
 		if err != nil {
 			return nil, err
 		}
 		sets = append(sets, inds)
 	}
-	return analysis.NewTargetFinder(sets...)
+	return targets.NewFinder(sets...)
 }
 
 func targetsTable(extra []string, headline bool, rows [][]any) *table {
@@ -150,21 +150,21 @@ func targetsTable(extra []string, headline bool, rows [][]any) *table {
 }
 
 // numbers returns value, low and high, missing for a target without one.
-func numbers(t analysis.Target) []any {
+func numbers(t targets.Target) []any {
 	if !t.HasValue {
 		return []any{nil, nil, nil}
 	}
 	return []any{t.Value, t.Low, t.High}
 }
 
-func targetRow(d *reports.Document, extra []string, part reports.Part, t analysis.Target) []any {
+func targetRow(d *reports.Document, extra []string, part reports.Part, t targets.Target) []any {
 	row := append([]any{d.ID}, metaCells(d.Meta, extra)...)
 	row = append(row, part.String(), t.Indicator, t.Text)
 	row = append(row, numbers(t)...)
 	return append(row, t.Unit, t.Kind, strings.Join(t.Qualifiers, "; "), b2i(t.MultiYear), t.Sentence)
 }
 
-func headlineRow(d *reports.Document, extra []string, part reports.Part, t analysis.Target, ok bool) []any {
+func headlineRow(d *reports.Document, extra []string, part reports.Part, t targets.Target, ok bool) []any {
 	row := append([]any{d.ID}, metaCells(d.Meta, extra)...)
 	row = append(row, part.String())
 	if !ok {

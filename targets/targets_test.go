@@ -1,4 +1,4 @@
-package analysis
+package targets
 
 import (
 	"errors"
@@ -12,9 +12,9 @@ import (
 	"github.com/tifa-project/tifa/reports"
 )
 
-func defaultFinder(t testing.TB) *TargetFinder {
+func defaultFinder(t testing.TB) *Finder {
 	t.Helper()
-	f, err := NewTargetFinder(DefaultIndicators())
+	f, err := NewFinder(DefaultIndicators())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestNewTargetFinderMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := NewTargetFinder(DefaultIndicators(), mine)
+	f, err := NewFinder(DefaultIndicators(), mine)
 	if err != nil {
 		t.Fatalf("redefining a built-in indicator by name: %v", err)
 	}
@@ -82,7 +82,7 @@ func TestNewTargetFinderMerge(t *testing.T) {
 		t.Errorf("targets %+v", ts)
 	}
 	clash, _ := ParseIndicators("clash.txt", strings.NewReader("增长率 | GDP\n"))
-	if _, err := NewTargetFinder(DefaultIndicators(), clash); !errors.Is(err, ErrIndicatorClash) || !strings.Contains(err.Error(), "clash.txt:1") {
+	if _, err := NewFinder(DefaultIndicators(), clash); !errors.Is(err, ErrIndicatorClash) || !strings.Contains(err.Error(), "clash.txt:1") {
 		t.Errorf("an alias of another indicator: error %v", err)
 	}
 }
@@ -317,8 +317,8 @@ func BenchmarkFindTargets(b *testing.B) {
 	}
 }
 
-func ExampleTargetFinder_FindText() {
-	f, err := NewTargetFinder(DefaultIndicators())
+func ExampleFinder_FindText() {
+	f, err := NewFinder(DefaultIndicators())
 	if err != nil {
 		panic(err)
 	}

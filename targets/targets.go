@@ -1,4 +1,4 @@
-package analysis
+package targets
 
 import (
 	"bufio"
@@ -98,19 +98,19 @@ func ParseIndicators(name string, r io.Reader) ([]Indicator, error) {
 }
 
 // DefaultIndicators returns the embedded indicator list
-// (analysis/indicators.txt). It panics if the embedded list is broken, a
+// (targets/indicators.txt). It panics if the embedded list is broken, a
 // bug of tifa's that its tests catch.
 func DefaultIndicators() []Indicator {
 	inds, err := ParseIndicators("builtin", strings.NewReader(indicatorsText))
 	if err != nil {
-		panic("analysis: embedded indicators.txt: " + err.Error())
+		panic("targets: embedded indicators.txt: " + err.Error())
 	}
 	return inds
 }
 
-// TargetFinder finds numeric targets in report texts. It is safe for
+// Finder finds numeric targets in report texts. It is safe for
 // concurrent use.
-type TargetFinder struct {
+type Finder struct {
 	names  []string
 	byRune map[rune][]indForm // forms by first rune, longest first
 }
@@ -120,11 +120,11 @@ type indForm struct {
 	ind  int
 }
 
-// NewTargetFinder returns a finder of the indicators of sets, merged in
+// NewFinder returns a finder of the indicators of sets, merged in
 // order: an indicator with the name of an earlier one replaces it (so a
 // user's list can redefine a built-in indicator); a form claimed by two
 // remaining indicators is an error naming both lines.
-func NewTargetFinder(sets ...[]Indicator) (*TargetFinder, error) {
+func NewFinder(sets ...[]Indicator) (*Finder, error) {
 	var all []Indicator
 	pos := map[string]int{}
 	for _, set := range sets {
@@ -137,7 +137,7 @@ func NewTargetFinder(sets ...[]Indicator) (*TargetFinder, error) {
 			all = append(all, ind)
 		}
 	}
-	f := &TargetFinder{byRune: map[rune][]indForm{}}
+	f := &Finder{byRune: map[rune][]indForm{}}
 	owner := map[string]int{}
 	var errs []error
 	for i, ind := range all {
@@ -207,7 +207,7 @@ type DocTargets struct {
 // Find returns the targets in part p of d, in text order. When d has no
 // section of part p (no plan heading was recognised), the whole text is
 // searched and Part says so.
-func (f *TargetFinder) Find(d *reports.Document, p reports.Part) DocTargets {
+func (f *Finder) Find(d *reports.Document, p reports.Part) DocTargets {
 	dt := DocTargets{ID: d.ID, Meta: d.Meta, Part: p}
 	spans := d.Spans(p)
 	if len(spans) == 0 {
@@ -220,7 +220,7 @@ func (f *TargetFinder) Find(d *reports.Document, p reports.Part) DocTargets {
 }
 
 // FindText returns the targets in text, in order.
-func (f *TargetFinder) FindText(text string) []Target {
+func (f *Finder) FindText(text string) []Target {
 	return f.findSpan(text, 0, len(text), nil)
 }
 
@@ -229,7 +229,7 @@ func (f *TargetFinder) FindText(text string) []Target {
 // and, when that part states none, in the whole text (a report may state
 // it under a heading like 1998年工作回顾和1999年工作的总体要求). The part
 // returned is where it was found.
-func (f *TargetFinder) Headline(d *reports.Document, p reports.Part) (Target, reports.Part, bool) {
+func (f *Finder) Headline(d *reports.Document, p reports.Part) (Target, reports.Part, bool) {
 	dt := f.Find(d, p)
 	if t, ok := HeadlineTarget(dt.Targets); ok {
 		return t, dt.Part, true
@@ -273,7 +273,7 @@ type indMention struct {
 // findSpan appends the targets of text[from:to] to out. A sentence's
 // lead-in — its text up to a colon, as in 主要预期目标是： — stays the context
 // of the sentences after it (a list separated by ；) until a full stop.
-func (f *TargetFinder) findSpan(text string, from, to int, out []Target) []Target {
+func (f *Finder) findSpan(text string, from, to int, out []Target) []Target {
 	leadIn := ""
 	for from < to {
 		end := targetSentenceEnd(text, from, to)
@@ -320,7 +320,7 @@ func numberFollows(s string) bool {
 
 // mentions finds the indicators in text[from:to], leftmost-longest, not
 // overlapping.
-func (f *TargetFinder) mentions(text string, from, to int) []indMention {
+func (f *Finder) mentions(text string, from, to int) []indMention {
 	var ms []indMention
 	for i := from; i < to; {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -342,7 +342,7 @@ func (f *TargetFinder) mentions(text string, from, to int) []indMention {
 
 // findSentence appends the targets of the sentence text[from:to]; leadIn
 // is the lead-in of the list it belongs to, if any.
-func (f *TargetFinder) findSentence(text string, from, to int, leadIn string, out []Target) []Target {
+func (f *Finder) findSentence(text string, from, to int, leadIn string, out []Target) []Target {
 	ms := f.mentions(text, from, to)
 	for k, m := range ms {
 		scopeEnd := to
@@ -384,7 +384,7 @@ type sentence struct {
 
 // readMention reads the values following mention m, up to scopeEnd (the
 // next indicator or the sentence end), and appends them as targets.
-func (f *TargetFinder) readMention(st sentence, scopeEnd int, m indMention, out []Target) []Target {
+func (f *Finder) readMention(st sentence, scopeEnd int, m indMention, out []Target) []Target {
 	text := st.text
 	before := text[st.from:m.start]
 	tail := text[m.end:min(st.to, m.end+maxSyncGap*4)]
@@ -438,7 +438,7 @@ func (f *TargetFinder) readMention(st sentence, scopeEnd int, m indMention, out 
 // valueTarget builds the target of value v of mention m: its kind from the
 // verb in gap (else growth for 经济增长 …, the previous value's kind for a
 // value that follows another, or level), its qualifiers, its score.
-func (f *TargetFinder) valueTarget(st sentence, scopeEnd int, m indMention, v targetValue, gap string, first bool, prevKind string) Target {
+func (f *Finder) valueTarget(st sentence, scopeEnd int, m indMention, v targetValue, gap string, first bool, prevKind string) Target {
 	text := st.text
 	form := text[m.start:m.end]
 	t := Target{Indicator: f.names[m.ind], Form: form, Value: (v.low + v.high) / 2, Low: v.low, High: v.high,
@@ -991,4 +991,10 @@ func parseCNNumber(s string) (float64, bool) {
 		return 0, false
 	}
 	return x, true
+}
+
+// oneLine folds every run of white space in s, line breaks included, to
+// one space.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
