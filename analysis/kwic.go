@@ -69,8 +69,8 @@ func (f *Finder) KWIC(d *reports.Document, p reports.Part, width int) []Hit {
 		if p == reports.PartAll {
 			part = partAt(d, s[0])
 		}
-		hits = append(hits, Hit{Start: s[0], End: s[1], Part: part, Term: d.Text[s[0]:s[1]],
-			Left: oneLine(lastRunes(d.Text[:s[0]], width)), Right: oneLine(firstRunes(d.Text[s[1]:], width))})
+		left, right := Context(d.Text, s[0], s[1], width)
+		hits = append(hits, Hit{Start: s[0], End: s[1], Part: part, Term: d.Text[s[0]:s[1]], Left: left, Right: right})
 	}
 	return hits
 }
@@ -83,6 +83,13 @@ func partAt(d *reports.Document, off int) reports.Part {
 		}
 	}
 	return reports.PartAll
+}
+
+// Context returns the width characters before text[start:end] and the
+// width after it, each on one line (a run of white space, line breaks
+// included, becomes one space): the left and right of a KWIC line.
+func Context(text string, start, end, width int) (left, right string) {
+	return oneLine(lastRunes(text[:start], width)), oneLine(firstRunes(text[end:], width))
 }
 
 func lastRunes(s string, n int) string {

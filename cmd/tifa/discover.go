@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/discover"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -56,7 +56,7 @@ edit and use with --lexicon FILE.`,
 			if err != nil {
 				return err
 			}
-			dv, err := analysis.NewDiscoverer(lex, analysis.DiscoverOptions{Part: part, MinDocs: o.minDocs, Width: o.width, All: o.all})
+			dv, err := discover.New(lex, discover.Options{Part: part, MinDocs: o.minDocs, Width: o.width, All: o.all})
 			if err != nil {
 				return err
 			}
@@ -100,13 +100,13 @@ edit and use with --lexicon FILE.`,
 	return cmd
 }
 
-func discoverTable(cands []analysis.Candidate) *table {
+func discoverTable(cands []discover.Candidate) *table {
 	t := &table{title: "Candidate slogans", cols: cols(str("candidate"), str("source"), num("freq"), num("quoted"),
 		num("reports"), num("regions"), num("first_year"), flt("cohesion", 2), flt("entropy", 2), flt("score", 3),
 		str("covered"), str("example_doc"), str("example"))}
 	for _, c := range cands {
 		covered := ""
-		if c.Coverage != analysis.CoverNone {
+		if c.Coverage != discover.CoverNone {
 			covered = c.Coverage.String() + " " + c.Covered
 		}
 		t.add(c.Text, c.Source.String(), c.Freq, c.Quoted, c.Docs, c.Regions, nilIfZero(c.FirstYear),
@@ -125,14 +125,14 @@ func nilIfNaN(x float64) any {
 // discoveredLexicon writes cands in the plain-text lexicon format, best
 // first, each with its evidence in a comment; those equal to a lexicon
 // form (listed with --all) are left out, since they would replace it.
-func discoveredLexicon(cands []analysis.Candidate, docs, minDocs int) []byte {
+func discoveredLexicon(cands []discover.Candidate, docs, minDocs int) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Candidate slogans found by 'tifa discover' in %d reports (each in %d or more), best first.\n", docs, minDocs)
 	b.WriteString("# Delete the lines that are no slogans, add aliases after |, move entries under\n")
 	b.WriteString("# other [category] lines, then count them with: tifa count PATH... --lexicon THIS_FILE\n")
 	b.WriteString("[discovered]\n")
 	for _, c := range cands {
-		if c.Coverage == analysis.CoverEqual {
+		if c.Coverage == discover.CoverEqual {
 			continue
 		}
 		note := fmt.Sprintf("freq %d, reports %d", c.Freq, c.Docs)
@@ -140,7 +140,7 @@ func discoveredLexicon(cands []analysis.Candidate, docs, minDocs int) []byte {
 			note += fmt.Sprintf(", first %d", c.FirstYear)
 		}
 		note += ", " + c.Source.String()
-		if c.Coverage != analysis.CoverNone {
+		if c.Coverage != discover.CoverNone {
 			note += ", " + c.Coverage.String() + " " + c.Covered
 		}
 		fmt.Fprintf(&b, "%s  # %s\n", c.Text, note)

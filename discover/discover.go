@@ -1,4 +1,4 @@
-package analysis
+package discover
 
 import (
 	"cmp"
@@ -9,26 +9,27 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 )
 
-// DiscoverSource says which detector proposed a candidate slogan; a
+// Source says which detector proposed a candidate slogan; a
 // candidate may have several.
-type DiscoverSource uint8
+type Source uint8
 
 // The detectors of Discoverer.
 const (
-	SourceQuoted  DiscoverSource = 1 << iota // written inside “…”, 「…」 or "…"
-	SourceNumeral                            // a numeral-led formula: 三改一拆, 四个全面
-	SourceNgram                              // a cohesive, freely used character n-gram
+	SourceQuoted  Source = 1 << iota // written inside “…”, 「…」 or "…"
+	SourceNumeral                    // a numeral-led formula: 三改一拆, 四个全面
+	SourceNgram                      // a cohesive, freely used character n-gram
 )
 
 // String joins the detectors' names with "|": "quoted|numeral".
-func (s DiscoverSource) String() string {
+func (s Source) String() string {
 	var names []string
 	for _, x := range []struct {
-		bit  DiscoverSource
+		bit  Source
 		name string
 	}{{SourceQuoted, "quoted"}, {SourceNumeral, "numeral"}, {SourceNgram, "ngram"}} {
 		if s&x.bit != 0 {
@@ -54,8 +55,8 @@ func (c Coverage) String() string {
 	return [...]string{"", "equals", "inside", "contains"}[c]
 }
 
-// DiscoverOptions tune a Discoverer. The zero value asks for the defaults.
-type DiscoverOptions struct {
+// Options tune a Discoverer. The zero value asks for the defaults.
+type Options struct {
 	Part    reports.Part // the text searched
 	MinDocs int          // a candidate must occur in at least this many reports (default 3)
 	Width   int          // characters of context each side of the example (default 15)
@@ -65,7 +66,7 @@ type DiscoverOptions struct {
 // Candidate is a phrase that may be a slogan, with the evidence for it.
 type Candidate struct {
 	Text   string
-	Source DiscoverSource
+	Source Source
 	// Freq counts the occurrences in the searched text of every report
 	// (non-overlapping, as 'tifa count' would count it); Quoted, those
 	// written between quotation marks.
@@ -154,7 +155,7 @@ const (
 // below the quoted and numeral candidates unless far more widespread.
 type Discoverer struct {
 	lex *lexicon.Lexicon
-	opt DiscoverOptions
+	opt Options
 
 	docs []discDoc
 
@@ -175,9 +176,9 @@ type discDoc struct {
 	text string // the searched part
 }
 
-// NewDiscoverer returns a Discoverer that checks candidates against lex
+// New returns a Discoverer that checks candidates against lex
 // (nil: no lexicon). It returns an error for options out of range.
-func NewDiscoverer(lex *lexicon.Lexicon, opt DiscoverOptions) (*Discoverer, error) {
+func New(lex *lexicon.Lexicon, opt Options) (*Discoverer, error) {
 	if opt.MinDocs == 0 {
 		opt.MinDocs = 3
 	}
@@ -303,7 +304,7 @@ func discoverScore(c Candidate) float64 {
 // proposal is what the detectors learnt of a phrase before it is counted
 // in the texts.
 type proposal struct {
-	source            DiscoverSource
+	source            Source
 	cohesion, entropy float64
 	measured          bool
 }
@@ -320,7 +321,7 @@ func (dv *Discoverer) measure(props map[string]proposal) []Candidate {
 	if err != nil {
 		// The phrases are distinct non-empty runs of Han characters,
 		// letters, digits, + · and -: valid forms.
-		panic("analysis: discover: " + err.Error())
+		panic("discover: discover: " + err.Error())
 	}
 	if lex == nil {
 		return nil
@@ -359,8 +360,7 @@ func (dv *Discoverer) measure(props map[string]proposal) []Candidate {
 		c.Regions = len(a.regions)
 		ex := &dv.docs[a.exDoc]
 		c.ExampleDoc = ex.id
-		c.Left = oneLine(lastRunes(ex.text[:a.exStart], dv.opt.Width))
-		c.Right = oneLine(firstRunes(ex.text[a.exEnd:], dv.opt.Width))
+		c.Left, c.Right = analysis.Context(ex.text, a.exStart, a.exEnd, dv.opt.Width)
 		out = append(out, c)
 	}
 	return out

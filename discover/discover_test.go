@@ -1,4 +1,4 @@
-package analysis
+package discover
 
 import (
 	"fmt"
@@ -90,8 +90,8 @@ func TestCoverage(t *testing.T) {
 	}
 }
 
-func TestDiscoverSourceString(t *testing.T) {
-	cases := map[DiscoverSource]string{0: "", SourceQuoted: "quoted", SourceQuoted | SourceNgram: "quoted|ngram",
+func TestSourceString(t *testing.T) {
+	cases := map[Source]string{0: "", SourceQuoted: "quoted", SourceQuoted | SourceNgram: "quoted|ngram",
 		SourceQuoted | SourceNumeral | SourceNgram: "quoted|numeral|ngram"}
 	for s, want := range cases {
 		if got := s.String(); got != want {
@@ -118,7 +118,7 @@ func discDocs(texts ...string) []*reports.Document {
 // its left neighbours 甲 丙 戊 and right neighbours 乙 丁 and a break are
 // all distinct: entropy log2 3 on both sides.
 func TestCohesionEntropy(t *testing.T) {
-	dv, err := NewDiscoverer(nil, DiscoverOptions{})
+	dv, err := New(nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,8 +151,8 @@ func TestDiscover(t *testing.T) {
 		"深化五水共治，全面乡村振兴，践行八八战略要求。",
 		"以五水共治倒逼转型，乡村振兴成效明显，八八战略引领。",
 	)
-	run := func(opt DiscoverOptions) map[string]Candidate {
-		dv, err := NewDiscoverer(lex, opt)
+	run := func(opt Options) map[string]Candidate {
+		dv, err := New(lex, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -165,7 +165,7 @@ func TestDiscover(t *testing.T) {
 		}
 		return out
 	}
-	got := run(DiscoverOptions{})
+	got := run(Options{})
 	c, ok := got["五水共治"]
 	if !ok {
 		t.Fatalf("五水共治 not found; candidates: %v", keys(got))
@@ -187,11 +187,11 @@ func TestDiscover(t *testing.T) {
 	if _, ok := got["乡村振兴"]; ok {
 		t.Error("乡村振兴 equals a lexicon form: want it left out without All")
 	}
-	all := run(DiscoverOptions{All: true})
+	all := run(Options{All: true})
 	if c, ok := all["乡村振兴"]; !ok || c.Coverage != CoverEqual || c.Covered != "乡村振兴" {
 		t.Errorf("with All, 乡村振兴: %+v (found %v)", c, ok)
 	}
-	if strict := run(DiscoverOptions{MinDocs: 5}); len(strict) != 0 {
+	if strict := run(Options{MinDocs: 5}); len(strict) != 0 {
 		t.Errorf("MinDocs 5 of 4 reports: %v", keys(strict))
 	}
 }
@@ -206,7 +206,7 @@ func keys(m map[string]Candidate) []string {
 }
 
 func TestDiscoverOrderAndEmpty(t *testing.T) {
-	dv, _ := NewDiscoverer(nil, DiscoverOptions{})
+	dv, _ := New(nil, Options{})
 	if got := dv.Candidates(); len(got) != 0 {
 		t.Errorf("no documents: %v", got)
 	}
@@ -216,10 +216,10 @@ func TestDiscoverOrderAndEmpty(t *testing.T) {
 	if got := dv.Candidates(); len(got) != 0 {
 		t.Errorf("empty documents: %v", got)
 	}
-	if _, err := NewDiscoverer(nil, DiscoverOptions{MinDocs: -1}); err == nil {
+	if _, err := New(nil, Options{MinDocs: -1}); err == nil {
 		t.Error("MinDocs −1: no error")
 	}
-	if _, err := NewDiscoverer(nil, DiscoverOptions{Width: -2}); err == nil {
+	if _, err := New(nil, Options{Width: -2}); err == nil {
 		t.Error("Width −2: no error")
 	}
 }
@@ -294,7 +294,7 @@ func FuzzQuotedPhrases(f *testing.F) {
 }
 
 func ExampleDiscoverer() {
-	dv, _ := NewDiscoverer(nil, DiscoverOptions{})
+	dv, _ := New(nil, Options{})
 	for i, text := range []string{
 		"深入推进“三改一拆”，建设美丽乡村。",
 		"持续开展三改一拆行动，美丽乡村建设成效明显。",
@@ -325,7 +325,7 @@ func BenchmarkDiscover(b *testing.B) {
 	}
 	b.SetBytes(size)
 	for b.Loop() {
-		dv, _ := NewDiscoverer(lex, DiscoverOptions{All: true})
+		dv, _ := New(lex, Options{All: true})
 		for _, d := range docs {
 			dv.Add(d)
 		}
