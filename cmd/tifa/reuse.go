@@ -10,6 +10,7 @@ import (
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/reuse"
 )
 
 type reuseOpts struct {
@@ -57,7 +58,7 @@ compare'); reference reports are doc_b and are not compared with each other.
 			if err != nil {
 				return err
 			}
-			r, err := analysis.NewReuser(analysis.ReuseOptions{Part: part, Shingle: o.shingle, MinChars: o.minChars, Seed: o.seed})
+			r, err := reuse.New(reuse.Options{Part: part, Shingle: o.shingle, MinChars: o.minChars, Seed: o.seed})
 			if err != nil {
 				return err
 			}
@@ -138,7 +139,7 @@ func againstFilter(s string) (*analysis.Filter, error) {
 	return &f, nil
 }
 
-func reusePairs(pairs []analysis.ReusePair) *table {
+func reusePairs(pairs []reuse.Pair) *table {
 	t := &table{title: "Shared passages by pair of reports", cols: cols(str("doc_a"), str("region_a"), num("year_a"),
 		str("doc_b"), str("region_b"), num("year_b"), num("shared_chars"), flt("share_a", 3), flt("share_b", 3),
 		num("passages"), str("longest"))}
@@ -149,7 +150,7 @@ func reusePairs(pairs []analysis.ReusePair) *table {
 	return t
 }
 
-func reusePassages(pairs []analysis.ReusePair) *table {
+func reusePassages(pairs []reuse.Pair) *table {
 	t := &table{title: "Shared passages", cols: cols(str("doc_a"), str("doc_b"), num("start_a"), num("start_b"),
 		num("chars"), str("text"))}
 	for _, p := range pairs {

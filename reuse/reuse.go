@@ -1,4 +1,4 @@
-package analysis
+package reuse
 
 import (
 	"cmp"
@@ -11,8 +11,8 @@ import (
 	"github.com/tifa-project/tifa/reports"
 )
 
-// ReuseOptions tune a Reuser. The zero value asks for the defaults.
-type ReuseOptions struct {
+// Options tune a Reuser. The zero value asks for the defaults.
+type Options struct {
 	Part     reports.Part // the text compared
 	Shingle  int          // characters per shingle (default 8)
 	MinChars int          // Han characters of the shortest passage reported (default 30)
@@ -29,8 +29,8 @@ type Passage struct {
 	Text                       string // document A's text of the passage, punctuation and figures included
 }
 
-// ReusePair is what two reports share: A is the first, B the second.
-type ReusePair struct {
+// Pair is what two reports share: A is the first, B the second.
+type Pair struct {
 	A, B           int // indices of the documents in the order added
 	IDA, IDB       string
 	MetaA, MetaB   reports.Meta
@@ -42,7 +42,7 @@ type ReusePair struct {
 
 // Longest returns the longest passage (the first in text order of the
 // longest); the zero Passage when there is none.
-func (p *ReusePair) Longest() Passage {
+func (p *Pair) Longest() Passage {
 	var best Passage
 	for _, x := range p.Passages {
 		if x.Chars > best.Chars {
@@ -78,7 +78,7 @@ func (p *ReusePair) Longest() Passage {
 // The result is exact — it does not depend on Seed, which only changes
 // which shingles serve as fingerprints.
 type Reuser struct {
-	opt  ReuseOptions
+	opt  Options
 	docs []reuseDoc
 }
 
@@ -97,8 +97,8 @@ type fingerprint struct {
 	pos  int32 // index into han of the shingle's first character
 }
 
-// NewReuser returns a Reuser, or an error for options out of range.
-func NewReuser(opt ReuseOptions) (*Reuser, error) {
+// New returns a Reuser, or an error for options out of range.
+func New(opt Options) (*Reuser, error) {
 	if opt.Shingle == 0 {
 		opt.Shingle = 8
 	}
@@ -227,7 +227,7 @@ type PairFunc func(a, b int) bool
 // true one gives the orientation, and the pair is skipped when both are
 // false. A nil keep compares every pair with i first. No document is
 // compared with itself.
-func (r *Reuser) Pairs(keep PairFunc) []ReusePair {
+func (r *Reuser) Pairs(keep PairFunc) []Pair {
 	if keep == nil {
 		keep = func(a, b int) bool { return a < b }
 	}
@@ -238,7 +238,7 @@ func (r *Reuser) Pairs(keep PairFunc) []ReusePair {
 			index[f.hash] = append(index[f.hash], posting{int32(d), f.pos})
 		}
 	}
-	var out []ReusePair
+	var out []Pair
 	sc := newPassageScratch()
 	for a := range r.docs {
 		seeds := map[int32][][2]int32{} // other document → seeds (pos in a, pos in it)
@@ -271,7 +271,7 @@ func (r *Reuser) Pairs(keep PairFunc) []ReusePair {
 			}
 		}
 	}
-	slices.SortFunc(out, func(p, q ReusePair) int {
+	slices.SortFunc(out, func(p, q Pair) int {
 		if c := cmp.Compare(q.Shared, p.Shared); c != 0 {
 			return c
 		}
@@ -299,17 +299,17 @@ func newPassageScratch() *passageScratch { return &passageScratch{} }
 
 // pair extends the seeds of documents a and b into matches and resolves
 // them into passages; ok is false when none is long enough.
-func (r *Reuser) pair(a, b int, seeds [][2]int32, sc *passageScratch) (ReusePair, bool) {
+func (r *Reuser) pair(a, b int, seeds [][2]int32, sc *passageScratch) (Pair, bool) {
 	da, db := &r.docs[a], &r.docs[b]
 	ms := extendSeeds(da.han, db.han, seeds, int32(r.opt.MinChars))
 	if len(ms) == 0 {
-		return ReusePair{}, false
+		return Pair{}, false
 	}
 	ms = resolve(ms, len(da.han), len(db.han), int32(r.opt.MinChars), sc)
 	if len(ms) == 0 {
-		return ReusePair{}, false
+		return Pair{}, false
 	}
-	p := ReusePair{A: a, B: b, IDA: da.id, IDB: db.id, MetaA: da.meta, MetaB: db.meta, CharsA: da.chars, CharsB: db.chars}
+	p := Pair{A: a, B: b, IDA: da.id, IDB: db.id, MetaA: da.meta, MetaB: db.meta, CharsA: da.chars, CharsB: db.chars}
 	for _, m := range ms {
 		p.Shared += int(m.n)
 		p.Passages = append(p.Passages, r.passage(da, db, m))

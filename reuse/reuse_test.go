@@ -1,4 +1,4 @@
-package analysis
+package reuse
 
 import (
 	"fmt"
@@ -66,9 +66,9 @@ func reuseDocs(texts ...string) []*reports.Document {
 	return docs
 }
 
-func runReuse(t *testing.T, opt ReuseOptions, keep PairFunc, docs ...*reports.Document) []ReusePair {
+func runReuse(t *testing.T, opt Options, keep PairFunc, docs ...*reports.Document) []Pair {
 	t.Helper()
-	r, err := NewReuser(opt)
+	r, err := New(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestReusePairs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			pairs := runReuse(t, ReuseOptions{}, nil, reuseDocs(c.texts...)...)
+			pairs := runReuse(t, Options{}, nil, reuseDocs(c.texts...)...)
 			var shared []int
 			var chars [][]int
 			for _, p := range pairs {
@@ -126,7 +126,7 @@ func TestReusePairs(t *testing.T) {
 func TestReusePassageOffsets(t *testing.T) {
 	a := "前言。" + passage40 + "。"
 	b := "第二份报告开头不同，" + strings.Replace(passage40, "发展思想", "发展思想，", 1) + "结尾"
-	pairs := runReuse(t, ReuseOptions{}, nil, reuseDocs(a, b)...)
+	pairs := runReuse(t, Options{}, nil, reuseDocs(a, b)...)
 	if len(pairs) != 1 || len(pairs[0].Passages) != 1 {
 		t.Fatalf("pairs %+v", pairs)
 	}
@@ -160,10 +160,10 @@ func TestReuseSections(t *testing.T) {
 	}
 	a := mk("a", passage40, "甲乙丙")
 	b := mk("b", "丁戊己", passage40)
-	if got := runReuse(t, ReuseOptions{Part: reports.PartReview}, nil, a, b); len(got) != 0 {
+	if got := runReuse(t, Options{Part: reports.PartReview}, nil, a, b); len(got) != 0 {
 		t.Errorf("review parts share nothing, got %+v", got)
 	}
-	if got := runReuse(t, ReuseOptions{}, nil, a, b); len(got) != 1 || got[0].Shared != 40 {
+	if got := runReuse(t, Options{}, nil, a, b); len(got) != 1 || got[0].Shared != 40 {
 		t.Errorf("whole texts: %+v", got)
 	}
 	// The passage's halves in two review sections with a plan between
@@ -173,10 +173,10 @@ func TestReuseSections(t *testing.T) {
 		{Part: reports.PartPlan, Start: half, End: half + len("甲乙丙")},
 		{Part: reports.PartReview, Start: half + len("甲乙丙"), End: len(c.Text)}}
 	d := mk("d", passage40, "")
-	if got := runReuse(t, ReuseOptions{Part: reports.PartReview, MinChars: 25}, nil, d, c); len(got) != 0 {
+	if got := runReuse(t, Options{Part: reports.PartReview, MinChars: 25}, nil, d, c); len(got) != 0 {
 		t.Errorf("a passage across two sections: %+v", got)
 	}
-	if got := runReuse(t, ReuseOptions{Part: reports.PartReview, MinChars: 20}, nil, d, c); len(got) != 1 || got[0].Shared != 40 || len(got[0].Passages) != 2 {
+	if got := runReuse(t, Options{Part: reports.PartReview, MinChars: 20}, nil, d, c); len(got) != 1 || got[0].Shared != 40 || len(got[0].Passages) != 2 {
 		t.Errorf("the two halves: %+v", got)
 	}
 }
@@ -204,7 +204,7 @@ func TestReuseExhaustive(t *testing.T) {
 		}
 		want := bruteMatches(a, b, 25)
 		for _, seed := range []uint64{1, 99} {
-			pairs := runReuse(t, ReuseOptions{MinChars: 25, Seed: seed}, nil, reuseDocs(string(a), string(b))...)
+			pairs := runReuse(t, Options{MinChars: 25, Seed: seed}, nil, reuseDocs(string(a), string(b))...)
 			var got []match
 			for _, p := range pairs {
 				for _, x := range p.Passages {
@@ -258,7 +258,7 @@ func overlapFree(ms []match) bool {
 func TestReuseKeep(t *testing.T) {
 	docs := reuseDocs("甲"+passage40, "乙"+passage40, "丙"+passage40)
 	ref := func(i int) bool { return i == 0 }
-	pairs := runReuse(t, ReuseOptions{}, func(a, b int) bool { return !ref(a) && ref(b) }, docs...)
+	pairs := runReuse(t, Options{}, func(a, b int) bool { return !ref(a) && ref(b) }, docs...)
 	var got []string
 	for _, p := range pairs {
 		got = append(got, p.IDA+">"+p.IDB)
@@ -268,19 +268,19 @@ func TestReuseKeep(t *testing.T) {
 	}
 }
 
-func TestNewReuserErrors(t *testing.T) {
+func TestNewErrors(t *testing.T) {
 	cases := []struct {
 		name string
-		opt  ReuseOptions
+		opt  Options
 	}{
-		{"shingle 1", ReuseOptions{Shingle: 1}},
-		{"shingle too large", ReuseOptions{Shingle: 65, MinChars: 100}},
-		{"min below shingle", ReuseOptions{Shingle: 8, MinChars: 5}},
-		{"negative min", ReuseOptions{MinChars: -1}},
+		{"shingle 1", Options{Shingle: 1}},
+		{"shingle too large", Options{Shingle: 65, MinChars: 100}},
+		{"min below shingle", Options{Shingle: 8, MinChars: 5}},
+		{"negative min", Options{MinChars: -1}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if _, err := NewReuser(c.opt); err == nil {
+			if _, err := New(c.opt); err == nil {
 				t.Errorf("%+v: no error", c.opt)
 			}
 		})
@@ -288,7 +288,7 @@ func TestNewReuserErrors(t *testing.T) {
 }
 
 func ExampleReuser() {
-	r, _ := NewReuser(ReuseOptions{MinChars: 20})
+	r, _ := New(Options{MinChars: 20})
 	r.Add(&reports.Document{ID: "province", Text: "全面推进乡村振兴，坚持农业农村优先发展，巩固拓展脱贫攻坚成果。"})
 	r.Add(&reports.Document{ID: "city", Text: "今年我们将坚持农业农村优先发展，巩固拓展脱贫攻坚成果同乡村振兴有效衔接。"})
 	for _, p := range r.Pairs(nil) {
@@ -308,7 +308,7 @@ func BenchmarkReuse(b *testing.B) {
 	docs, size := testkit.CorpusDocs(b, "provincial")
 	b.SetBytes(size)
 	for b.Loop() {
-		r, _ := NewReuser(ReuseOptions{})
+		r, _ := New(Options{})
 		for _, d := range docs {
 			r.Add(d)
 		}
