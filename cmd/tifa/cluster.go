@@ -11,6 +11,7 @@ import (
 
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/cluster"
+	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -82,7 +83,7 @@ for average, complete and ward, map for k-means.`,
 			if err != nil {
 				return err
 			}
-			var out []*table
+			var out []*table.Table
 			for _, name := range tables {
 				switch name {
 				case "members":
@@ -155,7 +156,7 @@ func (c *clusterOpts) parse(g *globals) (cluster.Options, []string, error) {
 	tables := c.tables
 	if tables == "" {
 		tables = "members"
-		if f, _ := chooseFormat(g.format, g.out, isTerminal(g.stdout)); f == fmtTable || f == fmtMD {
+		if f, _ := table.ChooseFormat(g.format, g.out, isTerminal(g.stdout)); f == table.FormatTable || f == table.FormatMD {
 			tables = "k,profile,members"
 		}
 	}
@@ -170,14 +171,14 @@ func (c *clusterOpts) parse(g *globals) (cluster.Options, []string, error) {
 	return opt, names, nil
 }
 
-func clusterMembers(l *loaded, res *cluster.Result, by string) *table {
-	t := &table{title: fmt.Sprintf("Members (%s, k=%d)", res.Method, res.K), cols: append(unitCols(by), num("cluster"), flt("silhouette", 3))}
+func clusterMembers(l *loaded, res *cluster.Result, by string) *table.Table {
+	t := &table.Table{Title: fmt.Sprintf("Members (%s, k=%d)", res.Method, res.K), Cols: append(unitCols(by), table.Int("cluster"), table.Float("silhouette", 3))}
 	for i, u := range l.vectors.Units {
 		var sil any = res.Silhouette[i]
 		if math.IsNaN(res.Silhouette[i]) {
 			sil = nil // outside the silhouette sample
 		}
-		t.add(append(unitCells(by, u), res.Labels[i]+1, sil)...)
+		t.Add(append(unitCells(by, u), res.Labels[i]+1, sil)...)
 	}
 	return t
 }
@@ -201,7 +202,7 @@ func clusterStats(res *cluster.Result) (size []int, sil []float64) {
 	return size, sil
 }
 
-func clusterProfile(l *loaded, res *cluster.Result, top int) *table {
+func clusterProfile(l *loaded, res *cluster.Result, top int) *table.Table {
 	v := l.vectors
 	isSlogan := func(c int) bool { return v.Entries[c] >= 0 }
 	isWord := func(c int) bool { return v.Entries[c] < 0 }
@@ -212,18 +213,18 @@ func clusterProfile(l *loaded, res *cluster.Result, top int) *table {
 	for i, c := range res.Labels {
 		members[c] = append(members[c], v.Units[i].ID)
 	}
-	cs := cols(num("cluster"), num("size"), flt("silhouette", 3), str("members"), str("slogans"))
+	cs := []table.Column{table.Int("cluster"), table.Int("size"), table.Float("silhouette", 3), table.Text("members"), table.Text("slogans")}
 	hasWords := slices.ContainsFunc(v.Entries, func(e int) bool { return e < 0 })
 	if hasWords {
-		cs = append(cs, str("words"))
+		cs = append(cs, table.Text("words"))
 	}
-	t := &table{title: fmt.Sprintf("Cluster profiles (%s, k=%d, mean silhouette %.3f)", res.Method, res.K, res.Mean), cols: cs}
+	t := &table.Table{Title: fmt.Sprintf("Cluster profiles (%s, k=%d, mean silhouette %.3f)", res.Method, res.K, res.Mean), Cols: cs}
 	for c := range res.K {
 		row := []any{c + 1, size[c], sil[c], shorten(members[c], 6), distinctiveLabels(v, slogans[c])}
 		if hasWords {
 			row = append(row, distinctiveLabels(v, words[c]))
 		}
-		t.add(row...)
+		t.Add(row...)
 	}
 	return t
 }
@@ -244,30 +245,30 @@ func shorten(ids []string, n int) string {
 	return strings.Join(ids[:n], "; ") + fmt.Sprintf("; … (+%d)", len(ids)-n)
 }
 
-func clusterTerms(l *loaded, res *cluster.Result, top int) *table {
+func clusterTerms(l *loaded, res *cluster.Result, top int) *table.Table {
 	v := l.vectors
-	t := &table{title: "Distinguishing terms", cols: cols(num("cluster"), num("rank"), str("term"), str("slogan"), flt("centroid", 4), flt("lift", 3))}
+	t := &table.Table{Title: "Distinguishing terms", Cols: []table.Column{table.Int("cluster"), table.Int("rank"), table.Text("term"), table.Text("slogan"), table.Float("centroid", 4), table.Float("lift", 3)}}
 	for c, ds := range v.Distinguish(res.Labels, res.K, top, nil) {
 		for r, d := range ds {
 			cat := ""
 			if e := v.Entries[d.Col]; e >= 0 {
 				cat = l.lex.Entries[e].Category
 			}
-			t.add(c+1, r+1, v.Terms[d.Col], cat, d.Centroid, d.Lift)
+			t.Add(c+1, r+1, v.Terms[d.Col], cat, d.Centroid, d.Lift)
 		}
 	}
 	return t
 }
 
-func clusterK(res *cluster.Result) *table {
-	t := &table{title: "Mean silhouette by k (--k auto)", cols: cols(num("k"), flt("silhouette", 4))}
+func clusterK(res *cluster.Result) *table.Table {
+	t := &table.Table{Title: "Mean silhouette by k (--k auto)", Cols: []table.Column{table.Int("k"), table.Float("silhouette", 4)}}
 	for _, s := range res.Tried {
-		t.add(s.K, s.Silhouette)
+		t.Add(s.K, s.Silhouette)
 	}
 	return t
 }
 
-func clusterTree(l *loaded, res *cluster.Result) *table {
+func clusterTree(l *loaded, res *cluster.Result) *table.Table {
 	n := len(l.vectors.Units)
 	name := func(id int) string {
 		if id < n {
@@ -275,9 +276,9 @@ func clusterTree(l *loaded, res *cluster.Result) *table {
 		}
 		return "step " + strconv.Itoa(id-n+1)
 	}
-	t := &table{title: "Merge tree (" + res.Method + ")", cols: cols(num("step"), str("left"), str("right"), flt("distance", 6), num("size"))}
+	t := &table.Table{Title: "Merge tree (" + res.Method + ")", Cols: []table.Column{table.Int("step"), table.Text("left"), table.Text("right"), table.Float("distance", 6), table.Int("size")}}
 	for i, m := range res.Merges {
-		t.add(i+1, name(m.Left), name(m.Right), m.Distance, m.Size)
+		t.Add(i+1, name(m.Left), name(m.Right), m.Distance, m.Size)
 	}
 	return t
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/keyness"
+	"github.com/tifa-project/tifa/table"
 )
 
 func newCompareCmd(g *globals) *cobra.Command {
@@ -71,11 +72,11 @@ for G² are characters (slogans space) or tokens (words space).
 				g.warnf("%d document(s) match both --a and --b and count on both sides", both)
 			}
 			summary := fmt.Sprintf("A (%s): %d documents, %d characters; B (%s): %d documents, %d characters", a, sa.Docs, sa.Chars, b, sb.Docs, sb.Chars)
-			if f, _ := chooseFormat(g.format, g.out, isTerminal(g.stdout)); !g.quiet && f != fmtTable && f != fmtMD {
+			if f, _ := table.ChooseFormat(g.format, g.out, isTerminal(g.stdout)); !g.quiet && f != table.FormatTable && f != table.FormatMD {
 				fmt.Fprintln(g.stderr, "tifa: "+summary) // tables carry it as their title
 			}
-			t := &table{title: summary, cols: cols(str("term"), str("slogan"), num("count_a"), flt("per10k_a", 3), num("count_b"), flt("per10k_b", 3),
-				flt("log_ratio", 3), flt("g2", 3), flt("p", 4), str("side"))}
+			t := &table.Table{Title: summary, Cols: []table.Column{table.Text("term"), table.Text("slogan"), table.Int("count_a"), table.Float("per10k_a", 3), table.Int("count_b"), table.Float("per10k_b", 3),
+				table.Float("log_ratio", 3), table.Float("g2", 3), table.Float("p", 4), table.Text("side")}}
 			for i, k := range keys {
 				if top > 0 && i >= top {
 					break
@@ -88,7 +89,7 @@ for G² are characters (slogans space) or tokens (words space).
 				if k.G2 < 0 {
 					side = "B"
 				}
-				t.add(m.Terms[k.Col], cat, int(k.A), k.Per10kA, int(k.B), k.Per10kB, k.LogRatio, k.G2, k.P, side)
+				t.Add(m.Terms[k.Col], cat, int(k.A), k.Per10kA, int(k.B), k.Per10kB, k.LogRatio, k.G2, k.P, side)
 			}
 			if p.wanted() && len(keys) > 0 {
 				n := top

@@ -6,6 +6,7 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/table"
 )
 
 func newCountCmd(g *globals) *cobra.Command {
@@ -75,11 +76,11 @@ func noSection(g *globals, dcs []analysis.DocCount, part reports.Part) {
 
 // countLong's rows are generated as they are written (see table.gen):
 // one per document × slogan, millions with --all on a large corpus.
-func countLong(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, all bool) *table {
-	cs := append(cols(str("doc"), str("region"), str("level"), num("year")), extraCols(extra)...)
-	cs = append(cs, str("section"), str("slogan"), str("category"), num("count"), num("nested"), flt("per10k", 3))
-	t := &table{title: "Slogan counts", cols: cs}
-	t.gen = func(add func(vals ...any) error) error {
+func countLong(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, all bool) *table.Table {
+	cs := append([]table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}, extraCols(extra)...)
+	cs = append(cs, table.Text("section"), table.Text("slogan"), table.Text("category"), table.Int("count"), table.Int("nested"), table.Float("per10k", 3))
+	t := &table.Table{Title: "Slogan counts", Cols: cs}
+	t.Gen = func(add func(vals ...any) error) error {
 		row := make([]any, 0, len(cs))
 		for _, dc := range dcs {
 			for e := range lex.Entries {
@@ -100,21 +101,21 @@ func countLong(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, al
 	return t
 }
 
-func countWide(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string) *table {
+func countWide(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string) *table.Table {
 	entries := analysis.RankEntries(dcs)
-	cs := append(cols(str("doc"), str("region"), str("level"), num("year")), extraCols(extra)...)
-	cs = append(cs, num("chars"))
+	cs := append([]table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}, extraCols(extra)...)
+	cs = append(cs, table.Int("chars"))
 	for _, e := range entries {
-		cs = append(cs, num(lex.Entries[e].Slogan))
+		cs = append(cs, table.Int(lex.Entries[e].Slogan))
 	}
-	t := &table{title: "Slogan counts", cols: cs}
+	t := &table.Table{Title: "Slogan counts", Cols: cs}
 	for _, dc := range dcs {
 		row := append([]any{dc.ID}, metaCells(dc.Meta, extra)...)
 		row = append(row, dc.Chars)
 		for _, e := range entries {
 			row = append(row, dc.Get(e).Count)
 		}
-		t.add(row...)
+		t.Add(row...)
 	}
 	return t
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/tifa-project/tifa"
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/table"
 )
 
 // demoTop is how many slogans the demo's tables show.
@@ -46,14 +47,14 @@ print what 'tifa docs', 'tifa count --wide' and 'tifa trend --wide' would.`,
 			if err != nil {
 				return err
 			}
-			docs.title = "1. tifa docs — the reports found, metadata and sections"
+			docs.Title = "1. tifa docs — the reports found, metadata and sections"
 			counts := countWide(dcs, lex, extra)
 			keepColumns(counts, 5+len(extra)+demoTop)
-			counts.title = fmt.Sprintf("2. tifa count --wide — mentions of the %d most mentioned slogans", demoTop)
+			counts.Title = fmt.Sprintf("2. tifa count --wide — mentions of the %d most mentioned slogans", demoTop)
 			trend := trendWide(tr.Rows(analysis.TrendOptions{Top: 2 * demoTop}), tr.Years(), lex, trendOpts{wide: true, value: "mean_per10k"})
-			trend.title = fmt.Sprintf("3. tifa trend --wide --top %d — mentions per 10,000 characters, mean by year", 2*demoTop)
+			trend.Title = fmt.Sprintf("3. tifa trend --wide --top %d — mentions per 10,000 characters, mean by year", 2*demoTop)
 			if g.format == "" && g.out == "" {
-				g.format = fmtTable // several tables: never CSV by default
+				g.format = table.FormatTable // several tables: never CSV by default
 			}
 			if err := g.emit(docs, counts, trend); err != nil {
 				return err
@@ -76,12 +77,12 @@ Next, on your own folder of reports (a manifest.csv with file,region,level,year 
 `
 
 // keepColumns drops the columns of t after the first n.
-func keepColumns(t *table, n int) {
-	if len(t.cols) <= n {
+func keepColumns(t *table.Table, n int) {
+	if len(t.Cols) <= n {
 		return
 	}
-	t.cols = t.cols[:n]
-	for i := range t.rows {
-		t.rows[i] = t.rows[i][:n]
+	t.Cols = t.Cols[:n]
+	for i := range t.Rows {
+		t.Rows[i] = t.Rows[i][:n]
 	}
 }

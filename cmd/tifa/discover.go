@@ -9,6 +9,7 @@ import (
 
 	"github.com/tifa-project/tifa/discover"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/table"
 )
 
 type discoverOpts struct {
@@ -83,7 +84,7 @@ edit and use with --lexicon FILE.`,
 				cands = cands[:o.top]
 			}
 			if o.asLexicon != "" {
-				if err := writeFileAtomic(o.asLexicon, discoveredLexicon(cands, n, o.minDocs)); err != nil {
+				if err := table.WriteFileAtomic(o.asLexicon, discoveredLexicon(cands, n, o.minDocs)); err != nil {
 					return err
 				}
 			}
@@ -100,16 +101,16 @@ edit and use with --lexicon FILE.`,
 	return cmd
 }
 
-func discoverTable(cands []discover.Candidate) *table {
-	t := &table{title: "Candidate slogans", cols: cols(str("candidate"), str("source"), num("freq"), num("quoted"),
-		num("reports"), num("regions"), num("first_year"), flt("cohesion", 2), flt("entropy", 2), flt("score", 3),
-		str("covered"), str("example_doc"), str("example"))}
+func discoverTable(cands []discover.Candidate) *table.Table {
+	t := &table.Table{Title: "Candidate slogans", Cols: []table.Column{table.Text("candidate"), table.Text("source"), table.Int("freq"), table.Int("quoted"),
+		table.Int("reports"), table.Int("regions"), table.Int("first_year"), table.Float("cohesion", 2), table.Float("entropy", 2), table.Float("score", 3),
+		table.Text("covered"), table.Text("example_doc"), table.Text("example")}}
 	for _, c := range cands {
 		covered := ""
 		if c.Coverage != discover.CoverNone {
 			covered = c.Coverage.String() + " " + c.Covered
 		}
-		t.add(c.Text, c.Source.String(), c.Freq, c.Quoted, c.Docs, c.Regions, nilIfZero(c.FirstYear),
+		t.Add(c.Text, c.Source.String(), c.Freq, c.Quoted, c.Docs, c.Regions, nilIfZero(c.FirstYear),
 			nilIfNaN(c.Cohesion), nilIfNaN(c.Entropy), c.Score, covered, c.ExampleDoc, c.Left+"【"+c.Text+"】"+c.Right)
 	}
 	return t

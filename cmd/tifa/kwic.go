@@ -8,6 +8,7 @@ import (
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/table"
 )
 
 func newKwicCmd(g *globals) *cobra.Command {
@@ -42,22 +43,22 @@ term (as written), right.`,
 			if err != nil {
 				return err
 			}
-			t := &table{title: "Mentions of " + term, cols: cols(str("doc"), str("region"), str("level"), num("year"),
-				str("section"), str("left"), str("term"), str("right"))}
+			t := &table.Table{Title: "Mentions of " + term, Cols: []table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year"),
+				table.Text("section"), table.Text("left"), table.Text("term"), table.Text("right")}}
 			err = each(g, src, func(d *reports.Document) error {
 				for _, h := range find.KWIC(d, part, width) {
 					sec := h.Part.String()
 					if h.Part == reports.PartAll {
 						sec = "preamble"
 					}
-					t.add(d.ID, d.Meta.Region, d.Meta.Level, d.Meta.Year, sec, h.Left, h.Term, h.Right)
+					t.Add(d.ID, d.Meta.Region, d.Meta.Level, d.Meta.Year, sec, h.Left, h.Term, h.Right)
 				}
 				return nil
 			})
 			if err != nil {
 				return err
 			}
-			if len(t.rows) == 0 {
+			if len(t.Rows) == 0 {
 				g.warnf("no mention of %q", term)
 			}
 			return g.emit(t)

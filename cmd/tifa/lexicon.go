@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/table"
 )
 
 func newLexiconCmd(g *globals) *cobra.Command {
@@ -46,13 +47,13 @@ the corpus it was curated from), note, and where it was defined.`,
 			if err != nil {
 				return err
 			}
-			t := &table{title: "Lexicon (" + lex.Hash() + ")", cols: cols(str("slogan"), str("aliases"), str("exclude"), str("category"),
-				str("origin"), num("since"), str("note"), str("defined"))}
+			t := &table.Table{Title: "Lexicon (" + lex.Hash() + ")", Cols: []table.Column{table.Text("slogan"), table.Text("aliases"), table.Text("exclude"), table.Text("category"),
+				table.Text("origin"), table.Int("since"), table.Text("note"), table.Text("defined")}}
 			for _, e := range lex.Entries {
 				if category != "" && e.Category != category {
 					continue
 				}
-				t.add(e.Slogan, strings.Join(e.Aliases, "|"), strings.Join(e.Exclude, "|"), e.Category, e.Origin, nilIfZero(e.Since), e.Note,
+				t.Add(e.Slogan, strings.Join(e.Aliases, "|"), strings.Join(e.Exclude, "|"), e.Category, e.Origin, nilIfZero(e.Since), e.Note,
 					fmt.Sprintf("%s:%d", e.File, e.Line))
 			}
 			return g.emit(t)

@@ -12,6 +12,7 @@ import (
 	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/keyness"
 	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -69,7 +70,7 @@ func (p *plotOpts) check() error {
 		}
 		return nil
 	}
-	if err := checkOutputDir("--plot", p.path); err != nil {
+	if err := table.CheckOutputDir("--plot", p.path); err != nil {
 		return err
 	}
 	var err error
@@ -91,7 +92,7 @@ func (p *plotOpts) draw(c chart.Chart) error {
 	if err := c.Draw(&buf, p.format, p.face); err != nil {
 		return fmt.Errorf("--plot %s: %w", p.path, err)
 	}
-	return writeFileAtomic(p.path, buf.Bytes())
+	return table.WriteFileAtomic(p.path, buf.Bytes())
 }
 
 // capSeries keeps the first plotMaxSeries series, with a warning.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tifa-project/tifa/table"
 )
 
 func TestGoldenProvenance(t *testing.T) {
@@ -26,7 +27,7 @@ func TestGoldenProvenance(t *testing.T) {
 
 // provenanceOf runs tifa with args and --provenance -f json and returns
 // the provenance and the rest of the output.
-func provenanceOf(t *testing.T, args ...string) (provenance, string) {
+func provenanceOf(t *testing.T, args ...string) (table.Provenance, string) {
 	t.Helper()
 	out, stderr, err := run(t, "", append(args, "-f", "json", "--provenance", "-q")...)
 	if err != nil {
@@ -44,7 +45,7 @@ func provenanceOf(t *testing.T, args ...string) (provenance, string) {
 		t.Fatalf("tifa %s: not JSON (%v):\n%s", strings.Join(args, " "), err, out)
 	}
 	p := v.Provenance
-	return provenance{Command: p.Command, Version: p.Version, Lexicon: p.Lexicon, Input: p.Input, Documents: p.Documents, Date: p.Date},
+	return table.Provenance{Command: p.Command, Version: p.Version, Lexicon: p.Lexicon, Input: p.Input, Documents: p.Documents, Date: p.Date},
 		string(v.Rows) + string(v.Tables)
 }
 
@@ -369,41 +370,6 @@ func must(b []byte, err error) []byte {
 		panic(err)
 	}
 	return b
-}
-
-// TestProvenanceHashQuoted: after comment lines, a field holding '#' is
-// quoted, so readers told that '#' starts a comment keep it whole.
-func TestProvenanceHashQuoted(t *testing.T) {
-	tb := &table{cols: cols(str("doc"), num("year"), str("note"))}
-	tb.add("bundle.txt#2", 2020, `say "hi", #1`)
-	tb.add(" lead", nil, "")
-	for _, c := range []struct {
-		format string
-		comma  rune
-		want   string
-	}{
-		{fmtCSV, ',', "doc,year,note\n\"bundle.txt#2\",2020,\"say \"\"hi\"\", #1\"\n\" lead\",,\n"},
-		{fmtTSV, '\t', "doc\tyear\tnote\n\"bundle.txt#2\"\t2020\t\"say \"\"hi\"\", #1\"\n\" lead\"\t\t\n"},
-	} {
-		var buf bytes.Buffer
-		p := provenance{Command: "tifa x", Version: version, Date: fixedDate}
-		if err := (output{stdout: &buf, prov: &p}).write(c.format, false, tb); err != nil {
-			t.Fatal(err)
-		}
-		got := buf.String()
-		if !strings.HasSuffix(got, c.want) {
-			t.Errorf("%s:\n%s\nwant it to end\n%s", c.format, got, c.want)
-		}
-		r := csv.NewReader(strings.NewReader(got))
-		r.Comma, r.Comment = c.comma, '#'
-		recs, err := r.ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(recs) != 3 || recs[1][0] != "bundle.txt#2" || recs[1][2] != `say "hi", #1` || recs[2][0] != " lead" {
-			t.Errorf("%s read back as %q", c.format, recs)
-		}
-	}
 }
 
 // TestEventsProvenance: the --events file of diffusion carries the same

@@ -12,6 +12,7 @@ import (
 	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -74,7 +75,7 @@ shown then carry --bom too). The file goes to -o FILE (atomically); without
 				_, err := g.stdout.Write(buf.Bytes())
 				return err
 			}
-			return writeFileAtomic(g.out, buf.Bytes())
+			return table.WriteFileAtomic(g.out, buf.Bytes())
 		},
 	}
 	o.vec.addFlags(cmd, vector.SpaceSlogans)
@@ -126,7 +127,7 @@ type reportRun struct {
 	part  reports.Part
 	lex   *lexicon.Lexicon
 	extra []string
-	docs  *table // tifa docs
+	docs  *table.Table // tifa docs
 	metas []docMeta
 	trend *analysis.Trend
 	diff  *analysis.Diffusion

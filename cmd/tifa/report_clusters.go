@@ -6,6 +6,7 @@ import (
 
 	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/htmlreport"
+	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -82,7 +83,7 @@ func (r *reportRun) clusterMap(res *cluster.Result) []htmlreport.Block {
 	}
 	s.Download.Label = "CSV of the coordinates"
 	for i, u := range v.Units {
-		cells := t.strings(i)
+		cells := t.Strings(i)
 		s.Points = append(s.Points, htmlreport.Point{Label: u.ID, X: cells[len(cells)-2], Y: cells[len(cells)-1], Group: res.Labels[i]})
 	}
 	return []htmlreport.Block{htmlreport.Text(fmt.Sprintf("Each point is one of the %d %s, placed by principal component analysis of "+
@@ -93,10 +94,10 @@ func (r *reportRun) clusterMap(res *cluster.Result) []htmlreport.Block {
 }
 
 // mapTable lists each unit's cluster and its coordinates on the map.
-func mapTable(v *vector.Vectors, by string, labels []int, p *vector.Projection) *table {
-	t := &table{title: "Map coordinates", cols: append(unitCols(by), num("cluster"), flt("pc1", 4), flt("pc2", 4))}
+func mapTable(v *vector.Vectors, by string, labels []int, p *vector.Projection) *table.Table {
+	t := &table.Table{Title: "Map coordinates", Cols: append(unitCols(by), table.Int("cluster"), table.Float("pc1", 4), table.Float("pc2", 4))}
 	for i, u := range v.Units {
-		t.add(append(unitCells(by, u), labels[i]+1, p.X[i], p.Y[i])...)
+		t.Add(append(unitCells(by, u), labels[i]+1, p.X[i], p.Y[i])...)
 	}
 	return t
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/table"
 )
 
 func (r *reportRun) summarySection() htmlreport.Section {
@@ -76,8 +77,8 @@ func levelsOf(metas []docMeta) []string {
 }
 
 // levelTable counts reports, regions, years and characters by level.
-func levelTable(metas []docMeta) *table {
-	t := &table{title: "Reports by level", cols: cols(str("level"), num("reports"), num("regions"), num("first_year"), num("last_year"), num("chars"))}
+func levelTable(metas []docMeta) *table.Table {
+	t := &table.Table{Title: "Reports by level", Cols: []table.Column{table.Text("level"), table.Int("reports"), table.Int("regions"), table.Int("first_year"), table.Int("last_year"), table.Int("chars")}}
 	for _, l := range levelsOf(metas) {
 		n, chars, lo, hi := 0, 0, 0, 0
 		regions := map[string]bool{}
@@ -94,22 +95,22 @@ func levelTable(metas []docMeta) *table {
 				lo, hi = minYear(lo, y), max(hi, y)
 			}
 		}
-		t.add(levelName(l), n, len(regions), nilIfZero(lo), nilIfZero(hi), chars)
+		t.Add(levelName(l), n, len(regions), nilIfZero(lo), nilIfZero(hi), chars)
 	}
 	return t
 }
 
 // levelYearTable counts reports by level and year.
-func levelYearTable(metas []docMeta, years []int) *table {
-	cs := cols(str("level"))
+func levelYearTable(metas []docMeta, years []int) *table.Table {
+	cs := []table.Column{table.Text("level")}
 	for _, y := range years {
-		cs = append(cs, num(strconv.Itoa(y)))
+		cs = append(cs, table.Int(strconv.Itoa(y)))
 	}
 	unknown := slices.ContainsFunc(metas, func(m docMeta) bool { return m.meta.Year == 0 })
 	if unknown {
-		cs = append(cs, num("year_unknown"))
+		cs = append(cs, table.Int("year_unknown"))
 	}
-	t := &table{title: "Reports by level and year", cols: append(cs, num("total"))}
+	t := &table.Table{Title: "Reports by level and year", Cols: append(cs, table.Int("total"))}
 	for _, l := range levelsOf(metas) {
 		count := map[int]int{}
 		total := 0
@@ -126,7 +127,7 @@ func levelYearTable(metas []docMeta, years []int) *table {
 		if unknown {
 			row = append(row, count[0])
 		}
-		t.add(append(row, total)...)
+		t.Add(append(row, total)...)
 	}
 	return t
 }

@@ -7,13 +7,14 @@ import (
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/htmlreport"
+	"github.com/tifa-project/tifa/table"
 )
 
 func (r *reportRun) diffusionSection() htmlreport.Section {
 	sec := htmlreport.Section{ID: "diffusion", Title: "Diffusion"}
 	opt := analysis.DiffusionOptions{Top: r.o.top}
 	curve := diffusionCurve(r.diff, opt, r.lex)
-	if len(curve.rows) == 0 {
+	if len(curve.Rows) == 0 {
 		sec.Blocks = append(sec.Blocks, htmlreport.Note("No slogan has a first use to show: diffusion needs documents with a known region and year that mention a slogan."))
 		return sec
 	}
@@ -38,15 +39,17 @@ func (r *reportRun) diffusionSection() htmlreport.Section {
 // observed, …, share) as one chart per level, titled with the level's
 // regions (regions: level → regions), the regions observed each year
 // under its axis.
-func curveCharts(t *table, regions map[string]int) []htmlreport.LineChart {
-	col := func(name string) int { return slices.IndexFunc(t.cols, func(c column) bool { return c.name == name }) }
+func curveCharts(t *table.Table, regions map[string]int) []htmlreport.LineChart {
+	col := func(name string) int {
+		return slices.IndexFunc(t.Cols, func(c table.Column) bool { return c.Name == name })
+	}
 	iSlogan, iLevel, iYear, iObserved, iShare := col("slogan"), col("level"), col("year"), col("observed"), col("share")
 	var levels, slogans []string
 	years := map[string][]int{}
 	observed := map[string]map[int]string{}         // level → year → regions observed
 	share := map[string]map[string]map[int]string{} // level → slogan → year → share
-	for i := range t.rows {
-		c := t.strings(i)
+	for i := range t.Rows {
+		c := t.Strings(i)
 		slogan, level := c[iSlogan], c[iLevel]
 		y, _ := strconv.Atoi(c[iYear])
 		if share[level] == nil {

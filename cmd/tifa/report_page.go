@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tifa-project/tifa/htmlreport"
+	"github.com/tifa-project/tifa/table"
 )
 
 // Flags the equivalent commands inherit from the report's command line.
@@ -52,22 +53,22 @@ func (r *reportRun) command(sub string, inherit []string, flags ...string) strin
 
 // htmlTable is t as the page shows it, with a link to its CSV: the bytes
 // 'tifa … -f csv' writes (command, when not empty, names that command).
-func (r *reportRun) htmlTable(t *table, file, command string) *htmlreport.Table {
-	ht := &htmlreport.Table{Caption: t.title, Download: r.download(t, file, command)}
-	for _, c := range t.cols {
-		ht.Columns = append(ht.Columns, htmlreport.Column{Name: c.name, Numeric: c.kind != kString})
+func (r *reportRun) htmlTable(t *table.Table, file, command string) *htmlreport.Table {
+	ht := &htmlreport.Table{Caption: t.Title, Download: r.download(t, file, command)}
+	for _, c := range t.Cols {
+		ht.Columns = append(ht.Columns, htmlreport.Column{Name: c.Name, Numeric: c.Kind != table.KindText})
 	}
-	for i := range t.rows {
-		ht.Rows = append(ht.Rows, t.strings(i))
+	for i := range t.Rows {
+		ht.Rows = append(ht.Rows, t.Strings(i))
 	}
 	return ht
 }
 
 // download is t's CSV as a download link, with a note when no command
 // prints it.
-func (r *reportRun) download(t *table, file, command string) *htmlreport.Download {
+func (r *reportRun) download(t *table.Table, file, command string) *htmlreport.Download {
 	var b bytes.Buffer
-	if err := render(&b, t, fmtCSV, r.g.bom); err != nil {
+	if err := table.Render(&b, t, table.FormatCSV, r.g.bom); err != nil {
 		panic("tifa: CSV into a buffer: " + err.Error()) // a buffer does not fail
 	}
 	d := &htmlreport.Download{Label: "CSV", FileName: file, Command: command, CSV: b.Bytes()}
@@ -90,7 +91,7 @@ func (r *reportRun) page() *htmlreport.Page {
 			"click a legend entry to keep its line highlighted.",
 		Sections: []htmlreport.Section{r.summarySection(), r.trendSection(), r.similaritySection(), r.clusterSection(), r.diffusionSection()},
 	}
-	for _, kv := range r.g.provenance().pairs() {
+	for _, kv := range r.g.provenance().Pairs() {
 		p.Footer = append(p.Footer, htmlreport.Fact{Label: kv[0], Value: kv[1]})
 	}
 	return p

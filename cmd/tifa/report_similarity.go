@@ -7,6 +7,7 @@ import (
 
 	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/htmlreport"
+	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -30,7 +31,7 @@ func (r *reportRun) similaritySection() htmlreport.Section {
 		return sec
 	}
 	sel := largestUnits(v, r.o.heat)
-	var full *table
+	var full *table.Table
 	if n <= reportMatrixMax {
 		full = similarityMatrix(v, r.by)
 	}
@@ -59,7 +60,7 @@ func (r *reportRun) similaritySection() htmlreport.Section {
 // heatmap draws the similarity between the units sel, ordered by
 // average-linkage clustering; the values are the text of full (the
 // matrix 'tifa similar --matrix' prints) when there is one.
-func (r *reportRun) heatmap(sel []int, full *table) *htmlreport.Heatmap {
+func (r *reportRun) heatmap(sel []int, full *table.Table) *htmlreport.Heatmap {
 	v := r.l.vectors
 	single := make([][]int, len(sel))
 	for i, u := range sel {
@@ -87,7 +88,7 @@ func (r *reportRun) heatmap(sel []int, full *table) *htmlreport.Heatmap {
 		}
 		var row, cells []string
 		if full != nil {
-			cells = full.strings(u)
+			cells = full.Strings(u)
 		}
 		for _, b := range order {
 			if cells != nil {

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tifa-project/tifa/table"
 )
 
 // reportEpoch fixes the provenance date of the reports tested: 2025-01-02.
@@ -377,8 +379,8 @@ func TestReportClusterMap(t *testing.T) {
 // TestWideHeatmapGaps: years without reports between two columns become
 // one grey column each run (2016; 2018–2020), with 0 reports under it.
 func TestWideHeatmapGaps(t *testing.T) {
-	tb := &table{cols: []column{str("slogan"), str("category"), num("first_year"), flt("2015", 3), flt("2017", 3), flt("2021", 3)}}
-	tb.add("乡村振兴", "rural", 2017, 0.0, 0.5, 1.0)
+	tb := &table.Table{Cols: []table.Column{table.Text("slogan"), table.Text("category"), table.Int("first_year"), table.Float("2015", 3), table.Float("2017", 3), table.Float("2021", 3)}}
+	tb.Add("乡村振兴", "rural", 2017, 0.0, 0.5, 1.0)
 	h := wideHeatmap(tb, 3, "share", []string{"1", "2", "4"})
 	wantCols := []string{"2015", "2016", "2017", "2018–2020", "2021"}
 	if !slices.Equal(h.Columns, wantCols) || !slices.Equal(h.Notes, []string{"1", "0", "2", "0", "4"}) {

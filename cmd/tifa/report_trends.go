@@ -6,6 +6,7 @@ import (
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/htmlreport"
+	"github.com/tifa-project/tifa/table"
 )
 
 func (r *reportRun) trendSection() htmlreport.Section {
@@ -57,14 +58,14 @@ func countSlogans(rows []analysis.TrendRow) int {
 
 // wideChart draws a wide table (one row a series, one column a year from
 // column first on) as a line chart, the cells' text as values.
-func wideChart(t *table, first int, xLabel, yLabel string) htmlreport.LineChart {
+func wideChart(t *table.Table, first int, xLabel, yLabel string) htmlreport.LineChart {
 	c := htmlreport.LineChart{XLabel: xLabel, YLabel: yLabel}
-	for _, col := range t.cols[first:] {
-		y, _ := strconv.Atoi(col.name)
+	for _, col := range t.Cols[first:] {
+		y, _ := strconv.Atoi(col.Name)
 		c.X = append(c.X, float64(y))
 	}
-	for i := range t.rows {
-		cells := t.strings(i)
+	for i := range t.Rows {
+		cells := t.Strings(i)
 		c.Series = append(c.Series, htmlreport.Series{Name: cells[0], Values: cells[first:]})
 	}
 	return c
@@ -75,12 +76,12 @@ func wideChart(t *table, first int, xLabel, yLabel string) htmlreport.LineChart 
 // 1, with each year's number of reports under it. A run of years without
 // reports between two columns is one grey column (2016, or 1965–1974), so
 // the grid does not hide the gap.
-func wideHeatmap(t *table, first int, value string, reports []string) *htmlreport.Heatmap {
+func wideHeatmap(t *table.Table, first int, value string, reports []string) *htmlreport.Heatmap {
 	h := &htmlreport.Heatmap{Min: 0, Max: 1, ValueName: value, NoteLabel: "reports"}
 	var src []int // per grid column, the table column, or −1 for a gap
 	prev := 0
-	for j, col := range t.cols[first:] {
-		y, err := strconv.Atoi(col.name)
+	for j, col := range t.Cols[first:] {
+		y, err := strconv.Atoi(col.Name)
 		if err == nil && prev != 0 && y > prev+1 {
 			gap := strconv.Itoa(prev + 1)
 			if y > prev+2 {
@@ -91,7 +92,7 @@ func wideHeatmap(t *table, first int, value string, reports []string) *htmlrepor
 		if err == nil {
 			prev = y
 		}
-		h.Columns, src = append(h.Columns, col.name), append(src, first+j)
+		h.Columns, src = append(h.Columns, col.Name), append(src, first+j)
 		if j < len(reports) {
 			h.Notes = append(h.Notes, reports[j])
 		}
@@ -99,8 +100,8 @@ func wideHeatmap(t *table, first int, value string, reports []string) *htmlrepor
 	if len(h.Notes) != len(h.Columns) {
 		h.Notes = nil
 	}
-	for i := range t.rows {
-		cells := t.strings(i)
+	for i := range t.Rows {
+		cells := t.Strings(i)
 		h.Labels = append(h.Labels, cells[0])
 		row := make([]string, len(src))
 		for j, c := range src {

@@ -11,6 +11,7 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/reuse"
+	"github.com/tifa-project/tifa/table"
 )
 
 type reuseOpts struct {
@@ -139,23 +140,23 @@ func againstFilter(s string) (*analysis.Filter, error) {
 	return &f, nil
 }
 
-func reusePairs(pairs []reuse.Pair) *table {
-	t := &table{title: "Shared passages by pair of reports", cols: cols(str("doc_a"), str("region_a"), num("year_a"),
-		str("doc_b"), str("region_b"), num("year_b"), num("shared_chars"), flt("share_a", 3), flt("share_b", 3),
-		num("passages"), str("longest"))}
+func reusePairs(pairs []reuse.Pair) *table.Table {
+	t := &table.Table{Title: "Shared passages by pair of reports", Cols: []table.Column{table.Text("doc_a"), table.Text("region_a"), table.Int("year_a"),
+		table.Text("doc_b"), table.Text("region_b"), table.Int("year_b"), table.Int("shared_chars"), table.Float("share_a", 3), table.Float("share_b", 3),
+		table.Int("passages"), table.Text("longest")}}
 	for _, p := range pairs {
-		t.add(p.IDA, p.MetaA.Region, nilIfZero(p.MetaA.Year), p.IDB, p.MetaB.Region, nilIfZero(p.MetaB.Year),
+		t.Add(p.IDA, p.MetaA.Region, nilIfZero(p.MetaA.Year), p.IDB, p.MetaB.Region, nilIfZero(p.MetaB.Year),
 			p.Shared, p.ShareA, p.ShareB, len(p.Passages), clip(p.Longest().Text, 60))
 	}
 	return t
 }
 
-func reusePassages(pairs []reuse.Pair) *table {
-	t := &table{title: "Shared passages", cols: cols(str("doc_a"), str("doc_b"), num("start_a"), num("start_b"),
-		num("chars"), str("text"))}
+func reusePassages(pairs []reuse.Pair) *table.Table {
+	t := &table.Table{Title: "Shared passages", Cols: []table.Column{table.Text("doc_a"), table.Text("doc_b"), table.Int("start_a"), table.Int("start_b"),
+		table.Int("chars"), table.Text("text")}}
 	for _, p := range pairs {
 		for _, x := range p.Passages {
-			t.add(p.IDA, p.IDB, x.CharA, x.CharB, x.Chars, strings.Join(strings.Fields(x.Text), " "))
+			t.Add(p.IDA, p.IDB, x.CharA, x.CharB, x.Chars, strings.Join(strings.Fields(x.Text), " "))
 		}
 	}
 	return t

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/cache"
+	"github.com/tifa-project/tifa/table"
 )
 
 // version is tifa's version, printed by --version and kept in caches and
@@ -105,7 +106,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			g.cmd = cmd
 			g.args = commandArgs(cmd, args)
-			return checkOutputDir("--output", g.out)
+			return table.CheckOutputDir("--output", g.out)
 		},
 		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {
 			return g.closeCache()
@@ -151,25 +152,25 @@ var isTerminal = func(w io.Writer) bool {
 // emit writes tables to the chosen output in the chosen format, with
 // their provenance when --provenance is given (always in xlsx). xlsx to a
 // terminal is an error.
-func (g *globals) emit(tables ...*table) error {
+func (g *globals) emit(tables ...*table.Table) error {
 	terminal := isTerminal(g.stdout)
-	f, err := chooseFormat(g.format, g.out, terminal)
+	f, err := table.ChooseFormat(g.format, g.out, terminal)
 	if err != nil {
 		return err
 	}
-	if f == fmtXLSX && (g.out == "" || g.out == "-") && terminal {
+	if f == table.FormatXLSX && (g.out == "" || g.out == "-") && terminal {
 		return errors.New("xlsx is binary: give -o FILE.xlsx")
 	}
-	return g.outputTo(g.out, f == fmtXLSX).write(f, g.bom, tables...)
+	return g.outputTo(g.out, f == table.FormatXLSX).Write(f, g.bom, tables...)
 }
 
 // outputTo returns the output to path, with the run's provenance when
 // --provenance is given or always is set.
-func (g *globals) outputTo(path string, always bool) output {
-	o := output{path: path, stdout: g.stdout}
+func (g *globals) outputTo(path string, always bool) table.Output {
+	o := table.Output{Path: path, Stdout: g.stdout}
 	if g.prov || always {
 		p := g.provenance()
-		o.prov = &p
+		o.Prov = &p
 	}
 	return o
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -66,7 +67,7 @@ average-linkage clustering so that similar units sit together.`,
 				}
 				return g.emit(similarTo(v, i, o.by, shared))
 			}
-			t := &table{title: "Nearest neighbours", cols: append(unitCols(o.by), num("rank"), str("neighbour"), flt("cosine", 4), str("shared"))}
+			t := &table.Table{Title: "Nearest neighbours", Cols: append(unitCols(o.by), table.Int("rank"), table.Text("neighbour"), table.Float("cosine", 4), table.Text("shared"))}
 			done := g.stage("nearest neighbours")
 			nn, err := vector.TopKContext(g.ctx(), v.X, k, o.workers)
 			done()
@@ -75,7 +76,7 @@ average-linkage clustering so that similar units sit together.`,
 			}
 			for i, nbrs := range nn {
 				for r, nb := range nbrs {
-					t.add(append(unitCells(o.by, v.Units[i]), r+1, v.Units[nb.Index].ID, nb.Score, termLabels(v, v.Shared(i, nb.Index, shared)))...)
+					t.Add(append(unitCells(o.by, v.Units[i]), r+1, v.Units[nb.Index].ID, nb.Score, termLabels(v, v.Shared(i, nb.Index, shared)))...)
 				}
 			}
 			return g.emit(t)
@@ -91,8 +92,8 @@ average-linkage clustering so that similar units sit together.`,
 	return cmd
 }
 
-func similarTo(v *vector.Vectors, i int, by string, shared int) *table {
-	t := &table{title: "Similarity to " + v.Units[i].ID, cols: append(unitCols(by), flt("cosine", 4), str("shared"))}
+func similarTo(v *vector.Vectors, i int, by string, shared int) *table.Table {
+	t := &table.Table{Title: "Similarity to " + v.Units[i].ID, Cols: append(unitCols(by), table.Float("cosine", 4), table.Text("shared"))}
 	cos := vector.CosineTo(v.X, i)
 	order := make([]int, 0, len(cos))
 	for j := range cos {
@@ -102,25 +103,25 @@ func similarTo(v *vector.Vectors, i int, by string, shared int) *table {
 	}
 	sort.SliceStable(order, func(a, b int) bool { return cos[order[a]] > cos[order[b]] })
 	for _, j := range order {
-		t.add(append(unitCells(by, v.Units[j]), cos[j], termLabels(v, v.Shared(i, j, shared)))...)
+		t.Add(append(unitCells(by, v.Units[j]), cos[j], termLabels(v, v.Shared(i, j, shared)))...)
 	}
 	return t
 }
 
-func similarityMatrix(v *vector.Vectors, by string) *table {
-	name := unitCols(by)[0].name
-	cs := cols(str(name))
+func similarityMatrix(v *vector.Vectors, by string) *table.Table {
+	name := unitCols(by)[0].Name
+	cs := []table.Column{table.Text(name)}
 	for _, u := range v.Units {
-		cs = append(cs, flt(u.ID, 4))
+		cs = append(cs, table.Float(u.ID, 4))
 	}
-	t := &table{title: "Cosine similarity", cols: cs}
+	t := &table.Table{Title: "Cosine similarity", Cols: cs}
 	rows := vector.CosineMatrix(v.X)
 	for i, u := range v.Units {
 		row := []any{u.ID}
 		for _, c := range rows[i] {
 			row = append(row, c)
 		}
-		t.add(row...)
+		t.Add(row...)
 	}
 	return t
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/targets"
 )
 
@@ -123,28 +124,28 @@ func targetFinder(files []string) (*targets.Finder, error) {
 	return targets.NewFinder(sets...)
 }
 
-func targetsTable(extra []string, headline bool, rows [][]any) *table {
-	cs := append(cols(str("doc"), str("region"), str("level"), num("year")), extraCols(extra)...)
-	cs = append(cs, str("section"))
+func targetsTable(extra []string, headline bool, rows [][]any) *table.Table {
+	cs := append([]table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}, extraCols(extra)...)
+	cs = append(cs, table.Text("section"))
 	if !headline {
-		cs = append(cs, str("indicator"))
+		cs = append(cs, table.Text("indicator"))
 	}
-	cs = append(cs, str("text"), flt("value", -1), flt("low", -1), flt("high", -1), str("unit"))
+	cs = append(cs, table.Text("text"), table.Float("value", -1), table.Float("low", -1), table.Float("high", -1), table.Text("unit"))
 	if !headline {
-		cs = append(cs, str("kind"))
+		cs = append(cs, table.Text("kind"))
 	}
-	cs = append(cs, str("qualifier"))
+	cs = append(cs, table.Text("qualifier"))
 	if !headline {
-		cs = append(cs, num("multi_year"))
+		cs = append(cs, table.Int("multi_year"))
 	}
-	cs = append(cs, str("sentence"))
+	cs = append(cs, table.Text("sentence"))
 	title := "Targets"
 	if headline {
 		title = "GDP growth targets"
 	}
-	t := &table{title: title, cols: cs}
+	t := &table.Table{Title: title, Cols: cs}
 	for _, r := range rows {
-		t.add(r...)
+		t.Add(r...)
 	}
 	return t
 }

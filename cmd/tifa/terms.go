@@ -2,6 +2,8 @@ package main
 
 import (
 	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/table"
 )
 
 func newTermsCmd(g *globals) *cobra.Command {
@@ -27,15 +29,15 @@ lexicon category when the term is a slogan, else empty), tfidf, count.`,
 				return err
 			}
 			v := l.vectors
-			cs := append(unitCols(o.by), num("rank"), str("term"), str("slogan"), flt("tfidf", 4), num("count"))
-			t := &table{title: "Top terms", cols: cs}
+			cs := append(unitCols(o.by), table.Int("rank"), table.Text("term"), table.Text("slogan"), table.Float("tfidf", 4), table.Int("count"))
+			t := &table.Table{Title: "Top terms", Cols: cs}
 			for i, u := range v.Units {
 				for r, tw := range v.TopTerms(i, top) {
 					cat := ""
 					if e := v.Entries[tw.Col]; e >= 0 {
 						cat = l.lex.Entries[e].Category
 					}
-					t.add(append(unitCells(o.by, u), r+1, v.Terms[tw.Col], cat, tw.Weight, int(tw.Count))...)
+					t.Add(append(unitCells(o.by, u), r+1, v.Terms[tw.Col], cat, tw.Weight, int(tw.Count))...)
 				}
 			}
 			return g.emit(t)

@@ -9,6 +9,7 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/table"
 )
 
 type trendOpts struct {
@@ -133,14 +134,14 @@ func (o *trendOpts) options(lex *lexicon.Lexicon) (analysis.TrendOptions, error)
 	return opt, nil
 }
 
-func trendLong(rows []analysis.TrendRow, lex *lexicon.Lexicon, by string) *table {
-	var cs []column
+func trendLong(rows []analysis.TrendRow, lex *lexicon.Lexicon, by string) *table.Table {
+	var cs []table.Column
 	if by != "" {
-		cs = append(cs, str(by))
+		cs = append(cs, table.Text(by))
 	}
-	cs = append(cs, num("year"), str("slogan"), str("category"), num("reports"), num("mentioning"),
-		flt("share", 3), num("mentions"), flt("mean_per10k", 3), num("first_year"))
-	t := &table{title: "Slogan trend", cols: cs}
+	cs = append(cs, table.Int("year"), table.Text("slogan"), table.Text("category"), table.Int("reports"), table.Int("mentioning"),
+		table.Float("share", 3), table.Int("mentions"), table.Float("mean_per10k", 3), table.Int("first_year"))
+	t := &table.Table{Title: "Slogan trend", Cols: cs}
 	for _, r := range rows {
 		var row []any
 		if by != "" {
@@ -148,7 +149,7 @@ func trendLong(rows []analysis.TrendRow, lex *lexicon.Lexicon, by string) *table
 		}
 		en := &lex.Entries[r.Entry]
 		row = append(row, r.Year, en.Slogan, en.Category, r.Reports, r.Mentioning, r.Share, r.Mentions, r.MeanPer10k, nilIfZero(r.FirstYear))
-		t.add(row...)
+		t.Add(row...)
 	}
 	return t
 }
@@ -168,22 +169,22 @@ func valueOf(name string) func(analysis.TrendRow) any {
 	return nil
 }
 
-func trendWide(rows []analysis.TrendRow, years []int, lex *lexicon.Lexicon, o trendOpts) *table {
-	cs := cols(str("slogan"), str("category"))
+func trendWide(rows []analysis.TrendRow, years []int, lex *lexicon.Lexicon, o trendOpts) *table.Table {
+	cs := []table.Column{table.Text("slogan"), table.Text("category")}
 	if o.by != "" {
-		cs = append(cs, str(o.by))
+		cs = append(cs, table.Text(o.by))
 	}
-	cs = append(cs, num("first_year"))
+	cs = append(cs, table.Int("first_year"))
 	for _, y := range years {
-		c := flt(strconv.Itoa(y), 2)
+		c := table.Float(strconv.Itoa(y), 2)
 		if o.value == "share" {
-			c.prec = 3
+			c.Prec = 3
 		} else if o.value == "mentioning" || o.value == "mentions" {
-			c = num(strconv.Itoa(y))
+			c = table.Int(strconv.Itoa(y))
 		}
 		cs = append(cs, c)
 	}
-	t := &table{title: "Slogan trend (" + o.value + " by year)", cols: cs}
+	t := &table.Table{Title: "Slogan trend (" + o.value + " by year)", Cols: cs}
 	pick := valueOf(o.value)
 	yearCol := map[int]int{}
 	for i, y := range years {
@@ -197,7 +198,7 @@ func trendWide(rows []analysis.TrendRow, years []int, lex *lexicon.Lexicon, o tr
 	var curKey key
 	flush := func() {
 		if cur != nil {
-			t.add(cur...)
+			t.Add(cur...)
 		}
 	}
 	for _, r := range rows {

@@ -10,6 +10,7 @@ import (
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
+	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -139,18 +140,18 @@ func termWord(space string) string {
 
 // unitCols are the columns naming a unit: its ID (a document, or a group
 // of --by) and the metadata its members share.
-func unitCols(by string) []column {
+func unitCols(by string) []table.Column {
 	switch by {
 	case "region":
-		return cols(str("region"), str("level"))
+		return []table.Column{table.Text("region"), table.Text("level")}
 	case "year":
-		return cols(num("year"))
+		return []table.Column{table.Int("year")}
 	case "level":
-		return cols(str("level"))
+		return []table.Column{table.Text("level")}
 	case "region-year":
-		return cols(str("unit"), str("region"), str("level"), num("year"))
+		return []table.Column{table.Text("unit"), table.Text("region"), table.Text("level"), table.Int("year")}
 	}
-	return cols(str("doc"), str("region"), str("level"), num("year"))
+	return []table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}
 }
 
 // unitCells are the values of unitCols for u.

@@ -1,4 +1,4 @@
-package main
+package table
 
 import (
 	"bytes"
@@ -9,12 +9,12 @@ import (
 )
 
 // twinTables returns the same table twice: its rows held, and generated
-// (reusing one row slice, as countLong does).
-func twinTables() (held, generated *table) {
-	cs := cols(str("doc"), num("year"), str("slogan"), num("count"), flt("per10k", 3))
+// (reusing one row slice, as tifa count does).
+func twinTables() (held, generated *Table) {
+	cs := []Column{Text("doc"), Int("year"), Text("slogan"), Int("count"), Float("per10k", 3)}
 	rows := [][]any{{"店口镇_2020.txt", 2020, "五水共治", 3, 12.5}, {"a\tb.txt#2", 0, "最多跑一次", 1, 0.25}, {`引号"和,逗号`, 2021, "1+N", 0, 0.0}}
-	held = &table{title: "t", cols: cs, rows: rows}
-	generated = &table{title: "t", cols: cs, gen: func(add func(vals ...any) error) error {
+	held = &Table{Title: "t", Cols: cs, Rows: rows}
+	generated = &Table{Title: "t", Cols: cs, Gen: func(add func(vals ...any) error) error {
 		row := make([]any, 0, len(cs))
 		for _, r := range rows {
 			row = append(row[:0], r...)
@@ -31,15 +31,14 @@ func twinTables() (held, generated *table) {
 // bytes as one holding them, in every format, with and without
 // provenance.
 func TestGeneratedTable(t *testing.T) {
-	t.Setenv("SOURCE_DATE_EPOCH", fixedEpoch)
-	p := provenance{Command: "tifa count x", Version: "test", Lexicon: "abc", Input: "sha256:0", Documents: 3, Date: "2025-01-02"}
-	for _, format := range formats {
-		for _, prov := range []*provenance{nil, &p} {
+	p := Provenance{Command: "tifa count x", Version: "test", Lexicon: "abc", Input: "sha256:0", Documents: 3, Date: "2025-01-02"}
+	for _, format := range Formats {
+		for _, prov := range []*Provenance{nil, &p} {
 			var out [2]bytes.Buffer
 			held, gen := twinTables()
-			for i, tb := range []*table{held, gen} {
-				o := output{stdout: &out[i], prov: prov}
-				if err := o.write(format, true, tb, tb); err != nil {
+			for i, tb := range []*Table{held, gen} {
+				o := Output{Stdout: &out[i], Prov: prov}
+				if err := o.Write(format, true, tb, tb); err != nil {
 					t.Fatalf("%s: %v", format, err)
 				}
 			}
@@ -55,9 +54,9 @@ func TestGeneratedTable(t *testing.T) {
 func TestGeneratedTableError(t *testing.T) {
 	_, gen := twinTables()
 	boom := errors.New("boom")
-	inner := gen.gen
+	inner := gen.Gen
 	n := 0
-	gen.gen = func(add func(vals ...any) error) error {
+	gen.Gen = func(add func(vals ...any) error) error {
 		return inner(func(vals ...any) error {
 			if n++; n == 3 {
 				return boom
@@ -67,8 +66,8 @@ func TestGeneratedTableError(t *testing.T) {
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "counts.csv")
-	for _, format := range []string{fmtCSV, fmtXLSX} {
-		if err := (output{path: path}).write(format, false, gen); !errors.Is(err, boom) {
+	for _, format := range []string{FormatCSV, FormatXLSX} {
+		if err := (Output{Path: path}).Write(format, false, gen); !errors.Is(err, boom) {
 			t.Errorf("%s: error %v, want boom", format, err)
 		}
 		n = 0

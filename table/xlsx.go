@@ -1,4 +1,4 @@
-package main
+package table
 
 import (
 	"archive/zip"
@@ -32,7 +32,7 @@ const (
 // the value the CSV writes), strings stay text, missing values are empty
 // cells. The bytes depend only on the tables and p: the zip entries and the
 // document properties are dated p.Date.
-func renderXLSX(w io.Writer, p provenance, tables []*table) error {
+func renderXLSX(w io.Writer, p Provenance, tables []*Table) error {
 	date, err := time.Parse(time.DateOnly, p.Date)
 	if err != nil {
 		date = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) // the earliest zip date
@@ -46,7 +46,7 @@ func renderXLSX(w io.Writer, p provenance, tables []*table) error {
 	}
 	names := sheetNames(tables)
 	for i, t := range tables {
-		if err := fitsSheet(names[i], len(t.rows), len(t.cols)); err != nil {
+		if err := fitsSheet(names[i], len(t.Rows), len(t.Cols)); err != nil {
 			return err
 		}
 		if err := newSheet(f, i, names[i]); err != nil {
@@ -87,17 +87,17 @@ func fitsSheet(name string, rows, cols int) error {
 // checkGenerated checks that the generated tables fit on their sheets
 // before their rows are collected: count --all on a large corpus would
 // otherwise fill memory with millions of rows only to be refused.
-func checkGenerated(tables []*table) error {
+func checkGenerated(tables []*Table) error {
 	names := sheetNames(tables)
 	for i, t := range tables {
-		if t.gen == nil {
+		if t.Gen == nil {
 			continue
 		}
 		n := 0
-		if err := t.each(func([]any) error { n++; return nil }); err != nil {
+		if err := t.Each(func([]any) error { n++; return nil }); err != nil {
 			return err
 		}
-		if err := fitsSheet(names[i], n, len(t.cols)); err != nil {
+		if err := fitsSheet(names[i], n, len(t.Cols)); err != nil {
 			return err
 		}
 	}
@@ -130,7 +130,7 @@ func (z datedZip) Create(name string) (io.Writer, error) {
 // keeps only what comes before " — " if it has one, the name is cut to 31
 // characters, and a name already taken (case ignored; "about" is
 // taken) gets " (2)", " (3)" … within the 31.
-func sheetNames(tables []*table) []string {
+func sheetNames(tables []*Table) []string {
 	taken := map[string]bool{aboutSheet: true}
 	out := make([]string, len(tables))
 	for i, t := range tables {
@@ -139,7 +139,7 @@ func sheetNames(tables []*table) []string {
 				return '_'
 			}
 			return r
-		}, t.title)), " ")
+		}, t.Title)), " ")
 		if base == "" {
 			base = fmt.Sprintf("Table %d", i+1)
 		}
@@ -180,14 +180,14 @@ func countUTF16(s string) int {
 
 // writeSheet writes t on sheet: header, rows, styles, panes, filter and
 // widths.
-func writeSheet(f *excelize.File, sheet string, t *table, bold int) error {
-	widths := make([]int, len(t.cols))
-	for j, c := range t.cols {
+func writeSheet(f *excelize.File, sheet string, t *Table, bold int) error {
+	widths := make([]int, len(t.Cols))
+	for j, c := range t.Cols {
 		col, _ := excelize.ColumnNumberToName(j + 1)
-		if c.kind == kFloat {
+		if c.Kind == KindFloat {
 			numFmt := "0"
-			if c.prec > 0 {
-				numFmt += "." + strings.Repeat("0", c.prec)
+			if c.Prec > 0 {
+				numFmt += "." + strings.Repeat("0", c.Prec)
 			}
 			style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &numFmt})
 			if err != nil {
@@ -197,14 +197,14 @@ func writeSheet(f *excelize.File, sheet string, t *table, bold int) error {
 				return err
 			}
 		}
-		if err := f.SetCellStr(sheet, col+"1", c.name); err != nil {
+		if err := f.SetCellStr(sheet, col+"1", c.Name); err != nil {
 			return err
 		}
-		widths[j] = textWidth(c.name) + 1 // bold
+		widths[j] = textWidth(c.Name) + 1 // bold
 	}
-	for i := range t.rows {
-		for j, c := range t.cols {
-			s := c.cell(t.rows[i][j])
+	for i := range t.Rows {
+		for j, c := range t.Cols {
+			s := c.cell(t.Rows[i][j])
 			if s == "" {
 				continue
 			}
@@ -215,7 +215,7 @@ func writeSheet(f *excelize.File, sheet string, t *table, bold int) error {
 			}
 		}
 	}
-	last, _ := excelize.ColumnNumberToName(max(len(t.cols), 1))
+	last, _ := excelize.ColumnNumberToName(max(len(t.Cols), 1))
 	if err := f.SetCellStyle(sheet, "A1", last+"1", bold); err != nil {
 		return err
 	}
@@ -223,11 +223,11 @@ func writeSheet(f *excelize.File, sheet string, t *table, bold int) error {
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
-	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", last, len(t.rows)+1)); err != nil {
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", last, len(t.Rows)+1)); err != nil {
 		return err
 	}
-	if len(t.cols) > 0 {
-		if err := f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", last, len(t.rows)+1), nil); err != nil {
+	if len(t.Cols) > 0 {
+		if err := f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", last, len(t.Rows)+1), nil); err != nil {
 			return err
 		}
 	}
@@ -237,13 +237,13 @@ func writeSheet(f *excelize.File, sheet string, t *table, bold int) error {
 // setCell writes one non-empty value, s being its CSV text: a number for
 // an int or float column (the number the text says, so the sheet and the
 // CSV agree), text otherwise and for what is not a finite number.
-func setCell(f *excelize.File, sheet, ref string, c column, s string) error {
-	switch c.kind {
-	case kInt:
+func setCell(f *excelize.File, sheet, ref string, c Column, s string) error {
+	switch c.Kind {
+	case KindInt:
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 			return f.SetCellInt(sheet, ref, n)
 		}
-	case kFloat:
+	case KindFloat:
 		if x, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(x, 0) && !math.IsNaN(x) {
 			return f.SetCellFloat(sheet, ref, x, -1, 64)
 		}
@@ -281,18 +281,18 @@ func textWidth(s string) int {
 // writeAbout writes the sheet "about": the provenance as key, value rows,
 // then a row "rows: SHEET" per table's sheet; the number of documents and
 // of rows are numbers.
-func writeAbout(f *excelize.File, p provenance, names []string, tables []*table, bold int) error {
-	about := &table{cols: cols(str("key"), str("value"))}
+func writeAbout(f *excelize.File, p Provenance, names []string, tables []*Table, bold int) error {
+	about := &Table{Cols: []Column{Text("key"), Text("value")}}
 	numeric := map[int]int{} // row index → number
-	for _, kv := range p.pairs() {
+	for _, kv := range p.Pairs() {
 		if kv[0] == "documents" {
-			numeric[len(about.rows)] = p.Documents
+			numeric[len(about.Rows)] = p.Documents
 		}
-		about.add(kv[0], kv[1])
+		about.Add(kv[0], kv[1])
 	}
 	for i, t := range tables {
-		numeric[len(about.rows)] = len(t.rows)
-		about.add("rows: "+names[i], strconv.Itoa(len(t.rows)))
+		numeric[len(about.Rows)] = len(t.Rows)
+		about.Add("rows: "+names[i], strconv.Itoa(len(t.Rows)))
 	}
 	if err := writeSheet(f, aboutSheet, about, bold); err != nil {
 		return err
