@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,7 +11,7 @@ import (
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/table"
-	"github.com/tifa-project/tifa/vector"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 type clusterOpts struct {
@@ -87,20 +86,20 @@ for average, complete and ward, map for k-means.`,
 			for _, name := range tables {
 				switch name {
 				case "members":
-					out = append(out, clusterMembers(l, res, o.by))
+					out = append(out, tabulate.Members(l.vectors, res, o.by))
 				case "profile":
-					out = append(out, clusterProfile(l, res, c.top))
+					out = append(out, tabulate.Profiles(l.vectors, res, c.top))
 				case "terms":
-					out = append(out, clusterTerms(l, res, c.top))
+					out = append(out, tabulate.ClusterTerms(l.vectors, l.lex, res, c.top))
 				case "k":
 					if len(res.Tried) > 0 {
-						out = append(out, clusterK(res))
+						out = append(out, tabulate.KScores(res))
 					}
 				case "tree":
 					if res.Merges == nil {
 						return fmt.Errorf("--table tree: k-means has no merge tree; use --method average, complete or ward")
 					}
-					out = append(out, clusterTree(l, res))
+					out = append(out, tabulate.MergeTree(l.vectors, res))
 				}
 			}
 			if p.wanted() {
@@ -169,116 +168,4 @@ func (c *clusterOpts) parse(g *globals) (cluster.Options, []string, error) {
 		names = append(names, name)
 	}
 	return opt, names, nil
-}
-
-func clusterMembers(l *loaded, res *cluster.Result, by string) *table.Table {
-	t := &table.Table{Title: fmt.Sprintf("Members (%s, k=%d)", res.Method, res.K), Cols: append(unitCols(by), table.Int("cluster"), table.Float("silhouette", 3))}
-	for i, u := range l.vectors.Units {
-		var sil any = res.Silhouette[i]
-		if math.IsNaN(res.Silhouette[i]) {
-			sil = nil // outside the silhouette sample
-		}
-		t.Add(append(unitCells(by, u), res.Labels[i]+1, sil)...)
-	}
-	return t
-}
-
-// clusterStats returns the size and mean silhouette of each cluster.
-func clusterStats(res *cluster.Result) (size []int, sil []float64) {
-	size, sil = make([]int, res.K), make([]float64, res.K)
-	sampled := make([]int, res.K)
-	for i, c := range res.Labels {
-		size[c]++
-		if !math.IsNaN(res.Silhouette[i]) {
-			sil[c] += res.Silhouette[i]
-			sampled[c]++
-		}
-	}
-	for c := range sil {
-		if sampled[c] > 0 {
-			sil[c] /= float64(sampled[c])
-		}
-	}
-	return size, sil
-}
-
-func clusterProfile(l *loaded, res *cluster.Result, top int) *table.Table {
-	v := l.vectors
-	isSlogan := func(c int) bool { return v.Entries[c] >= 0 }
-	isWord := func(c int) bool { return v.Entries[c] < 0 }
-	slogans := v.Distinguish(res.Labels, res.K, top, isSlogan)
-	words := v.Distinguish(res.Labels, res.K, top, isWord)
-	size, sil := clusterStats(res)
-	members := make([][]string, res.K)
-	for i, c := range res.Labels {
-		members[c] = append(members[c], v.Units[i].ID)
-	}
-	cs := []table.Column{table.Int("cluster"), table.Int("size"), table.Float("silhouette", 3), table.Text("members"), table.Text("slogans")}
-	hasWords := slices.ContainsFunc(v.Entries, func(e int) bool { return e < 0 })
-	if hasWords {
-		cs = append(cs, table.Text("words"))
-	}
-	t := &table.Table{Title: fmt.Sprintf("Cluster profiles (%s, k=%d, mean silhouette %.3f)", res.Method, res.K, res.Mean), Cols: cs}
-	for c := range res.K {
-		row := []any{c + 1, size[c], sil[c], shorten(members[c], 6), distinctiveLabels(v, slogans[c])}
-		if hasWords {
-			row = append(row, distinctiveLabels(v, words[c]))
-		}
-		t.Add(row...)
-	}
-	return t
-}
-
-func distinctiveLabels(v *vector.Vectors, ds []vector.Distinctive) string {
-	out := make([]string, len(ds))
-	for i, d := range ds {
-		out[i] = fmt.Sprintf("%s ×%.1f", v.Terms[d.Col], d.Lift)
-	}
-	return strings.Join(out, "; ")
-}
-
-// shorten lists the first n IDs and how many more there are.
-func shorten(ids []string, n int) string {
-	if len(ids) <= n {
-		return strings.Join(ids, "; ")
-	}
-	return strings.Join(ids[:n], "; ") + fmt.Sprintf("; … (+%d)", len(ids)-n)
-}
-
-func clusterTerms(l *loaded, res *cluster.Result, top int) *table.Table {
-	v := l.vectors
-	t := &table.Table{Title: "Distinguishing terms", Cols: []table.Column{table.Int("cluster"), table.Int("rank"), table.Text("term"), table.Text("slogan"), table.Float("centroid", 4), table.Float("lift", 3)}}
-	for c, ds := range v.Distinguish(res.Labels, res.K, top, nil) {
-		for r, d := range ds {
-			cat := ""
-			if e := v.Entries[d.Col]; e >= 0 {
-				cat = l.lex.Entries[e].Category
-			}
-			t.Add(c+1, r+1, v.Terms[d.Col], cat, d.Centroid, d.Lift)
-		}
-	}
-	return t
-}
-
-func clusterK(res *cluster.Result) *table.Table {
-	t := &table.Table{Title: "Mean silhouette by k (--k auto)", Cols: []table.Column{table.Int("k"), table.Float("silhouette", 4)}}
-	for _, s := range res.Tried {
-		t.Add(s.K, s.Silhouette)
-	}
-	return t
-}
-
-func clusterTree(l *loaded, res *cluster.Result) *table.Table {
-	n := len(l.vectors.Units)
-	name := func(id int) string {
-		if id < n {
-			return l.vectors.Units[id].ID
-		}
-		return "step " + strconv.Itoa(id-n+1)
-	}
-	t := &table.Table{Title: "Merge tree (" + res.Method + ")", Cols: []table.Column{table.Int("step"), table.Text("left"), table.Text("right"), table.Float("distance", 6), table.Int("size")}}
-	for i, m := range res.Merges {
-		t.Add(i+1, name(m.Left), name(m.Right), m.Distance, m.Size)
-	}
-	return t
 }

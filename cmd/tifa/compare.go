@@ -9,6 +9,7 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/keyness"
 	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newCompareCmd(g *globals) *cobra.Command {
@@ -75,22 +76,6 @@ for G² are characters (slogans space) or tokens (words space).
 			if f, _ := table.ChooseFormat(g.format, g.out, isTerminal(g.stdout)); !g.quiet && f != table.FormatTable && f != table.FormatMD {
 				fmt.Fprintln(g.stderr, "tifa: "+summary) // tables carry it as their title
 			}
-			t := &table.Table{Title: summary, Cols: []table.Column{table.Text("term"), table.Text("slogan"), table.Int("count_a"), table.Float("per10k_a", 3), table.Int("count_b"), table.Float("per10k_b", 3),
-				table.Float("log_ratio", 3), table.Float("g2", 3), table.Float("p", 4), table.Text("side")}}
-			for i, k := range keys {
-				if top > 0 && i >= top {
-					break
-				}
-				cat := ""
-				if e := m.Entries[k.Col]; e >= 0 {
-					cat = l.lex.Entries[e].Category
-				}
-				side := "A"
-				if k.G2 < 0 {
-					side = "B"
-				}
-				t.Add(m.Terms[k.Col], cat, int(k.A), k.Per10kA, int(k.B), k.Per10kB, k.LogRatio, k.G2, k.P, side)
-			}
 			if p.wanted() && len(keys) > 0 {
 				n := top
 				if n <= 0 {
@@ -100,7 +85,7 @@ for G² are characters (slogans space) or tokens (words space).
 					return err
 				}
 			}
-			return g.emit(t)
+			return g.emit(tabulate.Keyness(m, l.lex, keys, top, summary))
 		},
 	}
 	o.addFlags(cmd, "slogans")

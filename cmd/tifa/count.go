@@ -4,9 +4,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
-	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
-	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newCountCmd(g *globals) *cobra.Command {
@@ -49,9 +48,9 @@ column per slogan mentioned anywhere, most mentioned first, holding counts.`,
 			}
 			noSection(g, dcs, part)
 			if wide {
-				return g.emit(countWide(dcs, lex, src.ExtraColumns()))
+				return g.emit(tabulate.CountsWide(dcs, lex, src.ExtraColumns()))
 			}
-			return g.emit(countLong(dcs, lex, src.ExtraColumns(), all))
+			return g.emit(tabulate.Counts(dcs, lex, src.ExtraColumns(), all))
 		},
 	}
 	in.addFlags(cmd, true)
@@ -72,50 +71,4 @@ func noSection(g *globals, dcs []analysis.DocCount, part reports.Part) {
 		}
 	}
 	t.report(g, len(dcs))
-}
-
-// countLong's rows are generated as they are written (see table.gen):
-// one per document × slogan, millions with --all on a large corpus.
-func countLong(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, all bool) *table.Table {
-	cs := append([]table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}, extraCols(extra)...)
-	cs = append(cs, table.Text("section"), table.Text("slogan"), table.Text("category"), table.Int("count"), table.Int("nested"), table.Float("per10k", 3))
-	t := &table.Table{Title: "Slogan counts", Cols: cs}
-	t.Gen = func(add func(vals ...any) error) error {
-		row := make([]any, 0, len(cs))
-		for _, dc := range dcs {
-			for e := range lex.Entries {
-				sc := dc.Get(e)
-				if sc.Count == 0 && !all {
-					continue
-				}
-				en := &lex.Entries[e]
-				row = append(append(row[:0], dc.ID), metaCells(dc.Meta, extra)...)
-				row = append(row, dc.Part.String(), en.Slogan, en.Category, sc.Count, sc.Nested, analysis.Per10k(sc.Count, dc.Chars))
-				if err := add(row...); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	return t
-}
-
-func countWide(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string) *table.Table {
-	entries := analysis.RankEntries(dcs)
-	cs := append([]table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}, extraCols(extra)...)
-	cs = append(cs, table.Int("chars"))
-	for _, e := range entries {
-		cs = append(cs, table.Int(lex.Entries[e].Slogan))
-	}
-	t := &table.Table{Title: "Slogan counts", Cols: cs}
-	for _, dc := range dcs {
-		row := append([]any{dc.ID}, metaCells(dc.Meta, extra)...)
-		row = append(row, dc.Chars)
-		for _, e := range entries {
-			row = append(row, dc.Get(e).Count)
-		}
-		t.Add(row...)
-	}
-	return t
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 // demoTop is how many slogans the demo's tables show.
@@ -33,12 +34,12 @@ print what 'tifa docs', 'tifa count --wide' and 'tifa trend --wide' would.`,
 				return err
 			}
 			extra := src.ExtraColumns()
-			docs := docsTable(extra)
+			docs := tabulate.Docs(extra)
 			counter := analysis.NewCounter(lex, reports.PartAll)
 			tr, _ := analysis.NewTrend("")
 			var dcs []analysis.DocCount
 			err = each(g, src, func(d *reports.Document) error {
-				addDocRow(docs, d, extra)
+				docs.Add(tabulate.DocRow(d, extra)...)
 				dc := counter.Count(d)
 				dcs = append(dcs, dc)
 				tr.Add(dc)
@@ -48,10 +49,10 @@ print what 'tifa docs', 'tifa count --wide' and 'tifa trend --wide' would.`,
 				return err
 			}
 			docs.Title = "1. tifa docs — the reports found, metadata and sections"
-			counts := countWide(dcs, lex, extra)
+			counts := tabulate.CountsWide(dcs, lex, extra)
 			keepColumns(counts, 5+len(extra)+demoTop)
 			counts.Title = fmt.Sprintf("2. tifa count --wide — mentions of the %d most mentioned slogans", demoTop)
-			trend := trendWide(tr.Rows(analysis.TrendOptions{Top: 2 * demoTop}), tr.Years(), lex, trendOpts{wide: true, value: "mean_per10k"})
+			trend := tabulate.TrendWide(tr.Rows(analysis.TrendOptions{Top: 2 * demoTop}), tr.Years(), lex, "", "mean_per10k")
 			trend.Title = fmt.Sprintf("3. tifa trend --wide --top %d — mentions per 10,000 characters, mean by year", 2*demoTop)
 			if g.format == "" && g.out == "" {
 				g.format = table.FormatTable // several tables: never CSV by default

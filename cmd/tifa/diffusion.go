@@ -10,6 +10,7 @@ import (
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newDiffusionCmd(g *globals) *cobra.Command {
@@ -92,7 +93,7 @@ under.`,
 			}
 			diffusionWarnings(g, d, part)
 			if events != "" {
-				if err := g.outputTo(events, false).Write(table.FormatCSV, g.bom, eventsTable(d.Events(opt), lex)); err != nil {
+				if err := g.outputTo(events, false).Write(table.FormatCSV, g.bom, tabulate.Events(d.Events(opt), lex)); err != nil {
 					return err
 				}
 			}
@@ -141,65 +142,7 @@ func diffusionWarnings(g *globals, d *analysis.Diffusion, part reports.Part) {
 }
 
 var diffusionTables = map[string]func(*analysis.Diffusion, analysis.DiffusionOptions, *lexicon.Lexicon) *table.Table{
-	"summary": diffusionSummary,
-	"curve":   diffusionCurve,
-	"regions": diffusionRegions,
-}
-
-func diffusionSummary(d *analysis.Diffusion, opt analysis.DiffusionOptions, lex *lexicon.Lexicon) *table.Table {
-	t := &table.Table{Title: "Slogan diffusion by level", Cols: []table.Column{table.Text("slogan"), table.Text("category"), table.Text("level"),
-		table.Int("regions"), table.Int("adopters"), table.Int("left_censored"), table.Float("share", 3), table.Int("first_year"), table.Float("median_lag", 1)}}
-	for _, r := range d.Summary(opt) {
-		en := &lex.Entries[r.Entry]
-		var lag any
-		if r.HasLag {
-			lag = r.MedianLag
-		}
-		t.Add(en.Slogan, en.Category, r.Level, r.Regions, r.Adopters, r.LeftCensored, r.Share, nilIfZero(r.FirstYear), lag)
-	}
-	return t
-}
-
-func diffusionCurve(d *analysis.Diffusion, opt analysis.DiffusionOptions, lex *lexicon.Lexicon) *table.Table {
-	t := &table.Table{Title: "Adoption curves", Cols: []table.Column{table.Text("slogan"), table.Text("category"), table.Text("level"), table.Int("year"),
-		table.Int("observed"), table.Int("new_adopters"), table.Int("adopters"), table.Float("share", 3)}}
-	for _, p := range d.Curve(opt) {
-		en := &lex.Entries[p.Entry]
-		t.Add(en.Slogan, en.Category, p.Level, p.Year, p.Observed, p.New, p.Adopters, p.Share)
-	}
-	return t
-}
-
-func diffusionRegions(d *analysis.Diffusion, opt analysis.DiffusionOptions, lex *lexicon.Lexicon) *table.Table {
-	t := &table.Table{Title: "First use by region", Cols: []table.Column{table.Text("slogan"), table.Text("category"), table.Text("region"), table.Text("level"),
-		table.Int("first_report"), table.Int("prior_report"), table.Int("first_year"), table.Int("lag"), table.Int("left_censored")}}
-	for _, a := range d.Adoptions(opt) {
-		en := &lex.Entries[a.Entry]
-		var lag any
-		if a.HasLag {
-			lag = a.Lag
-		}
-		t.Add(en.Slogan, en.Category, a.Region, a.Level, a.FirstObs, nilIfZero(a.PriorObs), a.FirstYear, lag, b2i(a.LeftCensored))
-	}
-	return t
-}
-
-func eventsTable(evs []analysis.Event, lex *lexicon.Lexicon) *table.Table {
-	t := &table.Table{Cols: []table.Column{table.Text("region"), table.Text("level"), table.Text("slogan"), table.Int("year"), table.Int("at_risk"), table.Int("adopted"),
-		table.Int("mentions"), table.Float("per10k", 3), table.Int("years_since_national")}}
-	for _, ev := range evs {
-		var since any
-		if ev.HasNational {
-			since = ev.YearsSinceNational
-		}
-		t.Add(ev.Region, ev.Level, lex.Entries[ev.Entry].Slogan, ev.Year, b2i(ev.AtRisk), b2i(ev.Adopted), ev.Mentions, ev.Per10k, since)
-	}
-	return t
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	"summary": tabulate.Diffusion,
+	"curve":   tabulate.AdoptionCurves,
+	"regions": tabulate.FirstUse,
 }

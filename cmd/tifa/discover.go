@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,6 +9,7 @@ import (
 	"github.com/tifa-project/tifa/discover"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 type discoverOpts struct {
@@ -88,7 +88,7 @@ edit and use with --lexicon FILE.`,
 					return err
 				}
 			}
-			return g.emit(discoverTable(cands))
+			return g.emit(tabulate.Candidates(cands))
 		},
 	}
 	in.addFlags(cmd, true)
@@ -99,28 +99,6 @@ edit and use with --lexicon FILE.`,
 	f.BoolVar(&o.all, "all", false, "keep candidates equal to a lexicon form")
 	f.StringVar(&o.asLexicon, "as-lexicon", "", "also write the candidates listed to FILE as a plain-text lexicon")
 	return cmd
-}
-
-func discoverTable(cands []discover.Candidate) *table.Table {
-	t := &table.Table{Title: "Candidate slogans", Cols: []table.Column{table.Text("candidate"), table.Text("source"), table.Int("freq"), table.Int("quoted"),
-		table.Int("reports"), table.Int("regions"), table.Int("first_year"), table.Float("cohesion", 2), table.Float("entropy", 2), table.Float("score", 3),
-		table.Text("covered"), table.Text("example_doc"), table.Text("example")}}
-	for _, c := range cands {
-		covered := ""
-		if c.Coverage != discover.CoverNone {
-			covered = c.Coverage.String() + " " + c.Covered
-		}
-		t.Add(c.Text, c.Source.String(), c.Freq, c.Quoted, c.Docs, c.Regions, nilIfZero(c.FirstYear),
-			nilIfNaN(c.Cohesion), nilIfNaN(c.Entropy), c.Score, covered, c.ExampleDoc, c.Left+"【"+c.Text+"】"+c.Right)
-	}
-	return t
-}
-
-func nilIfNaN(x float64) any {
-	if math.IsNaN(x) {
-		return nil
-	}
-	return x
 }
 
 // discoveredLexicon writes cands in the plain-text lexicon format, best

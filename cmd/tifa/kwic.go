@@ -8,7 +8,7 @@ import (
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/reports"
-	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newKwicCmd(g *globals) *cobra.Command {
@@ -43,16 +43,9 @@ term (as written), right.`,
 			if err != nil {
 				return err
 			}
-			t := &table.Table{Title: "Mentions of " + term, Cols: []table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year"),
-				table.Text("section"), table.Text("left"), table.Text("term"), table.Text("right")}}
+			t := tabulate.KWIC(term)
 			err = each(g, src, func(d *reports.Document) error {
-				for _, h := range find.KWIC(d, part, width) {
-					sec := h.Part.String()
-					if h.Part == reports.PartAll {
-						sec = "preamble"
-					}
-					t.Add(d.ID, d.Meta.Region, d.Meta.Level, d.Meta.Year, sec, h.Left, h.Term, h.Right)
-				}
+				tabulate.AddHits(t, d, find.KWIC(d, part, width))
 				return nil
 			})
 			if err != nil {

@@ -2,12 +2,11 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/lexicon"
-	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newLexiconCmd(g *globals) *cobra.Command {
@@ -47,16 +46,7 @@ the corpus it was curated from), note, and where it was defined.`,
 			if err != nil {
 				return err
 			}
-			t := &table.Table{Title: "Lexicon (" + lex.Hash() + ")", Cols: []table.Column{table.Text("slogan"), table.Text("aliases"), table.Text("exclude"), table.Text("category"),
-				table.Text("origin"), table.Int("since"), table.Text("note"), table.Text("defined")}}
-			for _, e := range lex.Entries {
-				if category != "" && e.Category != category {
-					continue
-				}
-				t.Add(e.Slogan, strings.Join(e.Aliases, "|"), strings.Join(e.Exclude, "|"), e.Category, e.Origin, nilIfZero(e.Since), e.Note,
-					fmt.Sprintf("%s:%d", e.File, e.Line))
-			}
-			return g.emit(t)
+			return g.emit(tabulate.Lexicon(lex, category))
 		},
 	}
 	addLexiconFlags(cmd, &in)

@@ -13,6 +13,7 @@ import (
 	"github.com/tifa-project/tifa/keyness"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -115,7 +116,7 @@ var valueLabels = map[string]string{
 // trendChart draws one line per slogan (and group) over the years, of the
 // --value picked.
 func trendChart(g *globals, rows []analysis.TrendRow, lex *lexicon.Lexicon, o trendOpts) *chart.Lines {
-	pick := valueOf(o.value)
+	pick := tabulate.TrendValue(o.value)
 	var series []chart.Series
 	index := map[[2]string]int{}
 	for _, r := range rows {
@@ -195,7 +196,10 @@ func clusterMap(l *loaded, res *cluster.Result) (*chart.Scatter, error) {
 		YLabel:      fmt.Sprintf("PC2 (%.1f %% of variance)", 100*p.Explained[1]),
 		LabelPoints: len(units) <= 40,
 	}
-	size, _ := clusterStats(res)
+	size := make([]int, res.K)
+	for _, c := range res.Labels {
+		size[c]++
+	}
 	for c := range res.K {
 		s.GroupNames = append(s.GroupNames, fmt.Sprintf("cluster %d (%d)", c+1, size[c]))
 	}

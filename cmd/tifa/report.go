@@ -13,6 +13,7 @@ import (
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -188,10 +189,10 @@ func (o *reportOpts) read(g *globals, cmd *cobra.Command, args []string) (*repor
 // open and returns what adds each document to them.
 func (r *reportRun) see(lex *lexicon.Lexicon, src *reports.Source) func(*reports.Document) {
 	r.lex, r.extra = lex, src.ExtraColumns()
-	r.docs = docsTable(r.extra)
+	r.docs = tabulate.Docs(r.extra)
 	counter := analysis.NewCounter(lex, r.part)
 	return func(d *reports.Document) {
-		addDocRow(r.docs, d, r.extra)
+		r.docs.Add(tabulate.DocRow(d, r.extra)...)
 		dc := counter.Count(d)
 		r.trend.Add(dc)
 		r.diff.Add(dc)

@@ -6,7 +6,7 @@ import (
 
 	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/htmlreport"
-	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -51,12 +51,12 @@ func (r *reportRun) clusterSection() htmlreport.Section {
 			"that in the other %s; lift = cluster mean / overall mean.", len(res.Labels), byWord(r.by), res.K, res.Method, res.Mean, byWord(r.by))))
 	sec.Blocks = append(sec.Blocks, r.clusterMap(res)...)
 	sec.Blocks = append(sec.Blocks,
-		r.htmlTable(clusterProfile(r.l, res, 5), "cluster_profile.csv", r.command("cluster", vectorFlags, flags("profile")...)),
-		r.htmlTable(clusterTerms(r.l, res, 5), "cluster_terms.csv", r.command("cluster", vectorFlags, flags("terms")...)))
+		r.htmlTable(tabulate.Profiles(r.l.vectors, res, 5), "cluster_profile.csv", r.command("cluster", vectorFlags, flags("profile")...)),
+		r.htmlTable(tabulate.ClusterTerms(r.l.vectors, r.lex, res, 5), "cluster_terms.csv", r.command("cluster", vectorFlags, flags("terms")...)))
 	if len(res.Tried) > 0 {
-		sec.Blocks = append(sec.Blocks, r.htmlTable(clusterK(res), "cluster_k.csv", r.command("cluster", vectorFlags, flags("k")...)))
+		sec.Blocks = append(sec.Blocks, r.htmlTable(tabulate.KScores(res), "cluster_k.csv", r.command("cluster", vectorFlags, flags("k")...)))
 	}
-	members := r.htmlTable(clusterMembers(r.l, res, r.by), "cluster_members.csv", r.command("cluster", vectorFlags, flags("members")...))
+	members := r.htmlTable(tabulate.Members(r.l.vectors, res, r.by), "cluster_members.csv", r.command("cluster", vectorFlags, flags("members")...))
 	sec.Blocks = append(sec.Blocks, &htmlreport.Details{
 		Summary: fmt.Sprintf("Members: the cluster of each of the %d %s", len(res.Labels), byWord(r.by)),
 		Blocks:  []htmlreport.Block{members}})
@@ -72,7 +72,7 @@ func (r *reportRun) clusterMap(res *cluster.Result) []htmlreport.Block {
 	if err != nil {
 		return []htmlreport.Block{htmlreport.Note("No map: " + err.Error() + ".")}
 	}
-	t := mapTable(v, r.by, res.Labels, p)
+	t := tabulate.Map(v, r.by, res.Labels, p)
 	s := &htmlreport.Scatter{
 		Caption: fmt.Sprintf("Map of the %d %s by cluster", len(v.Units), byWord(r.by)),
 		XLabel:  fmt.Sprintf("PC1 (%.1f %% of variance)", 100*p.Explained[0]),
@@ -91,13 +91,4 @@ func (r *reportRun) clusterMap(res *cluster.Result) []htmlreport.Block {
 		"the variance between them; the clusters were found in all dimensions, so clusters that overlap here may be apart in "+
 		"others. The dashed lines cross at the mean. Click a cluster in the legend to pick out its %s.",
 		len(v.Units), byWord(r.by), 100*(p.Explained[0]+p.Explained[1]), byWord(r.by))), s}
-}
-
-// mapTable lists each unit's cluster and its coordinates on the map.
-func mapTable(v *vector.Vectors, by string, labels []int, p *vector.Projection) *table.Table {
-	t := &table.Table{Title: "Map coordinates", Cols: append(unitCols(by), table.Int("cluster"), table.Float("pc1", 4), table.Float("pc2", 4))}
-	for i, u := range v.Units {
-		t.Add(append(unitCells(by, u), labels[i]+1, p.X[i], p.Y[i])...)
-	}
-	return t
 }

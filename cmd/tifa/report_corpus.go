@@ -95,7 +95,11 @@ func levelTable(metas []docMeta) *table.Table {
 				lo, hi = minYear(lo, y), max(hi, y)
 			}
 		}
-		t.Add(levelName(l), n, len(regions), nilIfZero(lo), nilIfZero(hi), chars)
+		var first, last any // missing when no report of the level has a year
+		if lo != 0 {
+			first, last = lo, hi
+		}
+		t.Add(levelName(l), n, len(regions), first, last, chars)
 	}
 	return t
 }

@@ -8,12 +8,13 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 func (r *reportRun) diffusionSection() htmlreport.Section {
 	sec := htmlreport.Section{ID: "diffusion", Title: "Diffusion"}
 	opt := analysis.DiffusionOptions{Top: r.o.top}
-	curve := diffusionCurve(r.diff, opt, r.lex)
+	curve := tabulate.AdoptionCurves(r.diff, opt, r.lex)
 	if len(curve.Rows) == 0 {
 		sec.Blocks = append(sec.Blocks, htmlreport.Note("No slogan has a first use to show: diffusion needs documents with a known region and year that mention a slogan."))
 		return sec
@@ -31,7 +32,7 @@ func (r *reportRun) diffusionSection() htmlreport.Section {
 			"that have mentioned the slogan by each year (a region's level is that of its latest report). A region's first "+
 			"report in the corpus may postdate its first use: curves start late where the corpus does. Under each panel's years: how many of the level's regions have a report that year."),
 		fig,
-		r.htmlTable(diffusionSummary(r.diff, opt, r.lex), "diffusion.csv", r.command("diffusion", inputFlags, "--top", top)))
+		r.htmlTable(tabulate.Diffusion(r.diff, opt, r.lex), "diffusion.csv", r.command("diffusion", inputFlags, "--top", top)))
 	return sec
 }
 

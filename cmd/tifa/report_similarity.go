@@ -8,6 +8,7 @@ import (
 	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -33,7 +34,7 @@ func (r *reportRun) similaritySection() htmlreport.Section {
 	sel := largestUnits(v, r.o.heat)
 	var full *table.Table
 	if n <= reportMatrixMax {
-		full = similarityMatrix(v, r.by)
+		full = tabulate.Similarity(v, r.by)
 	}
 	h := r.heatmap(sel, full)
 	what := fmt.Sprintf("all %d %s", n, byWord(r.by))

@@ -7,6 +7,7 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 func (r *reportRun) trendSection() htmlreport.Section {
@@ -28,7 +29,7 @@ func (r *reportRun) trendSection() htmlreport.Section {
 		{"share", "Share of reports", "share of reports", "trend_share.csv"},
 		{"mean_per10k", "Mentions per 10,000 characters", "mentions per 10k chars", "trend_per10k.csv"},
 	} {
-		t := trendWide(rows, years, r.lex, trendOpts{top: r.o.top, wide: true, value: v.value})
+		t := tabulate.TrendWide(rows, years, r.lex, "", v.value)
 		tbl := r.htmlTable(t, v.file, r.command("trend", inputFlags, "--top", top, "--wide", "--value", v.value))
 		chart := wideChart(t, 3, "year", v.axis)
 		chart.Counts, chart.CountLabel = reportsByYear(rows, chart.X), "reports"

@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/reuse"
-	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 type reuseOpts struct {
@@ -106,9 +105,9 @@ compare'); reference reports are doc_b and are not compared with each other.
 				pairs = pairs[:o.top]
 			}
 			if o.passages {
-				return g.emit(reusePassages(pairs))
+				return g.emit(tabulate.Passages(pairs))
 			}
-			return g.emit(reusePairs(pairs))
+			return g.emit(tabulate.ReusePairs(pairs))
 		},
 	}
 	in.addFlags(cmd, false)
@@ -138,36 +137,4 @@ func againstFilter(s string) (*analysis.Filter, error) {
 		return nil, fmt.Errorf("flag --against: %w", err)
 	}
 	return &f, nil
-}
-
-func reusePairs(pairs []reuse.Pair) *table.Table {
-	t := &table.Table{Title: "Shared passages by pair of reports", Cols: []table.Column{table.Text("doc_a"), table.Text("region_a"), table.Int("year_a"),
-		table.Text("doc_b"), table.Text("region_b"), table.Int("year_b"), table.Int("shared_chars"), table.Float("share_a", 3), table.Float("share_b", 3),
-		table.Int("passages"), table.Text("longest")}}
-	for _, p := range pairs {
-		t.Add(p.IDA, p.MetaA.Region, nilIfZero(p.MetaA.Year), p.IDB, p.MetaB.Region, nilIfZero(p.MetaB.Year),
-			p.Shared, p.ShareA, p.ShareB, len(p.Passages), clip(p.Longest().Text, 60))
-	}
-	return t
-}
-
-func reusePassages(pairs []reuse.Pair) *table.Table {
-	t := &table.Table{Title: "Shared passages", Cols: []table.Column{table.Text("doc_a"), table.Text("doc_b"), table.Int("start_a"), table.Int("start_b"),
-		table.Int("chars"), table.Text("text")}}
-	for _, p := range pairs {
-		for _, x := range p.Passages {
-			t.Add(p.IDA, p.IDB, x.CharA, x.CharB, x.Chars, strings.Join(strings.Fields(x.Text), " "))
-		}
-	}
-	return t
-}
-
-// clip puts s on one line and cuts it to n characters, marking a cut
-// with "…".
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }

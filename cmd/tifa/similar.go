@@ -2,11 +2,10 @@ package main
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -59,27 +58,21 @@ average-linkage clustering so that similar units sit together.`,
 				if len(v.Units) > matrixMax {
 					return fmt.Errorf("--matrix: %d units make %d cells; group them with --by, or use --to ID", len(v.Units), len(v.Units)*len(v.Units))
 				}
-				return g.emit(similarityMatrix(v, o.by))
+				return g.emit(tabulate.Similarity(v, o.by))
 			case to != "":
 				i, err := findUnit(v, to)
 				if err != nil {
 					return err
 				}
-				return g.emit(similarTo(v, i, o.by, shared))
+				return g.emit(tabulate.SimilarTo(v, i, o.by, shared))
 			}
-			t := &table.Table{Title: "Nearest neighbours", Cols: append(unitCols(o.by), table.Int("rank"), table.Text("neighbour"), table.Float("cosine", 4), table.Text("shared"))}
 			done := g.stage("nearest neighbours")
 			nn, err := vector.TopKContext(g.ctx(), v.X, k, o.workers)
 			done()
 			if err != nil {
 				return err
 			}
-			for i, nbrs := range nn {
-				for r, nb := range nbrs {
-					t.Add(append(unitCells(o.by, v.Units[i]), r+1, v.Units[nb.Index].ID, nb.Score, termLabels(v, v.Shared(i, nb.Index, shared)))...)
-				}
-			}
-			return g.emit(t)
+			return g.emit(tabulate.Neighbours(v, nn, o.by, shared))
 		},
 	}
 	o.addFlags(cmd, "slogans")
@@ -90,38 +83,4 @@ average-linkage clustering so that similar units sit together.`,
 	f.StringVar(&to, "to", "", "list every unit against this one (a document ID or group label)")
 	p.addFlags(cmd, "the similarity matrix as a heatmap")
 	return cmd
-}
-
-func similarTo(v *vector.Vectors, i int, by string, shared int) *table.Table {
-	t := &table.Table{Title: "Similarity to " + v.Units[i].ID, Cols: append(unitCols(by), table.Float("cosine", 4), table.Text("shared"))}
-	cos := vector.CosineTo(v.X, i)
-	order := make([]int, 0, len(cos))
-	for j := range cos {
-		if j != i {
-			order = append(order, j)
-		}
-	}
-	sort.SliceStable(order, func(a, b int) bool { return cos[order[a]] > cos[order[b]] })
-	for _, j := range order {
-		t.Add(append(unitCells(by, v.Units[j]), cos[j], termLabels(v, v.Shared(i, j, shared)))...)
-	}
-	return t
-}
-
-func similarityMatrix(v *vector.Vectors, by string) *table.Table {
-	name := unitCols(by)[0].Name
-	cs := []table.Column{table.Text(name)}
-	for _, u := range v.Units {
-		cs = append(cs, table.Float(u.ID, 4))
-	}
-	t := &table.Table{Title: "Cosine similarity", Cols: cs}
-	rows := vector.CosineMatrix(v.X)
-	for i, u := range v.Units {
-		row := []any{u.ID}
-		for _, c := range rows[i] {
-			row = append(row, c)
-		}
-		t.Add(row...)
-	}
-	return t
 }

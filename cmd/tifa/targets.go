@@ -3,12 +3,11 @@ package main
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/reports"
-	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/targets"
 )
 
@@ -67,7 +66,7 @@ plan part states none the whole text is read (section says all).
 				extra := src.ExtraColumns()
 				if headline {
 					t, used, ok := finder.Headline(d, part)
-					rows = append(rows, headlineRow(d, extra, used, t, ok))
+					rows = append(rows, tabulate.HeadlineRow(d, extra, used, t, ok))
 					if !ok {
 						none.add(d.ID, "no GDP growth target found")
 					}
@@ -81,7 +80,7 @@ plan part states none the whole text is read (section says all).
 					none.add(d.ID, "no target found")
 				}
 				for _, t := range dt.Targets {
-					rows = append(rows, targetRow(d, extra, dt.Part, t))
+					rows = append(rows, tabulate.TargetRow(d, extra, dt.Part, t))
 				}
 				return nil
 			})
@@ -92,7 +91,7 @@ plan part states none the whole text is read (section says all).
 			if none.n > 0 {
 				g.warnf("%d of %d documents %s (first: %s)", none.n, n, none.what, none.first)
 			}
-			return g.emit(targetsTable(src.ExtraColumns(), headline, rows))
+			return g.emit(tabulate.Targets(src.ExtraColumns(), headline, rows))
 		},
 	}
 	in.addFlags(cmd, false)
@@ -122,56 +121,4 @@ func targetFinder(files []string) (*targets.Finder, error) {
 		sets = append(sets, inds)
 	}
 	return targets.NewFinder(sets...)
-}
-
-func targetsTable(extra []string, headline bool, rows [][]any) *table.Table {
-	cs := append([]table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}, extraCols(extra)...)
-	cs = append(cs, table.Text("section"))
-	if !headline {
-		cs = append(cs, table.Text("indicator"))
-	}
-	cs = append(cs, table.Text("text"), table.Float("value", -1), table.Float("low", -1), table.Float("high", -1), table.Text("unit"))
-	if !headline {
-		cs = append(cs, table.Text("kind"))
-	}
-	cs = append(cs, table.Text("qualifier"))
-	if !headline {
-		cs = append(cs, table.Int("multi_year"))
-	}
-	cs = append(cs, table.Text("sentence"))
-	title := "Targets"
-	if headline {
-		title = "GDP growth targets"
-	}
-	t := &table.Table{Title: title, Cols: cs}
-	for _, r := range rows {
-		t.Add(r...)
-	}
-	return t
-}
-
-// numbers returns value, low and high, missing for a target without one.
-func numbers(t targets.Target) []any {
-	if !t.HasValue {
-		return []any{nil, nil, nil}
-	}
-	return []any{t.Value, t.Low, t.High}
-}
-
-func targetRow(d *reports.Document, extra []string, part reports.Part, t targets.Target) []any {
-	row := append([]any{d.ID}, metaCells(d.Meta, extra)...)
-	row = append(row, part.String(), t.Indicator, t.Text)
-	row = append(row, numbers(t)...)
-	return append(row, t.Unit, t.Kind, strings.Join(t.Qualifiers, "; "), b2i(t.MultiYear), t.Sentence)
-}
-
-func headlineRow(d *reports.Document, extra []string, part reports.Part, t targets.Target, ok bool) []any {
-	row := append([]any{d.ID}, metaCells(d.Meta, extra)...)
-	row = append(row, part.String())
-	if !ok {
-		return append(row, "", nil, nil, nil, "", "", "")
-	}
-	row = append(row, t.Text)
-	row = append(row, numbers(t)...)
-	return append(row, t.Unit, strings.Join(t.Qualifiers, "; "), t.Sentence)
 }

@@ -3,7 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newTermsCmd(g *globals) *cobra.Command {
@@ -28,19 +28,7 @@ lexicon category when the term is a slogan, else empty), tfidf, count.`,
 			if err != nil {
 				return err
 			}
-			v := l.vectors
-			cs := append(unitCols(o.by), table.Int("rank"), table.Text("term"), table.Text("slogan"), table.Float("tfidf", 4), table.Int("count"))
-			t := &table.Table{Title: "Top terms", Cols: cs}
-			for i, u := range v.Units {
-				for r, tw := range v.TopTerms(i, top) {
-					cat := ""
-					if e := v.Entries[tw.Col]; e >= 0 {
-						cat = l.lex.Entries[e].Category
-					}
-					t.Add(append(unitCells(o.by, u), r+1, v.Terms[tw.Col], cat, tw.Weight, int(tw.Count))...)
-				}
-			}
-			return g.emit(t)
+			return g.emit(tabulate.Terms(l.vectors, l.lex, o.by, top))
 		},
 	}
 	o.addFlags(cmd, "words")

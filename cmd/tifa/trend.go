@@ -2,14 +2,13 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
-	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 type trendOpts struct {
@@ -57,7 +56,7 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 			if err != nil {
 				return fmt.Errorf("flag --by: want level or region (got %q)", o.by)
 			}
-			if (o.wide || p.path != "") && valueOf(o.value) == nil {
+			if (o.wide || p.path != "") && tabulate.TrendValue(o.value) == nil {
 				return fmt.Errorf("flag --value: want mean_per10k, share, mentioning or mentions (got %q)", o.value)
 			}
 			if err := p.check(); err != nil {
@@ -92,9 +91,9 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 				}
 			}
 			if o.wide {
-				return g.emit(trendWide(rows, tr.Years(), lex, o))
+				return g.emit(tabulate.TrendWide(rows, tr.Years(), lex, o.by, o.value))
 			}
-			return g.emit(trendLong(rows, lex, o.by))
+			return g.emit(tabulate.Trend(rows, lex, o.by))
 		},
 	}
 	in.addFlags(cmd, true)
@@ -132,97 +131,4 @@ func (o *trendOpts) options(lex *lexicon.Lexicon) (analysis.TrendOptions, error)
 		opt.Entries = append(opt.Entries, e)
 	}
 	return opt, nil
-}
-
-func trendLong(rows []analysis.TrendRow, lex *lexicon.Lexicon, by string) *table.Table {
-	var cs []table.Column
-	if by != "" {
-		cs = append(cs, table.Text(by))
-	}
-	cs = append(cs, table.Int("year"), table.Text("slogan"), table.Text("category"), table.Int("reports"), table.Int("mentioning"),
-		table.Float("share", 3), table.Int("mentions"), table.Float("mean_per10k", 3), table.Int("first_year"))
-	t := &table.Table{Title: "Slogan trend", Cols: cs}
-	for _, r := range rows {
-		var row []any
-		if by != "" {
-			row = append(row, r.Group)
-		}
-		en := &lex.Entries[r.Entry]
-		row = append(row, r.Year, en.Slogan, en.Category, r.Reports, r.Mentioning, r.Share, r.Mentions, r.MeanPer10k, nilIfZero(r.FirstYear))
-		t.Add(row...)
-	}
-	return t
-}
-
-// valueOf returns the --value picked from a row, and its column kind.
-func valueOf(name string) func(analysis.TrendRow) any {
-	switch name {
-	case "mean_per10k":
-		return func(r analysis.TrendRow) any { return r.MeanPer10k }
-	case "share":
-		return func(r analysis.TrendRow) any { return r.Share }
-	case "mentioning":
-		return func(r analysis.TrendRow) any { return r.Mentioning }
-	case "mentions":
-		return func(r analysis.TrendRow) any { return r.Mentions }
-	}
-	return nil
-}
-
-func trendWide(rows []analysis.TrendRow, years []int, lex *lexicon.Lexicon, o trendOpts) *table.Table {
-	cs := []table.Column{table.Text("slogan"), table.Text("category")}
-	if o.by != "" {
-		cs = append(cs, table.Text(o.by))
-	}
-	cs = append(cs, table.Int("first_year"))
-	for _, y := range years {
-		c := table.Float(strconv.Itoa(y), 2)
-		if o.value == "share" {
-			c.Prec = 3
-		} else if o.value == "mentioning" || o.value == "mentions" {
-			c = table.Int(strconv.Itoa(y))
-		}
-		cs = append(cs, c)
-	}
-	t := &table.Table{Title: "Slogan trend (" + o.value + " by year)", Cols: cs}
-	pick := valueOf(o.value)
-	yearCol := map[int]int{}
-	for i, y := range years {
-		yearCol[y] = i
-	}
-	type key struct {
-		entry int
-		group string
-	}
-	var cur []any
-	var curKey key
-	flush := func() {
-		if cur != nil {
-			t.Add(cur...)
-		}
-	}
-	for _, r := range rows {
-		k := key{r.Entry, r.Group}
-		if cur == nil || k != curKey {
-			flush()
-			curKey = k
-			en := &lex.Entries[r.Entry]
-			cur = []any{en.Slogan, en.Category}
-			if o.by != "" {
-				cur = append(cur, r.Group)
-			}
-			cur = append(cur, nilIfZero(r.FirstYear))
-			cur = append(cur, make([]any, len(years))...)
-		}
-		cur[len(cur)-len(years)+yearCol[r.Year]] = pick(r)
-	}
-	flush()
-	return t
-}
-
-func nilIfZero(n int) any {
-	if n == 0 {
-		return nil
-	}
-	return n
 }

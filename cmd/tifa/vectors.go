@@ -3,14 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
-	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -136,44 +134,6 @@ func termWord(space string) string {
 		return "word"
 	}
 	return "slogan"
-}
-
-// unitCols are the columns naming a unit: its ID (a document, or a group
-// of --by) and the metadata its members share.
-func unitCols(by string) []table.Column {
-	switch by {
-	case "region":
-		return []table.Column{table.Text("region"), table.Text("level")}
-	case "year":
-		return []table.Column{table.Int("year")}
-	case "level":
-		return []table.Column{table.Text("level")}
-	case "region-year":
-		return []table.Column{table.Text("unit"), table.Text("region"), table.Text("level"), table.Int("year")}
-	}
-	return []table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}
-}
-
-// unitCells are the values of unitCols for u.
-func unitCells(by string, u vector.Unit) []any {
-	switch by {
-	case "region":
-		return []any{u.ID, u.Meta.Level}
-	case "year":
-		return []any{u.Meta.Year}
-	case "level":
-		return []any{u.ID}
-	}
-	return []any{u.ID, u.Meta.Region, u.Meta.Level, u.Meta.Year}
-}
-
-// termLabels joins the labels of cols.
-func termLabels(v *vector.Vectors, cs []int) string {
-	out := make([]string, len(cs))
-	for i, c := range cs {
-		out[i] = v.Terms[c]
-	}
-	return strings.Join(out, "; ")
 }
 
 // findUnit returns the index of the unit with ID id.

@@ -1,0 +1,32 @@
+package tabulate
+
+import (
+	"math"
+
+	"github.com/tifa-project/tifa/discover"
+	"github.com/tifa-project/tifa/table"
+)
+
+// Candidates is the table of tifa discover: the candidate slogans, ranked,
+// with their evidence and first use.
+func Candidates(cands []discover.Candidate) *table.Table {
+	t := &table.Table{Title: "Candidate slogans", Cols: []table.Column{table.Text("candidate"), table.Text("source"), table.Int("freq"), table.Int("quoted"),
+		table.Int("reports"), table.Int("regions"), table.Int("first_year"), table.Float("cohesion", 2), table.Float("entropy", 2), table.Float("score", 3),
+		table.Text("covered"), table.Text("example_doc"), table.Text("example")}}
+	for _, c := range cands {
+		covered := ""
+		if c.Coverage != discover.CoverNone {
+			covered = c.Coverage.String() + " " + c.Covered
+		}
+		t.Add(c.Text, c.Source.String(), c.Freq, c.Quoted, c.Docs, c.Regions, nilIfZero(c.FirstYear),
+			nilIfNaN(c.Cohesion), nilIfNaN(c.Entropy), c.Score, covered, c.ExampleDoc, c.Left+"【"+c.Text+"】"+c.Right)
+	}
+	return t
+}
+
+func nilIfNaN(x float64) any {
+	if math.IsNaN(x) {
+		return nil
+	}
+	return x
+}

@@ -1,0 +1,19 @@
+// Package tabulate lays each of tifa's results out as the table tifa
+// prints: its title, its columns in order, their kinds and decimals. The
+// command line, the HTML report and a Go program so print the same
+// columns, and package table writes them in any format.
+//
+// There is a function per table, named after it: Counts and CountsWide
+// (tifa count), Trend and TrendWide (tifa trend), Docs, KWIC, Terms,
+// Neighbours, SimilarTo and Similarity (tifa similar), Members, Profiles,
+// ClusterTerms, KScores and MergeTree (tifa cluster), Keyness (tifa
+// compare), Diffusion, AdoptionCurves, FirstUse and Events (tifa
+// diffusion), Candidates (tifa discover), ReusePairs and Passages (tifa
+// reuse), Targets (tifa targets) and Lexicon (tifa lexicon list).
+//
+// Per-document tables start with doc, region, level and year, then the
+// manifest's extra columns; an extra column named like one of tifa's own
+// is written manifest_NAME, so no header holds a name twice. A missing
+// value (an unknown year, a lag without national reports) is nil, written
+// empty.
+package tabulate

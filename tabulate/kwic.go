@@ -1,0 +1,26 @@
+package tabulate
+
+import (
+	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/table"
+)
+
+// KWIC is the table of tifa kwic, without rows: one row per mention
+// (AddHits) with doc, region, level, year, section (preamble, review or
+// plan), left, term (as written) and right.
+func KWIC(term string) *table.Table {
+	return &table.Table{Title: "Mentions of " + term, Cols: []table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year"),
+		table.Text("section"), table.Text("left"), table.Text("term"), table.Text("right")}}
+}
+
+// AddHits adds the mentions found in d to t, a KWIC table.
+func AddHits(t *table.Table, d *reports.Document, hits []analysis.Hit) {
+	for _, h := range hits {
+		sec := h.Part.String()
+		if h.Part == reports.PartAll {
+			sec = "preamble"
+		}
+		t.Add(d.ID, d.Meta.Region, d.Meta.Level, d.Meta.Year, sec, h.Left, h.Term, h.Right)
+	}
+}
