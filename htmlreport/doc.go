@@ -1,4 +1,15 @@
-// Package htmlreport writes one self-contained HTML file — tables, SVG charts, scripts and styles inside — that a researcher opens offline.
+// Package htmlreport writes tifa report's HTML file: one self-contained
+// file — tables, SVG charts, scripts and styles inside — that a researcher
+// opens offline.
+//
+// A Report gathers what the file shows in one pass over the documents
+// (Add: the documents as tifa docs lists them, their slogan counts for the
+// trend and the diffusion) and lays it out as a Page with the documents'
+// TF-IDF vectors: the corpus by level and year, the top slogans by year,
+// the similarity heatmap of the largest groups, the clusters with their
+// profiles and a map, and the diffusion curves. Every table is the one a
+// tifa command prints (package tabulate), and its CSV link downloads the
+// bytes that command writes with -f csv, the command shown beside it.
 //
 // A Page is a title, a lead paragraph, sections of blocks and a footer of
 // facts. Blocks are plain data: Text, Note, Facts, Table, Figure (line

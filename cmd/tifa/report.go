@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
-	"github.com/tifa-project/tifa/analysis"
-	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
-	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -28,9 +27,8 @@ type reportOpts struct {
 
 // Report defaults.
 const (
-	reportTop       = 15  // slogans in the trend and diffusion sections
-	reportHeat      = 40  // groups drawn in the similarity heatmap
-	reportMatrixMax = 300 // largest similarity matrix offered as CSV
+	reportTop  = 15 // slogans in the trend and diffusion sections
+	reportHeat = 40 // groups drawn in the similarity heatmap
 )
 
 func newReportCmd(g *globals) *cobra.Command {
@@ -61,12 +59,12 @@ shown then carry --bom too). The file goes to -o FILE (atomically); without
 			if err := o.check(g); err != nil {
 				return err
 			}
-			r, err := o.read(g, cmd, args)
+			page, err := o.page(g, cmd, args)
 			if err != nil {
 				return err
 			}
 			var buf bytes.Buffer
-			if err := htmlreport.Write(&buf, r.page()); err != nil {
+			if err := htmlreport.Write(&buf, page); err != nil {
 				return err
 			}
 			if err := g.ctx().Err(); err != nil {
@@ -117,87 +115,100 @@ func (o *reportOpts) cluster() *clusterOpts {
 	return &clusterOpts{method: o.method, k: o.k, kRange: "2..10", tables: "members", seed: 1, restarts: 10, top: 5}
 }
 
-// reportRun is what one report is made of, gathered in one pass over the
-// documents.
-type reportRun struct {
-	g    *globals
-	o    *reportOpts
-	cmd  *cobra.Command
-	args []string
-
-	part  reports.Part
-	lex   *lexicon.Lexicon
-	extra []string
-	docs  *table.Table // tifa docs
-	metas []docMeta
-	trend *analysis.Trend
-	diff  *analysis.Diffusion
-	by    string
-	l     *loaded
-
-	clusters   *cluster.Result // computed once, for two sections
-	clusterErr error
-}
-
-// docMeta is what the summary needs of a document.
-type docMeta struct {
-	meta   reports.Meta
-	chars  int
-	warned bool
-}
-
-// read reads the documents once: each is counted for the trend and the
-// diffusion, listed as 'tifa docs' lists it, and vectorized; the vectors
-// are then grouped by --by and weighed.
-func (o *reportOpts) read(g *globals, cmd *cobra.Command, args []string) (*reportRun, error) {
+// page reads the documents once — each is listed as 'tifa docs' lists it,
+// counted for the trend and the diffusion, and vectorized; the vectors are
+// then grouped by --by and weighed — and lays the report out.
+func (o *reportOpts) page(g *globals, cmd *cobra.Command, args []string) (*htmlreport.Page, error) {
 	part, err := o.vec.in.part()
 	if err != nil {
 		return nil, err
 	}
-	r := &reportRun{g: g, o: o, cmd: cmd, args: args, part: part, diff: analysis.NewDiffusion()}
-	r.trend, _ = analysis.NewTrend("")
+	var r *htmlreport.Report
 	vo := o.vec
-	vo.by, vo.also = "doc", r.see
+	vo.by = "doc"
+	vo.also = func(lex *lexicon.Lexicon, src *reports.Source) func(*reports.Document) {
+		r = htmlreport.NewReport(lex, part, src.ExtraColumns())
+		return r.Add
+	}
 	l, err := vo.counts(g, args)
 	if err != nil {
 		return nil, err
 	}
-	trendWarnings(g, r.trend, part)
-	diffusionWarnings(g, r.diff, part)
-	r.by = o.vec.by
-	if r.by == "auto" {
-		r.by = "doc"
-		if r.regions() >= 2 {
-			r.by = "region"
+	trendWarnings(g, r.Trend(), part)
+	diffusionWarnings(g, r.Diffusion(), part)
+	by := o.vec.by
+	if by == "auto" {
+		by = "doc"
+		if r.Regions() >= 2 {
+			by = "region"
 		}
 	}
-	m, skipped, err := l.matrix.Group(r.by)
+	m, skipped, err := l.matrix.Group(by)
 	if err != nil {
 		return nil, err
 	}
 	if len(skipped) > 0 {
-		g.warnf("%d document(s) without a %s left out of the similarity and clusters (e.g. %s)", len(skipped), r.by, skipped[0])
+		g.warnf("%d document(s) without a %s left out of the similarity and clusters (e.g. %s)", len(skipped), by, skipped[0])
 	}
-	if l.vectors, err = vector.Weigh(m, &vector.TFIDF{Sublinear: o.vec.sublinear, MinDF: o.vec.minDF, MaxDF: o.vec.maxDF}); err != nil {
+	v, err := vector.Weigh(m, &vector.TFIDF{Sublinear: o.vec.sublinear, MinDF: o.vec.minDF, MaxDF: o.vec.maxDF})
+	if err != nil {
 		return nil, err
 	}
-	l.matrix, r.l = nil, l
-	return r, nil
+	copt, _, err := o.cluster().parse(g)
+	if err != nil {
+		return nil, err
+	}
+	copt.Workers, copt.Context = o.vec.workers, g.ctx()
+	return r.Page(v, htmlreport.Options{
+		Title: o.title, Version: version, Paths: args, Top: o.top, Heatmap: o.heat, By: by, Space: o.vec.space,
+		K: o.k, Method: o.method, Cluster: copt, BOM: g.bom,
+		Command: func(sub string, flags ...string) string { return reportCommand(g, cmd, args, sub, flags...) },
+		Stage:   g.stage,
+		Footer:  g.provenance().Pairs(),
+	}), nil
 }
 
-// see is vectorOpts.also: it prepares the tables once the reports are
-// open and returns what adds each document to them.
-func (r *reportRun) see(lex *lexicon.Lexicon, src *reports.Source) func(*reports.Document) {
-	r.lex, r.extra = lex, src.ExtraColumns()
-	r.docs = tabulate.Docs(r.extra)
-	counter := analysis.NewCounter(lex, r.part)
-	return func(d *reports.Document) {
-		r.docs.Add(tabulate.DocRow(d, r.extra)...)
-		dc := counter.Count(d)
-		r.trend.Add(dc)
-		r.diff.Add(dc)
-		r.metas = append(r.metas, docMeta{meta: d.Meta, chars: d.Chars(reports.PartAll), warned: len(d.Warnings) > 0})
+// Flags the equivalent commands inherit from the report's command line.
+var inheritFlags = map[string][]string{
+	"docs":      {"meta"},
+	"trend":     {"meta", "section", "lexicon", "no-builtin"},
+	"diffusion": {"meta", "section", "lexicon", "no-builtin"},
+	"similar":   {"meta", "section", "lexicon", "no-builtin", "space", "min-df", "max-df", "sublinear", "stopwords"},
+	"cluster":   {"meta", "section", "lexicon", "no-builtin", "space", "min-df", "max-df", "sublinear", "stopwords"},
+}
+
+// reportCommand returns the tifa command line printing the CSV of one of
+// the report's tables: the subcommand, the report's own flags that it
+// shares (as given), the flags that pick the table, -f csv, then the
+// paths.
+func reportCommand(g *globals, cmd *cobra.Command, args []string, sub string, flags ...string) string {
+	out := []string{"tifa", sub}
+	fs := cmd.Flags()
+	for _, name := range inheritFlags[sub] {
+		fl := fs.Lookup(name)
+		if fl == nil || !fl.Changed {
+			continue
+		}
+		if sv, ok := fl.Value.(pflag.SliceValue); ok {
+			for _, v := range sv.GetSlice() {
+				out = append(out, "--"+name, v)
+			}
+			continue
+		}
+		out = append(out, "--"+name+"="+fl.Value.String())
 	}
+	out = append(out, flags...)
+	if g.bom {
+		out = append(out, "--bom")
+	}
+	out = append(out, "-f", "csv")
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") && a != "-" {
+			out = append(out, "--")
+			break
+		}
+	}
+	return shellJoin(append(out, args...))
 }
 
 // tap returns fn, after o.also's function when there is one.
@@ -210,15 +221,4 @@ func (o *vectorOpts) tap(lex *lexicon.Lexicon, src *reports.Source, fn func(*rep
 		see(d)
 		return fn(d)
 	}
-}
-
-// regions counts the distinct known regions.
-func (r *reportRun) regions() int {
-	seen := map[string]bool{}
-	for _, m := range r.metas {
-		if m.meta.Region != "" {
-			seen[m.meta.Region] = true
-		}
-	}
-	return len(seen)
 }

@@ -78,11 +78,11 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 			rows := tr.Rows(topt)
 			if p.wanted() {
 				lines := rows
-				groups := map[string]bool{}
+				groups, slogans := map[string]bool{}, map[int]bool{}
 				for _, r := range rows {
-					groups[r.Group] = true
+					groups[r.Group], slogans[r.Entry] = true, true
 				}
-				if top := o.plotTop(g, len(groups), countSlogans(rows), "mentioned in most reports"); top > 0 {
+				if top := o.plotTop(g, len(groups), len(slogans), "mentioned in most reports"); top > 0 {
 					topt.Top = top // all the slogans mentioned would be a tangle of lines
 					lines = tr.Rows(topt)
 				}

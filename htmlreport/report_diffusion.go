@@ -1,4 +1,4 @@
-package main
+package htmlreport
 
 import (
 	"fmt"
@@ -6,33 +6,32 @@ import (
 	"strconv"
 
 	"github.com/tifa-project/tifa/analysis"
-	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
-func (r *reportRun) diffusionSection() htmlreport.Section {
-	sec := htmlreport.Section{ID: "diffusion", Title: "Diffusion"}
-	opt := analysis.DiffusionOptions{Top: r.o.top}
+func (r *Report) diffusionSection() Section {
+	sec := Section{ID: "diffusion", Title: "Diffusion"}
+	opt := analysis.DiffusionOptions{Top: r.opt.Top}
 	curve := tabulate.AdoptionCurves(r.diff, opt, r.lex)
 	if len(curve.Rows) == 0 {
-		sec.Blocks = append(sec.Blocks, htmlreport.Note("No slogan has a first use to show: diffusion needs documents with a known region and year that mention a slogan."))
+		sec.Blocks = append(sec.Blocks, Note("No slogan has a first use to show: diffusion needs documents with a known region and year that mention a slogan."))
 		return sec
 	}
-	top := strconv.Itoa(r.o.top)
+	top := strconv.Itoa(r.opt.Top)
 	regions := map[string]int{}
 	for _, row := range r.diff.Summary(opt) {
 		regions[row.Level] = row.Regions
 	}
-	fig := &htmlreport.Figure{Charts: curveCharts(curve, regions),
-		Download: r.download(curve, "diffusion_curve.csv", r.command("diffusion", inputFlags, "--top", top, "--table", "curve"))}
+	fig := &Figure{Charts: curveCharts(curve, regions),
+		Download: r.download(curve, "diffusion_curve.csv", r.opt.Command("diffusion", "--top", top, "--table", "curve"))}
 	fig.Download.Label = "CSV of the curves"
 	sec.Blocks = append(sec.Blocks,
-		htmlreport.Text("How the slogans used by the most regions spread: for each level, the cumulative share of its regions "+
+		Text("How the slogans used by the most regions spread: for each level, the cumulative share of its regions "+
 			"that have mentioned the slogan by each year (a region's level is that of its latest report). A region's first "+
 			"report in the corpus may postdate its first use: curves start late where the corpus does. Under each panel's years: how many of the level's regions have a report that year."),
 		fig,
-		r.htmlTable(tabulate.Diffusion(r.diff, opt, r.lex), "diffusion.csv", r.command("diffusion", inputFlags, "--top", top)))
+		r.htmlTable(tabulate.Diffusion(r.diff, opt, r.lex), "diffusion.csv", r.opt.Command("diffusion", "--top", top)))
 	return sec
 }
 
@@ -40,7 +39,7 @@ func (r *reportRun) diffusionSection() htmlreport.Section {
 // observed, …, share) as one chart per level, titled with the level's
 // regions (regions: level → regions), the regions observed each year
 // under its axis.
-func curveCharts(t *table.Table, regions map[string]int) []htmlreport.LineChart {
+func curveCharts(t *table.Table, regions map[string]int) []LineChart {
 	col := func(name string) int {
 		return slices.IndexFunc(t.Cols, func(c table.Column) bool { return c.Name == name })
 	}
@@ -68,11 +67,11 @@ func curveCharts(t *table.Table, regions map[string]int) []htmlreport.LineChart 
 		}
 		share[level][slogan][y], observed[level][y] = c[iShare], c[iObserved]
 	}
-	var charts []htmlreport.LineChart
+	var charts []LineChart
 	for _, l := range levels {
 		ys := years[l]
 		slices.Sort(ys)
-		ch := htmlreport.LineChart{Title: fmt.Sprintf("%s (%s)", l, plural(regions[l], "region")), XLabel: "year", YLabel: "share adopted", YMax: 1,
+		ch := LineChart{Title: fmt.Sprintf("%s (%s)", l, plural(regions[l], "region")), XLabel: "year", YLabel: "share adopted", YMax: 1,
 			CountLabel: "reporting"}
 		for _, y := range ys {
 			ch.X = append(ch.X, float64(y))
@@ -86,7 +85,7 @@ func curveCharts(t *table.Table, regions map[string]int) []htmlreport.LineChart 
 			for k, y := range ys {
 				vals[k] = share[l][s][y]
 			}
-			ch.Series = append(ch.Series, htmlreport.Series{Name: s, Values: vals})
+			ch.Series = append(ch.Series, Series{Name: s, Values: vals})
 		}
 		charts = append(charts, ch)
 	}

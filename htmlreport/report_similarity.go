@@ -1,4 +1,4 @@
-package main
+package htmlreport
 
 import (
 	"fmt"
@@ -6,11 +6,13 @@ import (
 	"strconv"
 
 	"github.com/tifa-project/tifa/cluster"
-	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
+
+// matrixMax is the largest similarity matrix the report offers as CSV.
+const matrixMax = 300
 
 // byWord names the units of --by in prose.
 func byWord(by string) string {
@@ -23,36 +25,36 @@ func byWord(by string) string {
 	return by + "s"
 }
 
-func (r *reportRun) similaritySection() htmlreport.Section {
-	sec := htmlreport.Section{ID: "similarity", Title: "Similarity"}
-	v := r.l.vectors
+func (r *Report) similaritySection() Section {
+	sec := Section{ID: "similarity", Title: "Similarity"}
+	v := r.v
 	n := len(v.Units)
 	if n < 2 {
-		sec.Blocks = append(sec.Blocks, htmlreport.Note(fmt.Sprintf("%d %s: nothing to compare.", n, byWord(r.by))))
+		sec.Blocks = append(sec.Blocks, Note(fmt.Sprintf("%d %s: nothing to compare.", n, byWord(r.opt.By))))
 		return sec
 	}
-	sel := largestUnits(v, r.o.heat)
+	sel := largestUnits(v, r.opt.Heatmap)
 	var full *table.Table
-	if n <= reportMatrixMax {
-		full = tabulate.Similarity(v, r.by)
+	if n <= matrixMax {
+		full = tabulate.Similarity(v, r.opt.By)
 	}
 	h := r.heatmap(sel, full)
-	what := fmt.Sprintf("all %d %s", n, byWord(r.by))
+	what := fmt.Sprintf("all %d %s", n, byWord(r.opt.By))
 	switch {
-	case len(sel) < n && r.by == "doc":
+	case len(sel) < n && r.opt.By == "doc":
 		what = fmt.Sprintf("the first %d of the %d documents (--heatmap N shows more)", len(sel), n)
 	case len(sel) < n:
-		what = fmt.Sprintf("the %d %s with the most reports, of %d (--heatmap N shows more)", len(sel), byWord(r.by), n)
+		what = fmt.Sprintf("the %d %s with the most reports, of %d (--heatmap N shows more)", len(sel), byWord(r.opt.By), n)
 	}
-	sec.Blocks = append(sec.Blocks, htmlreport.Text(fmt.Sprintf("Cosine similarity of the TF-IDF vectors (%s space) between %s. "+
+	sec.Blocks = append(sec.Blocks, Text(fmt.Sprintf("Cosine similarity of the TF-IDF vectors (%s space) between %s. "+
 		"Rows and columns are ordered by average-linkage clustering, so that similar %s sit together; the coloured strip marks "+
-		"the cluster of the next section. Hover a cell for its value.", r.o.vec.space, what, byWord(r.by))))
-	command := r.command("similar", vectorFlags, "--by", r.by, "--matrix")
+		"the cluster of the next section. Hover a cell for its value.", r.opt.Space, what, byWord(r.opt.By))))
+	command := r.opt.Command("similar", "--by", r.opt.By, "--matrix")
 	if full != nil {
 		h.Download = r.download(full, "similarity.csv", command)
 		h.Download.Label = fmt.Sprintf("CSV (all %d×%d)", n, n)
 	} else {
-		sec.Blocks = append(sec.Blocks, htmlreport.Note(fmt.Sprintf("The full %d×%d matrix is too large to include: %s prints it.", n, n, command)))
+		sec.Blocks = append(sec.Blocks, Note(fmt.Sprintf("The full %d×%d matrix is too large to include: %s prints it.", n, n, command)))
 	}
 	sec.Blocks = append(sec.Blocks, h)
 	return sec
@@ -61,8 +63,8 @@ func (r *reportRun) similaritySection() htmlreport.Section {
 // heatmap draws the similarity between the units sel, ordered by
 // average-linkage clustering; the values are the text of full (the
 // matrix 'tifa similar --matrix' prints) when there is one.
-func (r *reportRun) heatmap(sel []int, full *table.Table) *htmlreport.Heatmap {
-	v := r.l.vectors
+func (r *Report) heatmap(sel []int, full *table.Table) *Heatmap {
+	v := r.v
 	single := make([][]int, len(sel))
 	for i, u := range sel {
 		single[i] = []int{u}
@@ -76,7 +78,7 @@ func (r *reportRun) heatmap(sel []int, full *table.Table) *htmlreport.Heatmap {
 		order = cluster.LeafOrder(merges, len(sel))
 	}
 	cos := vector.CosineMatrix(sub)
-	h := &htmlreport.Heatmap{Min: 0, Max: 1, ValueName: "cosine"}
+	h := &Heatmap{Min: 0, Max: 1, ValueName: "cosine"}
 	res, err := r.clustering()
 	if err == nil {
 		h.Groups = clusterNames(res.K)

@@ -1,4 +1,4 @@
-package main
+package htmlreport
 
 import (
 	"fmt"
@@ -7,12 +7,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tifa-project/tifa/htmlreport"
-	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/table"
 )
 
-func (r *reportRun) summarySection() htmlreport.Section {
+func (r *Report) summarySection() Section {
 	chars, warned := 0, 0
 	years := map[int]bool{}
 	for _, m := range r.metas {
@@ -28,38 +27,32 @@ func (r *reportRun) summarySection() htmlreport.Section {
 	if ys := sortedKeys(years); len(ys) > 0 {
 		span = fmt.Sprintf("%d–%d (%d distinct)", ys[0], ys[len(ys)-1], len(ys))
 	}
-	facts := htmlreport.Facts{
+	facts := Facts{
 		{Label: "reports", Value: strconv.Itoa(len(r.metas))},
-		{Label: "regions", Value: strconv.Itoa(r.regions())},
+		{Label: "regions", Value: strconv.Itoa(r.Regions())},
 		{Label: "years", Value: span},
 		{Label: "Chinese characters", Value: thousands(chars)},
 		{Label: "documents with warnings", Value: strconv.Itoa(warned)},
 		{Label: "text analysed", Value: r.part.String()},
 		{Label: "lexicon entries", Value: strconv.Itoa(len(r.lex.Entries))},
-		{Label: "similarity and clusters by", Value: r.by},
+		{Label: "similarity and clusters by", Value: r.opt.By},
 	}
 	t, file := levelTable(r.metas), "levels.csv"
 	if len(years) <= 15 {
 		t, file = levelYearTable(r.metas, sortedKeys(years)), "levels_years.csv"
 	}
-	return htmlreport.Section{ID: "corpus", Title: "Corpus", Blocks: []htmlreport.Block{
+	return Section{ID: "corpus", Title: "Corpus", Blocks: []Block{
 		facts,
 		r.htmlTable(t, file, ""),
-		&htmlreport.Details{Summary: fmt.Sprintf("All %d documents, their metadata, sections and warnings", len(r.metas)), Blocks: []htmlreport.Block{
-			r.htmlTable(r.docs, "docs.csv", r.command("docs", docsFlags)),
+		&Details{Summary: fmt.Sprintf("All %d documents, their metadata, sections and warnings", len(r.metas)), Blocks: []Block{
+			r.htmlTable(r.docs, "docs.csv", r.opt.Command("docs")),
 		}},
 	}}
 }
 
 // levelOrder sorts levels from the centre down, unknown ("") last.
 func levelOrder(a, b string) int {
-	rank := func(l string) int {
-		if i := slices.Index(reports.Levels, l); i >= 0 {
-			return i
-		}
-		return len(reports.Levels)
-	}
-	if c := rank(a) - rank(b); c != 0 {
+	if c := analysis.LevelRank(a) - analysis.LevelRank(b); c != 0 {
 		return c
 	}
 	return strings.Compare(a, b)
