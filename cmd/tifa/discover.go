@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -84,7 +83,7 @@ edit and use with --lexicon FILE.`,
 				cands = cands[:o.top]
 			}
 			if o.asLexicon != "" {
-				if err := table.WriteFileAtomic(o.asLexicon, discoveredLexicon(cands, n, o.minDocs)); err != nil {
+				if err := table.WriteFileAtomic(o.asLexicon, discover.Lexicon(cands, n, o.minDocs)); err != nil {
 					return err
 				}
 			}
@@ -99,30 +98,4 @@ edit and use with --lexicon FILE.`,
 	f.BoolVar(&o.all, "all", false, "keep candidates equal to a lexicon form")
 	f.StringVar(&o.asLexicon, "as-lexicon", "", "also write the candidates listed to FILE as a plain-text lexicon")
 	return cmd
-}
-
-// discoveredLexicon writes cands in the plain-text lexicon format, best
-// first, each with its evidence in a comment; those equal to a lexicon
-// form (listed with --all) are left out, since they would replace it.
-func discoveredLexicon(cands []discover.Candidate, docs, minDocs int) []byte {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# Candidate slogans found by 'tifa discover' in %d reports (each in %d or more), best first.\n", docs, minDocs)
-	b.WriteString("# Delete the lines that are no slogans, add aliases after |, move entries under\n")
-	b.WriteString("# other [category] lines, then count them with: tifa count PATH... --lexicon THIS_FILE\n")
-	b.WriteString("[discovered]\n")
-	for _, c := range cands {
-		if c.Coverage == discover.CoverEqual {
-			continue
-		}
-		note := fmt.Sprintf("freq %d, reports %d", c.Freq, c.Docs)
-		if c.FirstYear != 0 {
-			note += fmt.Sprintf(", first %d", c.FirstYear)
-		}
-		note += ", " + c.Source.String()
-		if c.Coverage != discover.CoverNone {
-			note += ", " + c.Coverage.String() + " " + c.Covered
-		}
-		fmt.Fprintf(&b, "%s  # %s\n", c.Text, note)
-	}
-	return []byte(b.String())
 }
