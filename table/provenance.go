@@ -1,10 +1,17 @@
 package table
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/tifa-project/tifa/reports"
 )
 
 // Provenance says how an output was made, so that a table found months
@@ -122,4 +129,114 @@ func codeSpan(s string) string {
 		return fence + " " + s + " " + fence
 	}
 	return fence + s + fence
+}
+
+// ShellJoin joins args into one line a POSIX shell splits back into args:
+// the form of Provenance.Command.
+func ShellJoin(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = shellQuote(a)
+	}
+	return strings.Join(q, " ")
+}
+
+// shellQuote quotes s for a POSIX shell when needed: letters (Chinese
+// included), digits and @%+=:,./_- need none; other text goes in single
+// quotes; text with control characters in bash's $'…'.
+func shellQuote(s string) string {
+	if s == "" {
+		return "''"
+	}
+	safe, control := true, false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("@%+=:,./_-", r):
+		case unicode.IsControl(r):
+			safe, control = false, true
+		default:
+			safe = false
+		}
+	}
+	switch {
+	case safe:
+		return s
+	case control:
+		return ansiQuote(s)
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// ansiQuote writes s as bash's $'…', escaping control characters.
+func ansiQuote(s string) string {
+	var b strings.Builder
+	b.WriteString("$'")
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '\\':
+			b.WriteString(`\` + string(r))
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case unicode.IsControl(r) && r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unicode.IsControl(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteString("'")
+	return b.String()
+}
+
+// Inputs records the documents a command read, for Provenance.Input. It
+// is safe for concurrent use; the zero value is ready.
+type Inputs struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+// Add records d: its ID, file hash and metadata, each field
+// length-prefixed so no two documents can write the same line.
+func (l *Inputs) Add(d *reports.Document) {
+	var b strings.Builder
+	field := func(s string) { fmt.Fprintf(&b, "%d:%s;", len(s), s) }
+	field(d.ID)
+	field(d.Hash)
+	field(d.Meta.Region)
+	field(d.Meta.Level)
+	field(strconv.Itoa(d.Meta.Year))
+	keys := make([]string, 0, len(d.Meta.Extra))
+	for k := range d.Meta.Extra {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		field(k)
+		field(d.Meta.Extra[k])
+	}
+	l.mu.Lock()
+	l.lines = append(l.lines, b.String())
+	l.mu.Unlock()
+}
+
+// Digest returns "sha256:" and the hex SHA-256 of the sorted lines, each
+// ended by a newline, and the number of documents; "" and 0 when none was
+// read.
+func (l *Inputs) Digest() (string, int) {
+	l.mu.Lock()
+	lines := slices.Clone(l.lines)
+	l.mu.Unlock()
+	if len(lines) == 0 {
+		return "", 0
+	}
+	slices.Sort(lines)
+	h := sha256.New()
+	for _, s := range lines {
+		h.Write([]byte(s))
+		h.Write([]byte("\n"))
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil)), len(lines)
 }

@@ -133,7 +133,7 @@ func each(g *globals, src *reports.Source, fn func(*reports.Document) error) err
 			return nil
 		}
 		n++
-		g.inputs.add(d)
+		g.inputs.Add(d)
 		if strings.TrimSpace(d.Text) != "" {
 			withText++
 		}

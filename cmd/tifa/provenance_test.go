@@ -206,7 +206,7 @@ func TestProvenanceRoundTrip(t *testing.T) {
 }
 
 // shellSplit splits a line as a POSIX shell would, for the quoting
-// shellQuote writes: bare words, \x, '…' and bash's $'…' with \n \t \\
+// table.ShellJoin writes: bare words, \x, '…' and bash's $'…' with \n \t \\
 // \' \xHH.
 func shellSplit(t *testing.T, line string) []string {
 	t.Helper()
@@ -285,9 +285,9 @@ func TestShellQuote(t *testing.T) {
 		{"line\nbreak", `$'line\nbreak'`},
 		{"tab\t'q'\x01", `$'tab\t\'q\'\x01'`},
 	} {
-		got := shellQuote(c.in)
+		got := table.ShellJoin([]string{c.in})
 		if got != c.want {
-			t.Errorf("shellQuote(%q) = %s, want %s", c.in, got, c.want)
+			t.Errorf("ShellJoin(%q) = %s, want %s", c.in, got, c.want)
 		}
 		if back := shellSplit(t, got); len(back) != 1 || back[0] != c.in {
 			t.Errorf("shellSplit(%s) = %q, want [%q]", got, back, c.in)

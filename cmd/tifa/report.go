@@ -208,7 +208,7 @@ func reportCommand(g *globals, cmd *cobra.Command, args []string, sub string, fl
 			break
 		}
 	}
-	return shellJoin(append(out, args...))
+	return table.ShellJoin(append(out, args...))
 }
 
 // tap returns fn, after o.also's function when there is one.

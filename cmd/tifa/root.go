@@ -34,7 +34,7 @@ type globals struct {
 	// test sets it.
 	args           []string
 	lexHash        string
-	inputs         inputLog
+	inputs         table.Inputs
 	now            func() time.Time
 	badEpochWarned bool
 
