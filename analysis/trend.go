@@ -108,6 +108,23 @@ type TrendRow struct {
 	FirstYear  int // first year of the group in which any report mentions the slogan; 0 if none
 }
 
+// TrendValue returns what picks the measure name (mean_per10k, share,
+// mentioning or mentions) from a row: a float64 or an int; nil for
+// another name.
+func TrendValue(name string) func(TrendRow) any {
+	switch name {
+	case "mean_per10k":
+		return func(r TrendRow) any { return r.MeanPer10k }
+	case "share":
+		return func(r TrendRow) any { return r.Share }
+	case "mentioning":
+		return func(r TrendRow) any { return r.Mentioning }
+	case "mentions":
+		return func(r TrendRow) any { return r.Mentions }
+	}
+	return nil
+}
+
 // TrendOptions select the slogans reported.
 type TrendOptions struct {
 	// Entries, when not nil, lists the only entries reported, in this

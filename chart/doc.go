@@ -1,11 +1,14 @@
 // Package chart draws tifa's results as PNG, SVG or PDF figures with gonum/plot, using a font with Chinese glyphs found at run time.
 //
-// The package takes plain data (series, matrices, points, merges, bars) and
+// The package draws plain data (series, matrices, points, merges, bars) and
 // writes bytes; it opens no file but the font. Five chart types share one
 // interface, [Chart]: [Lines] (slogan trends, diffusion curves), [Heatmap]
 // (a similarity matrix), [Scatter] (a 2-D map of documents coloured by
 // cluster), [Dendrogram] (a hierarchical clustering in scipy's linkage
 // convention) and [Bars] (signed horizontal bars, e.g. keyness G²).
+// [TrendLines], [AdoptionLines], [SimilarityHeatmap], [ClusterMap],
+// [ClusterTree] and [KeynessBars] make the chart of each of tifa's
+// results, as tifa's --plot draws it.
 //
 // Fonts. [FindFont] picks a face with Chinese glyphs: the file given, else
 // $TIFA_FONT, else the first of a list of well-known places (Debian's

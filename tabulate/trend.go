@@ -31,22 +31,6 @@ func Trend(rows []analysis.TrendRow, lex *lexicon.Lexicon, by string) *table.Tab
 	return t
 }
 
-// TrendValue returns what picks the value name (mean_per10k, share,
-// mentioning or mentions) from a trend row; nil for another name.
-func TrendValue(name string) func(analysis.TrendRow) any {
-	switch name {
-	case "mean_per10k":
-		return func(r analysis.TrendRow) any { return r.MeanPer10k }
-	case "share":
-		return func(r analysis.TrendRow) any { return r.Share }
-	case "mentioning":
-		return func(r analysis.TrendRow) any { return r.Mentioning }
-	case "mentions":
-		return func(r analysis.TrendRow) any { return r.Mentions }
-	}
-	return nil
-}
-
 // TrendWide is the table of tifa trend --wide: one row per slogan (and
 // group, by level or region), one column per year of years holding value
 // (see TrendValue), empty where the group has no report that year.
@@ -66,7 +50,7 @@ func TrendWide(rows []analysis.TrendRow, years []int, lex *lexicon.Lexicon, by, 
 		cs = append(cs, c)
 	}
 	t := &table.Table{Title: "Slogan trend (" + value + " by year)", Cols: cs}
-	pick := TrendValue(value)
+	pick := analysis.TrendValue(value)
 	yearCol := map[int]int{}
 	for i, y := range years {
 		yearCol[y] = i

@@ -103,10 +103,10 @@ for average, complete and ward, map for k-means.`,
 				}
 			}
 			if p.wanted() {
-				var ch chart.Chart = clusterDendrogram(l, res)
+				var ch chart.Chart = chart.ClusterTree(l.vectors, res)
 				if plotKind == "map" {
-					if ch, err = clusterMap(l, res); err != nil {
-						return err
+					if ch, err = chart.ClusterMap(l.vectors, res); err != nil {
+						return fmt.Errorf("--plot: %w", err)
 					}
 				}
 				if err := p.draw(ch); err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/keyness"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
@@ -81,7 +82,7 @@ for G² are characters (slogans space) or tokens (words space).
 				if n <= 0 {
 					n = 30
 				}
-				if err := p.draw(keynessChart(keys, m.Terms, a, b, n)); err != nil {
+				if err := p.draw(chart.KeynessBars(keys, m.Terms, a, b, n)); err != nil {
 					return err
 				}
 			}

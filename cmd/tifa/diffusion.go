@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
@@ -108,7 +109,9 @@ under.`,
 					chartOpt.Top = top
 					pts = d.Curve(chartOpt)
 				}
-				if err := p.draw(diffusionChart(g, pts, lex)); err != nil {
+				c := chart.AdoptionLines(pts, lex)
+				c.Series = capSeries(g, c.Series, "--top or --slogan")
+				if err := p.draw(c); err != nil {
 					return err
 				}
 			}

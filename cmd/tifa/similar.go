@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
@@ -45,9 +46,12 @@ average-linkage clustering so that similar units sit together.`,
 			}
 			v := l.vectors
 			if p.wanted() {
-				hm, err := similarityChart(v)
+				if len(v.Units) > matrixMax {
+					return fmt.Errorf("--plot: %d units are too many for a heatmap; group them with --by", len(v.Units))
+				}
+				hm, err := chart.SimilarityHeatmap(v)
 				if err != nil {
-					return err
+					return fmt.Errorf("--plot: %w", err)
 				}
 				if err := p.draw(hm); err != nil {
 					return err

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
@@ -56,7 +57,7 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 			if err != nil {
 				return fmt.Errorf("flag --by: want level or region (got %q)", o.by)
 			}
-			if (o.wide || p.path != "") && tabulate.TrendValue(o.value) == nil {
+			if (o.wide || p.path != "") && analysis.TrendValue(o.value) == nil {
 				return fmt.Errorf("flag --value: want mean_per10k, share, mentioning or mentions (got %q)", o.value)
 			}
 			if err := p.check(); err != nil {
@@ -86,7 +87,9 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 					topt.Top = top // all the slogans mentioned would be a tangle of lines
 					lines = tr.Rows(topt)
 				}
-				if err := p.draw(trendChart(g, lines, lex, o)); err != nil {
+				c := chart.TrendLines(lines, lex, o.by, o.value)
+				c.Series = capSeries(g, c.Series, "--top or --slogan")
+				if err := p.draw(c); err != nil {
 					return err
 				}
 			}
