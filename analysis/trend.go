@@ -37,9 +37,6 @@ type trendSum struct {
 	per10k               float64
 }
 
-// TrendGroupings lists the values NewTrend accepts for by.
-var TrendGroupings = []string{"", "level", "region"}
-
 // NewTrend returns an empty trend grouped by by: "" (all reports together),
 // "level" or "region".
 func NewTrend(by string) (*Trend, error) {

@@ -215,16 +215,16 @@ func (dv *Discoverer) Add(d *reports.Document) {
 		dv.seq = append(dv.seq, id)
 	}
 	dv.docEnd = append(dv.docEnd, len(dv.seq))
-	for _, q := range QuotedPhrases(text) {
+	for _, q := range quotedPhrases(text) {
 		dv.quoted[q] = true
 	}
 }
 
-// QuotedPhrases returns the phrases of text written between “…”, 「…」 or
+// quotedPhrases returns the phrases of text written between “…”, 「…」 or
 // "…" that the quoted detector accepts (see Discoverer), in text order,
 // with repeats. A quotation runs to the first closing mark on the same
 // line; a longer one than 16 characters is skipped whole.
-func QuotedPhrases(text string) []string {
+func quotedPhrases(text string) []string {
 	var out []string
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])

@@ -35,9 +35,9 @@ func TestQuotedPhrases(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := QuotedPhrases(c.text)
+			got := quotedPhrases(c.text)
 			if !slices.Equal(got, c.want) {
-				t.Errorf("QuotedPhrases(%q) = %q, want %q", c.text, got, c.want)
+				t.Errorf("quotedPhrases(%q) = %q, want %q", c.text, got, c.want)
 			}
 		})
 	}
@@ -282,7 +282,7 @@ func FuzzQuotedPhrases(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, q := range QuotedPhrases(text) {
+		for _, q := range quotedPhrases(text) {
 			if !quotable(q) || !strings.Contains(text, q) {
 				t.Fatalf("phrase %q of %q", q, text)
 			}

@@ -479,10 +479,10 @@ func setOf(list string) map[string]bool {
 	return set
 }
 
-// SegmentAll segments every text with s, using workers goroutines (the
+// segmentAll segments every text with s, using workers goroutines (the
 // number of CPUs when workers < 1), and returns the tokens of texts[i] at
 // index i: the result never depends on scheduling.
-func SegmentAll(s *Segmenter, texts []string, workers int) [][]Token {
+func segmentAll(s *Segmenter, texts []string, workers int) [][]Token {
 	out := make([][]Token, len(texts))
 	var next atomic.Int64
 	var wg sync.WaitGroup

@@ -362,7 +362,7 @@ func TestSegmentAll(t *testing.T) {
 		want[i] = render(s.Tokens(text))
 	}
 	for _, workers := range []int{-1, 0, 1, 2, 3, 100} {
-		got := SegmentAll(s, texts, workers)
+		got := segmentAll(s, texts, workers)
 		if len(got) != len(texts) {
 			t.Fatalf("workers %d: %d results for %d texts", workers, len(got), len(texts))
 		}
@@ -372,8 +372,8 @@ func TestSegmentAll(t *testing.T) {
 			}
 		}
 	}
-	if got := SegmentAll(s, nil, 2); len(got) != 0 {
-		t.Errorf("SegmentAll(nil) = %v, want empty", got)
+	if got := segmentAll(s, nil, 2); len(got) != 0 {
+		t.Errorf("segmentAll(nil) = %v, want empty", got)
 	}
 }
 
@@ -520,7 +520,7 @@ func BenchmarkSegmentAll(b *testing.B) {
 			b.SetBytes(int64(size))
 			for b.Loop() {
 				got := 0
-				for _, toks := range SegmentAll(s, texts, workers) {
+				for _, toks := range segmentAll(s, texts, workers) {
 					got += len(toks)
 				}
 				if got != want {

@@ -26,14 +26,14 @@ const (
 	FormatXLSX  = "xlsx"
 )
 
-// Formats lists the formats Render and Output.Write know.
-var Formats = []string{FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMD, FormatXLSX}
+// formats lists the formats Render and Output.Write know.
+var formats = []string{FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMD, FormatXLSX}
 
 // ChooseFormat resolves --format: explicit wins; else the -o file's
 // extension; else a table on a terminal and CSV into a pipe or file.
 func ChooseFormat(flag, outFile string, terminal bool) (string, error) {
 	if flag != "" {
-		for _, f := range Formats {
+		for _, f := range formats {
 			if flag == f {
 				return f, nil
 			}
@@ -41,7 +41,7 @@ func ChooseFormat(flag, outFile string, terminal bool) (string, error) {
 		if flag == "markdown" {
 			return FormatMD, nil
 		}
-		return "", fmt.Errorf("flag --format: unknown format %q (want %s)", flag, strings.Join(Formats, ", "))
+		return "", fmt.Errorf("flag --format: unknown format %q (want %s)", flag, strings.Join(formats, ", "))
 	}
 	switch strings.ToLower(filepath.Ext(outFile)) {
 	case ".csv":

@@ -32,7 +32,7 @@ func twinTables() (held, generated *Table) {
 // provenance.
 func TestGeneratedTable(t *testing.T) {
 	p := Provenance{Command: "tifa count x", Version: "test", Lexicon: "abc", Input: "sha256:0", Documents: 3, Date: "2025-01-02"}
-	for _, format := range Formats {
+	for _, format := range formats {
 		for _, prov := range []*Provenance{nil, &p} {
 			var out [2]bytes.Buffer
 			held, gen := twinTables()

@@ -24,9 +24,6 @@ const (
 	SpaceWords   = "words"   // document × token counts, lexicon entries one token each
 )
 
-// Groupings a Matrix can be summed by.
-var Groupings = []string{"doc", "region", "year", "region-year", "level"}
-
 // Unit is what one row of a Matrix describes: a document, or a group of
 // documents summed together.
 type Unit struct {
@@ -325,10 +322,11 @@ func (c *collector) matrix() *Matrix {
 	return m
 }
 
-// Group sums the rows of m by by (one of Groupings; "doc" returns m). A
-// document whose metadata lacks the key (no region, no year …) is left out
-// and listed in skipped. Groups are ordered by label: regions and levels
-// alphabetically, years ascending, region-years by region then year.
+// Group sums the rows of m by by (doc, region, year, region-year or
+// level; "doc" returns m). A document whose metadata lacks the key (no
+// region, no year …) is left out and listed in skipped. Groups are
+// ordered by label: regions and levels alphabetically, years ascending,
+// region-years by region then year.
 func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 	key, err := groupKey(by)
 	if err != nil {
@@ -396,7 +394,7 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 	return g, skipped, nil
 }
 
-// CheckGrouping returns an error unless by is one of Groupings.
+// CheckGrouping returns an error unless m.Group accepts by.
 func CheckGrouping(by string) error {
 	_, err := groupKey(by)
 	return err
