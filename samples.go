@@ -1,6 +1,8 @@
 // Package tifa embeds the synthetic sample reports of testdata/samples, so
-// that `tifa demo` runs with nothing but the binary; the tool itself lives
-// in cmd/tifa and the packages reports, lexicon and analysis.
+// that `tifa demo` runs with nothing but the binary and the examples of the
+// other packages have reports to read; the tool itself lives in cmd/tifa
+// and the packages below it (reports, lexicon, analysis, vector, cluster …;
+// see the README's Layout).
 package tifa
 
 import (
