@@ -11,7 +11,7 @@ import (
 	"github.com/tifa-project/tifa/sparse"
 )
 
-// KScore is the mean silhouette of one k tried by ChooseK.
+// KScore is the mean silhouette of one k tried when Options.K is 0.
 type KScore struct {
 	K          int
 	Silhouette float64

@@ -82,8 +82,8 @@ func (a *DotAcc) Dot(j int) float64 {
 
 // UpperAcc accumulates the dot products of row i with the rows j > i
 // through the inverted index, for what scores each pair once, from its
-// lower row: TopK, CosineMatrix and the condensed distances of
-// Agglomerate. at[k] is the position of x's entry k in xt (see
+// lower row: vector.TopK, vector.CosineMatrix and the condensed distances of
+// cluster.Agglomerate. at[k] is the position of x's entry k in xt (see
 // ColumnPositions), so the rows above i in column c are the rest of c's
 // posting list after at[k], found without a search. Between rows acc is
 // all zero and seen all false. The sum for a pair runs over the shared
