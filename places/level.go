@@ -1,6 +1,9 @@
 package places
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Level is the rank of a place in the hierarchy of divisions.
 type Level uint8
@@ -27,7 +30,7 @@ func (l Level) String() string {
 	if int(l) < len(levelNames) {
 		return levelNames[l]
 	}
-	return "level(" + string(rune('0'+l%10)) + ")"
+	return "level(" + strconv.Itoa(int(l)) + ")"
 }
 
 // levelWords are the words ParseLevel accepts, as manifests and users write
