@@ -97,9 +97,11 @@ type succ struct {
 type Gazetteer struct {
 	recs      []rec
 	ids       []string           // panel id of each record
+	term      []int32            // the record whose code is each record's panel id
 	byCode    map[uint32][]int32 // records of a code, by first year
 	full      map[string][]int32 // official name → records
 	short     map[string][]int32 // short forms → records
+	names     map[string]bool    // the keys of full and short
 	pred      map[uint32][]int32 // code → records continued by it
 	towns     int                // number of townships
 	townStart int                // recs[townStart:][:towns] are the townships, by code
@@ -320,6 +322,12 @@ func (g *Gazetteer) index() {
 			g.short[name] = append(g.short[name], id)
 		}
 	}
+	g.names = make(map[string]bool, len(g.full)+len(g.short))
+	for _, m := range []map[string][]int32{g.full, g.short} {
+		for k := range m {
+			g.names[k] = true
+		}
+	}
 	g.pred = map[uint32][]int32{}
 	for i := range g.recs {
 		if next := g.continuation(int32(i)); next >= 0 {
@@ -328,7 +336,8 @@ func (g *Gazetteer) index() {
 		}
 	}
 	g.ids = make([]string, n)
-	terminal := make([]int32, n)
+	g.term = make([]int32, n)
+	terminal := g.term
 	for i := range g.recs {
 		terminal[i] = g.terminal(int32(i))
 	}
@@ -576,40 +585,60 @@ func (g *Gazetteer) Parents(code string, year int) Parents {
 
 func (g *Gazetteer) parents(i int32, y int) Parents {
 	var p Parents
+	ps := [4]*Place{&p.Township, &p.County, &p.City, &p.Province}
+	for k, j := range g.chain(i, y) {
+		if j >= 0 {
+			*ps[k] = g.place(j)
+		}
+	}
+	return p
+}
+
+// Chain positions.
+const (
+	inTownship = iota
+	inCounty
+	inCity
+	inProvince
+)
+
+// chain returns the records of the township, county, prefecture and
+// province holding record i in year y (−1 where there is none), i itself
+// at its own level; a zone or the national level holds only its parents.
+func (g *Gazetteer) chain(i int32, y int) [4]int32 {
+	c := [4]int32{-1, -1, -1, -1}
 	r := g.recs[i]
-	c := r.code
+	code := r.code
 	switch r.level {
 	case National:
-		return p
+		return c
 	case Township:
-		p.Township = g.place(i)
-		county := g.nearest(c/1000, nbsYear)
+		c[inTownship] = i
+		county := g.nearest(code/1000, nbsYear)
 		if county < 0 {
-			return p
+			return c
 		}
 		county = g.at(county, y)
 		r = g.recs[county]
-		c = r.code
+		code = r.code
 		if r.level == County {
-			p.County = g.place(county)
+			c[inCounty] = county
 		}
 	case County:
-		p.County = g.place(i)
+		c[inCounty] = i
 	case Prefecture:
-		p.City = g.place(i)
+		c[inCity] = i
 	case Province:
-		p.Province = g.place(i)
-		return p
+		c[inProvince] = i
+		return c
 	}
-	if p.City.Code == "" && c%100 != 0 {
-		if j := g.during(c/100*100, y); j >= 0 && g.recs[j].level == Prefecture {
-			p.City = g.place(j)
+	if c[inCity] < 0 && code%100 != 0 {
+		if j := g.during(code/100*100, y); j >= 0 && g.recs[j].level == Prefecture {
+			c[inCity] = j
 		}
 	}
-	if j := g.during(c/10000*10000, y); j >= 0 {
-		p.Province = g.place(j)
-	}
-	return p
+	c[inProvince] = g.during(code/10000*10000, y)
+	return c
 }
 
 // during returns the record of code in use during year y (at its end if
@@ -659,14 +688,8 @@ func (g *Gazetteer) PanelID(code string, year int) string {
 // compare the places' IDs: 徐水县 and 徐水区 share one.
 func (g *Gazetteer) Lookup(name string, l Level) []Place {
 	var out []Place
-	seen := map[int32]bool{}
-	for _, m := range []map[string][]int32{g.full, g.short} {
-		for _, i := range m[name] {
-			if !seen[i] && (l == Unknown || g.recs[i].level == l) {
-				seen[i] = true
-				out = append(out, g.place(i))
-			}
-		}
+	for _, i := range g.named(name, l) {
+		out = append(out, g.place(i))
 	}
 	slices.SortFunc(out, func(a, b Place) int {
 		if a.Code != b.Code {
@@ -674,6 +697,20 @@ func (g *Gazetteer) Lookup(name string, l Level) []Place {
 		}
 		return a.From - b.From
 	})
+	return out
+}
+
+// named returns the records named name, by official name or short form,
+// in any year, at level l (Unknown: any).
+func (g *Gazetteer) named(name string, l Level) []int32 {
+	var out []int32
+	for _, m := range []map[string][]int32{g.full, g.short} {
+		for _, i := range m[name] {
+			if !slices.Contains(out, i) && (l == Unknown || g.recs[i].level == l) {
+				out = append(out, i)
+			}
+		}
+	}
 	return out
 }
 
