@@ -190,18 +190,14 @@ func (g *Gazetteer) inYear(name string, ids []int32, y int) found {
 		}
 	}
 	if len(f.ids) > 1 {
-		byID := map[string]int32{}
 		var keep []int32
 		for _, i := range f.ids {
-			id := g.ids[i]
-			j, ok := byID[id]
+			k := slices.IndexFunc(keep, func(j int32) bool { return g.term[j] == g.term[i] })
 			switch {
-			case !ok:
-				byID[id] = i
+			case k < 0:
 				keep = append(keep, i)
-			case !g.recs[j].activeEnd(y) && g.recs[i].activeEnd(y):
-				keep[slices.Index(keep, j)] = i
-				byID[id] = i
+			case !g.recs[keep[k]].activeEnd(y) && g.recs[i].activeEnd(y):
+				keep[k] = i
 			}
 		}
 		f.ids = keep
@@ -376,14 +372,17 @@ func (g *Gazetteer) narrow(f found, name string, src Source, y int, cons []const
 		}
 		ids = keep
 	}
-	if len(ids) == 1 && len(by) == 0 && g.recs[ids[0]].level == Township {
+	// Last, the text: the names of the candidates' divisions in the header
+	// narrow several candidates, or confirm a township. The name itself is
+	// no evidence: 东洲 of 东洲街道 is not 东洲区.
+	confirm := len(ids) == 1 && len(by) == 0 && g.recs[ids[0]].level == Township
+	if len(ids) > 1 || confirm {
+		header = strings.ReplaceAll(header, name, " ")
+	}
+	if confirm {
 		if _, hit := g.inHeader(ids, y, header); hit != "" {
 			by = append(by, hit+" (header)")
 		}
-	}
-	// The name itself is no evidence: 东洲 of 东洲街道 is not 东洲区.
-	if len(ids) > 1 || len(by) == 0 && g.recs[ids[0]].level == Township {
-		header = strings.ReplaceAll(header, name, " ")
 	}
 	if len(ids) > 1 {
 		if keep, hit := g.inHeader(ids, y, header); len(keep) < len(ids) {
