@@ -142,26 +142,33 @@ func (g *Gazetteer) lookup(name string, l Level, y int) found {
 }
 
 func (g *Gazetteer) lookupLevel(name string, l Level, y int) found {
-	tiers := [3][]int32{g.full[name]}
-	for _, i := range g.short[name] {
-		if g.recs[i].level == County {
-			tiers[2] = append(tiers[2], i)
-		} else {
-			tiers[1] = append(tiers[1], i)
-		}
+	full, short := g.full[name], g.short[name]
+	if len(full) == 0 && len(short) == 0 {
+		return found{}
 	}
-	for _, tier := range tiers {
+	for tier := range 3 {
 		var ids []int32
-		for _, i := range tier {
-			if l == Unknown || g.recs[i].level == l {
-				ids = append(ids, i)
-			}
+		if tier == 0 {
+			ids = keepLevel(g, nil, full, l, func(Level) bool { return true })
+		} else {
+			ids = keepLevel(g, nil, short, l, func(rl Level) bool { return (rl == County) == (tier == 2) })
 		}
 		if len(ids) > 0 {
 			return g.inYear(name, ids, y)
 		}
 	}
 	return found{}
+}
+
+// keepLevel appends to dst the records of ids at level l (Unknown: any)
+// whose level passes tier.
+func keepLevel(g *Gazetteer, dst, ids []int32, l Level, tier func(Level) bool) []int32 {
+	for _, i := range ids {
+		if rl := g.recs[i].level; (l == Unknown || rl == l) && tier(rl) {
+			dst = append(dst, i)
+		}
+	}
+	return dst
 }
 
 // inYear keeps the records in use during year y; when none is, it maps
