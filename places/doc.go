@@ -68,11 +68,12 @@
 // through the codes it went to, so that renames keep one id: 清苑县 130622
 // (1986–2015) and 清苑区 130608 share 130608, as do 徐水县 and 徐水区
 // (130609). A retired code is continued by its own code when the data list
-// it, or lists none of that year and the code's next record starts at once (renames in
-// place: 东郊区 → 东丽区, 120110; 忻县地区 → 忻州地区, 142200), else by its only
-// successor, else by the one successor with the same name stem (抚宁县 →
-// 抚宁区); successors with a year of their own are parts given away while
-// the code stayed in use, not continuations. Any other split (石家庄's 郊区
+// it, or list no successor of that year and the code's next record starts
+// at once (renames in place: 东郊区 → 东丽区, 120110; 忻县地区 → 忻州地区,
+// 142200; 襄樊市 → 襄阳市, 420600); else by its only successor; else by the
+// one successor with the same name stem (抚宁县 → 抚宁区). Successors with a
+// year of their own are parts given away while the code stayed in use, not
+// continuations. Any other split (石家庄's 郊区
 // went to five districts) ends the panel: the retired code is its own id,
 // written code@first-year when the code was later given to another area.
 // Several places merged into one share the id of the merged place.
