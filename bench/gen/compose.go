@@ -47,15 +47,17 @@ func compose(w *bufio.Writer, c *corpus, r report, rng *rand.Rand) {
 }
 
 // header writes the title, the line naming the session, the salutation and
-// the opening sentence; it returns the bytes written.
+// the opening sentence; a township or street is named with its county (嵩县
+// 城关镇2012年政府工作报告, 在嵩县城关镇第十届人民代表大会), as tifa needs to
+// tell it from its namesakes. It returns the bytes written.
 func header(w *bufio.Writer, r report, rng *rand.Rand) int {
-	name := r.reg.name
+	name := r.reg.county + r.reg.name // a township with its county: 嵩县城关镇
 	n := line(w, fmt.Sprintf("%s%d年政府工作报告", name, r.year))
 	date := fmt.Sprintf("——%d年%d月%d日", r.year, 1+rng.IntN(3), 1+rng.IntN(28))
-	gov := name + "人民政府"
+	gov := r.reg.name + "人民政府"
 	if r.reg.level == levelStreet {
 		n += line(w, date+"在"+name+"居民代表会议上")
-		gov = name + "办事处"
+		gov = r.reg.name + "办事处"
 	} else {
 		term := cnNumber(8 + (r.year-1998)/5 + rng.IntN(3))
 		n += line(w, fmt.Sprintf("%s在%s第%s届人民代表大会第%s次会议上", date, name, term, cnNumber(1+rng.IntN(5))))

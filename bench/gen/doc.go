@@ -9,21 +9,28 @@
 // — and writes
 //
 //	OUT/manifest.csv           file,region,level,year,province,county
-//	OUT/000/龙泉镇_2012.txt     one report a file, at most 1,000 files a folder
+//	OUT/000/嵩县城关镇_2012.txt  one report a file, at most 1,000 files a folder
 //	OUT/001/…
 //
 // Usage:
 //
 //	go run ./bench/gen -corpus ../shared/corpus -n 20000 -out /tmp/synth -seed 1
 //
-// The regions are invented: county and district names (two syllables of
-// real-sounding place names and 县 or 区), each with its townships and
-// streets (镇, 乡, 街道), grouped under the 31 real provinces. Every region
-// reports for -years consecutive years (10) starting in 2000..2026, so N
-// reports come from about N/10 regions.
+// The regions are real: counties and districts of 2022 drawn at random
+// from tifa's gazetteer (package places), each with 5–12 of its real
+// townships and streets (镇, 乡, 街道), under the 31 provinces. Township names
+// are often shared (城关镇 is 88 places; about a third of the townships
+// drawn share their name with another), so a report names its township
+// with its county (嵩县城关镇), and tifa's resolver must use the county to
+// place it: the scale benchmark exercises resolution. Names are those of
+// 2022 in every year. Every region reports for -years consecutive years
+// (10) starting in 2000..2026, so N reports come from about N/10 regions;
+// the 2,768 counties give about 26,000 regions, so -n is bounded by about
+// 26,000 × -years (a larger -n is refused, naming the bound).
 //
-// A report of year Y is a title line (龙泉镇2012年政府工作报告), the line
-// naming the session, 各位代表：, an opening sentence, a review heading
+// A report of year Y is a title line (嵩县城关镇2012年政府工作报告), the
+// line naming the session (在嵩县城关镇第十届人民代表大会…), 各位代表：, an
+// opening sentence (我代表城关镇人民政府…), a review heading
 // (一、2011年工作回顾), paragraphs drawn at random from the review parts of
 // real reports, a plan heading (二、2012年工作安排) and paragraphs drawn from
 // real plan parts. The real reports are read with tifa's own reports package,

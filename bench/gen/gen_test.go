@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tifa-project/tifa/places"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -254,6 +255,7 @@ func TestFlagErrors(t *testing.T) {
 		{"too many years", []string{"-years", "30", "-out", t.TempDir()}, "flag -years"},
 		{"folder not empty", []string{"-out", full}, "not empty"},
 		{"argument", []string{"-out", t.TempDir(), "extra"}, "unexpected argument"},
+		{"more reports than regions", []string{"-n", "4000000", "-years", "1", "-out", t.TempDir(), "-corpus", t.TempDir()}, "flag -n: the gazetteer gives"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -263,4 +265,42 @@ func TestFlagErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTownshipsResolve checks that the townships and streets of the
+// synthetic reports are real, names shared with other townships included,
+// and that tifa's resolver places each from its header alone, as the scale
+// benchmark needs.
+func TestTownshipsResolve(t *testing.T) {
+	g, err := places.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := places.NewResolver(g, nil)
+	out := generate(t, fakeCorpus(t), 300, "2", "-years", "1")
+	files := readTree(t, out)
+	rows, err := csv.NewReader(strings.NewReader(files["manifest.csv"])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	towns, shared := 0, 0
+	for _, row := range rows[1:] {
+		file, region, level, county := row[0], row[1], row[2], row[5]
+		year, _ := strconv.Atoi(row[3])
+		if level != levelTownship && level != levelStreet {
+			continue
+		}
+		towns++
+		if len(g.Lookup(region, places.Township)) > 1 {
+			shared++
+		}
+		res := r.Resolve(places.Doc{Year: year, Header: files[file][:200]})
+		if !res.Resolved() || res.Name != region || g.Parents(res.Code, 2022).County.Name != county {
+			t.Errorf("%s: %s %s in %s (%s), want %s in %s", file, res.Code, res.Name, res.County.Name, res.Why, region, county)
+		}
+	}
+	if towns < 200 || shared == 0 {
+		t.Errorf("%d townships, %d with a name other townships have: want 200 or more, some shared", towns, shared)
+	}
+	t.Logf("%d townships, %d with a shared name (城关镇 …), all placed from their headers", towns, shared)
 }

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/tifa-project/tifa/places"
 )
 
 func main() {
@@ -40,7 +42,8 @@ type config struct {
 	quiet  bool
 }
 
-// maxReports bounds -n: three-syllable names run out beyond a few million.
+// maxReports bounds -n; the gazetteer's regions bound it lower (about
+// 26,000 regions, so about 260,000 reports of -years 10).
 const maxReports = 5_000_000
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -87,6 +90,14 @@ func run(args []string, stderr io.Writer) error {
 	if err := emptyDir(cfg.out); err != nil {
 		return err
 	}
+	g, err := places.Load()
+	if err != nil {
+		return err
+	}
+	world, err := buildWorld(realCounties(g), cfg.n, cfg.years, cfg.seed)
+	if err != nil {
+		return err
+	}
 	t0 := time.Now()
 	c, err := loadCorpus(cfg.corpus)
 	if err != nil {
@@ -94,7 +105,7 @@ func run(args []string, stderr io.Writer) error {
 	}
 	tLoad := time.Since(t0)
 	t0 = time.Now()
-	st, err := writeAll(cfg, c, buildWorld(cfg.n, cfg.years, cfg.seed))
+	st, err := writeAll(cfg, c, world)
 	if err != nil {
 		return err
 	}
@@ -153,7 +164,7 @@ func makeDirs(cfg config, reps []report) ([]string, error) {
 				return nil, err
 			}
 		}
-		rels[i] = sub + "/" + r.reg.name + "_" + strconv.Itoa(r.year) + ".txt"
+		rels[i] = sub + "/" + r.reg.file + "_" + strconv.Itoa(r.year) + ".txt"
 	}
 	return rels, nil
 }

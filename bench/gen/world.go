@@ -1,8 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/tifa-project/tifa/places"
 )
 
 // provinces are the 31 provincial-level units, in the short form the corpus
@@ -13,14 +18,6 @@ var provinces = []string{
 	"四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
 }
 
-// Syllables of invented place names: a first and a second character, as in
-// 龙泉, 石桥, 清河. None of the first characters is one tifa reads as an
-// anonymised or generic name (全, 本, 某 …).
-var (
-	firstSyl  = []rune("东西南北大小新龙凤青白金石马桃柳梅清安永平长高黄红双三五兴宝福太河山云鹤杨柏松竹花古华崇广德临明丰吉")
-	secondSyl = []rune("山河口桥溪湖塘庄店坪岭阳源泉林关堡集营湾滩港田沟铺坝亭寺峰城洲川门台坡坊家水江头屯园寨镇渡")
-)
-
 // Region levels written to the manifest, as tifa names them.
 const (
 	levelCounty   = "county"
@@ -29,12 +26,14 @@ const (
 	levelStreet   = "street"
 )
 
-// region is an invented county, district, township or street.
+// region is a real county, district, township or street.
 type region struct {
-	name     string // with its suffix: 龙泉镇
+	name     string // its official name: 城关镇
+	file     string // its file name before the year, unique in the world: 嵩县城关镇
 	level    string
-	province string
+	province string // short form: 河南
 	county   string // the county or district a township belongs to; "" for a county
+	code     string // its code (9 digits for a township)
 	first    int    // the first year it reports
 	years    int    // how many consecutive years it reports
 }
@@ -51,44 +50,90 @@ const (
 	lastYear  = 2026
 )
 
-// namer invents unique place names.
-type namer struct {
-	rng  *rand.Rand
-	used map[string]bool
+// Townships drawn per county.
+const (
+	minTowns = 5
+	maxTowns = 12
+)
+
+// county is a real county of 2022 and its townships.
+type county struct {
+	places.Place
+	province string
+	towns    []places.Place
 }
 
-// name returns a name of two syllables not used before, or of three once
-// two-syllable names grow scarce.
-func (nm *namer) name() string {
-	for try := 0; ; try++ {
-		var r []rune
-		if try < 20 {
-			r = []rune{pick(nm.rng, firstSyl), pick(nm.rng, secondSyl)}
-		} else {
-			r = []rune{pick(nm.rng, firstSyl), pick(nm.rng, firstSyl), pick(nm.rng, secondSyl)}
+// realCounties returns the counties and districts of 2022 with their
+// townships and streets, by code: those whose names are Han characters
+// ending in 镇, 乡, 苏木 or 街道 (a header names them so; farms and zones are
+// left out), and whose county name no other county has (file names stay
+// unique). Names shared by townships of other counties are kept: 城关镇 is
+// 88 places.
+func realCounties(g *places.Gazetteer) []county {
+	byCode := map[string]*county{}
+	seen := map[string]int{}
+	var out []*county
+	for _, c := range g.Places(places.County, 2022) {
+		p := g.Parents(c.Code, 2022).Province
+		prov := ""
+		for _, s := range provinces {
+			if strings.HasPrefix(p.Name, s) {
+				prov = s
+			}
 		}
-		s := string(r)
-		if !nm.used[s] {
-			nm.used[s] = true
-			return s
+		if prov == "" {
+			continue
+		}
+		seen[c.Name]++
+		out = append(out, &county{Place: c, province: prov})
+		byCode[c.Code] = out[len(out)-1]
+	}
+	for _, t := range g.Places(places.Township, 2022) {
+		if c := byCode[t.Code[:6]]; c != nil && townName(t.Name) {
+			c.towns = append(c.towns, t)
 		}
 	}
+	var keep []county
+	for _, c := range out {
+		if seen[c.Name] == 1 && len(c.towns) > 0 {
+			keep = append(keep, *c)
+		}
+	}
+	return keep
 }
 
-func pick[T any](rng *rand.Rand, xs []T) T { return xs[rng.IntN(len(xs))] }
+// townName reports whether a township's name is Han characters ending in 镇,
+// 乡, 苏木 or 街道.
+func townName(name string) bool {
+	for _, r := range name {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	for _, s := range []string{"镇", "乡", "苏木", "街道"} {
+		if strings.HasSuffix(name, s) && len(name) > len(s) {
+			return true
+		}
+	}
+	return false
+}
 
-// buildWorld invents the regions and lists n reports, ordered by province,
-// county, region and year: years consecutive reports per region, the last
-// region cut short so the total is n.
-func buildWorld(n, years int, seed uint64) []report {
+// buildWorld draws the regions from the counties and lists n reports,
+// ordered by province, county, region and year: years consecutive reports
+// per region, the last region cut short so the total is n. It fails when
+// the counties do not give n reports.
+func buildWorld(cs []county, n, years int, seed uint64) ([]report, error) {
 	rng := rand.New(rand.NewPCG(seed, 0x776f726c64)) // "world"
-	nm := &namer{rng: rng, used: map[string]bool{}}
 	need := (n + years - 1) / years
-	provOrder := rng.Perm(len(provinces))
 	var regs []*region
-	for c := 0; len(regs) < need; c++ {
-		prov := provinces[provOrder[c%len(provinces)]]
-		regs = append(regs, county(rng, nm, prov, need-len(regs), years)...)
+	for _, k := range rng.Perm(len(cs)) {
+		if len(regs) >= need {
+			break
+		}
+		regs = append(regs, draw(rng, &cs[k], need-len(regs), years)...)
+	}
+	if len(regs) < need {
+		return nil, fmt.Errorf("flag -n: the gazetteer gives %d regions, %d reports of -years %d (got %d): raise -years", len(regs), len(regs)*years, years, n)
 	}
 	sort.SliceStable(regs, func(i, j int) bool { return regs[i].province < regs[j].province })
 	var out []report
@@ -97,31 +142,28 @@ func buildWorld(n, years int, seed uint64) []report {
 			out = append(out, report{reg: r, year: y})
 		}
 	}
-	return out
+	return out, nil
 }
 
-// county invents a county (县, or a district 区) and its townships and
-// streets, at most max regions in all.
-func county(rng *rand.Rand, nm *namer, prov string, max, years int) []*region {
-	c := &region{name: nm.name(), level: levelCounty, province: prov}
-	if rng.IntN(10) < 3 {
-		c.level, c.name = levelDistrict, c.name+"区"
-	} else {
-		c.name += "县"
+// draw takes a county (县, or a district 区) and 5–12 of its townships and
+// streets at random, at most max regions in all.
+func draw(rng *rand.Rand, c *county, max, years int) []*region {
+	cr := &region{name: c.Name, file: c.Name, level: levelCounty, province: c.province, code: c.Code}
+	if strings.HasSuffix(c.Name, "区") {
+		cr.level = levelDistrict
 	}
-	out := []*region{c}
-	towns := 5 + rng.IntN(8)
-	for i := 0; i < towns && len(out) < max; i++ {
-		t := &region{name: nm.name(), province: prov, county: c.name}
-		switch p := rng.IntN(20); {
-		case p < 3 || (c.level == levelDistrict && p < 10):
-			t.level, t.name = levelStreet, t.name+"街道"
-		case p < 8:
-			t.level, t.name = levelTownship, t.name+"乡"
-		default:
-			t.level, t.name = levelTownship, t.name+"镇"
+	out := []*region{cr}
+	towns := minTowns + rng.IntN(maxTowns-minTowns+1)
+	for _, k := range rng.Perm(len(c.towns)) {
+		if len(out)-1 >= towns || len(out) >= max {
+			break
 		}
-		out = append(out, t)
+		t := c.towns[k]
+		tr := &region{name: t.Name, file: c.Name + t.Name, level: levelTownship, province: c.province, county: c.Name, code: t.Code}
+		if strings.HasSuffix(t.Name, "街道") {
+			tr.level = levelStreet
+		}
+		out = append(out, tr)
 	}
 	for _, r := range out {
 		r.years = min(years, lastYear-firstYear+1)
@@ -129,3 +171,5 @@ func county(rng *rand.Rand, nm *namer, prov string, max, years int) []*region {
 	}
 	return out
 }
+
+func pick[T any](rng *rand.Rand, xs []T) T { return xs[rng.IntN(len(xs))] }
