@@ -225,7 +225,9 @@ func (a *Archive) addZip(prefix string, r io.ReaderAt, size int64, b *budget, de
 	return nil
 }
 
-// zipMember returns a function that unpacks a zip member.
+// zipMember returns a function that unpacks a zip member. archive/zip
+// fails a member that unpacks to more than it declared, and checks its
+// CRC-32 when the end is read.
 func zipMember(f *zip.File) func() ([]byte, error) {
 	return func() ([]byte, error) {
 		if f.Flags&0x1 != 0 {
@@ -236,13 +238,17 @@ func zipMember(f *zip.File) func() ([]byte, error) {
 			return nil, damaged("zip member (%v)", err)
 		}
 		defer rc.Close()
-		data := make([]byte, 0, min(f.UncompressedSize64, 64<<20))
-		buf := bytes.NewBuffer(data)
-		// archive/zip fails a member that unpacks to more than it declared
-		if _, err := buf.ReadFrom(rc); err != nil {
+		data := make([]byte, f.UncompressedSize64) // within the limits checked when opened
+		if _, err := io.ReadFull(rc, data); err != nil {
 			return nil, damaged("zip member (%v)", err)
 		}
-		return buf.Bytes(), nil
+		if n, err := rc.Read(make([]byte, 1)); n != 0 || err != io.EOF {
+			if err == nil || err == io.EOF {
+				err = errors.New("longer than declared")
+			}
+			return nil, damaged("zip member (%v)", err)
+		}
+		return data, nil
 	}
 }
 

@@ -4,9 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/xml"
 	"errors"
+	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestDOCX(t *testing.T) {
@@ -93,5 +96,66 @@ func TestDOCXBomb(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "word/document.xml") {
 		t.Errorf("%q does not name the member", err)
+	}
+}
+
+// xmlDocxText is docxText with encoding/xml reading the XML: the oracle
+// for scanXML.
+func xmlDocxText(data []byte) (string, error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.CharsetReader = utf8Only
+	var d docxBuilder
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			d.start([]byte(t.Name.Local), len(t.Attr) > 0)
+		case xml.EndElement:
+			d.end([]byte(t.Name.Local))
+		case xml.CharData:
+			d.chars(t)
+		}
+	}
+	return d.text(), nil
+}
+
+// scannerCases are XML documents on which scanXML must agree with
+// encoding/xml.
+var scannerCases = []string{
+	`<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>甲&amp;乙&lt;&gt;&quot;&apos;&#20013;&#x56FD;</w:t></w:r></w:p></w:body></w:document>`,
+	`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\r\n" + `<!-- c --><!DOCTYPE x><d><p><t><![CDATA[<不是标签>]]></t></p><p><t>a` + "\r\n" + `b` + "\r" + `c</t></p></d>`,
+	`<d><p><t a='x>y' b="/>">属性里的尖括号</t><tab/><tab w:val="left"/></p></d>`,
+	`<d><p><t>one</t><t xml:space="preserve"> two </t></p><?pi stuff?><p><t>三</t></p></d>`,
+	`<d><p><t>a</t></p><p><t>b</t></p>`,
+	`<d><p><t>&nbsp;</t></p></d>`,
+	`<?xml version="1.0" encoding="GBK"?><d/>`,
+	`<d><p><t>a</t></p></d></d>`,
+	`<d><p><t>a</t`,
+	"<d><p><t>\xff</t></p></d>", // encoding/xml refuses it; scanXML reads U+FFFD
+}
+
+func TestDOCXScanner(t *testing.T) {
+	docs := append([]string{}, scannerCases...)
+	paras := reportParas(t)
+	body := make([]any, len(paras))
+	for i, p := range paras {
+		body[i] = p
+	}
+	docs = append(docs, docxXML(t, body...))
+	for _, doc := range docs {
+		want, wantErr := xmlDocxText([]byte(doc))
+		got, err := docxText([]byte(doc))
+		if wantErr != nil && !utf8.ValidString(doc) {
+			want, wantErr = strings.ToValidUTF8(doc[strings.Index(doc, "<t>")+3:strings.Index(doc, "</t>")], "\uFFFD"), nil
+		}
+		if (err != nil) != (wantErr != nil) || got != want {
+			t.Errorf("%.60q:\nscanXML    %q, %v\nencoding/xml %q, %v", doc, got, err, want, wantErr)
+		}
 	}
 }

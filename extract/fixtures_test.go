@@ -172,6 +172,17 @@ type docxPart string
 // is a plain paragraph, a docxPart raw XML), with a header and a comment
 // part beside it that must not be read.
 func makeDOCX(t testing.TB, body ...any) []byte {
+	return makeZip(t, []zipEntry{
+		{name: "[Content_Types].xml", data: `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		{name: "_rels/.rels", data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		{name: "word/document.xml", data: docxXML(t, body...)},
+		{name: "word/header1.xml", data: `<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>页眉不读</w:t></w:r></w:p></w:hdr>`},
+		{name: "word/comments.xml", data: `<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0"><w:p><w:r><w:t>批注不读</w:t></w:r></w:p></w:comment></w:comments>`},
+	})
+}
+
+// docxXML returns the word/document.xml of makeDOCX.
+func docxXML(t testing.TB, body ...any) string {
 	var x strings.Builder
 	x.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	x.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
@@ -181,7 +192,16 @@ func makeDOCX(t testing.TB, body ...any) []byte {
 	for _, b := range body {
 		switch b := b.(type) {
 		case string:
-			fmt.Fprintf(&x, `<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r></w:p>`, html.EscapeString(b))
+			// as Word writes a paragraph: revision ids, paragraph and run
+			// properties, the text cut into runs where it was edited
+			x.WriteString(`<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6" w:rsidP="00A7B8C9"><w:pPr><w:spacing w:line="560" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/><w:jc w:val="both"/><w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:pPr>`)
+			r := []rune(b)
+			for len(r) > 0 {
+				n := min(len(r), 40)
+				fmt.Fprintf(&x, `<w:r w:rsidRPr="00E1F2A3"><w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312" w:hint="eastAsia"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>`, html.EscapeString(string(r[:n])))
+				r = r[n:]
+			}
+			x.WriteString(`</w:p>`)
 		case docxPart:
 			x.WriteString(string(b))
 		default:
@@ -189,13 +209,7 @@ func makeDOCX(t testing.TB, body ...any) []byte {
 		}
 	}
 	x.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rId2"/></w:sectPr></w:body></w:document>`)
-	return makeZip(t, []zipEntry{
-		{name: "[Content_Types].xml", data: `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
-		{name: "_rels/.rels", data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
-		{name: "word/document.xml", data: x.String()},
-		{name: "word/header1.xml", data: `<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>页眉不读</w:t></w:r></w:p></w:hdr>`},
-		{name: "word/comments.xml", data: `<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0"><w:p><w:r><w:t>批注不读</w:t></w:r></w:p></w:comment></w:comments>`},
-	})
+	return x.String()
 }
 
 // zipEntry is one member for makeZip.
