@@ -8,9 +8,9 @@ import (
 )
 
 // furnitureZone is how many non-blank lines at the top and at the bottom
-// of a page may be page furniture (page numbers, running headers and
-// footers); lines further in are never dropped.
-const furnitureZone = 3
+// of a page may be page furniture (a running header or footer and a page
+// number); lines further in are never dropped.
+const furnitureZone = 2
 
 // maxFurnitureRunes is the longest line taken for a running header or
 // footer; longer lines are prose.
@@ -67,64 +67,59 @@ func furnitureKey(line string) string {
 	}, line)
 }
 
-// zone returns the indexes of the first and last furnitureZone non-blank
-// lines of a page.
-func zone(lines []string) []int {
-	var idx []int
-	for i, n := 0, 0; i < len(lines) && n < furnitureZone; i++ {
+// zone returns the indexes of the first and of the last furnitureZone
+// non-blank lines of a page; a line is in one of them only.
+func zone(lines []string) (top, bottom []int) {
+	for i := 0; i < len(lines) && len(top) < furnitureZone; i++ {
 		if strings.TrimSpace(lines[i]) != "" {
-			idx = append(idx, i)
-			n++
+			top = append(top, i)
 		}
 	}
-	first := len(idx)
-	for i, n := len(lines)-1, 0; i >= 0 && n < furnitureZone; i-- {
+	last := -1
+	if len(top) > 0 {
+		last = top[len(top)-1]
+	}
+	for i := len(lines) - 1; i > last && len(bottom) < furnitureZone; i-- {
 		if strings.TrimSpace(lines[i]) != "" {
-			if i <= lastOf(idx[:first]) {
-				break
-			}
-			idx = append(idx, i)
-			n++
+			bottom = append(bottom, i)
 		}
 	}
-	return idx
-}
-
-// lastOf returns the last element of idx, or -1.
-func lastOf(idx []int) int {
-	if len(idx) == 0 {
-		return -1
-	}
-	return idx[len(idx)-1]
+	return top, bottom
 }
 
 // dropFurniture removes page furniture from pages of lines, in place:
 // page-number lines, and running headers and footers — lines that, with
-// digits ignored, stand in the top or bottom zone of at least half the
-// pages and of at least 3. Only lines in a page's zone (its first and last
-// furnitureZone non-blank lines) are candidates, so a number or a repeated
-// phrase inside the text stays.
+// digits ignored, stand among the top (or the bottom) furnitureZone
+// non-blank lines of at least half the pages and of at least 3. Only
+// lines in those zones are candidates, so a number or a repeated phrase
+// inside the text stays.
 func dropFurniture(pages [][]string) [][]string {
-	zones := make([][]int, len(pages))
-	count := map[string]int{}
+	type zones struct{ top, bottom []int }
+	zs := make([]zones, len(pages))
+	count := [2]map[string]int{{}, {}} // top, bottom
 	for p, lines := range pages {
-		zones[p] = zone(lines)
-		seen := map[string]bool{}
-		for _, i := range zones[p] {
-			k := furnitureKey(lines[i])
-			if utf8.RuneCountInString(k) > maxFurnitureRunes || seen[k] {
-				continue
+		top, bottom := zone(lines)
+		zs[p] = zones{top, bottom}
+		for e, idx := range [2][]int{top, bottom} {
+			seen := map[string]bool{}
+			for _, i := range idx {
+				k := furnitureKey(lines[i])
+				if utf8.RuneCountInString(k) > maxFurnitureRunes || seen[k] {
+					continue
+				}
+				seen[k] = true
+				count[e][k]++
 			}
-			seen[k] = true
-			count[k]++
 		}
 	}
 	need := max(3, (len(pages)+1)/2)
 	for p, lines := range pages {
 		drop := map[int]bool{}
-		for _, i := range zones[p] {
-			if isPageNumber(lines[i]) || count[furnitureKey(lines[i])] >= need {
-				drop[i] = true
+		for e, idx := range [2][]int{zs[p].top, zs[p].bottom} {
+			for _, i := range idx {
+				if isPageNumber(lines[i]) || count[e][furnitureKey(lines[i])] >= need {
+					drop[i] = true
+				}
 			}
 		}
 		if len(drop) == 0 {
