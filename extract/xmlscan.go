@@ -12,7 +12,7 @@ import (
 // data to h: start and end tags by local name (the prefix dropped), text
 // with entities and character references decoded, CDATA sections as
 // text, "\r\n" and "\r" as "\n"; comments, processing instructions and
-// the DOCTYPE are skipped. It checks what encoding/xml checks for well
+// the DOCTYPE, and text outside the root element, are skipped. It checks what encoding/xml checks for well
 // formed input that matters here: an XML declaration naming an encoding
 // other than UTF-8 is an error, tags are closed, elements balanced,
 // entities known. It does not check that an end tag names the element it
@@ -26,12 +26,9 @@ func scanXML(data []byte, h xmlHandler) error {
 	for i := 0; i < len(data); {
 		j := bytes.IndexByte(data[i:], '<')
 		if j < 0 {
-			if err := scanText(data[i:], h); err != nil {
-				return err
-			}
-			break
+			break // text after the root element: nothing to read
 		}
-		if j > 0 {
+		if j > 0 && depth > 0 { // text outside the root element is not read
 			if err := scanText(data[i:i+j], h); err != nil {
 				return err
 			}
@@ -53,14 +50,14 @@ func scanXML(data []byte, h xmlHandler) error {
 			h.end(localName(bytes.TrimSpace(data[i+1 : i+k])))
 			i += k + 1
 		case '?':
-			k := bytes.Index(data[i:], []byte("?>"))
+			k := bytes.Index(data[i+1:], []byte("?>"))
 			if k < 0 {
 				return errors.New("XML ends inside a processing instruction")
 			}
-			if err := checkDecl(data[i+1 : i+k]); err != nil {
+			if err := checkDecl(data[i+1 : i+1+k]); err != nil {
 				return err
 			}
-			i += k + 2
+			i += 1 + k + 2
 		case '!':
 			switch {
 			case bytes.HasPrefix(data[i:], []byte("!--")):
@@ -76,12 +73,12 @@ func scanXML(data []byte, h xmlHandler) error {
 				}
 				h.chars(newlines(data[i+8 : i+8+k]))
 				i += 8 + k + 3
-			default: // <!DOCTYPE …>, without an internal subset
-				k := bytes.IndexByte(data[i:], '>')
+			default: // <!DOCTYPE …>
+				k := skipDirective(data, i)
 				if k < 0 {
 					return errors.New("XML ends inside a declaration")
 				}
-				i += k + 1
+				i = k
 			}
 		default:
 			k, selfClose, hasAttr, name, err := scanTag(data, i)
@@ -102,6 +99,34 @@ func scanXML(data []byte, h xmlHandler) error {
 		return errors.New("XML ends with elements open")
 	}
 	return nil
+}
+
+// skipDirective returns the index after a directive (<!DOCTYPE …>) whose
+// '!' is at data[i], or -1. As encoding/xml does, the byte after '!' is
+// taken whatever it is, then '<' and '>' nest (a DOCTYPE's internal
+// subset) unless quoted.
+func skipDirective(data []byte, i int) int {
+	depth := 0
+	var quote byte
+	for j := i + 2; j < len(data); j++ {
+		c := data[j]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '<':
+			depth++
+		case c == '>':
+			if depth == 0 {
+				return j + 1
+			}
+			depth--
+		}
+	}
+	return -1
 }
 
 // scanTag reads a start tag whose name starts at data[i] and returns the
@@ -153,28 +178,35 @@ func scanTag(data []byte, i int) (next int, selfClose, hasAttr bool, name []byte
 }
 
 // checkDecl refuses an XML declaration naming an encoding other than
-// UTF-8.
+// UTF-8. It reads the declaration as encoding/xml does: the value after
+// the first `encoding=` followed by a quote; a declaration without one,
+// or with an empty value, says nothing.
 func checkDecl(pi []byte) error {
 	if !bytes.HasPrefix(pi, []byte("xml")) || len(pi) > 3 && !isXMLSpace(pi[3]) {
 		return nil
 	}
-	k := bytes.Index(pi, []byte("encoding"))
-	if k < 0 {
+	const param = "encoding="
+	s := pi[3:]
+	for {
+		k := bytes.Index(s, []byte(param))
+		if k < 0 || k+len(param) >= len(s) {
+			return nil
+		}
+		q := s[k+len(param)]
+		s = s[k+len(param)+1:]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		end := bytes.IndexByte(s, q)
+		if end <= 0 {
+			return nil
+		}
+		label := string(bytes.ToLower(s[:end]))
+		if label != "utf-8" && label != "utf8" {
+			return fmt.Errorf("XML in %s, not UTF-8", s[:end])
+		}
 		return nil
 	}
-	rest := bytes.TrimLeft(pi[k+len("encoding"):], " \t\r\n=")
-	if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
-		return errors.New("XML declaration with a bad encoding")
-	}
-	end := bytes.IndexByte(rest[1:], rest[0])
-	if end < 0 {
-		return errors.New("XML declaration with a bad encoding")
-	}
-	label := string(bytes.ToLower(rest[1 : 1+end]))
-	if label != "utf-8" && label != "utf8" {
-		return fmt.Errorf("XML in %s, not UTF-8", rest[1:1+end])
-	}
-	return nil
 }
 
 // scanText hands character data to h, entities decoded.
