@@ -97,6 +97,13 @@ type Options struct {
 	// Limits bound what is unpacked from a zip-based document (.docx,
 	// .ofd); the zero value means DefaultLimits.
 	Limits Limits
+	// OCR, when not "", is the tesseract language (e.g. "chi_sim") to
+	// read scanned PDF pages (an image and no text layer) with: they are
+	// rendered at 300 DPI and given to `tesseract stdin stdout -l OCR`,
+	// each page within 2 minutes, and the text carries a warning naming
+	// them. Without tesseract installed, such a PDF fails with an error
+	// saying what to install.
+	OCR string
 }
 
 // DefaultTimeout is the time one document may take by default: at the

@@ -137,7 +137,7 @@ func (e *Extractor) extractPDF(ctx context.Context, data []byte) (*Text, error) 
 		return nil, fmt.Errorf("start the PDF engine: %w", err)
 	}
 	stop := context.AfterFunc(ctx, func() { inst.Kill() })
-	pages, err := readPDF(ctx, inst, data)
+	pages, err := readPDF(ctx, inst, data, e.opt.OCR != "")
 	if !stop() {
 		// Kill has run or is running: the instance is gone.
 		return nil, e.stopped(ctx)
@@ -146,7 +146,18 @@ func (e *Extractor) extractPDF(ctx context.Context, data []byte) (*Text, error) 
 	if err != nil {
 		return nil, err
 	}
-	return pdfText(pages)
+	var ocred []int
+	if e.opt.OCR != "" {
+		// tesseract has its own time bound per page, outside Timeout
+		if ocred, err = e.ocrPages(context.WithoutCancel(ctx), pages); err != nil {
+			return nil, err
+		}
+	}
+	t, err := pdfText(pages)
+	if err == nil && len(ocred) > 0 {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("%s read by OCR (tesseract -l %s): expect misread characters", pageList(ocred), e.opt.OCR))
+	}
+	return t, err
 }
 
 // stopped returns the error for a PDF stopped by ctx: ErrTimeout for the
@@ -161,11 +172,13 @@ func (e *Extractor) stopped(ctx context.Context) error {
 // pdfPage is one page as PDFium gives it.
 type pdfPage struct {
 	text  string
-	image bool // the page has no text but an image: a scan
+	image bool   // the page has no text but an image: a scan
+	scan  []byte // the scan rendered for OCR, when Options.OCR is set
 }
 
-// readPDF returns the text of each page as PDFium lays it out.
-func readPDF(ctx context.Context, inst pdfium.Pdfium, data []byte) ([]pdfPage, error) {
+// readPDF returns the text of each page as PDFium lays it out, and with
+// ocr the scanned pages rendered for OCR.
+func readPDF(ctx context.Context, inst pdfium.Pdfium, data []byte, ocr bool) ([]pdfPage, error) {
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
 		switch {
@@ -189,6 +202,12 @@ func readPDF(ctx context.Context, inst pdfium.Pdfium, data []byte) ([]pdfPage, e
 		p, err := readPage(inst, doc.Document, i)
 		if err != nil {
 			return nil, damaged("PDF page %d: %v", i+1, err)
+		}
+		if ocr && p.image {
+			page := requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}
+			if p.scan, err = renderScan(inst, page); err != nil {
+				return nil, damaged("PDF page %d: rendering it for OCR: %v", i+1, err)
+			}
 		}
 		pages = append(pages, p)
 	}
@@ -311,33 +330,43 @@ func joinPages(pages [][]string) []string {
 	return out
 }
 
-// scannedWarning names the pages that are scans (an image and no text),
-// as ranges ("pages 2, 4–6 have no text layer (scans?)"), or returns "".
-// Blank pages are not named.
+// scannedWarning names the pages that are scans (an image and no text)
+// ("pages 2, 4–6 have no text layer (scans?)"), or returns "". Blank pages
+// are not named.
 func scannedWarning(scanned []bool) string {
-	var ranges []string
-	n := 0
-	for i := 0; i < len(scanned); i++ {
-		if !scanned[i] {
-			continue
+	var pages []int
+	for i, s := range scanned {
+		if s {
+			pages = append(pages, i+1)
 		}
+	}
+	switch len(pages) {
+	case 0:
+		return ""
+	case 1:
+		return pageList(pages) + " has no text layer (a scan?)"
+	}
+	return pageList(pages) + " have no text layer (scans?)"
+}
+
+// pageList names 1-based pages in ascending order as ranges: "page 3",
+// "pages 2, 4–6".
+func pageList(pages []int) string {
+	var ranges []string
+	for i := 0; i < len(pages); i++ {
 		j := i
-		for j+1 < len(scanned) && scanned[j+1] {
+		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
 			j++
 		}
 		if i == j {
-			ranges = append(ranges, fmt.Sprint(i+1))
+			ranges = append(ranges, fmt.Sprint(pages[i]))
 		} else {
-			ranges = append(ranges, fmt.Sprintf("%d–%d", i+1, j+1))
+			ranges = append(ranges, fmt.Sprintf("%d–%d", pages[i], pages[j]))
 		}
-		n += j - i + 1
 		i = j
 	}
-	switch {
-	case n == 0:
-		return ""
-	case n == 1:
-		return "page " + ranges[0] + " has no text layer (a scan?)"
+	if len(pages) == 1 {
+		return "page " + ranges[0]
 	}
-	return "pages " + strings.Join(ranges, ", ") + " have no text layer (scans?)"
+	return "pages " + strings.Join(ranges, ", ")
 }
