@@ -202,22 +202,10 @@ func (a *Archive) addZip(prefix string, r io.ReaderAt, size int64, b *budget, de
 			return err
 		}
 		open := zipMember(f)
-		if kind, isArc := isArchiveName(p); isArc {
-			if depth >= maxNesting {
-				a.warn("", p, "an archive nested more than one level deep: not opened")
-				continue
-			}
-			data, err := open()
-			if err == nil {
-				err = a.addNested(p, data, kind, b, depth+1)
-			}
-			if err == nil {
-				continue
-			}
-			if errors.Is(err, ErrTooLarge) {
+		if nested, err := a.addNested(p, open, b, depth); nested || err != nil {
+			if err != nil {
 				return err
 			}
-			a.warn("", p, "archive not opened: "+err.Error())
 			continue
 		}
 		a.addFile(p, usize, f.Modified, open)
@@ -252,13 +240,35 @@ func zipMember(f *zip.File) func() ([]byte, error) {
 	}
 }
 
-// addNested adds the members of an archive held in data as a folder p.
-func (a *Archive) addNested(p string, data []byte, f Format, b *budget, depth int) error {
-	r := bytes.NewReader(data)
-	if f == Zip {
-		return a.addZip(p, r, int64(len(data)), b, depth)
+// addNested handles member p when its name says it is an archive: at
+// depth < maxNesting its members are added as a folder p, deeper it is
+// left out with a warning, and so is one that cannot be opened. It
+// reports whether p was an archive; the error is a limit exceeded.
+func (a *Archive) addNested(p string, open func() ([]byte, error), b *budget, depth int) (bool, error) {
+	kind, isArc := isArchiveName(p)
+	if !isArc {
+		return false, nil
 	}
-	return a.addTar(p, r, int64(len(data)), f == TarGz, b, depth)
+	if depth >= maxNesting {
+		a.warn("", p, "an archive nested more than one level deep: not opened")
+		return true, nil
+	}
+	data, err := open()
+	if err == nil {
+		r := bytes.NewReader(data)
+		if kind == Zip {
+			err = a.addZip(p, r, int64(len(data)), b, depth+1)
+		} else {
+			err = a.addTar(p, r, int64(len(data)), kind == TarGz, b, depth+1)
+		}
+	}
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return true, err
+	case err != nil:
+		a.warn("", p, "archive not opened: "+err.Error())
+	}
+	return true, nil
 }
 
 // addTar adds a tar's members under prefix, reading them all.
@@ -310,22 +320,14 @@ func (a *Archive) addTar(prefix string, r io.Reader, size int64, gz bool, b *bud
 		if _, err := io.ReadFull(tr, data); err != nil {
 			return damaged("tar member %s (%v)", p, err)
 		}
-		if kind, isArc := isArchiveName(p); isArc {
-			if depth >= maxNesting {
-				a.warn("", p, "an archive nested more than one level deep: not opened")
-				continue
-			}
-			err := a.addNested(p, data, kind, b, depth+1)
-			if err == nil {
-				continue
-			}
-			if errors.Is(err, ErrTooLarge) {
+		open := func() ([]byte, error) { return data, nil }
+		if nested, err := a.addNested(p, open, b, depth); nested || err != nil {
+			if err != nil {
 				return err
 			}
-			a.warn("", p, "archive not opened: "+err.Error())
 			continue
 		}
-		a.addFile(p, h.Size, h.ModTime, func() ([]byte, error) { return data, nil })
+		a.addFile(p, h.Size, h.ModTime, open)
 	}
 }
 

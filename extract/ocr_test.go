@@ -1,14 +1,12 @@
 package extract
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os/exec"
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/klippa-app/go-pdfium/requests"
 )
 
@@ -34,15 +32,7 @@ func scannedPDF(t *testing.T, paras []string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := fpdf.New("P", "mm", "A4", "")
-	out.RegisterImageOptionsReader("scan", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(png))
-	out.AddPage()
-	out.ImageOptions("scan", 0, 0, 210, 297, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-	var b bytes.Buffer
-	if err := out.Output(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return imagePDF(t, png, 1, nil)
 }
 
 func TestOCR(t *testing.T) {

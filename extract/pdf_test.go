@@ -107,13 +107,9 @@ func TestPDFEncrypted(t *testing.T) {
 	}
 }
 
-// imagePDF writes a PDF of n pages, each only an image, as a scanner
-// does, with text on the pages listed.
-func imagePDF(t *testing.T, n int, text map[int]string) []byte {
-	ttf := chineseTTF(t)
-	doc := fpdf.New("P", "mm", "A4", "")
-	doc.AddUTF8FontFromBytes("cjk", "", ttf)
-	var png bytes.Buffer // a grey square for a scanned page
+// greyPNG returns a small grey square, a stand-in for a scanned page.
+func greyPNG(t *testing.T) []byte {
+	var png bytes.Buffer
 	img := image.NewGray(image.Rect(0, 0, 8, 8))
 	for i := range img.Pix {
 		img.Pix[i] = uint8(i * 4)
@@ -121,7 +117,16 @@ func imagePDF(t *testing.T, n int, text map[int]string) []byte {
 	if err := pngenc.Encode(&png, img); err != nil {
 		t.Fatal(err)
 	}
-	doc.RegisterImageOptionsReader("scan", fpdf.ImageOptions{ImageType: "PNG"}, &png)
+	return png.Bytes()
+}
+
+// imagePDF writes a PDF of n pages, each only the image scan (a PNG) as
+// a scanner does, but for the pages given text instead.
+func imagePDF(t *testing.T, scan []byte, n int, text map[int]string) []byte {
+	ttf := chineseTTF(t)
+	doc := fpdf.New("P", "mm", "A4", "")
+	doc.AddUTF8FontFromBytes("cjk", "", ttf)
+	doc.RegisterImageOptionsReader("scan", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(scan))
 	if doc.Err() {
 		t.Fatal(doc.Error())
 	}
@@ -132,7 +137,7 @@ func imagePDF(t *testing.T, n int, text map[int]string) []byte {
 			doc.Text(30, 40, s)
 			continue
 		}
-		doc.ImageOptions("scan", 10, 10, 190, 270, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		doc.ImageOptions("scan", 0, 0, 210, 297, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	}
 	var b bytes.Buffer
 	if err := doc.Output(&b); err != nil {
@@ -142,7 +147,7 @@ func imagePDF(t *testing.T, n int, text map[int]string) []byte {
 }
 
 func TestPDFNoText(t *testing.T) {
-	_, err := extractor().Extract(context.Background(), PDF, imagePDF(t, 3, nil))
+	_, err := extractor().Extract(context.Background(), PDF, imagePDF(t, greyPNG(t), 3, nil))
 	var nt *NoTextError
 	if !errors.As(err, &nt) || nt.Pages != 3 || nt.Garbled {
 		t.Fatalf("error %v; want a NoTextError of 3 pages", err)
@@ -151,7 +156,7 @@ func TestPDFNoText(t *testing.T) {
 		t.Errorf("message %q names neither the pages nor tesseract", err)
 	}
 	// text on page 1 only: read, with pages 2–3 named in a warning
-	got, err := extractor().Extract(context.Background(), PDF, imagePDF(t, 3, map[int]string{1: "各位代表：现在我代表县人民政府向大会报告工作"}))
+	got, err := extractor().Extract(context.Background(), PDF, imagePDF(t, greyPNG(t), 3, map[int]string{1: "各位代表：现在我代表县人民政府向大会报告工作"}))
 	if err != nil {
 		t.Fatal(err)
 	}
