@@ -68,8 +68,9 @@ func BenchmarkPDFStartup(b *testing.B) {
 // BenchmarkDOCX reads a .docx of the sample reports (about 16,000
 // characters, marked up as Word writes them: 240 KB of document.xml,
 // 27 KB zipped) and reports MB/s of the .docx file and of its XML. The
-// "unzip" case only inflates document.xml: the floor set by
-// compress/flate.
+// other cases take document.xml to text with encoding/xml and with
+// scanXML (MB/s of XML), and only inflate document.xml (the floor set by
+// compress/flate).
 func BenchmarkDOCX(b *testing.B) {
 	paras := reportParas(b)
 	body := make([]any, len(paras))
@@ -90,6 +91,26 @@ func BenchmarkDOCX(b *testing.B) {
 		}
 		reportRate(b, float64(len(data)*b.N)/1e6, "MB/s", cpu0)
 		reportRate(b, float64(xml*b.N)/1e6, "xml-MB/s", cpu0)
+	})
+	b.Run("encoding-xml", func(b *testing.B) { // the library scanXML replaces
+		x := []byte(docxXML(b, body...))
+		b.SetBytes(int64(len(x)))
+		for b.Loop() {
+			got, err := xmlDocxText(x)
+			if err != nil || got != want {
+				b.Fatalf("%v; want the paragraphs", err)
+			}
+		}
+	})
+	b.Run("scanXML", func(b *testing.B) {
+		x := []byte(docxXML(b, body...))
+		b.SetBytes(int64(len(x)))
+		for b.Loop() {
+			got, err := docxText(x)
+			if err != nil || got != want {
+				b.Fatalf("%v; want the paragraphs", err)
+			}
+		}
 	})
 	b.Run("unzip", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
