@@ -127,15 +127,17 @@ func (e *Extractor) extractPDF(ctx context.Context, data []byte) (*Text, error) 
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, e.timeout())
-	defer cancel()
+	// waiting for a free instance (all Workers busy) is not the
+	// document's time: the timeout starts once it has one
 	inst, err := eng.pool.GetInstanceWithContext(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, e.stopped(ctx)
+			return nil, ctx.Err()
 		}
 		return nil, fmt.Errorf("start the PDF engine: %w", err)
 	}
+	ctx, cancel := context.WithTimeout(ctx, e.timeout())
+	defer cancel()
 	stop := context.AfterFunc(ctx, func() { inst.Kill() })
 	pages, err := readPDF(ctx, inst, data, e.opt.OCR != "")
 	if !stop() {

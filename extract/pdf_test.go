@@ -210,3 +210,36 @@ func TestPDFTimeout(t *testing.T) {
 		t.Errorf("cancelled: %v; want context.Canceled", err)
 	}
 }
+
+// TestPDFConcurrent reads PDFs from more goroutines than the engine has
+// instances: each waits for one, and the wait is not counted against the
+// document's timeout, set to three times what one document takes while
+// six wait in turn.
+func TestPDFConcurrent(t *testing.T) {
+	data := makePDF(t, pdfSpec{paras: reportParas(t), maxPages: 5})
+	e := New(Options{Workers: 1})
+	defer e.Close()
+	if _, err := e.Extract(context.Background(), PDF, data); err != nil { // starts the engine too
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := e.Extract(context.Background(), PDF, data); err != nil {
+		t.Fatal(err)
+	}
+	e.opt.Timeout = 3 * time.Since(start)
+	errs := make(chan error, 6)
+	for range 6 {
+		go func() {
+			got, err := e.Extract(context.Background(), PDF, data)
+			if err == nil && len(got.Pages) != 5 {
+				err = fmt.Errorf("%d pages; want 5", len(got.Pages))
+			}
+			errs <- err
+		}()
+	}
+	for range 6 {
+		if err := <-errs; err != nil {
+			t.Errorf("%v (timeout %v)", err, e.opt.Timeout)
+		}
+	}
+}
