@@ -396,6 +396,18 @@ func (f *Font) pdfFont() (*Font, error) {
 	return f.pdf, f.pdfErr
 }
 
+// TrueType returns the face to embed in a PDF (f itself when its outlines
+// are TrueType, else the first TrueType Chinese font of FindFont's list) as
+// one TrueType font file, for a PDF writer such as fpdf's
+// AddUTF8FontFromBytes. The error wraps ErrNoFont when there is none.
+func (f *Font) TrueType() ([]byte, error) {
+	pf, err := f.pdfFont()
+	if err != nil {
+		return nil, err
+	}
+	return pf.ttf()
+}
+
 // ttf returns the face as a single TrueType font file for the PDF writer,
 // built once.
 func (f *Font) ttf() ([]byte, error) {

@@ -138,6 +138,28 @@ func TestPDFFontFallback(t *testing.T) {
 	}
 }
 
+func TestTrueType(t *testing.T) {
+	if _, err := os.Stat(wqyPath); err != nil {
+		t.Skip("install Debian's fonts-wqy-zenhei to run this test")
+	}
+	f, err := findFont(wqyPath, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ttf, err := f.TrueType()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a single face (version 1.0 tag), not the collection it came from
+	face, err := opentype.Parse(ttf)
+	if err != nil || string(ttf[:4]) != "\x00\x01\x00\x00" {
+		t.Fatalf("TrueType: %d bytes starting %q: %v; want a single TrueType face", len(ttf), ttf[:4], err)
+	}
+	if !hasGlyphs(face, new(sfnt.Buffer), chineseProbe) {
+		t.Errorf("TrueType face lacks %s", chineseProbe)
+	}
+}
+
 func TestStandaloneTTF(t *testing.T) {
 	// A collection of two copies of Liberation Sans, its tables moved to
 	// odd offsets: the rebuilt face must parse and keep its glyphs.
