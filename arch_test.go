@@ -15,7 +15,7 @@ import (
 // tablewriter and cobra only by the command; analysis never opens files;
 // the cache is plugged in by the command, through interfaces; gonum/plot
 // only in chart, excelize only in the command's xlsx writer; chart and
-// htmlreport take plain data.
+// htmlreport take plain data; infile imports no project package.
 func TestImportRules(t *testing.T) {
 	const mod = "github.com/tifa-project/tifa/"
 	type rule struct {
@@ -27,7 +27,10 @@ func TestImportRules(t *testing.T) {
 		{"lexicon", []string{mod + "reports", mod + "analysis", mod + "cache", mod + "cmd"}},
 		{"analysis", []string{mod + "cmd", mod + "cache", "os", "io/ioutil", "path/filepath"}},
 		{"cache", []string{mod + "analysis", mod + "cmd"}},
-		// chart and htmlreport draw plain data handed to them: no project package.
+		// infile, reading the files users name, is a leaf: no project package.
+		{"infile", []string{strings.TrimSuffix(mod, "/")}},
+		// chart and htmlreport draw plain data handed to them: no project
+		// package (but infile, for the font file).
 		{"chart", []string{mod + "reports", mod + "lexicon", mod + "analysis", mod + "cache", mod + "cmd", mod + "htmlreport"}},
 		{"htmlreport", []string{mod + "reports", mod + "lexicon", mod + "analysis", mod + "cache", mod + "cmd", mod + "chart"}},
 	}
