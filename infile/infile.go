@@ -103,24 +103,75 @@ func trimZero(f float64) string {
 	return strings.TrimSuffix(s, ".0")
 }
 
+// BrokenLinkError is a symbolic link that cannot be followed: its target
+// does not exist (a dangling link), or it leads round in a loop.
+type BrokenLinkError struct {
+	Target string // what the link says, "" when it cannot be read
+	Err    error  // the error following it (fs.ErrNotExist, ELOOP …)
+}
+
+func (e *BrokenLinkError) Error() string {
+	target := ""
+	if e.Target != "" {
+		target = " to " + e.Target
+	}
+	if errors.Is(e.Err, fs.ErrNotExist) {
+		return "a symbolic link" + target + ", which does not exist"
+	}
+	return "a symbolic link" + target + " that cannot be followed: " + e.Err.Error()
+}
+
+// Unwrap returns the error following the link.
+func (e *BrokenLinkError) Unwrap() error { return e.Err }
+
+// Stat returns the file info of name in fsys, following symbolic links,
+// when it is a regular file of at most max bytes (max <= 0: no cap). A
+// link that cannot be followed gives a *BrokenLinkError (on a file system
+// that implements fs.ReadLinkFS, as DirFS does), a file of another type a
+// *NotRegularError, a larger one a *TooLargeError; each inside a
+// *fs.PathError naming the file as shown ("" for name).
+func Stat(fsys fs.FS, name string, max int64, shown string) (fs.FileInfo, error) {
+	if shown == "" {
+		shown = name
+	}
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		if li, lerr := fs.Lstat(fsys, name); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+			target, _ := fs.ReadLink(fsys, name)
+			return nil, &fs.PathError{Op: "open", Path: shown, Err: &BrokenLinkError{Target: target, Err: unwrapPath(err)}}
+		}
+		return nil, &fs.PathError{Op: "open", Path: shown, Err: unwrapPath(err)}
+	}
+	if err := Check(fi, max); err != nil {
+		return nil, &fs.PathError{Op: "read", Path: shown, Err: err}
+	}
+	return fi, nil
+}
+
+// unwrapPath returns the error inside a *fs.PathError, else err.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // Open opens the named file for reading when it is a regular file: it is
 // checked with os.Stat (following symbolic links) before it is opened,
 // opened with O_NONBLOCK where the system has it, and checked again on the
 // open file. A non-regular file gives a *fs.PathError wrapping a
 // *NotRegularError.
 func Open(name string) (*os.File, error) {
-	fi, err := os.Stat(name)
-	if err != nil {
+	if _, err := Stat(DirFS(filepath.Dir(name)), filepath.Base(name), 0, name); err != nil {
 		return nil, err
-	}
-	if err := Check(fi, 0); err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	f, err := os.OpenFile(name, os.O_RDONLY|oNonblock, 0)
 	if err != nil {
 		return nil, err
 	}
-	if fi, err = f.Stat(); err == nil {
+	fi, err := f.Stat()
+	if err == nil {
 		err = Check(fi, 0)
 	}
 	if err != nil {
@@ -146,18 +197,11 @@ func ReadFS(fsys fs.FS, name string, max int64, shown string) ([]byte, error) {
 		shown = name
 	}
 	fail := func(op string, err error) error {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return &fs.PathError{Op: op, Path: shown, Err: err}
+		return &fs.PathError{Op: op, Path: shown, Err: unwrapPath(err)}
 	}
-	fi, err := fs.Stat(fsys, name)
+	fi, err := Stat(fsys, name, max, shown)
 	if err != nil {
-		return nil, fail("open", err)
-	}
-	if err := Check(fi, max); err != nil {
-		return nil, fail("read", err)
+		return nil, err
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -202,7 +246,8 @@ func ReadFS(fsys fs.FS, name string, max int64, shown string) ([]byte, error) {
 // the caller to refuse: ReadFS does). Unlike os.DirFS it accepts names that
 // are not valid UTF-8 (file names in a legacy encoding): any name
 // fs.ValidPath would accept once its invalid bytes are replaced. It
-// implements fs.StatFS with os.Stat, which opens nothing.
+// implements fs.StatFS with os.Stat, which opens nothing, and
+// fs.ReadLinkFS.
 func DirFS(dir string) fs.FS { return dirFS(dir) }
 
 type dirFS string
@@ -241,6 +286,30 @@ func (d dirFS) Stat(name string) (fs.FileInfo, error) {
 	return fi, nil
 }
 
+func (d dirFS) Lstat(name string) (fs.FileInfo, error) {
+	p, err := d.join("lstat", name)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, relErr(err, name)
+	}
+	return fi, nil
+}
+
+func (d dirFS) ReadLink(name string) (string, error) {
+	p, err := d.join("readlink", name)
+	if err != nil {
+		return "", err
+	}
+	t, err := os.Readlink(p)
+	if err != nil {
+		return "", relErr(err, name)
+	}
+	return t, nil
+}
+
 // relErr names the file by its path in the file system, as os.DirFS does.
 func relErr(err error, name string) error {
 	var pe *fs.PathError
@@ -249,4 +318,3 @@ func relErr(err error, name string) error {
 	}
 	return err
 }
-

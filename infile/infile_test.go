@@ -73,8 +73,9 @@ func TestReadFile(t *testing.T) {
 		{"/dev/zero", "/dev/zero", 100, "read /dev/zero: not a regular file: a character device", ErrNotRegular},
 		{"symlink to /dev/zero", zeroLink, 100, "read " + zeroLink + ": not a regular file: a character device", ErrNotRegular},
 		{"directory", dir, 100, "read " + dir + ": not a regular file: a directory", ErrNotRegular},
-		{"dangling symlink", dangling, 100, "open " + dangling + ": no such file or directory", fs.ErrNotExist},
-		{"symlink loop", loop, 100, "open " + loop + ": too many levels of symbolic links", nil},
+		{"dangling symlink", dangling, 100, "open " + dangling + ": a symbolic link to " + filepath.Join(dir, "nope") + ", which does not exist", fs.ErrNotExist},
+		{"symlink loop", loop, 100, "open " + loop + ": a symbolic link to " + loop + " that cannot be followed: too many levels of symbolic links", nil},
+		{"missing", filepath.Join(dir, "nope"), 100, "open " + filepath.Join(dir, "nope") + ": no such file or directory", fs.ErrNotExist},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
