@@ -883,17 +883,18 @@ func TestEachBoundedAhead(t *testing.T) {
 	}
 }
 
-// failingFS fails to read one file.
+// failingFS fails to open one file (reports are read through Open, so
+// that their type and size are checked on the open file).
 type failingFS struct {
 	fstest.MapFS
 	bad string
 }
 
-func (f failingFS) ReadFile(name string) ([]byte, error) {
+func (f failingFS) Open(name string) (fs.File, error) {
 	if name == f.bad {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrPermission}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
 	}
-	return f.MapFS.ReadFile(name)
+	return f.MapFS.Open(name)
 }
 
 // TestEachParallelReadError: with several workers, an unreadable file's
