@@ -98,8 +98,8 @@ func displayName(name string) (shown, note string) {
 		return name, ""
 	}
 	if !utf8.ValidString(name) {
-		if s, err := decodeGB18030([]byte(name)); err == nil && !needsQuote(s) {
-			return s, fmt.Sprintf("file name is gb18030, not utf-8: read as %s", s)
+		if d := decodeGB18030([]byte(name)); d.Replaced == 0 && plausibleGB([]byte(name), d.Text) && !needsQuote(d.Text) {
+			return d.Text, fmt.Sprintf("file name is gb18030, not utf-8: read as %s", d.Text)
 		}
 		q := QuoteName(name)
 		return q, fmt.Sprintf("file name is not valid utf-8: shown as %s", q)

@@ -2,12 +2,15 @@ package reports
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -318,5 +321,35 @@ func TestOpenFileFolderManifest(t *testing.T) {
 				t.Errorf("levels %q, warnings %q, extra columns %q;\nwant %q, %q, %q", levels, w, src.ExtraColumns(), tt.levels, tt.warns, tt.extra)
 			}
 		})
+	}
+}
+
+// TestEachStrayByte: a report with a stray byte is read, with a warning
+// giving the count and the first offset (issue 14, item 15).
+func TestEachStrayByte(t *testing.T) {
+	raw := []byte(hostileBody)
+	at := strings.Index(hostileBody, "二、")
+	raw = append(append(append([]byte(nil), raw[:at]...), 0xFF), raw[at:]...)
+	docs, _, err := Load([]string{"-"}, Options{Stdin: strings.NewReader(string(raw))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("1 byte sequences not valid utf-8, replaced by U+FFFD (the first at byte %d)", at)
+	if len(docs) != 1 || HanCount(docs[0].Text) < 500 || !slices.Contains(docs[0].Warnings, want) || docs[0].Encoding != "utf-8" {
+		t.Errorf("documents %+v; want the text and the warning %q", docs, want)
+	}
+}
+
+// TestManifestInvalidBytes: a manifest with a byte that is not valid in
+// its encoding is an error naming its line and byte (23 + 19 + 6 bytes
+// come before it).
+func TestManifestInvalidBytes(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.txt":        {Data: []byte(hostileBody)},
+		"manifest.csv": {Data: []byte("file,region,level,year\na.txt,浙江,,2025\nb.txt,\xff江苏,,2024\n")},
+	}
+	_, err := OpenFS(fsys, ".", Options{})
+	if want := "manifest.csv:3: undecodable: neither utf-8 nor gb18030 (byte 48 is not valid utf-8)"; err == nil || err.Error() != want || !errors.Is(err, ErrEncoding) {
+		t.Errorf("error %v, want %q", err, want)
 	}
 }

@@ -867,12 +867,15 @@ func (s *Source) describe(in *input, raw []byte) []*Document {
 	if len(raw) == 0 {
 		return []*Document{s.finish(base, "", file, false, "empty file")}
 	}
-	text, enc, err := Decode(raw)
+	dec, err := Detect(raw)
 	if err != nil {
 		return []*Document{s.finish(base, "", file, false, err.Error())}
 	}
-	base.Encoding = enc
-	parts := SplitBundle(Clean(text))
+	base.Encoding = dec.Encoding
+	if dec.Replaced > 0 {
+		base.Warn("%d byte sequences not valid %s, replaced by U+FFFD (the first at byte %d)", dec.Replaced, dec.Encoding, dec.FirstBad)
+	}
+	parts := SplitBundle(Clean(dec.Text))
 	if len(parts) <= 1 {
 		t := ""
 		if len(parts) == 1 {
