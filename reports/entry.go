@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -151,4 +152,44 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 		return nil, &infile.TooLargeError{Size: -1, Max: max}
 	}
 	return b, err
+}
+
+// tifaOutput names what tifa wrote when the decoded text of the file name
+// is one of its outputs, "" otherwise: an HTML report (its <meta
+// name="generator" content="tifa"> tag, or the error box of reports
+// written before the tag), or Markdown holding only tables, as tifa's
+// -f md writes (every non-blank line a "###" title, a table row or the
+// provenance line).
+func tifaOutput(name, text string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm":
+		head := text[:min(len(text), 4096)]
+		if strings.Contains(head, `<meta name="generator" content="tifa`) || strings.Contains(text, `<pre id="errors" hidden></pre>`) {
+			return "an HTML report written by tifa"
+		}
+	case ".md":
+		if markdownTables(text) {
+			return "Markdown tables only, as tifa writes them"
+		}
+	}
+	return ""
+}
+
+// markdownTables reports whether every non-blank line of text is a "###"
+// title, a table row (|…|) or tifa's provenance line, with at least one
+// table separator row (|---|).
+func markdownTables(text string) bool {
+	sep := false
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, "|") && strings.HasSuffix(line, "|"):
+			sep = sep || strings.HasPrefix(line, "|---") || strings.HasPrefix(line, "| ---") || strings.HasPrefix(line, "|:--")
+		case strings.HasPrefix(line, "### "), strings.HasPrefix(line, "*Provenance* — "):
+		default:
+			return false
+		}
+	}
+	return sep
 }

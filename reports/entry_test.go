@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -15,6 +16,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/infile"
 )
 
@@ -351,5 +353,55 @@ func TestManifestInvalidBytes(t *testing.T) {
 	_, err := OpenFS(fsys, ".", Options{})
 	if want := "manifest.csv:3: undecodable: neither utf-8 nor gb18030 (byte 48 is not valid utf-8)"; err == nil || err.Error() != want || !errors.Is(err, ErrEncoding) {
 		t.Errorf("error %v, want %q", err, want)
+	}
+}
+
+// TestEachSkipsTifaOutputs: tifa's own outputs written into a folder of
+// reports (report.html, a -f md table) are listed with a note and not
+// counted on the next run (issue 14, item 16); a Markdown report with a
+// table in its prose is read.
+func TestEachSkipsTifaOutputs(t *testing.T) {
+	var page bytes.Buffer
+	if err := htmlreport.Write(&page, &htmlreport.Page{Title: "乡村振兴 in 2020", Lead: strings.Repeat("乡村振兴。", 200)}); err != nil {
+		t.Fatal(err)
+	}
+	// The start of `tifa count -f md` as it writes it.
+	md := "### Slogan counts\n\n| doc | region | slogan | count |\n| --- | --- | --- | ---: |\n| a_2020.txt | 甲县 | 乡村振兴 | 3 |\n\n" +
+		"*Provenance* — command: `tifa count . -f md`; version: `0.9`\n"
+	fsys := fstest.MapFS{
+		"好县_2020.txt":         {Data: []byte(hostileBody)},
+		"report.html":         {Data: page.Bytes()},
+		"old/report.html":     {Data: []byte("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<title>乡村振兴</title>\n</head>\n<body>\n<pre id=\"errors\" hidden></pre>\n<p>" + strings.Repeat("乡村振兴。", 200) + "</p>\n")},
+		"counts.md":           {Data: []byte(md)},
+		"县长报告_2020.md":        {Data: []byte("# 政府工作报告\n\n" + hostileBody + "\n| 指标 | 目标 |\n| --- | --- |\n| 增长 | 6% |\n")},
+		"saved/乡村振兴_2020.htm": {Data: []byte("<html><body><p>" + strings.ReplaceAll(hostileBody, "\n", "</p><p>") + "</p></body></html>")},
+	}
+	src, err := OpenFS(fsys, ".", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	if err := src.Each(func(d *Document) error {
+		got[d.ID] = fmt.Sprintf("%d %s", HanCount(d.Text), strings.Join(d.Warnings, "; "))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{
+		"report.html":     "0 not read: an HTML report written by tifa, not a report",
+		"old/report.html": "0 not read: an HTML report written by tifa, not a report",
+		"counts.md":       "0 not read: Markdown tables only, as tifa writes them, not a report",
+	} {
+		if !strings.HasPrefix(got[id], want) {
+			t.Errorf("%s: %q, want %q…", id, got[id], want)
+		}
+	}
+	for _, id := range []string{"好县_2020.txt", "县长报告_2020.md", "saved/乡村振兴_2020.htm"} {
+		if n, _, _ := strings.Cut(got[id], " "); n == "0" || strings.Contains(got[id], "not read") {
+			t.Errorf("%s: %q, want it read", id, got[id])
+		}
+	}
+	if !strings.Contains(page.String(), `<meta name="generator" content="`+htmlreport.Generator+`">`) {
+		t.Error("htmlreport writes no generator tag")
 	}
 }

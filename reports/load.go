@@ -872,6 +872,9 @@ func (s *Source) describe(in *input, raw []byte) []*Document {
 		return []*Document{s.finish(base, "", file, false, err.Error())}
 	}
 	base.Encoding = dec.Encoding
+	if what := tifaOutput(in.name, dec.Text); what != "" {
+		return []*Document{s.finish(base, "", file, false, "not read: "+what+", not a report")}
+	}
 	if dec.Replaced > 0 {
 		base.Warn("%d byte sequences not valid %s, replaced by U+FFFD (the first at byte %d)", dec.Replaced, dec.Encoding, dec.FirstBad)
 	}
