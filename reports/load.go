@@ -913,8 +913,10 @@ func dropRepeat(d *Document, text string) string {
 func (s *Source) finish(d Document, text string, file []Meta, part bool, problem string) *Document {
 	d.Text = text
 	layers := file
+	var headWarns []string
 	if text != "" {
-		h := MetaFromHeader(text)
+		var h Meta
+		h, headWarns = headerMeta(text)
 		if part {
 			layers = append([]Meta{h}, file...)
 		} else {
@@ -923,6 +925,9 @@ func (s *Source) finish(d Document, text string, file []Meta, part bool, problem
 	}
 	var warns []string
 	d.Meta, warns = ResolveMeta(layers...)
+	if d.Meta.YearSource == SourceHeader {
+		warns = append(headWarns, warns...) // the header's own doubt about the year kept
+	}
 	// A region read from the header is a substring of the text: a copy
 	// lets a caller keep the metadata without keeping the text alive.
 	d.Meta.Region = strings.Clone(d.Meta.Region)
