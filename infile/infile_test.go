@@ -6,9 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -24,16 +22,6 @@ func within(t *testing.T, fn func()) {
 	case <-done:
 	case <-time.After(10 * time.Second):
 		t.Fatal("blocked for 10 s")
-	}
-}
-
-func mkfifo(t *testing.T, p string) {
-	t.Helper()
-	if runtime.GOOS == "windows" || runtime.GOOS == "js" || runtime.GOOS == "wasip1" {
-		t.Skip("no FIFOs here")
-	}
-	if err := syscall.Mkfifo(p, 0o644); err != nil {
-		t.Skipf("mkfifo: %v", err)
 	}
 }
 

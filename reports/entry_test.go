@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -35,16 +33,6 @@ func finishWithin(t *testing.T, fn func()) {
 	case <-done:
 	case <-time.After(10 * time.Second):
 		t.Fatal("blocked for 10 s")
-	}
-}
-
-func mkfifo(t *testing.T, p string) {
-	t.Helper()
-	if runtime.GOOS == "windows" || runtime.GOOS == "js" || runtime.GOOS == "wasip1" {
-		t.Skip("no FIFOs here")
-	}
-	if err := syscall.Mkfifo(p, 0o644); err != nil {
-		t.Skipf("mkfifo: %v", err)
 	}
 }
 
