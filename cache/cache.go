@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
@@ -114,10 +115,13 @@ type Cache struct {
 
 // Open opens (creating it and dir when needed) the cache database in dir
 // for opt.Version, waiting up to opt.Timeout for another process's lock
-// (ErrLocked after that). A file that is not a readable bbolt database, or
-// whose pages fail bbolt's checks while Open reads them, is reported
-// through opt.Warn and replaced by an empty one. Open drops the
-// entries of all but the opt.KeepVersions versions used last.
+// (ErrLocked after that). The file is checked before bbolt maps it
+// (checkFile: its size, meta pages and high-water mark, so that a
+// truncated file is never read past its end); a file that is not a
+// readable bbolt database, or whose pages fail bbolt's checks while Open
+// reads them, is moved aside (cache.db.damaged-<time>, the last one kept),
+// reported through opt.Warn once, and replaced by an empty one. Open drops
+// the entries of all but the opt.KeepVersions versions used last.
 func Open(dir string, opt Options) (*Cache, error) {
 	if opt.Version == "" {
 		return nil, errors.New("cache: empty Options.Version")
@@ -135,12 +139,16 @@ func Open(dir string, opt Options) (*Cache, error) {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
 	path := filepath.Join(dir, FileName)
+	if err := checkPath(path, opt.Timeout, func(msg string) { warn(opt.Warn, msg) }); err != nil {
+		return nil, err
+	}
 	c, err := openPrepared(path, opt)
 	if isDamage(err) {
-		warn(opt.Warn, fmt.Sprintf("%v; starting an empty cache", err))
-		if rmErr := os.Remove(path); rmErr != nil {
-			return nil, fmt.Errorf("cache: %w", rmErr)
+		aside, mvErr := moveAside(path)
+		if mvErr != nil {
+			return nil, fmt.Errorf("%v; moving it aside: %w", err, mvErr)
 		}
+		warn(opt.Warn, fmt.Sprintf("%v; moved aside to %s, starting an empty cache", err, filepath.Base(aside)))
 		c, err = openPrepared(path, opt)
 	}
 	return c, err
@@ -182,8 +190,9 @@ var initialMmap = func() int {
 }()
 
 // openDB opens the bbolt file, turning a timeout into ErrLocked and a
-// panic into errDamaged.
+// panic (or a memory fault: see guard) into errDamaged.
 func openDB(path string, timeout time.Duration, readOnly bool) (db *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			db, err = nil, fmt.Errorf("cache %s: %w: %v", path, errDamaged, r)
@@ -576,8 +585,8 @@ func (c *Cache) Flush() error {
 	return nil
 }
 
-// Close commits the queued writes and closes the database, removing it
-// when it was found damaged. Closing a nil Cache does nothing.
+// Close commits the queued writes and closes the database, moving it
+// aside when it was found damaged. Closing a nil Cache does nothing.
 func (c *Cache) Close() error {
 	if c == nil {
 		return nil
@@ -591,8 +600,8 @@ func (c *Cache) Close() error {
 	}
 	err := c.db.Close()
 	if damaged {
-		if rmErr := os.Remove(c.path); rmErr != nil && err == nil {
-			err = rmErr
+		if _, mvErr := moveAside(c.path); mvErr != nil && err == nil {
+			err = mvErr
 		}
 	}
 	if err != nil {
@@ -615,7 +624,7 @@ func (c *Cache) fail(err error) {
 		return
 	}
 	if damaged {
-		c.warn(fmt.Sprintf("cache %s: %v; this run goes on without it, and the file is removed at the end", c.path, err))
+		c.warn(fmt.Sprintf("cache %s: %v; this run goes on without it, and the file is moved aside at the end", c.path, err))
 		return
 	}
 	c.warn(fmt.Sprintf("cache %s: %v; this run goes on without it", c.path, err))
@@ -630,8 +639,12 @@ func warn(fn func(string), msg string) {
 }
 
 // view runs a read transaction; a panic inside bbolt (damaged pages)
-// becomes errDamaged.
+// becomes errDamaged, and so does a memory fault: with
+// debug.SetPanicOnFault, a read of a mapped page past the end of the file
+// (a page number damaged inside the file, which checkFile cannot see)
+// panics instead of ending the process with SIGBUS.
 func (c *Cache) view(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", errDamaged, r)
@@ -640,9 +653,10 @@ func (c *Cache) view(fn func(*bolt.Tx) error) (err error) {
 	return c.db.View(fn)
 }
 
-// update runs a write transaction, a panic inside bbolt becoming
-// errDamaged.
+// update runs a write transaction, a panic inside bbolt or a memory
+// fault (see view) becoming errDamaged.
 func (c *Cache) update(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", errDamaged, r)
