@@ -34,7 +34,11 @@ type Info struct {
 	Size   int64 // bytes of the file
 	// Damaged says why the file cannot be read (checkFile), "" when it
 	// can; the next Open moves it aside. Versions is then empty.
-	Damaged  string
+	Damaged string
+	// Max is the cap on Size that applies when none is given
+	// (Options.MaxBytes 0): $TIFA_CACHE_MAX when it is valid, else
+	// DefaultMaxBytes.
+	Max      int64
 	Versions []VersionInfo
 }
 
@@ -60,6 +64,7 @@ type BucketInfo struct {
 // is a damaged one (Info.Damaged): it is described without being opened.
 func Inspect(dir string, timeout time.Duration) (*Info, error) {
 	info := &Info{Path: filepath.Join(dir, FileName)}
+	info.Max, _ = MaxFromEnv()
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}

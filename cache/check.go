@@ -80,27 +80,34 @@ func readMeta(b []byte) boltMeta {
 // or whose root or freelist page lies past the mark (a truncated or
 // overwritten file). An empty file is fine: bbolt writes its first pages.
 func checkFile(f *os.File) error {
+	_, err := usedMeta(f)
+	return err
+}
+
+// usedMeta returns the meta bbolt would use of the database file f (zero
+// for an empty file), or why bbolt must not map the file (see checkFile).
+func usedMeta(f *os.File) (boltMeta, error) {
 	fi, err := f.Stat()
 	if err != nil {
-		return err
+		return boltMeta{}, err
 	}
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%w: not a regular file", errDamaged)
+		return boltMeta{}, fmt.Errorf("%w: not a regular file", errDamaged)
 	}
 	var head [4096]byte
 	n, err := f.ReadAt(head[:], 0)
 	if err != nil && err != io.EOF {
-		return err
+		return boltMeta{}, err
 	}
 	if fi, err = f.Stat(); err != nil {
-		return err
+		return boltMeta{}, err
 	}
 	size := fi.Size() // after the metas: the file grows before a meta names its pages
 	if size == 0 {
-		return nil
+		return boltMeta{}, nil
 	}
 	if n < boltPageHeader+boltMetaSize {
-		return fmt.Errorf("%w: %d bytes, too short for a meta page", errDamaged, size)
+		return boltMeta{}, fmt.Errorf("%w: %d bytes, too short for a meta page", errDamaged, size)
 	}
 	metas := []boltMeta{readMeta(head[:n])}
 	pageSize := int64(metas[0].pageSize)
@@ -128,20 +135,36 @@ func checkFile(f *os.File) error {
 		}
 	}
 	if best == nil {
-		return fmt.Errorf("%w: %s", errDamaged, metas[0].problem())
+		return boltMeta{}, fmt.Errorf("%w: %s", errDamaged, metas[0].problem())
 	}
 	ps := int64(best.pageSize)
 	switch {
 	case ps < 1024 || ps&(ps-1) != 0:
-		return fmt.Errorf("%w: page size %d", errDamaged, ps)
+		return boltMeta{}, fmt.Errorf("%w: page size %d", errDamaged, ps)
 	case size < 2*ps:
-		return fmt.Errorf("%w: %d bytes, less than two pages of %d", errDamaged, size, ps)
+		return boltMeta{}, fmt.Errorf("%w: %d bytes, less than two pages of %d", errDamaged, size, ps)
 	case best.pgid > uint64(size/ps):
-		return fmt.Errorf("%w: truncated: %d bytes hold %d pages, the database uses %d", errDamaged, size, size/ps, best.pgid)
+		return boltMeta{}, fmt.Errorf("%w: truncated: %d bytes hold %d pages, the database uses %d", errDamaged, size, size/ps, best.pgid)
 	case best.root >= best.pgid || (best.freelist >= best.pgid && best.freelist != boltNoFreelist):
-		return fmt.Errorf("%w: root or freelist page past the %d pages in use", errDamaged, best.pgid)
+		return boltMeta{}, fmt.Errorf("%w: root or freelist page past the %d pages in use", errDamaged, best.pgid)
 	}
-	return nil
+	return *best, nil
+}
+
+// trimToUse truncates the database file at path to the pages its meta
+// says are in use: bbolt allocates ahead (doubling the file up to 16 MB,
+// then 16 MB at a time), and a compacted file need not keep the slack.
+func trimToUse(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	m, err := usedMeta(f)
+	if err != nil || m.pgid == 0 {
+		return err
+	}
+	return f.Truncate(int64(m.pgid) * int64(m.pageSize))
 }
 
 // damagedSuffix starts the name a damaged database is moved aside to:

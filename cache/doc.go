@@ -37,6 +37,15 @@
 // cache off for the run; the file is moved aside at Close, to be rebuilt
 // by the next run. Clear removes the file without opening it.
 //
+// The file has a cap (Options.MaxBytes; $TIFA_CACHE_MAX; DefaultMaxBytes,
+// 1 GB). Each entry carries a last-used stamp, written when it is stored
+// and, on a hit, when it is over an hour old (so a run writes it at most
+// once). A run that takes the file past the cap stores no more entries;
+// Open and Close bring a file over the cap back under it: the entries of
+// other builds go first, then this build's least recently used, down to
+// three quarters of the cap, and the file is rewritten without its free
+// pages (bbolt never shrinks a file).
+//
 // Writes are queued in memory and committed in batches of about
 // Options.BatchBytes (one bbolt transaction, one fsync each) and at Flush and
 // Close. A transaction is atomic: a run killed mid-write leaves the database
