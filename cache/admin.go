@@ -92,6 +92,9 @@ func Inspect(dir string, timeout time.Duration) (*Info, error) {
 		info.Damaged = strings.TrimPrefix(problem.Error(), errDamaged.Error()+": ")
 		return info, nil
 	}
+	if info.Size == 0 { // bbolt would write its first pages: nothing to describe
+		return info, nil
+	}
 	db, err := openDB(info.Path, timeout, true)
 	if err != nil {
 		return nil, err

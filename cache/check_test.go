@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // filledCache writes a database of many pages in a new folder and returns
@@ -188,4 +189,64 @@ func TestFaultPastTheEnd(t *testing.T) {
 	if aside, _ := filepath.Glob(filepath.Join(dir, FileName) + damagedSuffix + "*"); len(aside) != 1 {
 		t.Errorf("moved aside: %q", aside)
 	}
+}
+
+// FuzzCheckFile: whatever bytes cache.db holds — mutations of a real
+// database's head and meta pages, cut anywhere — Inspect describes it
+// without crashing or hanging: damaged before bbolt maps it (checkFile),
+// or read page by page (every entry is counted) with faults and panics
+// turned into errors. (Open's moving aside is TestDamagedFileBeforeMapping;
+// opening for writing here would make each run an fsync.)
+func FuzzCheckFile(f *testing.F) {
+	dir := f.TempDir()
+	c, err := Open(dir, Options{Version: "v"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for i := range 40 {
+		c.PutTerms(fmt.Sprint("doc", i), []string{strings.Repeat("改革", 200)}, []int{i}, []int{-1})
+	}
+	if err := c.Close(); err != nil {
+		f.Fatal(err)
+	}
+	real, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err != nil {
+		f.Fatal(err)
+	}
+	real = real[:usedBytes(real)]
+	f.Add(real[:8192], 8192)
+	f.Add(real[:4096], len(real))
+	f.Add([]byte{}, 0)
+	f.Add(real[:100], 50)
+	f.Fuzz(func(t *testing.T, head []byte, cut int) {
+		// head replaces the start of the real file; cut truncates it.
+		raw := bytes.Clone(real)
+		copy(raw, head)
+		if cut >= 0 && cut < len(raw) {
+			raw = raw[:cut]
+		}
+		if len(head) > len(raw) {
+			raw = head
+		}
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, FileName), raw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				panic(fmt.Sprintf("stuck for 10 s on a cache.db of %d bytes: %x", len(raw), raw[:min(len(raw), 8192)]))
+			}
+		}()
+		info, err := Inspect(dir, 0)
+		if err != nil && !isDamage(err) {
+			t.Fatalf("Inspect: %v", err)
+		}
+		if err == nil && info.Damaged == "" && bytes.Equal(raw, real) && len(info.Versions) != 1 {
+			t.Fatalf("Inspect of the real file: %+v", info)
+		}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -201,4 +202,27 @@ func TestStampOncePerHour(t *testing.T) {
 		}
 		c.Close()
 	}
+}
+
+// FuzzParseSize: a size is positive, and what FormatSize-style input
+// ParseSize accepts round-trips within rounding.
+func FuzzParseSize(f *testing.F) {
+	for _, s := range []string{"500MB", "1.5 GB", "2g", "1GiB", "0", "-1", "1e3kb", " 7 "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseSize(s)
+		if err != nil {
+			if n != 0 || !strings.HasPrefix(err.Error(), "bad size ") {
+				t.Fatalf("ParseSize(%q) = %d, %v", s, n, err)
+			}
+			return
+		}
+		if n < 0 {
+			t.Fatalf("ParseSize(%q) = %d", s, n)
+		}
+		if m, err := ParseSize(strconv.FormatInt(max(n, 1), 10)); err != nil || m != max(n, 1) {
+			t.Fatalf("ParseSize(%d) = %d, %v", n, m, err)
+		}
+	})
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -392,4 +393,25 @@ func TestEachSkipsTifaOutputs(t *testing.T) {
 	if !strings.Contains(page.String(), `<meta name="generator" content="`+htmlreport.Generator+`">`) {
 		t.Error("htmlreport writes no generator tag")
 	}
+}
+
+// FuzzQuoteName: a quoted name is valid UTF-8 without control, format or
+// C1 characters, unchanged when it needed no quoting, and displayName
+// never shows a name that needs quoting.
+func FuzzQuoteName(f *testing.F) {
+	for _, s := range []string{"浙江_2025.txt", "a\x1b[31mb", "\xff\xfe", "甲\u202e乙", "\xd5\xe3\xbd\xad_2025.txt", "a\\x41"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		q := QuoteName(name)
+		if !utf8.ValidString(q) || needsQuote(q) {
+			t.Fatalf("QuoteName(%q) = %q: still needs quoting", name, q)
+		}
+		if !needsQuote(name) && q != name {
+			t.Fatalf("QuoteName(%q) = %q: changed a plain name", name, q)
+		}
+		if shown, note := displayName(name); needsQuote(shown) || (shown != name) != (note != "") {
+			t.Fatalf("displayName(%q) = %q, %q", name, shown, note)
+		}
+	})
 }
