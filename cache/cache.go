@@ -624,7 +624,10 @@ func (c *Cache) Flush() error {
 				return err
 			}
 		}
-		used := tx.Bucket(c.root).Bucket(bucketUsed)
+		var used *bolt.Bucket
+		if root := tx.Bucket(c.root); root != nil {
+			used = root.Bucket(bucketUsed)
+		}
 		if used == nil {
 			return fmt.Errorf("%w: bucket %s missing", errDamaged, bucketUsed)
 		}
