@@ -1,13 +1,11 @@
 package chart
 
 import (
-	"errors"
-	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/tifa-project/tifa/infile"
+	"github.com/tifa-project/tifa/infile/infiletest"
 )
 
 // TestFindFontHostile: --font must name a regular file of at most
@@ -16,38 +14,15 @@ import (
 func TestFindFontHostile(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo.ttc")
-	mkfifo(t, fifo)
+	infiletest.FIFO(t, fifo)
 	huge := filepath.Join(dir, "huge.ttc")
-	if err := os.WriteFile(huge, []byte("ttcf"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Truncate(huge, MaxFontBytes+1); err != nil { // sparse: no disk used
-		t.Fatal(err)
-	}
-	tests := []struct {
-		attack, path, want string
-		is                 error
-	}{
-		{"/dev/zero", "/dev/zero", "font /dev/zero: read /dev/zero: not a regular file: a character device", infile.ErrNotRegular},
-		{"a FIFO", fifo, "font " + fifo + ": read " + fifo + ": not a regular file: a named pipe (FIFO)", infile.ErrNotRegular},
-		{"too large", huge, "font " + huge + ": read " + huge + ": file too large: 256 MB, over the limit of 256 MB", infile.ErrTooLarge},
-	}
-	for _, tt := range tests {
-		t.Run(tt.attack, func(t *testing.T) {
-			if _, err := os.Stat(tt.path); err != nil {
-				t.Skip(err)
-			}
-			done := make(chan error, 1)
-			go func() { _, err := findFont(tt.path, "", nil); done <- err }()
-			var err error
-			select {
-			case err = <-done:
-			case <-time.After(10 * time.Second):
-				t.Fatal("findFont blocked for 10 s")
-			}
-			if err == nil || err.Error() != tt.want || !errors.Is(err, tt.is) {
-				t.Errorf("error %v, want %q", err, tt.want)
-			}
-		})
-	}
+	infiletest.Sparse(t, huge, []byte("ttcf"), MaxFontBytes+1)
+	infiletest.Refused(t, []infiletest.Case{
+		{Attack: "/dev/zero", Path: "/dev/zero", Want: "font /dev/zero: read /dev/zero: not a regular file: a character device", Is: infile.ErrNotRegular},
+		{Attack: "a FIFO", Path: fifo, Want: "font " + fifo + ": read " + fifo + ": not a regular file: a named pipe (FIFO)", Is: infile.ErrNotRegular},
+		{Attack: "too large", Path: huge, Want: "font " + huge + ": read " + huge + ": file too large: 256 MB, over the limit of 256 MB", Is: infile.ErrTooLarge},
+	}, func(path string) error {
+		_, err := findFont(path, "", nil)
+		return err
+	})
 }

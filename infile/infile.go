@@ -274,40 +274,27 @@ func (d dirFS) Open(name string) (fs.File, error) {
 	return f, nil
 }
 
-func (d dirFS) Stat(name string) (fs.FileInfo, error) {
-	p, err := d.join("stat", name)
-	if err != nil {
-		return nil, err
-	}
-	fi, err := os.Stat(p)
-	if err != nil {
-		return nil, relErr(err, name)
-	}
-	return fi, nil
-}
+func (d dirFS) Stat(name string) (fs.FileInfo, error) { return osCall(d, "stat", name, os.Stat) }
 
-func (d dirFS) Lstat(name string) (fs.FileInfo, error) {
-	p, err := d.join("lstat", name)
-	if err != nil {
-		return nil, err
-	}
-	fi, err := os.Lstat(p)
-	if err != nil {
-		return nil, relErr(err, name)
-	}
-	return fi, nil
-}
+func (d dirFS) Lstat(name string) (fs.FileInfo, error) { return osCall(d, "lstat", name, os.Lstat) }
 
 func (d dirFS) ReadLink(name string) (string, error) {
-	p, err := d.join("readlink", name)
+	return osCall(d, "readlink", name, os.Readlink)
+}
+
+// osCall calls f (os.Stat …) on name in the tree, naming the file in
+// errors by its path in the file system, as os.DirFS does.
+func osCall[T any](d dirFS, op, name string, f func(string) (T, error)) (T, error) {
+	var zero T
+	p, err := d.join(op, name)
 	if err != nil {
-		return "", err
+		return zero, err
 	}
-	t, err := os.Readlink(p)
+	v, err := f(p)
 	if err != nil {
-		return "", relErr(err, name)
+		return zero, relErr(err, name)
 	}
-	return t, nil
+	return v, nil
 }
 
 // relErr names the file by its path in the file system, as os.DirFS does.

@@ -9,21 +9,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
-)
 
-// within fails the test when fn has not returned after a few seconds: a
-// read that blocks on a FIFO would otherwise hang the test binary.
-func within(t *testing.T, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); fn() }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("blocked for 10 s")
-	}
-}
+	"github.com/tifa-project/tifa/infile/infiletest"
+)
 
 func TestReadFile(t *testing.T) {
 	dir := t.TempDir()
@@ -37,7 +25,7 @@ func TestReadFile(t *testing.T) {
 	small := write("small.csv", "file,region\n")
 	big := write("big.csv", strings.Repeat("x", 2000))
 	fifo := filepath.Join(dir, "fifo.csv")
-	mkfifo(t, fifo)
+	infiletest.FIFO(t, fifo)
 	zeroLink := filepath.Join(dir, "zero_2020.txt")
 	dangling := filepath.Join(dir, "dangling.txt")
 	loop := filepath.Join(dir, "loop.txt")
@@ -72,7 +60,7 @@ func TestReadFile(t *testing.T) {
 			}
 			var b []byte
 			var err error
-			within(t, func() { b, err = ReadFile(tt.path, tt.max) })
+			infiletest.Within(t, func() { b, err = ReadFile(tt.path, tt.max) })
 			if tt.want == "" {
 				want, _ := os.ReadFile(tt.path)
 				if err != nil || string(b) != string(want) {
@@ -98,9 +86,9 @@ func TestReadFile(t *testing.T) {
 // os.DirFS would wait for a writer.
 func TestDirFSOpenFIFO(t *testing.T) {
 	dir := t.TempDir()
-	mkfifo(t, filepath.Join(dir, "a.txt"))
+	infiletest.FIFO(t, filepath.Join(dir, "a.txt"))
 	fsys := DirFS(dir)
-	within(t, func() {
+	infiletest.Within(t, func() {
 		f, err := fsys.Open("a.txt")
 		if err != nil {
 			t.Errorf("Open: %v", err)
@@ -108,7 +96,7 @@ func TestDirFSOpenFIFO(t *testing.T) {
 		}
 		f.Close()
 	})
-	within(t, func() {
+	infiletest.Within(t, func() {
 		_, err := ReadFS(fsys, "a.txt", 10, "dir/a.txt")
 		if want := "read dir/a.txt: not a regular file: a named pipe (FIFO)"; err == nil || err.Error() != want {
 			t.Errorf("ReadFS error %v, want %q", err, want)

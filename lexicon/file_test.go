@@ -2,13 +2,12 @@ package lexicon
 
 import (
 	"errors"
-	"os"
+	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/tifa-project/tifa/infile"
+	"github.com/tifa-project/tifa/infile/infiletest"
 )
 
 // TestParseFileHostile: a lexicon file must be a regular file of at most
@@ -17,40 +16,20 @@ import (
 func TestParseFileHostile(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo.txt")
-	mkfifo(t, fifo)
+	infiletest.FIFO(t, fifo)
 	huge := filepath.Join(dir, "huge.txt")
-	if err := os.WriteFile(huge, []byte("乡村振兴\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Truncate(huge, MaxFileBytes+1); err != nil { // sparse: no disk used
-		t.Fatal(err)
-	}
-	tests := []struct {
-		attack, path, want string
-		is                 error
-	}{
-		{"/dev/zero", "/dev/zero", "lexicon /dev/zero: read /dev/zero: not a regular file: a character device", infile.ErrNotRegular},
-		{"a FIFO", fifo, "lexicon " + fifo + ": read " + fifo + ": not a regular file: a named pipe (FIFO)", infile.ErrNotRegular},
-		{"a folder", dir, "lexicon " + dir + ": read " + dir + ": not a regular file: a directory", infile.ErrNotRegular},
-		{"too large", huge, "lexicon " + huge + ": read " + huge + ": file too large: 64 MB, over the limit of 64 MB", infile.ErrTooLarge},
-	}
-	for _, tt := range tests {
-		t.Run(tt.attack, func(t *testing.T) {
-			if _, err := os.Stat(tt.path); err != nil {
-				t.Skip(err)
-			}
-			done := make(chan error, 1)
-			go func() { _, err := ParseFile(tt.path); done <- err }()
-			var err error
-			select {
-			case err = <-done:
-			case <-time.After(10 * time.Second):
-				t.Fatal("ParseFile blocked for 10 s")
-			}
-			var e *Error
-			if err == nil || err.Error() != tt.want || !errors.Is(err, tt.is) || !errors.As(err, &e) || !strings.Contains(e.File, tt.path) {
-				t.Errorf("error %v, want %q", err, tt.want)
-			}
-		})
-	}
+	infiletest.Sparse(t, huge, []byte("乡村振兴\n"), MaxFileBytes+1)
+	infiletest.Refused(t, []infiletest.Case{
+		{Attack: "/dev/zero", Path: "/dev/zero", Want: "lexicon /dev/zero: read /dev/zero: not a regular file: a character device", Is: infile.ErrNotRegular},
+		{Attack: "a FIFO", Path: fifo, Want: "lexicon " + fifo + ": read " + fifo + ": not a regular file: a named pipe (FIFO)", Is: infile.ErrNotRegular},
+		{Attack: "a folder", Path: dir, Want: "lexicon " + dir + ": read " + dir + ": not a regular file: a directory", Is: infile.ErrNotRegular},
+		{Attack: "too large", Path: huge, Want: "lexicon " + huge + ": read " + huge + ": file too large: 64 MB, over the limit of 64 MB", Is: infile.ErrTooLarge},
+	}, func(path string) error {
+		_, err := ParseFile(path)
+		var e *Error
+		if err != nil && (!errors.As(err, &e) || e.File != path) {
+			return fmt.Errorf("not a *lexicon.Error naming the file: %w", err)
+		}
+		return err
+	})
 }

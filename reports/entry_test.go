@@ -10,32 +10,19 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/infile"
+	"github.com/tifa-project/tifa/infile/infiletest"
 )
 
 // hostileBody is a report long enough to have no warning of its own.
 var hostileBody = "各位代表：\n一、2019年工作回顾\n" + strings.Repeat("我们坚持稳中求进，推动乡村振兴，经济社会发展取得新成效。\n", 20) +
 	"过去一年，全县生产总值增长百分之六，城乡居民收入稳步增长，民生保障持续加强，生态环境明显改善。\n" +
 	"二、2020年工作安排\n" + "今年是全面建成小康社会和十三五规划收官之年，我们要推进共同富裕，巩固脱贫攻坚成果。\n"
-
-// finishWithin fails the test when fn has not returned within a few
-// seconds: a read blocked on a FIFO would otherwise hang the test binary.
-func finishWithin(t *testing.T, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); fn() }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("blocked for 10 s")
-	}
-}
 
 func writeFile(t *testing.T, p, data string) {
 	t.Helper()
@@ -64,9 +51,9 @@ func TestOpenHostileEntries(t *testing.T) {
 		warn   string // in Options.Warn's messages and the document's warnings
 		read   bool   // the entry is read after all (its name was the problem)
 	}{
-		{"a FIFO among the reports", func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "管道_2020.txt")) }, Options{},
+		{"a FIFO among the reports", func(t *testing.T, dir string) { infiletest.FIFO(t, filepath.Join(dir, "管道_2020.txt")) }, Options{},
 			"管道_2020.txt", "not read: not a regular file: a named pipe (FIFO)", false},
-		{"a FIFO named manifest.csv", func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, ManifestName)) }, Options{},
+		{"a FIFO named manifest.csv", func(t *testing.T, dir string) { infiletest.FIFO(t, filepath.Join(dir, ManifestName)) }, Options{},
 			"", "manifest.csv: not a regular file: a named pipe (FIFO): skipped, as if absent", false},
 		{"a *_2020.txt symlink to /dev/zero", func(t *testing.T, dir string) { symlink(t, "/dev/zero", filepath.Join(dir, "零_2020.txt")) }, Options{},
 			"零_2020.txt", "not read: not a regular file: a character device", false},
@@ -101,7 +88,7 @@ func TestOpenHostileEntries(t *testing.T) {
 			opt := tt.opt
 			opt.Warn = func(m string) { warns = append(warns, m) }
 			var docs []*Document
-			finishWithin(t, func() {
+			infiletest.Within(t, func() {
 				docs, _, err = Load([]string{dir}, opt)
 			})
 			if err != nil {
@@ -165,33 +152,18 @@ func TestOpenHostileManifest(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "好县_2020.txt"), hostileBody)
 	fifo := filepath.Join(dir, "fifo.csv")
-	mkfifo(t, fifo)
+	infiletest.FIFO(t, fifo)
 	huge := filepath.Join(dir, "huge.csv")
-	writeFile(t, huge, "file,region,level,year\n")
-	if err := os.Truncate(huge, ManifestMaxBytes+1); err != nil { // sparse: no disk used
-		t.Fatal(err)
-	}
-	tests := []struct {
-		attack, meta, want string
-		is                 error
-	}{
-		{"--meta /dev/zero", "/dev/zero", "read /dev/zero: not a regular file: a character device", infile.ErrNotRegular},
-		{"--meta FIFO", fifo, "read " + fifo + ": not a regular file: a named pipe (FIFO)", infile.ErrNotRegular},
-		{"--meta huge", huge, "read " + huge + ": file too large: 64 MB, over the limit of 64 MB", infile.ErrTooLarge},
-		{"--meta folder", dir, "read " + dir + ": not a regular file: a directory", infile.ErrNotRegular},
-	}
-	for _, tt := range tests {
-		t.Run(tt.attack, func(t *testing.T) {
-			if _, err := os.Stat(tt.meta); err != nil {
-				t.Skip(err)
-			}
-			var err error
-			finishWithin(t, func() { _, err = Open([]string{dir}, Options{Manifest: tt.meta}) })
-			if err == nil || err.Error() != tt.want || !errors.Is(err, tt.is) {
-				t.Errorf("error %v, want %q", err, tt.want)
-			}
-		})
-	}
+	infiletest.Sparse(t, huge, []byte("file,region,level,year\n"), ManifestMaxBytes+1)
+	infiletest.Refused(t, []infiletest.Case{
+		{Attack: "--meta /dev/zero", Path: "/dev/zero", Want: "read /dev/zero: not a regular file: a character device", Is: infile.ErrNotRegular},
+		{Attack: "--meta FIFO", Path: fifo, Want: "read " + fifo + ": not a regular file: a named pipe (FIFO)", Is: infile.ErrNotRegular},
+		{Attack: "--meta huge", Path: huge, Want: "read " + huge + ": file too large: 64 MB, over the limit of 64 MB", Is: infile.ErrTooLarge},
+		{Attack: "--meta folder", Path: dir, Want: "read " + dir + ": not a regular file: a directory", Is: infile.ErrNotRegular},
+	}, func(meta string) error {
+		_, err := Open([]string{dir}, Options{Manifest: meta})
+		return err
+	})
 }
 
 // TestOpenStdinCap: standard input is read up to the cap, not without
@@ -211,10 +183,10 @@ func TestOpenStdinCap(t *testing.T) {
 // waited on: piping goes through "-".
 func TestOpenNamedFIFO(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "管道_2020.txt")
-	mkfifo(t, p)
+	infiletest.FIFO(t, p)
 	var docs []*Document
 	var err error
-	finishWithin(t, func() { docs, _, err = Load([]string{p}, Options{}) })
+	infiletest.Within(t, func() { docs, _, err = Load([]string{p}, Options{}) })
 	if err != nil || len(docs) != 1 || !strings.Contains(strings.Join(docs[0].Warnings, ";"), "named pipe") {
 		t.Errorf("Load = %+v, %v", docs, err)
 	}
