@@ -199,8 +199,7 @@ func ReadFS(fsys fs.FS, name string, max int64, shown string) ([]byte, error) {
 	fail := func(op string, err error) error {
 		return &fs.PathError{Op: op, Path: shown, Err: unwrapPath(err)}
 	}
-	fi, err := Stat(fsys, name, max, shown)
-	if err != nil {
+	if _, err := Stat(fsys, name, max, shown); err != nil {
 		return nil, err
 	}
 	f, err := fsys.Open(name)
@@ -208,7 +207,8 @@ func ReadFS(fsys fs.FS, name string, max int64, shown string) ([]byte, error) {
 		return nil, fail("open", err)
 	}
 	defer f.Close()
-	if fi, err = f.Stat(); err == nil {
+	fi, err := f.Stat()
+	if err == nil {
 		err = Check(fi, max)
 	}
 	if err != nil {
