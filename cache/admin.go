@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,9 +29,16 @@ func DefaultDir() (string, error) {
 
 // Info describes a cache database.
 type Info struct {
-	Path     string
-	Exists   bool  // false: no database yet, the rest is zero
-	Size     int64 // bytes of the file
+	Path   string
+	Exists bool  // false: no database yet, the rest is zero
+	Size   int64 // bytes of the file
+	// Damaged says why the file cannot be read (checkFile), "" when it
+	// can; the next Open moves it aside. Versions is then empty.
+	Damaged string
+	// Max is the cap on Size that applies when none is given
+	// (Options.MaxBytes 0): $TIFA_CACHE_MAX when it is valid, else
+	// DefaultMaxBytes.
+	Max      int64
 	Versions []VersionInfo
 }
 
@@ -52,19 +60,40 @@ type BucketInfo struct {
 // Inspect describes the cache database in dir without changing it,
 // versions most recently used first. It waits up to timeout (0:
 // DefaultTimeout) for a process writing to the cache, then returns
-// ErrLocked. A missing database is no error (Info.Exists false).
+// ErrLocked. A missing database is no error (Info.Exists false), and nor
+// is a damaged one (Info.Damaged): it is described without being opened.
 func Inspect(dir string, timeout time.Duration) (*Info, error) {
 	info := &Info{Path: filepath.Join(dir, FileName)}
-	fi, err := os.Stat(info.Path)
+	info.Max, _ = MaxFromEnv()
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	f, err := os.OpenFile(info.Path, os.O_RDONLY|oNonblock, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return info, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
-	info.Exists, info.Size = true, fi.Size()
-	if timeout <= 0 {
-		timeout = DefaultTimeout
+	info.Exists = true
+	if fi, err := f.Stat(); err == nil {
+		info.Size = fi.Size()
+	}
+	if err := lockFile(f, false, timeout); err != nil {
+		f.Close()
+		return nil, lockErr(err, info.Path)
+	}
+	problem := checkFile(f)
+	f.Close()
+	if problem != nil {
+		if !errors.Is(problem, errDamaged) {
+			return nil, fmt.Errorf("cache %s: %w", info.Path, problem)
+		}
+		info.Damaged = strings.TrimPrefix(problem.Error(), errDamaged.Error()+": ")
+		return info, nil
+	}
+	if info.Size == 0 { // bbolt would write its first pages: nothing to describe
+		return info, nil
 	}
 	db, err := openDB(info.Path, timeout, true)
 	if err != nil {
@@ -117,33 +146,46 @@ func countBucket(b *bolt.Bucket) BucketInfo {
 	return bi
 }
 
-// Clear removes the cache database in dir and returns the bytes freed. It
-// waits up to timeout (0: DefaultTimeout) for a process using the cache,
-// then returns ErrLocked; a database bbolt cannot read is removed all the
-// same. A missing database is no error.
+// Clear removes the cache database in dir, and the damaged ones moved
+// aside, and returns the bytes freed. It never opens the database with
+// bbolt, so it works on any file, damaged or not: it takes the lock bbolt
+// takes (waiting up to timeout, 0: DefaultTimeout, for a process using
+// the cache, then returning ErrLocked) and removes the file. A missing
+// database is no error.
 func Clear(dir string, timeout time.Duration) (int64, error) {
 	path := filepath.Join(dir, FileName)
-	fi, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, fmt.Errorf("cache: %w", err)
-	}
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	db, err := openDB(path, timeout, false)
-	if err != nil && !isDamage(err) {
-		return 0, err
+	var freed int64
+	aside, _ := filepath.Glob(globEscape(path) + damagedSuffix + "*")
+	for _, p := range aside {
+		if fi, err := os.Lstat(p); err == nil && os.Remove(p) == nil {
+			freed += fi.Size()
+		}
 	}
-	// Holding the lock while removing: no tifa is using the file.
-	rmErr := os.Remove(path)
-	if db != nil {
-		db.Close()
+	f, err := os.OpenFile(path, os.O_RDONLY|oNonblock, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return freed, nil
 	}
-	if rmErr != nil {
-		return 0, fmt.Errorf("cache: %w", rmErr)
+	if err != nil {
+		return freed, fmt.Errorf("cache: %w", err)
 	}
-	return fi.Size(), nil
+	defer f.Close()
+	if err := lockFile(f, true, timeout); err != nil {
+		return freed, lockErr(err, path)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return freed, fmt.Errorf("cache: %w", err)
+	}
+	// Holding the lock while removing: no tifa is using the file. Windows
+	// removes no open file (and there bbolt's lock keeps it open).
+	if runtime.GOOS == "windows" {
+		f.Close()
+	}
+	if err := os.Remove(path); err != nil {
+		return freed, fmt.Errorf("cache: %w", err)
+	}
+	return freed + fi.Size(), nil
 }

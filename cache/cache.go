@@ -1,12 +1,14 @@
 package cache
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
@@ -57,6 +59,12 @@ type Options struct {
 	// KeepVersions is how many Versions keep their entries: the ones used
 	// most recently. Open drops the others. 0 means DefaultKeepVersions.
 	KeepVersions int
+	// MaxBytes caps the database file: once it is past the cap, a run
+	// stores no more entries, and Close drops the entries of other builds,
+	// then the least recently used ones, down to three quarters of the
+	// cap, and rewrites the file smaller. 0 means $TIFA_CACHE_MAX (see
+	// ParseSize) when set, else DefaultMaxBytes; < 0 means no cap.
+	MaxBytes int64
 }
 
 // Stats counts what a Cache did since Open.
@@ -108,16 +116,26 @@ type Cache struct {
 	inflight  map[pendingKey][]byte // the batch being committed, still visible to lookup
 	pendBytes int
 	off       bool // a write failed or the database is damaged: no more reads or writes
-	damaged   bool // remove the file at Close
+	damaged   bool // move the file aside at Close
 	stats     Stats
+
+	max      int64            // the cap on the file (0: none)
+	now      time.Time        // when Open ran: the stamp of entries used in this run
+	stamps   map[[8]byte]bool // last-used stamps to write (true) or delete (false)
+	full     bool             // the file passed max: store no more entries
+	dbClosed bool             // compact closed db (Windows)
 }
 
 // Open opens (creating it and dir when needed) the cache database in dir
 // for opt.Version, waiting up to opt.Timeout for another process's lock
-// (ErrLocked after that). A file that is not a readable bbolt database, or
-// whose pages fail bbolt's checks while Open reads them, is reported
-// through opt.Warn and replaced by an empty one. Open drops the
-// entries of all but the opt.KeepVersions versions used last.
+// (ErrLocked after that). The file is checked before bbolt maps it
+// (checkFile: its size, meta pages and high-water mark, so that a
+// truncated file is never read past its end); a file that is not a
+// readable bbolt database, or whose pages fail bbolt's checks while Open
+// reads them, is moved aside (cache.db.damaged-<time>, the last one kept),
+// reported through opt.Warn once, and replaced by an empty one. Open drops
+// the entries of all but the opt.KeepVersions versions used last, and
+// brings a file over its cap (Options.MaxBytes) back under it.
 func Open(dir string, opt Options) (*Cache, error) {
 	if opt.Version == "" {
 		return nil, errors.New("cache: empty Options.Version")
@@ -135,12 +153,16 @@ func Open(dir string, opt Options) (*Cache, error) {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
 	path := filepath.Join(dir, FileName)
+	if err := checkPath(path, opt.Timeout, func(msg string) { warn(opt.Warn, msg) }); err != nil {
+		return nil, err
+	}
 	c, err := openPrepared(path, opt)
 	if isDamage(err) {
-		warn(opt.Warn, fmt.Sprintf("%v; starting an empty cache", err))
-		if rmErr := os.Remove(path); rmErr != nil {
-			return nil, fmt.Errorf("cache: %w", rmErr)
+		aside, mvErr := moveAside(path)
+		if mvErr != nil {
+			return nil, fmt.Errorf("%v; moving it aside: %w", err, mvErr)
 		}
+		warn(opt.Warn, fmt.Sprintf("%v; moved aside to %s, starting an empty cache", err, filepath.Base(aside)))
 		c, err = openPrepared(path, opt)
 	}
 	return c, err
@@ -152,10 +174,21 @@ func openPrepared(path string, opt Options) (*Cache, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Cache{db: db, path: path, opt: opt, root: rootName(opt.Version), pending: map[pendingKey][]byte{}}
+	c := &Cache{db: db, path: path, opt: opt, root: rootName(opt.Version), pending: map[pendingKey][]byte{},
+		max: resolveMax(opt), now: time.Now(), stamps: map[[8]byte]bool{}}
 	if err := c.prepare(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cache %s: %w", path, err)
+	}
+	msg, err := c.pruneToCap(true)
+	if err != nil {
+		if !c.dbClosed {
+			c.db.Close()
+		}
+		return nil, fmt.Errorf("cache %s: bringing it under its cap: %w", path, err)
+	}
+	if msg != "" {
+		warn(opt.Warn, msg)
 	}
 	return c, nil
 }
@@ -182,8 +215,9 @@ var initialMmap = func() int {
 }()
 
 // openDB opens the bbolt file, turning a timeout into ErrLocked and a
-// panic into errDamaged.
+// panic (or a memory fault: see guard) into errDamaged.
 func openDB(path string, timeout time.Duration, readOnly bool) (db *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			db, err = nil, fmt.Errorf("cache %s: %w: %v", path, errDamaged, r)
@@ -213,7 +247,7 @@ func (c *Cache) prepare() error {
 	err := c.view(func(tx *bolt.Tx) error {
 		vs := tx.Bucket(bucketVersions)
 		root := tx.Bucket(c.root)
-		if vs == nil || root == nil || root.Bucket(bucketDocs) == nil || root.Bucket(bucketTerms) == nil {
+		if vs == nil || root == nil || root.Bucket(bucketDocs) == nil || root.Bucket(bucketTerms) == nil || root.Bucket(bucketUsed) == nil {
 			return nil
 		}
 		stamp := vs.Get(c.root)
@@ -232,7 +266,7 @@ func (c *Cache) prepare() error {
 		if err != nil {
 			return err
 		}
-		for _, name := range [][]byte{bucketDocs, bucketTerms} {
+		for _, name := range [][]byte{bucketDocs, bucketTerms, bucketUsed} {
 			if _, err := root.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
@@ -398,7 +432,7 @@ func (c *Cache) lookup(kind byte, key string, decode func(payload []byte) error)
 		v, queued = c.inflight[pk]
 	}
 	c.mu.Unlock()
-	found, bad := false, error(nil)
+	found, bad, touch := false, error(nil), false
 	if queued {
 		found = v != nil
 		if found {
@@ -419,6 +453,10 @@ func (c *Cache) lookup(kind byte, key string, decode func(payload []byte) error)
 				return nil
 			}
 			found = true
+			if used := tx.Bucket(c.root).Bucket(bucketUsed); used != nil {
+				sk := stampKey(kind, key)
+				touch = stale(used.Get(sk[:]), c.now)
+			}
 			p, err := unseal(kind, v)
 			if err == nil {
 				err = decode(p)
@@ -435,8 +473,21 @@ func (c *Cache) lookup(kind byte, key string, decode func(payload []byte) error)
 		c.corrupt(kind, key, bad)
 		found = false
 	}
+	if found && touch {
+		c.touch(kind, key)
+	}
 	c.count(kind, found)
 	return found
+}
+
+// touch queues the writing of an entry's last-used stamp.
+func (c *Cache) touch(kind byte, key string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.off {
+		c.stamps[stampKey(kind, key)] = true
+		c.pendBytes += 16
+	}
 }
 
 func (c *Cache) count(kind byte, hit bool) {
@@ -498,13 +549,16 @@ func (c *Cache) put(kind byte, key string, v []byte) {
 	}
 }
 
-// queue adds one write to the queue and reports whether it is full.
+// queue adds one write to the queue, with the entry's stamp, and reports
+// whether the queue is full. Once the file is past its cap (full), new
+// values are not queued; deletions are.
 func (c *Cache) queue(kind byte, key string, v []byte) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.off {
+	if c.off || (c.full && v != nil) {
 		return false
 	}
+	c.stamps[stampKey(kind, key)] = v != nil
 	k := pendingKey{kind, key}
 	if old, ok := c.pending[k]; ok {
 		c.pendBytes -= len(old) + len(key)
@@ -524,8 +578,8 @@ func (c *Cache) Flush() error {
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
 	c.mu.Lock()
-	batch := c.pending
-	c.pending, c.pendBytes, c.inflight = map[pendingKey][]byte{}, 0, batch
+	batch, stamps := c.pending, c.stamps
+	c.pending, c.pendBytes, c.inflight, c.stamps = map[pendingKey][]byte{}, 0, batch, map[[8]byte]bool{}
 	off := c.off
 	c.mu.Unlock()
 	defer func() {
@@ -533,9 +587,15 @@ func (c *Cache) Flush() error {
 		c.inflight = nil
 		c.mu.Unlock()
 	}()
-	if off || len(batch) == 0 {
+	if off || (len(batch) == 0 && len(stamps) == 0) {
 		return nil
 	}
+	stampKeys := make([][8]byte, 0, len(stamps))
+	for k := range stamps {
+		stampKeys = append(stampKeys, k)
+	}
+	slices.SortFunc(stampKeys, func(a, b [8]byte) int { return bytes.Compare(a[:], b[:]) })
+	now := binary.BigEndian.AppendUint64(nil, uint64(c.now.UnixNano()))
 	keys := make([]pendingKey, 0, len(batch))
 	for k := range batch {
 		keys = append(keys, k)
@@ -564,6 +624,24 @@ func (c *Cache) Flush() error {
 				return err
 			}
 		}
+		var used *bolt.Bucket
+		if root := tx.Bucket(c.root); root != nil {
+			used = root.Bucket(bucketUsed)
+		}
+		if used == nil {
+			return fmt.Errorf("%w: bucket %s missing", errDamaged, bucketUsed)
+		}
+		for _, k := range stampKeys {
+			var err error
+			if stamps[k] {
+				err = used.Put(k[:], now)
+			} else {
+				err = used.Delete(k[:])
+			}
+			if err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -573,26 +651,41 @@ func (c *Cache) Flush() error {
 	c.mu.Lock()
 	c.stats.Commits++
 	c.mu.Unlock()
+	c.checkCap()
 	return nil
 }
 
-// Close commits the queued writes and closes the database, removing it
-// when it was found damaged. Closing a nil Cache does nothing.
+// Close commits the queued writes, brings the file back under its cap
+// (see Options.MaxBytes; one warning says what was dropped) and closes
+// the database, moving it aside when it was found damaged. Closing a nil
+// Cache does nothing.
 func (c *Cache) Close() error {
 	if c == nil {
 		return nil
 	}
 	_ = c.Flush()
 	c.mu.Lock()
-	n, damaged := c.stats.Corrupt, c.damaged
+	n, damaged, off := c.stats.Corrupt, c.damaged, c.off
 	c.mu.Unlock()
 	if n > 1 {
 		c.warn(fmt.Sprintf("cache %s: %d entries in all were dropped and rebuilt", c.path, n))
 	}
-	err := c.db.Close()
+	if !off {
+		msg, err := c.pruneToCap(false)
+		switch {
+		case err != nil:
+			c.warn(fmt.Sprintf("cache %s: bringing it under its cap: %v", c.path, err))
+		case msg != "":
+			c.warn(msg)
+		}
+	}
+	var err error
+	if !c.dbClosed {
+		err = c.db.Close()
+	}
 	if damaged {
-		if rmErr := os.Remove(c.path); rmErr != nil && err == nil {
-			err = rmErr
+		if _, mvErr := moveAside(c.path); mvErr != nil && err == nil {
+			err = mvErr
 		}
 	}
 	if err != nil {
@@ -615,7 +708,7 @@ func (c *Cache) fail(err error) {
 		return
 	}
 	if damaged {
-		c.warn(fmt.Sprintf("cache %s: %v; this run goes on without it, and the file is removed at the end", c.path, err))
+		c.warn(fmt.Sprintf("cache %s: %v; this run goes on without it, and the file is moved aside at the end", c.path, err))
 		return
 	}
 	c.warn(fmt.Sprintf("cache %s: %v; this run goes on without it", c.path, err))
@@ -630,8 +723,12 @@ func warn(fn func(string), msg string) {
 }
 
 // view runs a read transaction; a panic inside bbolt (damaged pages)
-// becomes errDamaged.
+// becomes errDamaged, and so does a memory fault: with
+// debug.SetPanicOnFault, a read of a mapped page past the end of the file
+// (a page number damaged inside the file, which checkFile cannot see)
+// panics instead of ending the process with SIGBUS.
 func (c *Cache) view(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", errDamaged, r)
@@ -640,9 +737,10 @@ func (c *Cache) view(fn func(*bolt.Tx) error) (err error) {
 	return c.db.View(fn)
 }
 
-// update runs a write transaction, a panic inside bbolt becoming
-// errDamaged.
+// update runs a write transaction, a panic inside bbolt or a memory
+// fault (see view) becoming errDamaged.
 func (c *Cache) update(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", errDamaged, r)

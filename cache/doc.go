@@ -27,9 +27,24 @@
 // and checked when read. An entry that is truncated, fails its checksum or
 // does not decode is never returned: it is reported through Options.Warn,
 // deleted, and counted as a miss, so the caller rebuilds and stores it again.
-// A database whose pages are damaged (bbolt panics or errors on it) turns
-// the cache off for the run and is removed at Close, to be rebuilt by the
-// next run.
+// The file is checked before bbolt maps it into memory — its size, its
+// meta pages (magic, version, checksum) and the pages they say are in use —
+// because bbolt reading a page past the end of a truncated file ends the
+// process with SIGBUS. A damaged file is moved aside (cache.db.damaged-
+// <time>; the last one is kept) with one warning, and an empty cache
+// started. Damage found later (bbolt panics, errors or faults on a page:
+// faults are turned into panics with debug.SetPanicOnFault) turns the
+// cache off for the run; the file is moved aside at Close, to be rebuilt
+// by the next run. Clear removes the file without opening it.
+//
+// The file has a cap (Options.MaxBytes; $TIFA_CACHE_MAX; DefaultMaxBytes,
+// 1 GB). Each entry carries a last-used stamp, written when it is stored
+// and, on a hit, when it is over an hour old (so a run writes it at most
+// once). A run that takes the file past the cap stores no more entries;
+// Open and Close bring a file over the cap back under it: the entries of
+// other builds go first, then this build's least recently used, down to
+// three quarters of the cap, and the file is rewritten without its free
+// pages (bbolt never shrinks a file).
 //
 // Writes are queued in memory and committed in batches of about
 // Options.BatchBytes (one bbolt transaction, one fsync each) and at Flush and

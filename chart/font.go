@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
+
+	"github.com/tifa-project/tifa/infile"
 )
 
 // ErrNoFont is wrapped by the errors of FindFont and Draw when no usable font
@@ -139,9 +141,15 @@ func wellKnownFonts() []string {
 	return list
 }
 
-// loadFont reads path and picks its Chinese face.
+// MaxFontBytes is the largest font file read: Noto Sans CJK's collection
+// of every weight is about 120 MB.
+const MaxFontBytes = 256_000_000
+
+// loadFont reads path, a regular file of at most MaxFontBytes (--font
+// /dev/zero or a FIFO is refused without being read), and picks its
+// Chinese face.
 func loadFont(path string) (*Font, error) {
-	data, err := os.ReadFile(path)
+	data, err := infile.ReadFile(path, MaxFontBytes)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", path, err)
 	}

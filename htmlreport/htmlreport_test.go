@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/tifa-project/tifa/reports"
 )
 
 // hostile holds every character HTML gives a meaning to.
@@ -299,5 +302,32 @@ func BenchmarkWrite(b *testing.B) {
 		if n := len(write(b, p)); n != size {
 			b.Fatalf("wrote %d bytes, then %d", size, n)
 		}
+	}
+}
+
+// TestReportsSkipsPage: a page written here is recognised by the reader
+// as tifa's own output and not counted when it lands in a folder of
+// reports (issue 14, item 16).
+func TestReportsSkipsPage(t *testing.T) {
+	var page bytes.Buffer
+	if err := Write(&page, &Page{Title: "乡村振兴 in 2020", Lead: strings.Repeat("乡村振兴。", 200)}); err != nil {
+		t.Fatal(err)
+	}
+	src, err := reports.OpenFS(fstest.MapFS{"report.html": {Data: page.Bytes()}}, ".", reports.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	if err := src.Each(func(d *reports.Document) error {
+		n++
+		if reports.HanCount(d.Text) != 0 || len(d.Warnings) == 0 || !strings.Contains(d.Warnings[0], "written by tifa") {
+			t.Errorf("report.html read as %d Han characters, warnings %q", reports.HanCount(d.Text), d.Warnings)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("%d documents, want report.html listed", n)
 	}
 }

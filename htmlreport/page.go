@@ -111,6 +111,10 @@ func validID(id string) bool {
 	return true
 }
 
+// Generator is the content of the page's <meta name="generator"> tag, by
+// which tifa knows its own report in a folder of reports and skips it.
+const Generator = "tifa"
+
 // writer builds the document, numbering tables and figures as it goes.
 type writer struct {
 	bytes.Buffer
@@ -127,6 +131,7 @@ func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w, format, arg
 func (w *writer) page(p *Page) {
 	w.WriteString("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n")
 	w.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	w.WriteString("<meta name=\"generator\" content=\"" + Generator + "\">\n")
 	w.printf("<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n", esc(p.Title), styleCSS)
 	w.WriteString("<pre id=\"errors\" hidden></pre>\n")
 	w.WriteString("<script>\n" + errorScript + "</script>\n")

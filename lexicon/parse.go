@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -15,17 +14,24 @@ import (
 
 	"golang.org/x/text/width"
 	"gopkg.in/yaml.v3"
+
+	"github.com/tifa-project/tifa/infile"
 )
 
+// MaxFileBytes is the largest lexicon file ParseFile reads.
+const MaxFileBytes = 64_000_000
+
 // ParseFile reads a lexicon file: YAML when its name ends in .yaml or .yml,
-// plain text otherwise (see Parse). Errors name the file as given.
+// plain text otherwise (see Parse). Errors name the file as given. The
+// file must be a regular file of at most MaxFileBytes: a FIFO or a device
+// (--lexicon /dev/zero) is refused without being read (see package
+// infile).
 func ParseFile(path string) ([]Entry, error) {
-	f, err := os.Open(path)
+	data, err := infile.ReadFile(path, MaxFileBytes)
 	if err != nil {
 		return nil, &Error{File: path, Err: err}
 	}
-	defer f.Close()
-	return Parse(path, f)
+	return Parse(path, bytes.NewReader(data))
 }
 
 // Parse reads a lexicon from r; name is used in errors and Entry.File and

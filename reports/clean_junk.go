@@ -289,6 +289,73 @@ func cutFooter(lines []string) []string {
 	return lines[:cut]
 }
 
+// menuSeparators separate the items of a navigation menu or breadcrumb
+// written on one line: 首页|新闻|乡村振兴专栏, 首页 > 政务公开 > 规划计划.
+const menuSeparators = "|｜│┃¦>＞»›〉"
+
+// menuItemRunes is the longest item of a menu line.
+const menuItemRunes = 12
+
+// navWords are the items of a government site's navigation: one of them
+// makes a line of two or three short items a menu (isMenuLine, spacedMenu).
+var navWords = setOf("首页", "主页", "网站首页", "返回首页", "当前位置", "您的位置", "新闻", "新闻中心",
+	"要闻", "要闻动态", "工作动态", "政务动态", "政务公开", "信息公开", "政府信息公开", "政务服务",
+	"办事服务", "网上办事", "互动交流", "政民互动", "公众参与", "网站地图", "专题专栏", "专题", "专栏",
+	"通知公告", "公示公告", "政策文件", "政策解读", "政策法规", "领导之窗", "机构设置", "机构职能",
+	"数据发布", "统计数据", "数据开放", "人事信息", "在线访谈", "联系我们", "关于我们",
+	"概况", "视频", "图片", "下载中心", "规划计划")
+
+// isMenuLine reports whether s is a navigation menu or breadcrumb on one
+// line: items separated by menuSeparators (at least two separators, or
+// one with a navWords item), every item at most menuItemRunes characters,
+// without sentence punctuation and not a number; with fewer than four
+// items, one must be in navWords (a short table row is not a menu). A
+// sentence always has punctuation, so none is ever a menu line.
+func isMenuLine(s string) bool {
+	if !strings.ContainsAny(s, menuSeparators) {
+		return false
+	}
+	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(menuSeparators, r) })
+	return menuItems(items, 2, 4)
+}
+
+// spacedMenu reports whether the space-separated items of a line are a
+// navigation menu: at least three items of two to eight Chinese
+// characters each, one of them in navWords. The words of a PDF line
+// broken by spaces (我们 坚持 稳中求进) name no navigation item.
+func spacedMenu(items []string) bool {
+	if len(items) < 3 {
+		return false
+	}
+	for _, it := range items {
+		n := utf8.RuneCountInString(it)
+		if n < 2 || n > 8 || !isAll(it, isHan) {
+			return false
+		}
+	}
+	return menuItems(items, 3, 0)
+}
+
+// menuItems reports whether items (at least min of them) are the short
+// items of a menu (see isMenuLine): one in navWords, or at least
+// anyNav of them (0: one in navWords is required).
+func menuItems(items []string, min, anyNav int) bool {
+	n, nav := 0, false
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if it == "" {
+			continue
+		}
+		n++
+		if utf8.RuneCountInString(it) > menuItemRunes || strings.ContainsAny(it, "，。；！？,;!?：:、") ||
+			!hasWordChar(it) || isAll(it, func(r rune) bool { return isASCIIDigit(r) || strings.ContainsRune(".%％-+", r) }) {
+			return false
+		}
+		nav = nav || navWords[it]
+	}
+	return n >= min && (nav || (anyNav > 0 && n >= anyNav))
+}
+
 // trimJunkDecor strips what decorates a junk line: list bullets, pipes,
 // brackets and trailing colons.
 func trimJunkDecor(l string) string {
@@ -348,6 +415,9 @@ func isJunkLine(l string) bool {
 	}
 	if n <= 15 && hasAnySuffix(s, "微信", "微博", "客户端", "公众号", "头条号") {
 		return true // follow-us links
+	}
+	if n <= 200 && isMenuLine(s) {
+		return true
 	}
 	if n <= 120 {
 		for _, c := range junkContains {

@@ -72,10 +72,16 @@ func joinSpacedHanLines(lines []string) []string {
 	return out
 }
 
-// joinSpacedHanLine applies JoinSpacedHan to one trimmed line.
+// joinSpacedHanLine applies JoinSpacedHan to one trimmed line. A line
+// of navigation links separated by spaces (spacedMenu) has its spaces
+// made "|", so it stays a menu that DropJunk can recognise (isMenuLine)
+// rather than a run of words glued together.
 func joinSpacedHanLine(line string) string {
 	if strings.IndexByte(line, ' ') < 0 {
 		return line
+	}
+	if items := strings.Split(line, " "); spacedMenu(items) {
+		return strings.Join(items, "|")
 	}
 	var b strings.Builder
 	last := 0

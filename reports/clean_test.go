@@ -209,7 +209,18 @@ func TestIsJunkLine(t *testing.T) {
 		{"王正谱作政府工作报告。本报记者 霍艳恩摄", true},
 		{"河北省人民政府微博", true},
 		{"Top", true},
+		// issue 14, item 16: menus and breadcrumbs on one line.
+		{"首页|新闻|乡村振兴专栏", true},
+		{"首页 > 政务公开 > 规划计划", true},
+		{"首页＞要闻", true},
+		{"网站地图|页面纠错|版权声明|关于我们|联系我们", true}, // the one line the corpus loses (益阳_2024)
+		{"乡村振兴│共同富裕│营商环境│民生实事", true},
 		{"2023年政府部门工作汇报多篇9篇", false},
+		{"生产总值|5.2%|增长", false},                 // a table row: a number
+		{"指标|目标", false},                        // two items, none a navigation word
+		{"乡村振兴|共同富裕|营商环境", false},               // three items, none a navigation word
+		{"我们坚持稳中求进，推动高质量发展|乡村振兴", false},        // punctuation: a sentence
+		{"全县上下>众志成城>攻坚克难>取得了决定性胜利的重大成就", false}, // an item too long
 		{"——2026年1月26日在河北省第十四届人民代表大会第四次会议上", false},
 		{"（2001年1月8日）", false},
 		{"各位代表：", false},
@@ -244,12 +255,34 @@ func TestDropJunk(t *testing.T) {
 		{"wikisource licence", report + "本作品是中华人民共和国的\n法律\n、\n" + junkProse + "\nPublic domain\nfalse", strings.TrimSpace(report)},
 		{"footer too long to cut", junkProse + "\n相关报道：\n" + junkProse + "\n" + junkProse, junkProse + "\n相关报道：\n" + junkProse + "\n" + junkProse},
 		{"title kept with no junkProse", "工作报告\n2020年度某街道工作总结", "工作报告\n2020年度某街道工作总结"},
+		{"navigation line of a saved page", "首页|新闻|乡村振兴专栏\n2026年某县政府工作报告\n" + junkProse, "2026年某县政府工作报告\n" + junkProse},
+		{"menu line in the middle stays", junkProse + "\n首页|新闻|乡村振兴专栏\n" + junkProse, junkProse + "\n首页|新闻|乡村振兴专栏\n" + junkProse},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := DropJunk(tt.in); got != tt.want {
 				t.Errorf("DropJunk(%q)\n = %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCleanSpacedMenu: a menu whose links are separated by spaces is not
+// glued into one word (首页新闻政务公开乡村振兴专栏, counted as a
+// mention of 乡村振兴) but dropped with the page's junk; words a PDF
+// spaced out are still joined.
+func TestCleanSpacedMenu(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"menu at the head", "首页 新闻 政务公开 乡村振兴专栏\n2026年某县政府工作报告\n" + junkProse, "2026年某县政府工作报告\n" + junkProse},
+		{"menu in the middle kept as items", junkProse + "\n首页 新闻 乡村振兴专栏\n" + junkProse, junkProse + "\n首页|新闻|乡村振兴专栏\n" + junkProse},
+		{"pdf words joined", junkProse + "\n我们 坚持 稳中求进 推动 发展\n" + junkProse, junkProse + "\n我们坚持稳中求进推动发展\n" + junkProse},
+		{"spaced title joined", "安国市 人民政府 政府工作报告\n" + junkProse, "安国市人民政府政府工作报告\n" + junkProse},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Clean(tt.in); got != tt.want {
+				t.Errorf("Clean(%q)\n = %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
 )
 
 // Errors returned by Decode. They carry no file name: the caller adds it
@@ -17,123 +18,299 @@ import (
 var (
 	// ErrEmpty: the file has no bytes (or only a byte-order mark).
 	ErrEmpty = errors.New("empty file")
-	// ErrBinary: the bytes are not text (NUL bytes without a UTF-16
-	// byte-order mark, or control characters).
+	// ErrBinary: the bytes are not text: more than 1 in 100 characters
+	// is a NUL or another control character text files do not hold.
 	ErrBinary = errors.New("not text: binary data")
-	// ErrEncoding: the bytes are neither valid UTF-8 nor plausible
-	// GB18030/GBK Chinese text, or a byte-order mark announces an encoding
-	// the bytes then break.
+	// ErrEncoding: no encoding decodes the bytes with few errors into
+	// plausible text (see Detect), or a byte-order mark announces an
+	// encoding the bytes then break.
 	ErrEncoding = errors.New("undecodable: neither utf-8 nor gb18030")
 )
 
-// Byte-order marks.
+// Byte-order marks; UTF-32's are tested before UTF-16's, which they begin
+// with.
 var (
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
 	bomUTF16LE = []byte{0xFF, 0xFE}
 	bomUTF16BE = []byte{0xFE, 0xFF}
+	bomUTF32LE = []byte{0xFF, 0xFE, 0, 0}
+	bomUTF32BE = []byte{0, 0, 0xFE, 0xFF}
 )
 
-// Decode turns raw file bytes into UTF-8 text and names the encoding found:
-// "utf-8", "utf-8-bom", "gb18030", "utf-16le" or "utf-16be". Bytes that are
-// none of these (binary data, a broken encoding) are an error, never a guess.
-//
-// The order of the tests is: a byte-order mark decides (UTF-8 or UTF-16,
-// and the bytes after it must then be valid in that encoding); otherwise a
-// NUL byte means binary data; valid UTF-8 is UTF-8; otherwise the bytes are
-// decoded as GB18030 (a superset of GBK and GB2312) and accepted only when
-// every byte sequence is valid and the result reads as Chinese text (see
-// plausibleGB). The BOM is stripped and CRLF and CR line ends become LF.
+// Decoded is the text Detect found in a file's bytes.
+type Decoded struct {
+	Text     string // UTF-8, byte-order mark stripped, LF line ends
+	Encoding string // utf-8, utf-8-bom, gb18030, utf-16le, utf-16be, utf-32le, utf-32be
+	// Replaced counts the byte sequences that are not valid in Encoding,
+	// each written as U+FFFD; FirstBad is the byte offset in the file of
+	// the first (-1 when there is none).
+	Replaced int
+	FirstBad int
+}
+
+// maxBadPercent is the share of characters, in percent, that may be
+// replacement characters in a text Detect accepts: one stray byte in a
+// report is replaced, a file of another encoding is refused.
+const maxBadPercent = 1
+
+// Decode is Detect without the count of replaced bytes: the text and the
+// name of its encoding.
 func Decode(raw []byte) (text, encoding string, err error) {
+	d, err := Detect(raw)
+	return d.Text, d.Encoding, err
+}
+
+// Detect turns raw file bytes into UTF-8 text and names the encoding found:
+// "utf-8", "utf-8-bom", "gb18030", "utf-16le", "utf-16be", "utf-32le" or
+// "utf-32be". Byte sequences that are not valid in that encoding become
+// U+FFFD and are counted (Decoded.Replaced, FirstBad), so one stray byte
+// does not lose a report; bytes that read as no text are an error, never a
+// guess.
+//
+// A byte-order mark decides the encoding (UTF-8, UTF-16 or UTF-32), and
+// the bytes after it must then decode with at most 1 in 100 characters
+// replaced. Without one, bytes that are valid UTF-8 and hold no NUL are
+// UTF-8. Otherwise each encoding is tried, and kept when at most 1 in 100
+// of its characters is a replacement and the text is plausible:
+//
+//   - UTF-8: any text;
+//   - UTF-32, little- or big-endian (a file saved without a byte-order
+//     mark), when the length is a multiple of 4 and the high byte of at
+//     least 90% of the 4-byte units is zero;
+//   - UTF-16, little-endian when more zero bytes (the high bytes of ASCII
+//     characters) sit at odd offsets than at even ones, big-endian when
+//     the other way round;
+//   - the text of UTF-32 and UTF-16 must be plausible: at least 95% of the
+//     non-space characters Han, CJK or general punctuation or printable
+//     ASCII, none private-use (bytes of another encoding decode as a
+//     scatter of rare characters);
+//   - GB18030 (a superset of GBK and GB2312), when the bytes are not
+//     valid UTF-8: reads as Chinese text (plausibleGB).
+//
+// No encoding is kept whose text is binary (below). Of those kept, the one
+// with the fewest replacements wins (ties in the order listed). The decoded text is binary data (ErrBinary) when more
+// than 1 in 100 of its characters is a NUL or another control character
+// text files do not hold (see isBinaryControl): the presence of a NUL byte
+// is not enough. The BOM is stripped and CRLF and CR line ends become LF.
+func Detect(raw []byte) (Decoded, error) {
 	if len(raw) == 0 {
-		return "", "", ErrEmpty
+		return Decoded{}, ErrEmpty
 	}
+	var d Decoded
+	var ok bool
+	bom := ""
 	switch {
 	case bytes.HasPrefix(raw, bomUTF8):
-		text, err = decodeUTF8(raw[len(bomUTF8):])
-		encoding = "utf-8-bom"
+		d, bom = decodeUTF8(raw[len(bomUTF8):], len(bomUTF8)), "utf-8"
+		d.Encoding = "utf-8-bom"
+	case bytes.HasPrefix(raw, bomUTF32LE):
+		d, bom = decodeUTF32(raw[len(bomUTF32LE):], false, len(bomUTF32LE)), "utf-32"
+	case bytes.HasPrefix(raw, bomUTF32BE):
+		d, bom = decodeUTF32(raw[len(bomUTF32BE):], true, len(bomUTF32BE)), "utf-32"
 	case bytes.HasPrefix(raw, bomUTF16LE):
-		text, err = decodeUTF16(raw[len(bomUTF16LE):], false)
-		encoding = "utf-16le"
+		d, bom = decodeUTF16(raw[len(bomUTF16LE):], false, len(bomUTF16LE)), "utf-16"
 	case bytes.HasPrefix(raw, bomUTF16BE):
-		text, err = decodeUTF16(raw[len(bomUTF16BE):], true)
-		encoding = "utf-16be"
-	case bytes.IndexByte(raw, 0) >= 0:
-		return "", "", fmt.Errorf("%w (NUL bytes and no utf-16 byte-order mark)", ErrBinary)
-	case utf8.Valid(raw):
-		text, err = decodeUTF8(raw)
-		encoding = "utf-8"
+		d, bom = decodeUTF16(raw[len(bomUTF16BE):], true, len(bomUTF16BE)), "utf-16"
 	default:
-		text, err = decodeGB18030(raw)
-		encoding = "gb18030"
-	}
-	if err != nil {
-		return "", "", err
-	}
-	text = strings.TrimPrefix(text, "\uFEFF") // a second BOM, or GB18030's 84 31 95 33
-	if text == "" {
-		return "", "", ErrEmpty
-	}
-	return normalizeNewlines(text), encoding, nil
-}
-
-// decodeUTF8 checks b is UTF-8 text: valid and not binary.
-func decodeUTF8(b []byte) (string, error) {
-	if !utf8.Valid(b) {
-		return "", fmt.Errorf("%w (invalid utf-8 after a utf-8 byte-order mark)", ErrEncoding)
-	}
-	s := string(b)
-	if err := checkControls(s); err != nil {
-		return "", err
-	}
-	return s, nil
-}
-
-// decodeUTF16 decodes UTF-16 code units (after the BOM), rejecting an odd
-// byte count and unpaired surrogates.
-func decodeUTF16(b []byte, bigEndian bool) (string, error) {
-	if len(b)%2 != 0 {
-		return "", fmt.Errorf("%w (odd number of bytes after a utf-16 byte-order mark)", ErrEncoding)
-	}
-	units := make([]uint16, len(b)/2)
-	for i := range units {
-		if bigEndian {
-			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		} else {
-			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		if d, ok = guessEncoding(raw); !ok {
+			if controlShare(raw) {
+				return Decoded{}, fmt.Errorf("%w (NUL or control bytes, and no encoding reads them as text)", ErrBinary)
+			}
+			return Decoded{}, fmt.Errorf("%w (no encoding decodes the bytes into text with few errors)", ErrEncoding)
 		}
+	}
+	if bom != "" && !fewBad(d) {
+		return Decoded{}, fmt.Errorf("%w (%d invalid byte sequences after a %s byte-order mark)", ErrEncoding, d.Replaced, bom)
+	}
+	if err := checkControls(d.Text); err != nil {
+		return Decoded{}, err
+	}
+	d.Text = strings.TrimPrefix(d.Text, "\uFEFF") // a second BOM, or GB18030's 84 31 95 33
+	if d.Text == "" {
+		return Decoded{}, ErrEmpty
+	}
+	d.Text = normalizeNewlines(d.Text)
+	return d, nil
+}
+
+// guessEncoding decodes bytes without a byte-order mark: see Detect.
+func guessEncoding(raw []byte) (Decoded, bool) {
+	hasNUL := bytes.IndexByte(raw, 0) >= 0
+	valid := utf8.Valid(raw)
+	if valid && !hasNUL {
+		return Decoded{Text: string(raw), Encoding: "utf-8", FirstBad: -1}, true
+	}
+	var best Decoded
+	found := false
+	consider := func(d Decoded, plausible func(Decoded) bool) {
+		if fewBad(d) && (!found || d.Replaced < best.Replaced) && checkControls(d.Text) == nil && plausible(d) {
+			best, found = d, true
+		}
+	}
+	anyText := func(Decoded) bool { return true }
+	unicodeText := func(d Decoded) bool { return plausibleChars(d.Text, false) }
+	consider(decodeUTF8(raw, 0), anyText)
+	if hasNUL {
+		z := zeroBytes(raw)
+		if len(raw)%4 == 0 && z[3] > 0 && z[3]*10 >= len(raw)/4*9 {
+			consider(decodeUTF32(raw, false, 0), unicodeText)
+		}
+		if len(raw)%4 == 0 && z[0] > 0 && z[0]*10 >= len(raw)/4*9 {
+			consider(decodeUTF32(raw, true, 0), unicodeText)
+		}
+		odd, even := z[1]+z[3], z[0]+z[2]
+		if odd > even {
+			consider(decodeUTF16(raw, false, 0), unicodeText)
+		}
+		if even > odd {
+			consider(decodeUTF16(raw, true, 0), unicodeText)
+		}
+	}
+	if !valid {
+		consider(decodeGB18030(raw), func(d Decoded) bool { return plausibleGB(raw, d.Text) })
+	}
+	return best, found
+}
+
+// zeroBytes counts the zero bytes of raw at each offset modulo 4.
+func zeroBytes(raw []byte) [4]int {
+	var z [4]int
+	for i, c := range raw {
+		if c == 0 {
+			z[i%4]++
+		}
+	}
+	return z
+}
+
+// fewBad reports whether at most maxBadPercent of d's characters are
+// replacements.
+func fewBad(d Decoded) bool {
+	return d.Replaced == 0 || d.Replaced*100 <= utf8.RuneCountInString(d.Text)*maxBadPercent
+}
+
+// controlShare reports whether more than 1 in 100 bytes of raw is a NUL
+// or another control byte (isBinaryControl).
+func controlShare(raw []byte) bool {
+	n := 0
+	for _, c := range raw {
+		if c < 0x20 && isBinaryControl(rune(c)) {
+			n++
+		}
+	}
+	return n*100 > len(raw)
+}
+
+// decodeUTF8 decodes b as UTF-8, each invalid byte becoming U+FFFD (as a
+// Go range loop reads it); offset is b's offset in the file.
+func decodeUTF8(b []byte, offset int) Decoded {
+	d := Decoded{Encoding: "utf-8", FirstBad: -1}
+	if utf8.Valid(b) {
+		d.Text = string(b)
+		return d
 	}
 	var sb strings.Builder
-	sb.Grow(len(b) * 3 / 2)
-	for i := 0; i < len(units); i++ {
-		u := rune(units[i])
-		switch {
-		case utf16.IsSurrogate(u):
-			if i+1 >= len(units) {
-				return "", fmt.Errorf("%w (unpaired utf-16 surrogate)", ErrEncoding)
-			}
-			r := utf16.DecodeRune(u, rune(units[i+1]))
-			if r == unicode.ReplacementChar {
-				return "", fmt.Errorf("%w (unpaired utf-16 surrogate)", ErrEncoding)
-			}
-			sb.WriteRune(r)
-			i++
-		default:
-			sb.WriteRune(u)
+	sb.Grow(len(b) + 16)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			d.bad(offset + i)
+			sb.WriteRune(utf8.RuneError)
+		} else {
+			sb.Write(b[i : i+size])
 		}
+		i += size
 	}
-	s := sb.String()
-	if strings.IndexByte(s, 0) >= 0 {
-		return "", fmt.Errorf("%w (NUL characters in utf-16 text)", ErrBinary)
+	d.Text = sb.String()
+	return d
+}
+
+// bad counts a replaced sequence at byte offset off.
+func (d *Decoded) bad(off int) {
+	if d.Replaced == 0 {
+		d.FirstBad = off
 	}
-	if err := checkControls(s); err != nil {
-		return "", err
+	d.Replaced++
+}
+
+// decodeUTF16 decodes UTF-16 code units, an unpaired surrogate or a last
+// odd byte becoming U+FFFD; offset is b's offset in the file.
+func decodeUTF16(b []byte, bigEndian bool, offset int) Decoded {
+	d := Decoded{Encoding: "utf-16le", FirstBad: -1}
+	if bigEndian {
+		d.Encoding = "utf-16be"
 	}
-	return s, nil
+	unit := func(i int) rune {
+		if bigEndian {
+			return rune(b[2*i])<<8 | rune(b[2*i+1])
+		}
+		return rune(b[2*i+1])<<8 | rune(b[2*i])
+	}
+	n := len(b) / 2
+	var sb strings.Builder
+	sb.Grow(len(b) * 3 / 2)
+	for i := 0; i < n; i++ {
+		u := unit(i)
+		if !utf16.IsSurrogate(u) {
+			sb.WriteRune(u)
+			continue
+		}
+		if i+1 < n {
+			if r := utf16.DecodeRune(u, unit(i+1)); r != unicode.ReplacementChar {
+				sb.WriteRune(r)
+				i++
+				continue
+			}
+		}
+		d.bad(offset + 2*i)
+		sb.WriteRune(utf8.RuneError)
+	}
+	if len(b)%2 != 0 {
+		d.bad(offset + len(b) - 1)
+		sb.WriteRune(utf8.RuneError)
+	}
+	d.Text = sb.String()
+	return d
+}
+
+// decodeUTF32 decodes UTF-32 code units, a unit that is no character (a
+// surrogate, above U+10FFFF) or a last incomplete one becoming U+FFFD;
+// offset is b's offset in the file.
+func decodeUTF32(b []byte, bigEndian bool, offset int) Decoded {
+	d := Decoded{Encoding: "utf-32le", FirstBad: -1}
+	if bigEndian {
+		d.Encoding = "utf-32be"
+	}
+	n := len(b) / 4
+	var sb strings.Builder
+	sb.Grow(n * 3)
+	for i := range n {
+		u := b[4*i : 4*i+4]
+		var r uint32
+		if bigEndian {
+			r = uint32(u[0])<<24 | uint32(u[1])<<16 | uint32(u[2])<<8 | uint32(u[3])
+		} else {
+			r = uint32(u[3])<<24 | uint32(u[2])<<16 | uint32(u[1])<<8 | uint32(u[0])
+		}
+		if r > unicode.MaxRune || utf16.IsSurrogate(rune(r)) {
+			d.bad(offset + 4*i)
+			sb.WriteRune(utf8.RuneError)
+			continue
+		}
+		sb.WriteRune(rune(r))
+	}
+	if len(b)%4 != 0 {
+		d.bad(offset + 4*n)
+		sb.WriteRune(utf8.RuneError)
+	}
+	d.Text = sb.String()
+	return d
 }
 
 // checkControls rejects text in which more than 1 in 100 characters (and
-// at least one) is a C0 control other than tab, line feed, vertical tab,
-// form feed, carriage return, escape and the DOS end-of-file mark (0x1A).
+// at least one) is a NUL or a C0 control other than tab, line feed,
+// vertical tab, form feed, carriage return, escape and the DOS end-of-file
+// mark (0x1A).
 func checkControls(s string) error {
 	bad, n := 0, 0
 	for _, r := range s {
@@ -143,7 +320,7 @@ func checkControls(s string) error {
 		}
 	}
 	if bad > 0 && bad*100 > n {
-		return fmt.Errorf("%w (%d control characters)", ErrBinary, bad)
+		return fmt.Errorf("%w (%d NUL or control characters)", ErrBinary, bad)
 	}
 	return nil
 }
@@ -161,55 +338,66 @@ func isBinaryControl(r rune) bool {
 	return true
 }
 
-// decodeGB18030 decodes b as GB18030 and accepts the result only if no
-// byte sequence was invalid and plausibleGB accepts it.
-func decodeGB18030(b []byte) (string, error) {
+// gbReplacement is U+FFFD encoded in GB18030: a replacement character the
+// file itself holds, not one the decoder wrote.
+var gbReplacement = []byte{0x84, 0x31, 0xA4, 0x37}
+
+// decodeGB18030 decodes b as GB18030 with golang.org/x/text, which writes
+// U+FFFD for each invalid sequence; the first is located by feeding the
+// decoder one sequence at a time.
+func decodeGB18030(b []byte) Decoded {
+	d := Decoded{Encoding: "gb18030", FirstBad: -1}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
-	if err != nil {
-		return "", fmt.Errorf("%w (%v)", ErrEncoding, err)
+	if err != nil { // x/text replaces rather than fails; keep a failure visible
+		d.Text, d.Replaced, d.FirstBad = "", len(b), 0
+		return d
 	}
-	s := string(out)
-	if strings.ContainsRune(s, utf8.RuneError) {
-		return "", fmt.Errorf("%w (invalid byte sequences)", ErrEncoding)
+	d.Text = string(out)
+	d.Replaced = strings.Count(d.Text, "\uFFFD") - bytes.Count(b, gbReplacement)
+	if d.Replaced > 0 {
+		d.FirstBad = firstBadGB18030(b)
 	}
-	if !plausibleGB(b, s) {
-		return "", fmt.Errorf("%w (bytes decode as gb18030 but do not read as chinese text)", ErrEncoding)
+	return d
+}
+
+// firstBadGB18030 returns the offset of the first byte sequence of b the
+// GB18030 decoder replaces, or -1.
+func firstBadGB18030(b []byte) int {
+	dec := simplifiedchinese.GB18030.NewDecoder()
+	var dst [16]byte
+	for i := 0; i < len(b); {
+		n := 1
+		for {
+			end := min(i+n, len(b))
+			nDst, nSrc, err := dec.Transform(dst[:], b[i:end], end == len(b))
+			if err == transform.ErrShortSrc && nSrc == 0 && end < len(b) {
+				n++
+				continue
+			}
+			if nSrc == 0 {
+				return i
+			}
+			if bytes.Contains(dst[:nDst], []byte("\uFFFD")) && !bytes.HasPrefix(b[i:], gbReplacement) {
+				return i
+			}
+			i += nSrc
+			break
+		}
 	}
-	return s, nil
+	return -1
 }
 
 // plausibleGB reports whether s, decoded from the GB18030 bytes raw, reads
 // as Chinese text. Mis-decoded bytes of another encoding (Big5, Shift-JIS,
 // Latin-1, random data) come out as a scatter of rare characters, so:
 //
-//   - no control characters (as isBinaryControl) and no private-use
-//     characters;
-//   - at least 95% of the non-space characters are Han, CJK or full-width
-//     punctuation, general punctuation or printable ASCII;
+//   - the characters are plausible (plausibleChars), with at least one Han;
 //   - at least 90% of the two- and four-byte sequences of raw are in the
 //     GB2312 region (lead 0xB0–0xF7 for Han, 0xA1–0xA9 for symbols, trail
 //     0xA1–0xFE), where the 7,445 common characters are; GBK extension
 //     and four-byte GB18030 characters are rare in real text.
-//   - at least one Han character.
 func plausibleGB(raw []byte, s string) bool {
-	han, good, total := 0, 0, 0
-	for _, r := range s {
-		if isBinaryControl(r) || unicode.Is(unicode.Co, r) {
-			return false
-		}
-		if unicode.IsSpace(r) {
-			continue
-		}
-		total++
-		switch {
-		case isHan(r):
-			han++
-			good++
-		case r < utf8.RuneSelf, isCJKPunct(r), r >= 0x2000 && r <= 0x206F:
-			good++
-		}
-	}
-	if han == 0 || good*100 < total*95 {
+	if !plausibleChars(s, true) {
 		return false
 	}
 	common, rare := 0, 0
@@ -236,6 +424,36 @@ func plausibleGB(raw []byte, s string) bool {
 		i += 2
 	}
 	return rare*10 <= common+rare
+}
+
+// plausibleChars reports whether the decoded text s reads as Chinese (or
+// plain) text: no private-use characters, and at least 95% of the
+// non-space characters that are not replacements are Han, CJK or
+// full-width punctuation, general punctuation or printable ASCII (a
+// control character is none of these); with needHan, at least one Han
+// character.
+func plausibleChars(s string, needHan bool) bool {
+	han, good, total := 0, 0, 0
+	for _, r := range s {
+		if unicode.Is(unicode.Co, r) {
+			return false
+		}
+		if unicode.IsSpace(r) || r == utf8.RuneError {
+			continue
+		}
+		total++
+		switch {
+		case isHan(r):
+			han++
+			good++
+		case (r < utf8.RuneSelf && !isBinaryControl(r)), isCJKPunct(r), r >= 0x2000 && r <= 0x206F:
+			good++
+		}
+	}
+	if needHan && han == 0 {
+		return false
+	}
+	return total > 0 && good*100 >= total*95
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.

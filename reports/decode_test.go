@@ -26,6 +26,26 @@ func encodeWith(t testing.TB, enc interface{ Bytes([]byte) ([]byte, error) }, s 
 	return b
 }
 
+// utf32Bytes encodes s as UTF-32, with a byte-order mark when bom.
+func utf32Bytes(s string, bigEndian, bom bool) []byte {
+	var b []byte
+	if bom {
+		b = append(b, utf32Unit('\uFEFF', bigEndian)...)
+	}
+	for _, r := range s {
+		b = append(b, utf32Unit(r, bigEndian)...)
+	}
+	return b
+}
+
+func utf32Unit(r rune, bigEndian bool) []byte {
+	u := uint32(r)
+	if bigEndian {
+		return []byte{byte(u >> 24), byte(u >> 16), byte(u >> 8), byte(u)}
+	}
+	return []byte{byte(u), byte(u >> 8), byte(u >> 16), byte(u >> 24)}
+}
+
 // utf16Bytes encodes s as UTF-16 with a byte-order mark.
 func utf16Bytes(s string, bigEndian bool) []byte {
 	var b []byte
@@ -60,6 +80,17 @@ func TestDecode(t *testing.T) {
 		{"utf-16le", utf16Bytes(decodeSample, false), decodeSample, "utf-16le"},
 		{"utf-16be", utf16Bytes(decodeSample, true), decodeSample, "utf-16be"},
 		{"utf-16 astral", utf16Bytes("𠀀字", false), "𠀀字", "utf-16le"},
+		// issue 14, item 15: UTF-16 and UTF-32 without a byte-order mark,
+		// told by where the zero bytes fall.
+		{"utf-16le without bom", utf16Bytes(decodeSample, false)[2:], decodeSample, "utf-16le"},
+		{"utf-16be without bom", utf16Bytes(decodeSample, true)[2:], decodeSample, "utf-16be"},
+		{"utf-16le ascii without bom", utf16Bytes("GDP 5.2%\n", false)[2:], "GDP 5.2%\n", "utf-16le"},
+		{"utf-32le", utf32Bytes(decodeSample, false, true), decodeSample, "utf-32le"},
+		{"utf-32be", utf32Bytes(decodeSample, true, true), decodeSample, "utf-32be"},
+		{"utf-32le without bom", utf32Bytes(decodeSample, false, false), decodeSample, "utf-32le"},
+		{"utf-32be without bom", utf32Bytes(decodeSample, true, false), decodeSample, "utf-32be"},
+		// Two NUL bytes do not make a report binary: a proportion does.
+		{"utf-8 with two nul bytes", []byte(strings.Repeat(decodeSample, 3) + "\x00\x00" + decodeSample), strings.Repeat(decodeSample, 3) + "\x00\x00" + decodeSample, "utf-8"},
 		{"gb18030", gb, decodeSample, "gb18030"},
 		{"gbk", gbk, decodeSample, "gb18030"},
 		{"gbk crlf", encodeWith(t, simplifiedchinese.GBK.NewEncoder(), strings.ReplaceAll(decodeSample, "\n", "\r\n")), decodeSample, "gb18030"},
@@ -92,7 +123,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"bom only", []byte{0xEF, 0xBB, 0xBF}, ErrEmpty},
 		{"utf-16 bom only", []byte{0xFF, 0xFE}, ErrEmpty},
 		{"nul bytes", []byte("PK\x03\x04\x00\x00binary"), ErrBinary},
-		{"utf-16 without bom", utf16Bytes(decodeSample, false)[2:], ErrBinary},
+		{"nul bytes in a third of the file", []byte(strings.Repeat("报告\x00", 50)), ErrBinary},
+		{"utf-32 odd length", append(utf32Bytes(decodeSample, false, true), 'x', 'y'), ErrEncoding},
 		{"control characters", []byte(strings.Repeat("\x01\x02\x03abc", 20)), ErrBinary},
 		{"utf-16 nul characters", utf16Bytes("ab\x00cd", false), ErrBinary},
 		{"utf-16 odd length", append(utf16Bytes(decodeSample, false), 'x'), ErrEncoding},
@@ -120,6 +152,55 @@ func TestDecodeErrors(t *testing.T) {
 	}
 }
 
+// TestDetectReplaces: a few bytes that are not valid in the file's
+// encoding become U+FFFD, counted, with the offset of the first (issue
+// 14, item 15: one stray byte in 31 KB of UTF-8 or GBK gave "chars 0" or
+// "undecodable"). The oracle is the position where the test puts the
+// bytes.
+func TestDetectReplaces(t *testing.T) {
+	long := strings.Repeat(decodeSample, 200) // 31 KB of UTF-8
+	gbk := encodeWith(t, simplifiedchinese.GBK.NewEncoder(), long)
+	half := len(long) / 2
+	for !utf8.RuneStart(long[half]) { // back to a character boundary
+		half--
+	}
+	gbHalf := len(encodeWith(t, simplifiedchinese.GBK.NewEncoder(), long[:half]))
+	insert := func(b []byte, at int, x ...byte) []byte {
+		return append(append(append([]byte(nil), b[:at]...), x...), b[at:]...)
+	}
+	tests := []struct {
+		name     string
+		raw      []byte
+		encoding string
+		replaced int
+		first    int
+		text     string // "" to skip the check
+	}{
+		{"utf-8, one stray byte", insert([]byte(long), half, 0xFF), "utf-8", 1, half, long[:half] + "\uFFFD" + long[half:]},
+		{"utf-8, a cut character", insert([]byte(long), half, 0xE4, 0xB8), "utf-8", 2, half, long[:half] + "\uFFFD\uFFFD" + long[half:]},
+		{"utf-8 with bom, one stray byte", insert(append([]byte{0xEF, 0xBB, 0xBF}, long...), 3+half, 0x80), "utf-8-bom", 1, 3 + half, ""},
+		{"gbk, one stray byte", insert(gbk, gbHalf, 0xFF), "gb18030", 1, gbHalf, long[:half] + "\uFFFD" + long[half:]},
+		{"gbk, a lone lead byte", insert(gbk, gbHalf, 0x81, 0x20), "gb18030", 1, gbHalf, ""},
+		{"gbk holding U+FFFD itself", append(append([]byte(nil), gbk...), gbReplacement...), "gb18030", 0, -1, long + "\uFFFD"},
+		{"utf-16le, a lone surrogate", insert(utf16Bytes(long, false), 2+2*10, 0x00, 0xD8), "utf-16le", 1, 22, ""},
+		{"utf-16le without bom, odd length", append(utf16Bytes(long, false)[2:], 'x'), "utf-16le", 1, 2 * utf8.RuneCountInString(long), long + "\uFFFD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Detect(tt.raw)
+			if err != nil {
+				t.Fatalf("Detect: %v", err)
+			}
+			if d.Encoding != tt.encoding || d.Replaced != tt.replaced || d.FirstBad != tt.first {
+				t.Errorf("Detect = %s, %d replaced, first at %d; want %s, %d, %d", d.Encoding, d.Replaced, d.FirstBad, tt.encoding, tt.replaced, tt.first)
+			}
+			if tt.text != "" && d.Text != tt.text {
+				t.Errorf("text differs from the original with U+FFFD in place")
+			}
+		})
+	}
+}
+
 // TestDecodeSeeds decodes the real seeds: all UTF-8, without a BOM.
 func TestDecodeSeeds(t *testing.T) {
 	for name, text := range decodedSeeds(t) {
@@ -138,6 +219,9 @@ func FuzzDecode(f *testing.F) {
 		f.Add(gb)
 	}
 	f.Add([]byte("a\x00b"))
+	f.Add(utf16Bytes(decodeSample, false)[2:])
+	f.Add(utf32Bytes(decodeSample, true, false))
+	f.Add(append([]byte(decodeSample), 0xFF))
 	f.Add([]byte("\r\n\r"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		text, enc, err := Decode(raw)
@@ -148,15 +232,19 @@ func FuzzDecode(f *testing.F) {
 			return
 		}
 		switch enc {
-		case "utf-8", "utf-8-bom", "gb18030", "utf-16le", "utf-16be":
+		case "utf-8", "utf-8-bom", "gb18030", "utf-16le", "utf-16be", "utf-32le", "utf-32be":
 		default:
 			t.Fatalf("Decode(%q): encoding %q", raw, enc)
 		}
 		if text == "" || !utf8.ValidString(text) || strings.ContainsRune(text, '\r') || strings.HasPrefix(text, "\uFEFF") {
 			t.Fatalf("Decode(%q) = %q: empty, invalid utf-8, CR or BOM", raw, text)
 		}
-		if enc == "utf-8" && strings.IndexByte(string(raw), '\r') < 0 && text != string(raw) {
+		d, _ := Detect(raw)
+		if enc == "utf-8" && d.Replaced == 0 && strings.IndexByte(string(raw), '\r') < 0 && text != string(raw) {
 			t.Fatalf("Decode(%q) changed utf-8 text to %q", raw, text)
+		}
+		if (d.Replaced == 0) != (d.FirstBad == -1) || d.FirstBad >= len(raw) || d.Replaced*100 > utf8.RuneCountInString(d.Text) {
+			t.Fatalf("Detect(%q): %d replaced, first at %d, in %d characters", raw, d.Replaced, d.FirstBad, utf8.RuneCountInString(d.Text))
 		}
 	})
 }
@@ -169,5 +257,5 @@ func ExampleDecode() {
 	fmt.Println(err, errors.Is(err, ErrBinary))
 	// Output:
 	// "政府工作报告\n" gb18030 <nil>
-	// not text: binary data (NUL bytes and no utf-16 byte-order mark) true
+	// not text: binary data (NUL or control bytes, and no encoding reads them as text) true
 }

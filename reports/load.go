@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/tifa-project/tifa/infile"
 )
 
 // Options control how reports are found and described.
@@ -36,6 +38,13 @@ type Options struct {
 	// Cache, when not nil, keeps the documents described from each file,
 	// so a second run skips decoding, cleaning and splitting.
 	Cache DocCache
+	// MaxBytes caps the size of a report file (standard input included):
+	// a larger one is listed with a warning and not read. 0 means
+	// DefaultMaxBytes, < 0 no cap.
+	MaxBytes int64
+	// MaxBytesFlag names the flag that sets MaxBytes ("--max-size") in the
+	// warning about a file over the cap; "" names none.
+	MaxBytesFlag string
 }
 
 // DocCache stores the documents described from one file under a key that
@@ -66,21 +75,27 @@ type Source struct {
 	inputs []input
 	seen   map[string]bool
 	extra  []string
+	// folders holds the manifest of each folder of a file argument
+	// (folderManifest), nil for none.
+	folders map[string]*boundManifest
 
-	stdinMu sync.Mutex
-	stdin   []byte
-	read    bool // stdin has been read into stdin
+	stdinMu  sync.Mutex
+	stdin    []byte
+	stdinErr error // standard input was over the cap
+	read     bool  // stdin has been read into stdin
 }
 
 // input is one report file to read.
 type input struct {
-	fsys  fs.FS  // nil for stdin
-	name  string // path inside fsys
-	id    string // Document.ID (before any #N)
-	path  string // Document.Path
-	man   *boundManifest
-	row   ManifestRow
-	inMan bool // row is set
+	fsys    fs.FS  // nil for stdin
+	name    string // path inside fsys
+	id      string // Document.ID (before any #N)
+	path    string // Document.Path
+	man     *boundManifest
+	row     ManifestRow
+	inMan   bool   // row is set
+	note    string // a warning about the file's name (see displayName)
+	problem string // why the file is not read (see entryProblem); "" reads it
 }
 
 // boundManifest is a manifest and how its file column maps to files.
@@ -96,8 +111,21 @@ type boundManifest struct {
 // "-" is standard input (ID "-", read once). A path that does not exist, or
 // a directory holding no report, is an error.
 //
+// One odd entry never stops the run: a report file that is not a regular
+// file (a FIFO, a device, a directory named .txt), a symbolic link that
+// leads nowhere or round in a loop, or a file over Options.MaxBytes is
+// reported to opt.Warn and yields a document with no text and the problem
+// as its warning; it is never opened for reading. A subfolder that cannot
+// be read is reported and skipped. A file name that is not UTF-8 (or holds
+// control characters) is shown through displayName in the document's ID,
+// with a warning; the file is read.
+//
 // Metadata comes from opt.Manifest when set, else from a manifest.csv at
-// the root of each directory argument. A manifest row naming a file that
+// the root of each directory argument, or failing that from the nearest
+// manifest.csv at most parentLevels folders up that lists a file inside
+// it (with a warning naming it). A file argument takes the manifest a
+// directory argument naming its folder would take, so a report named
+// alone has the metadata it has in its folder. A manifest row naming a file that
 // does not exist is reported to opt.Warn ("dir/manifest.csv:12:
 // 浙江_2025.txt: no such file") and the run goes on.
 //
@@ -152,7 +180,7 @@ func OpenFS(fsys fs.FS, root string, opt Options) (*Source, error) {
 	man, rel := global, func(r string) string { return manifestRel(global, path.Join(root, r)) }
 	if man == nil {
 		name := path.Join(root, ManifestName)
-		if man, err = readFSManifest(fsys, name, name, root); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if man, err = s.optionalManifest(fsys, name, name, root); err != nil {
 			return nil, err
 		}
 		if man != nil {
@@ -218,13 +246,11 @@ func (s *Source) openPath(p string, global *boundManifest) error {
 		s.inputs = append(s.inputs, input{id: "-", path: "-", name: "-"})
 		return nil
 	}
-	f, err := os.Open(p)
+	fi, err := os.Stat(p)
 	if err != nil {
-		return err
-	}
-	fi, err := f.Stat()
-	f.Close()
-	if err != nil {
+		if _, described := infile.Stat(infile.DirFS(filepath.Dir(p)), filepath.Base(p), 0, p); described != nil {
+			return described
+		}
 		return err
 	}
 	abs, err := filepath.Abs(p)
@@ -232,23 +258,21 @@ func (s *Source) openPath(p string, global *boundManifest) error {
 		return err
 	}
 	if !fi.IsDir() {
-		dir, base := filepath.Split(abs)
-		s.addFile(os.DirFS(dir), base, p, p, abs, global, osManifestRel(global, abs))
-		return nil
+		return s.openFile(p, abs, global)
 	}
-	fsys := os.DirFS(p)
+	fsys := infile.DirFS(p)
 	man := global
 	if man == nil {
-		if man, err = readFSManifest(fsys, ManifestName, filepath.Join(p, ManifestName), "."); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if man, err = s.optionalManifest(fsys, ManifestName, filepath.Join(p, ManifestName), "."); err != nil {
 			return err
 		}
 		if man == nil {
-			if global, err = parentManifest(abs, p); err != nil {
+			if global, err = s.parentManifest(abs, p); err != nil {
 				return err
 			}
 			if global != nil {
 				man = global
-				s.warn(fmt.Sprintf("%s has no %s: using %s, which lists its files", p, ManifestName, global.Name))
+				s.warn(fmt.Sprintf("%s has no %s: using %s, which lists its files", QuoteName(p), ManifestName, global.Name))
 			}
 		}
 		if man != nil {
@@ -277,7 +301,7 @@ const parentLevels = 3
 // then; the others name files not given, which are not reported.
 // shown is dir as the user named it; the manifest is named from it
 // (corpus/provincial → corpus/manifest.csv) in messages.
-func parentManifest(dir, shown string) (*boundManifest, error) {
+func (s *Source) parentManifest(dir, shown string) (*boundManifest, error) {
 	up := dir
 	for level := 1; level <= parentLevels; level++ {
 		next := filepath.Dir(up)
@@ -286,12 +310,16 @@ func parentManifest(dir, shown string) (*boundManifest, error) {
 		}
 		up = next
 		candidate := filepath.Join(up, ManifestName)
-		if _, err := os.Stat(candidate); err != nil {
+		if _, err := os.Lstat(candidate); err != nil {
 			continue
 		}
-		m, err := readOSManifest(filepath.Join(shown, strings.Repeat("../", level), ManifestName))
+		name := filepath.Join(shown, strings.Repeat("../", level), ManifestName)
+		m, err := s.optional(name, func() (*boundManifest, error) { return readOSManifest(name) })
 		if err != nil {
 			return nil, err
+		}
+		if m == nil {
+			continue
 		}
 		prefix, err := filepath.Rel(up, dir)
 		if err != nil {
@@ -305,6 +333,58 @@ func parentManifest(dir, shown string) (*boundManifest, error) {
 		}
 	}
 	return nil, nil
+}
+
+// openFile adds a file named on the command line (p as given, abs its
+// absolute path). Without --meta (global) it takes the manifest a folder
+// run on its folder would take (folderManifest), so that a report named
+// alone gets the metadata it gets in its folder.
+func (s *Source) openFile(p, abs string, global *boundManifest) error {
+	dir, base := filepath.Split(abs)
+	man := global
+	if man == nil {
+		var err error
+		if man, err = s.folderManifest(filepath.Dir(p), filepath.Clean(dir)); err != nil {
+			return err
+		}
+	}
+	s.addFile(infile.DirFS(dir), base, p, p, abs, man, osManifestRel(man, abs))
+	return nil
+}
+
+// folderManifest returns the manifest a folder run on dir (absolute;
+// shown as the user named it) would use: dir/manifest.csv when there is
+// one (optionalManifest), else the nearest manifest.csv at most
+// parentLevels folders up that lists a file inside dir (parentManifest),
+// with the warning a folder run gives; nil when there is none. Its extra
+// columns are recorded; unlike a folder run, its rows naming missing files
+// are not reported (they name files not given). Each folder's manifest is
+// looked for and read once.
+func (s *Source) folderManifest(shown, dir string) (*boundManifest, error) {
+	if m, ok := s.folders[dir]; ok {
+		return m, nil
+	}
+	own := filepath.Join(shown, ManifestName)
+	m, err := s.optional(own, func() (*boundManifest, error) { return readOSManifest(own) })
+	if err != nil {
+		return nil, err
+	}
+	if m == nil {
+		if m, err = s.parentManifest(dir, shown); err != nil {
+			return nil, err
+		}
+		if m != nil {
+			s.warn(fmt.Sprintf("%s has no %s: using %s, which lists its files", QuoteName(shown), ManifestName, m.Name))
+		}
+	}
+	if m != nil {
+		s.recordExtra(m)
+	}
+	if s.folders == nil {
+		s.folders = map[string]*boundManifest{}
+	}
+	s.folders[dir] = m
+	return m, nil
 }
 
 // osManifestRel returns the slash path of abs relative to an OS manifest's
@@ -328,7 +408,14 @@ func (s *Source) addDir(fsys fs.FS, root, shown string, display func(string) (id
 	n := 0
 	err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if name == root {
+				return err
+			}
+			s.warn(fmt.Sprintf("%s: %v: skipped", QuoteName(path.Join(shown, strings.TrimPrefix(name, root+"/"))), unwrapPathErr(err)))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		if name != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
@@ -368,24 +455,51 @@ func isReportName(name string) bool {
 
 // addFile adds one report file; seenKey identifies it (a file given twice
 // is read once) and rel is its path relative to the manifest's directory
-// ("" when no manifest applies or it lies outside).
+// ("" when no manifest applies or it lies outside). A file that cannot be
+// read (entryProblem) is added with its problem and reported to
+// Options.Warn; a name that is not UTF-8 is shown as displayName says,
+// and looked up in the manifest both as it is and as shown.
 func (s *Source) addFile(fsys fs.FS, name, id, p, seenKey string, man *boundManifest, rel string) {
 	if s.seen[seenKey] {
-		s.warn(fmt.Sprintf("%s: given twice, read once", p))
+		s.warn(fmt.Sprintf("%s: given twice, read once", QuoteName(p)))
 		return
 	}
 	s.seen[seenKey] = true
-	in := input{fsys: fsys, name: name, id: id, path: p, man: man}
+	in := input{fsys: fsys, name: name, path: p, man: man}
+	in.id, in.note = displayName(id)
 	if man != nil && rel != "" {
 		in.row, in.inMan = man.Lookup(rel)
+		if shown, _ := displayName(rel); !in.inMan && shown != rel {
+			in.row, in.inMan = man.Lookup(shown)
+		}
+	}
+	if in.problem = entryProblem(fsys, name, s.maxBytes()); in.problem != "" {
+		s.warn(fmt.Sprintf("%s: %s", QuoteName(p), s.withFlag(in.problem)))
 	}
 	s.inputs = append(s.inputs, in)
+}
+
+// withFlag adds to a problem of size the flag that raises the cap.
+func (s *Source) withFlag(problem string) string {
+	if s.opt.MaxBytesFlag != "" && strings.Contains(problem, infile.ErrTooLarge.Error()) {
+		return problem + " (" + s.opt.MaxBytesFlag + " raises it)"
+	}
+	return problem
+}
+
+// unwrapPathErr returns the error inside a *fs.PathError, else err.
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // readOSManifest reads the manifest file p from the operating system;
 // its file column is relative to p's directory.
 func readOSManifest(p string) (*boundManifest, error) {
-	raw, err := os.ReadFile(p)
+	raw, err := infile.ReadFile(p, ManifestMaxBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -407,7 +521,7 @@ func readOSManifest(p string) (*boundManifest, error) {
 // readFSManifest reads the manifest name of fsys; shown names it in
 // messages and dir is the directory its file column is relative to.
 func readFSManifest(fsys fs.FS, name, shown, dir string) (*boundManifest, error) {
-	raw, err := fs.ReadFile(fsys, name)
+	raw, err := infile.ReadFS(fsys, name, ManifestMaxBytes, shown)
 	if err != nil {
 		return nil, err
 	}
@@ -426,6 +540,28 @@ func readFSManifest(fsys fs.FS, name, shown, dir string) (*boundManifest, error)
 	}}, nil
 }
 
+// optionalManifest reads the manifest a folder may hold (readFSManifest):
+// none is no error, and nor is one that is not a regular file or a
+// symbolic link leading nowhere, which is reported to Options.Warn and
+// skipped. A manifest too large or malformed is an error.
+func (s *Source) optionalManifest(fsys fs.FS, name, shown, dir string) (*boundManifest, error) {
+	return s.optional(shown, func() (*boundManifest, error) { return readFSManifest(fsys, name, shown, dir) })
+}
+
+// optional applies optionalManifest's rules to the manifest read reads.
+func (s *Source) optional(shown string, read func() (*boundManifest, error)) (*boundManifest, error) {
+	m, err := read()
+	var bl *infile.BrokenLinkError
+	switch {
+	case errors.As(err, &bl), errors.Is(err, infile.ErrNotRegular):
+		s.warn(fmt.Sprintf("%s: %v: skipped, as if absent", QuoteName(shown), unwrapPathErr(err)))
+		return nil, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	}
+	return m, err
+}
+
 // parseManifestBytes decodes and parses a manifest file's bytes.
 func parseManifestBytes(raw []byte, shown, dir string) (*Manifest, error) {
 	r, err := decodeManifest(raw, shown)
@@ -440,9 +576,14 @@ func parseManifestBytes(raw []byte, shown, dir string) (*Manifest, error) {
 func (s *Source) checkRows(m *boundManifest) {
 	for _, row := range m.Rows {
 		if !m.exists(row.File) {
-			s.warn(fmt.Sprintf("%s:%d: %s: no such file", m.Name, row.Line, row.File))
+			s.warn(fmt.Sprintf("%s:%d: %s: no such file", m.Name, row.Line, QuoteName(row.File)))
 		}
 	}
+	s.recordExtra(m)
+}
+
+// recordExtra records the manifest's extra columns.
+func (s *Source) recordExtra(m *boundManifest) {
 	for _, c := range m.Extra {
 		if !inList(s.extra, c) {
 			s.extra = append(s.extra, c)
@@ -488,7 +629,9 @@ func (s *Source) Each(fn func(*Document) error) error {
 // do not depend on the number of workers.
 //
 // A file that cannot be read (permission denied …) is an error naming it,
-// returned once fn has seen the documents before it; fn's first error
+// returned once fn has seen the documents before it; one that turned into
+// a FIFO, grew past Options.MaxBytes or vanished since Open listed it
+// yields a document with no text and the problem as its warning; fn's first error
 // stops the walk and is returned. When ctx is done (Ctrl-C), no more
 // documents are passed to fn and ctx.Err() is returned. In every case the
 // workers have exited when EachContext returns; a file being described
@@ -517,12 +660,21 @@ type fileDocs struct {
 	err  error
 }
 
-// load reads and describes input i.
+// load reads and describes input i. An input with a problem, or one
+// whose reading fails for a reason of its own (isSkip: it became a FIFO,
+// grew past the cap, vanished since Open listed it), yields one document
+// with no text and the problem as its warning.
 func (s *Source) load(i int) fileDocs {
 	in := &s.inputs[i]
+	if in.problem != "" {
+		return fileDocs{docs: []*Document{s.unread(in, in.problem)}}
+	}
 	raw, err := s.readInput(in)
+	if err != nil && isSkip(err) {
+		return fileDocs{docs: []*Document{s.unread(in, skipReason(err))}}
+	}
 	if err != nil {
-		return fileDocs{err: err}
+		return fileDocs{err: fmt.Errorf("read %s: %w", QuoteName(in.path), unwrapPathErr(err))}
 	}
 	if s.opt.Cache == nil {
 		return fileDocs{docs: s.describe(in, raw)}
@@ -657,23 +809,40 @@ func (s *Source) readInput(in *input) ([]byte, error) {
 			if r == nil {
 				r = os.Stdin
 			}
-			b, err := io.ReadAll(r)
-			if err != nil {
+			b, err := readLimited(r, s.maxBytes())
+			if err != nil && !errors.Is(err, infile.ErrTooLarge) {
 				return nil, fmt.Errorf("read standard input: %w", err)
 			}
-			s.stdin, s.read = b, true
+			s.stdin, s.stdinErr, s.read = b, err, true
 		}
-		return s.stdin, nil
+		return s.stdin, s.stdinErr
 	}
-	raw, err := fs.ReadFile(in.fsys, in.name)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("read %s: %w", in.path, err)
+	return infile.ReadFS(in.fsys, in.name, s.maxBytes(), in.path)
+}
+
+// unread is the document of an input that was not read, for the reason
+// problem.
+func (s *Source) unread(in *input, problem string) *Document {
+	file := s.fileMeta(in)
+	base := Document{ID: in.id, Path: in.path}
+	if in.note != "" {
+		base.Warn("%s", in.note)
 	}
-	return raw, nil
+	return s.finish(base, "", file, false, s.withFlag(problem))
+}
+
+// fileMeta lists the metadata of an input's manifest row and file name,
+// strongest first.
+func (s *Source) fileMeta(in *input) []Meta {
+	var file []Meta
+	if in.inMan {
+		file = append(file, in.row.Meta)
+	}
+	if in.fsys != nil {
+		shown, _ := displayName(in.name)
+		file = append(file, MetaFromFilename(shown))
+	}
+	return file
 }
 
 // describe turns one file's bytes into its documents.
@@ -686,27 +855,30 @@ func (s *Source) readInput(in *input) ([]byte, error) {
 // region kept (LevelFromRegion). Every document carries the hex SHA-256 of
 // the file's bytes; the parts of a bundle their 1-based BundleIndex.
 func (s *Source) describe(in *input, raw []byte) []*Document {
-	var file []Meta
-	if in.inMan {
-		file = append(file, in.row.Meta)
-	}
-	if in.fsys != nil {
-		file = append(file, MetaFromFilename(in.name))
-	}
+	file := s.fileMeta(in)
 	sum := sha256.Sum256(raw)
 	base := Document{ID: in.id, Path: in.path, Hash: hex.EncodeToString(sum[:])}
+	if in.note != "" {
+		base.Warn("%s", in.note)
+	}
 	if in.man != nil && !in.inMan {
 		base.Warn("not listed in %s", in.man.Name)
 	}
 	if len(raw) == 0 {
 		return []*Document{s.finish(base, "", file, false, "empty file")}
 	}
-	text, enc, err := Decode(raw)
+	dec, err := Detect(raw)
 	if err != nil {
 		return []*Document{s.finish(base, "", file, false, err.Error())}
 	}
-	base.Encoding = enc
-	parts := SplitBundle(Clean(text))
+	base.Encoding = dec.Encoding
+	if what := tifaOutput(in.name, dec.Text); what != "" {
+		return []*Document{s.finish(base, "", file, false, "not read: "+what+", not a report")}
+	}
+	if dec.Replaced > 0 {
+		base.Warn("%d byte sequences not valid %s, replaced by U+FFFD (the first at byte %d)", dec.Replaced, dec.Encoding, dec.FirstBad)
+	}
+	parts := SplitBundle(Clean(dec.Text))
 	if len(parts) <= 1 {
 		t := ""
 		if len(parts) == 1 {
@@ -741,8 +913,10 @@ func dropRepeat(d *Document, text string) string {
 func (s *Source) finish(d Document, text string, file []Meta, part bool, problem string) *Document {
 	d.Text = text
 	layers := file
+	var headWarns []string
 	if text != "" {
-		h := MetaFromHeader(text)
+		var h Meta
+		h, headWarns = headerMeta(text)
 		if part {
 			layers = append([]Meta{h}, file...)
 		} else {
@@ -751,6 +925,9 @@ func (s *Source) finish(d Document, text string, file []Meta, part bool, problem
 	}
 	var warns []string
 	d.Meta, warns = ResolveMeta(layers...)
+	if d.Meta.YearSource == SourceHeader {
+		warns = append(headWarns, warns...) // the header's own doubt about the year kept
+	}
 	// A region read from the header is a substring of the text: a copy
 	// lets a caller keep the metadata without keeping the text alive.
 	d.Meta.Region = strings.Clone(d.Meta.Region)

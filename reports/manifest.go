@@ -263,15 +263,27 @@ func (m *Manifest) Lookup(file string) (ManifestRow, bool) {
 	return m.Rows[i], true
 }
 
-// decodeManifest turns manifest bytes into text with Decode, so a manifest
-// saved by a spreadsheet as GB18030 or UTF-16 reads too.
+// decodeManifest turns manifest bytes into text with Detect, so a manifest
+// saved by a spreadsheet as GB18030 or UTF-16 reads too; unlike a report,
+// a manifest with an invalid byte sequence is an error naming its line.
 func decodeManifest(raw []byte, name string) (io.Reader, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return strings.NewReader(""), nil
 	}
-	text, _, err := Decode(raw)
+	d, err := Detect(raw)
+	if errors.Is(err, ErrEncoding) {
+		if u := decodeUTF8(raw, 0); u.Replaced > 0 {
+			d, err = u, nil // located below as utf-8
+		}
+	}
 	if err != nil {
 		return nil, &ManifestError{File: name, Err: err}
 	}
-	return strings.NewReader(strings.TrimPrefix(text, "\ufeff")), nil
+	if d.Replaced > 0 {
+		// A manifest is short and the user's: a byte that would turn a
+		// file name or region into U+FFFD is reported, with its line.
+		line := 1 + bytes.Count(raw[:d.FirstBad], []byte("\n"))
+		return nil, &ManifestError{File: name, Line: line, Err: fmt.Errorf("%w (byte %d is not valid %s)", ErrEncoding, d.FirstBad, d.Encoding)}
+	}
+	return strings.NewReader(strings.TrimPrefix(d.Text, "\ufeff")), nil
 }

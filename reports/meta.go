@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"strconv"
@@ -373,7 +374,13 @@ func newHeadWindow(text string) headWindow {
 //     工作总结和2021年度工作思路) → Y;
 //  4. a top-level or unnumbered heading of the review of year X
 //     (一、2019年工作回顾) → X+1, or of the plan of year X (二、2020年工作
-//     安排) → X.
+//     安排) → X. When the first such heading is the review's (X) and the
+//     plan's heading, anywhere in the text (SplitSections), says X too,
+//     the plan wins: it names the year the report was delivered, and a
+//     review heading that says the same year was mislabelled (a scraped
+//     page's 一、2023年工作回顾 over the review of 2022, in a report that
+//     says 今年是全面贯彻党的二十大精神的开局之年) or reviews half a year
+//     (上半年工作总结和下半年工作安排).
 //
 // A report is thus dated by the year it plans, which is the year it is
 // delivered in (the corpus convention: a report of early 2024 reviews
@@ -386,24 +393,53 @@ func newHeadWindow(text string) headWindow {
 // the region is 全国 if the text says 我代表国务院 or 在第N届全国
 // 人民代表大会, or signs it 国务院总理 …. The level follows from the region's suffix.
 func MetaFromHeader(text string) Meta {
+	m, _ := headerMeta(text)
+	return m
+}
+
+// headerMeta is MetaFromHeader, with a warning when the review and plan
+// headings disagree on the year (rule 4).
+func headerMeta(text string) (Meta, []string) {
 	h := newHeadWindow(text)
 	var m Meta
-	if y := h.year(); y > 0 {
+	var warns []string
+	y, review := h.year()
+	if review.text != "" {
+		if plan, py := planHeading(text); py == y-1 {
+			warns = append(warns, fmt.Sprintf("year: review heading %q says %d (its year + 1), plan heading %q says %d (kept %d, the plan's)",
+				review.text, y, plan, py, py))
+			y = py
+		}
+	}
+	if y > 0 {
 		m.Year, m.YearSource = y, SourceHeader
 	}
 	if r := h.region(); r != "" {
 		m.Region, m.RegionSource = r, SourceHeader
 	}
-	return withLevel(m)
+	return withLevel(m), warns
 }
 
-// year applies the year rules of MetaFromHeader in order.
-func (h headWindow) year() int {
+// planHeading returns the heading that opens the plan section of text, as
+// SplitSections finds it without knowing the year, and the year it names
+// (0 for none).
+func planHeading(text string) (string, int) {
+	for _, sec := range SplitSections(text, 0) {
+		if sec.Part == PartPlan {
+			return sec.Heading, headingYear(headingNorm(sec.Heading))
+		}
+	}
+	return "", 0
+}
+
+// year applies the year rules of MetaFromHeader in order. When the year
+// comes from a review heading (rule 4), that heading is returned too.
+func (h headWindow) year() (int, secHeading) {
 	rules := []func(string) int{issuedYear, meetingYear, dateLineYear, titleYear, summaryPlanYear}
 	for _, rule := range rules {
 		for _, line := range h.lines {
 			if y := rule(line); y > 0 {
-				return y
+				return y, secHeading{}
 			}
 		}
 	}
@@ -473,9 +509,9 @@ func yearFromDigits(s string) int {
 }
 
 // yearFromHeadings returns the year implied by the first review or plan
-// heading of the head that carries a year: X+1 for the review of X, X for
-// the plan of X.
-func (h headWindow) yearFromHeadings() int {
+// heading of the head that carries a year: X+1 for the review of X (with
+// the heading), X for the plan of X.
+func (h headWindow) yearFromHeadings() (int, secHeading) {
 	state := PartAll
 	for _, line := range h.lines {
 		hs := []secHeading{}
@@ -492,15 +528,15 @@ func (h headWindow) yearFromHeadings() int {
 			y := headingYear(hd.norm)
 			switch {
 			case p == PartReview && y > 0 && y < MaxYear:
-				return y + 1
+				return y + 1, hd
 			case p == PartPlan && y > 0:
-				return y
+				return y, secHeading{}
 			case p != PartAll:
 				state = p
 			}
 		}
 	}
-	return 0
+	return 0, secHeading{}
 }
 
 // region applies the region rules of MetaFromHeader in order.

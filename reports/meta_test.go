@@ -283,6 +283,36 @@ func TestMetaFromHeaderWindow(t *testing.T) {
 	}
 }
 
+// TestHeaderPlanYearWins: when the review heading's year + 1 and the plan
+// heading's year disagree because both name the same year, the plan's
+// year — the year the report was delivered — is kept, with a warning
+// (issue 14, item 27). The plan heading may lie beyond the head.
+func TestHeaderPlanYearWins(t *testing.T) {
+	body := strings.Repeat("今年是全面贯彻党的二十大精神的开局之年，我们要推动高质量发展。\n", 20)
+	tests := []struct {
+		name, text string
+		year       int
+		warn       string
+	}{
+		{"mislabelled review", "一、2023年工作回顾\n" + body + "二、2023年工作安排\n" + body, 2023,
+			`year: review heading "一、2023年工作回顾" says 2024 (its year + 1), plan heading "二、2023年工作安排" says 2023 (kept 2023, the plan's)`},
+		{"half-year report", "一、2020年上半年工作总结\n" + body + "二、2020年下半年工作安排\n" + body, 2020,
+			`year: review heading "一、2020年上半年工作总结" says 2021 (its year + 1), plan heading "二、2020年下半年工作安排" says 2020 (kept 2020, the plan's)`},
+		{"agreeing headings", "一、2022年工作回顾\n" + body + "二、2023年工作安排\n" + body, 2023, ""},
+		{"plan without a year", "一、2022年工作回顾\n" + body + "二、今年工作安排\n" + body, 2023, ""},
+		{"five-year plan", "一、2020年工作回顾\n" + body + "二、“十四五”时期（2021—2025年）的主要目标任务\n" + body, 2021, ""},
+		{"plan heading first", "一、2023年工作安排\n" + body, 2023, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, warns := headerMeta(tt.text)
+			if m.Year != tt.year || strings.Join(warns, "; ") != tt.warn {
+				t.Errorf("year %d, warnings %q; want %d, %q", m.Year, warns, tt.year, tt.warn)
+			}
+		})
+	}
+}
+
 func FuzzMetaFromHeader(f *testing.F) {
 	for _, s := range []string{
 		"店口镇2020年度政府工作报告\n一、2019年工作回顾",
