@@ -39,7 +39,9 @@
 // until it holds 6 reports), so a 2005 report speaks of 科学发展观 and not of
 // 乡村振兴. A report's size is that of a real report drawn at random, times
 // 0.8..1.25: the size distribution follows the corpus (about 48 KB on
-// average, so 20,000 reports make about 1 GB).
+// average, so 20,000 reports make about 1 GB). -kb N scales every size by
+// one factor so that the mean is N KB: -kb 20 gives township-length
+// reports, 100,000 of them about 2 GB.
 //
 // The output is a function of the corpus, -n, -years and -seed alone: each
 // report draws from its own random stream (PCG seeded by -seed and the

@@ -128,6 +128,31 @@ func TestGenerate(t *testing.T) {
 	}
 }
 
+// TestKB: -kb sets the mean size of the reports written; without it they
+// keep the real reports' sizes.
+func TestKB(t *testing.T) {
+	corpus := fakeCorpus(t)
+	mean := func(files map[string]string) float64 {
+		var sum, n float64
+		for name, text := range files {
+			if name != "manifest.csv" {
+				sum += float64(len(text))
+				n++
+			}
+		}
+		return sum / n
+	}
+	const n = 40
+	real := mean(readTree(t, generate(t, corpus, n, "3")))
+	for _, kb := range []float64{4, 12} {
+		got := mean(readTree(t, generate(t, corpus, n, "3", "-kb", strconv.FormatFloat(kb, 'f', -1, 64))))
+		// sizes drawn ×0.8..1.25 (mean 1.025) and a paragraph's overshoot
+		if got < kb*1000*0.9 || got > kb*1000*1.35 {
+			t.Errorf("-kb %g: mean size %.0f bytes (without -kb %.0f)", kb, got, real)
+		}
+	}
+}
+
 // TestReadByTifa checks that tifa reads every synthetic report with the
 // manifest's metadata and both parts, and that each paragraph comes from the
 // pool of the report's year, from the matching part.
@@ -255,6 +280,7 @@ func TestFlagErrors(t *testing.T) {
 		{"too many years", []string{"-years", "30", "-out", t.TempDir()}, "flag -years"},
 		{"folder not empty", []string{"-out", full}, "not empty"},
 		{"argument", []string{"-out", t.TempDir(), "extra"}, "unexpected argument"},
+		{"size too small", []string{"-kb", "1", "-out", t.TempDir()}, "flag -kb"},
 		{"more reports than regions", []string{"-n", "4000000", "-years", "1", "-out", t.TempDir(), "-corpus", t.TempDir()}, "flag -n: the gazetteer gives"},
 	}
 	for _, tc := range tests {

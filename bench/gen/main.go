@@ -40,6 +40,7 @@ type config struct {
 	perDir int
 	jobs   int
 	quiet  bool
+	kb     float64 // mean report size in KB; 0 keeps the real reports' sizes
 }
 
 // maxReports bounds -n; the gazetteer's regions bound it lower (about
@@ -64,6 +65,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.perDir, "per-dir", 1000, "files per subfolder")
 	fs.IntVar(&c.jobs, "j", runtime.NumCPU(), "goroutines writing reports (the output does not depend on it)")
 	fs.BoolVar(&c.quiet, "q", false, "print nothing on success")
+	fs.Float64Var(&c.kb, "kb", 0, "mean report size in KB (township reports: about 20); 0 keeps the sizes of the real reports (about 48)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -78,6 +80,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return c, fmt.Errorf("flag -years: must be 1..%d (got %d)", lastYear-firstYear+1, c.years)
 	case c.perDir < 1:
 		return c, fmt.Errorf("flag -per-dir: must be at least 1 (got %d)", c.perDir)
+	case !(c.kb == 0 || c.kb >= 2 && c.kb <= 1000):
+		return c, fmt.Errorf("flag -kb: must be 0 or 2..1000 (got %g)", c.kb)
 	}
 	return c, nil
 }
@@ -102,6 +106,9 @@ func run(args []string, stderr io.Writer) error {
 	c, err := loadCorpus(cfg.corpus)
 	if err != nil {
 		return err
+	}
+	if cfg.kb > 0 {
+		c.scaleSizes(cfg.kb * 1000)
 	}
 	tLoad := time.Since(t0)
 	t0 = time.Now()

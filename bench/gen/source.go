@@ -25,6 +25,23 @@ type corpus struct {
 	pools map[int][]int // year → indices into docs
 }
 
+// scaleSizes multiplies every report size by one factor so that their mean
+// is mean bytes: -kb 20 writes township-length reports (a township's report
+// is a few pages) with the spread of sizes of the real ones.
+func (c *corpus) scaleSizes(mean float64) {
+	var sum float64
+	for _, s := range c.sizes {
+		sum += float64(s)
+	}
+	if sum == 0 {
+		return
+	}
+	f := mean * float64(len(c.sizes)) / sum
+	for i, s := range c.sizes {
+		c.sizes[i] = int(float64(s) * f)
+	}
+}
+
 // Paragraph filters and the pool size.
 const (
 	minParaRunes = 30   // shorter lines are headings, captions or junk
