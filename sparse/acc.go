@@ -33,9 +33,9 @@ func Cosine(dot, nx, ny float64) float64 {
 // and silhouettes use it; vector.TopK uses UpperAcc.
 type DotAcc struct {
 	acc     []float64
-	mark    []int // mark[j] == i+1 when acc[j] is live for row i
+	mark    []int // mark[j] == stamp when acc[j] is live for the last row
 	touched []int
-	stamp   int // i+1 for the row last given to Row
+	stamp   int // counts the calls to Row
 }
 
 // NewDotAcc returns an accumulator for a matrix of n rows.
@@ -49,8 +49,10 @@ func NewDotAcc(n int) *DotAcc {
 // does the same for the rows j > i only.)
 func (a *DotAcc) Row(x, xt *CSR, i int) []int {
 	a.touched = a.touched[:0]
-	stamp := i + 1
-	a.stamp = stamp
+	// A new stamp each call: the same row given twice in a row (k-means++
+	// may draw it twice) starts from zero again.
+	a.stamp++
+	stamp := a.stamp
 	acc, mark := a.acc, a.mark
 	for k := x.Indptr[i]; k < x.Indptr[i+1]; k++ {
 		c, v := x.Ind[k], x.Val[k]
@@ -58,7 +60,7 @@ func (a *DotAcc) Row(x, xt *CSR, i int) []int {
 		rows, wts := xt.Ind[lo:hi], xt.Val[lo:hi]
 		for p, j := range rows {
 			if mark[j] != stamp {
-				if j == i { // mark[i] is never i+1
+				if j == i { // mark[i] is never set
 					continue
 				}
 				mark[j] = stamp
