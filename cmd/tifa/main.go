@@ -35,7 +35,9 @@ func main() {
 		stop()
 	}()
 	root := newRootCmd(os.Stdin, os.Stdout, os.Stderr)
+	stopProfiles := startProfiles()
 	err := root.ExecuteContext(ctx)
+	stopProfiles()
 	stop()
 	if errors.Is(err, context.Canceled) {
 		fmt.Fprintln(os.Stderr, "tifa: interrupted; no output written")
