@@ -66,9 +66,15 @@ func Cluster(x *sparse.CSR, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	// One Gram matrix serves every k-means++ seeding and the silhouettes
+	// when they are computed on all the units.
+	var g *gram
+	if opt.Method == "kmeans" && n <= SilhouetteSample {
+		g = newGram(x, x.Transpose(), opt.Workers)
+	}
 	fit := func(k int) ([]int, error) {
 		if opt.Method == "kmeans" {
-			km := &KMeans{K: k, Seed: opt.Seed, Restarts: opt.Restarts, Workers: opt.Workers, Context: opt.Context}
+			km := &KMeans{K: k, Seed: opt.Seed, Restarts: opt.Restarts, Workers: opt.Workers, Context: opt.Context, gram: g}
 			r, err := km.Fit(x)
 			if err != nil {
 				return nil, err
@@ -87,7 +93,7 @@ func Cluster(x *sparse.CSR, opt Options) (*Result, error) {
 			return nil, err
 		}
 		res.K, res.Labels = opt.K, labels
-		res.Silhouette, res.Mean = sampledSilhouette(x, labels, opt.Seed)
+		res.Silhouette, res.Mean = sampledSilhouette(x, labels, opt.Seed, g)
 		return res, nil
 	}
 	lo, hi := max(2, opt.KMin), min(opt.KMax, n-1)
@@ -103,7 +109,7 @@ func Cluster(x *sparse.CSR, opt Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		s, mean := sampledSilhouette(x, labels, opt.Seed)
+		s, mean := sampledSilhouette(x, labels, opt.Seed, g)
 		res.Tried = append(res.Tried, KScore{k, mean})
 		if mean > best {
 			best = mean
@@ -123,11 +129,14 @@ const SilhouetteSample = 4000
 
 // sampledSilhouette returns per-unit silhouettes (cosine distance) and
 // their mean, on a sample of SilhouetteSample units when x has more rows;
-// units outside the sample get NaN.
-func sampledSilhouette(x *sparse.CSR, labels []int, seed uint64) ([]float64, float64) {
+// units outside the sample get NaN. g is x's Gram matrix, or nil.
+func sampledSilhouette(x *sparse.CSR, labels []int, seed uint64, g *gram) ([]float64, float64) {
 	n := x.Rows
 	if n <= SilhouetteSample {
-		return Silhouette(x, labels, "cosine")
+		if g == nil {
+			return Silhouette(x, labels, "cosine")
+		}
+		return silhouette(x, labels, "cosine", g)
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x5111))
 	pick := rng.Perm(n)[:SilhouetteSample]

@@ -75,8 +75,8 @@ func TestSampledSilhouette(t *testing.T) {
 		}
 	}
 	x := sparse.FromDense(rows)
-	s1, mean := sampledSilhouette(x, labels, 7)
-	s2, _ := sampledSilhouette(x, labels, 7)
+	s1, mean := sampledSilhouette(x, labels, 7, nil)
+	s2, _ := sampledSilhouette(x, labels, 7, nil)
 	nan := 0
 	for i, v := range s1 {
 		if math.IsNaN(v) {
@@ -92,7 +92,7 @@ func TestSampledSilhouette(t *testing.T) {
 	if mean < 0.9 || math.IsNaN(mean) {
 		t.Errorf("mean silhouette %v of two clean groups, want > 0.9", mean)
 	}
-	small, _ := sampledSilhouette(sparse.FromDense(rows[:10]), labels[:10], 7)
+	small, _ := sampledSilhouette(sparse.FromDense(rows[:10]), labels[:10], 7, nil)
 	for _, v := range small {
 		if math.IsNaN(v) {
 			t.Fatal("below the sample size every unit has a silhouette")

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/tifa-project/tifa/sparse"
 )
@@ -38,6 +39,13 @@ var ErrZeroData = errors.New("all rows are zero")
 // cluster that keeps at least one member. The run with the lowest inertia
 // Σ_i ‖x_i − c_{label_i}‖² wins (ties → the earlier run).
 //
+// Up to GramMaxRows rows, the dot products of all pairs of rows (the Gram
+// matrix) are computed once when that is cheaper than seeding without
+// them; then seeding reads distances from it, and each assignment after
+// the first settles the rows it can from it in O(n²) instead of
+// O(nnz·K), computing x·c only where rounding leaves a doubt (see
+// kernelAssign): the result is that of plain Lloyd iterations, bit for bit.
+//
 // Randomness comes from one math/rand/v2 PCG stream seeded with Seed, so a
 // fixed Seed gives the same result for any Workers. Labels are renumbered
 // by first appearance in row order (row 0 is in cluster 0); if the rows hold
@@ -53,6 +61,8 @@ type KMeans struct {
 	// Context, when not nil, stops Fit (between Lloyd iterations) once
 	// done: Fit then returns its error.
 	Context context.Context
+
+	gram *gram // the matrix's Gram matrix when Cluster has it, else nil
 }
 
 // KMeansResult is the best run of KMeans.Fit.
@@ -78,7 +88,7 @@ func (km *KMeans) Fit(x *sparse.CSR) (*KMeansResult, error) {
 		return nil, fmt.Errorf("kmeans: %d rows: %w, nothing to cluster", x.Rows, ErrZeroData)
 	}
 	restarts, maxIter, tol := cmp.Or(km.Restarts, 10), cmp.Or(km.MaxIter, 300), cmp.Or(km.Tol, 1e-4)
-	d := newKMData(x, km.Workers)
+	d := newKMData(x, km.Workers, km.K, restarts, km.gram)
 	tolAbs := tol * d.meanVariance()
 	rng := rand.New(rand.NewPCG(km.Seed, 0x7469666121)) // "tifa!"
 	var best *KMeansResult
@@ -115,11 +125,17 @@ func (km *KMeans) check(rows int) error {
 type kmData struct {
 	x, xt   *sparse.CSR
 	sq      []float64 // ‖x_i‖²
+	g       *gram     // x's Gram matrix, or nil
+	accs    []*sparse.DotAcc
 	workers int
 }
 
-func newKMData(x *sparse.CSR, workers int) *kmData {
-	d := &kmData{x: x, xt: x.Transpose(), sq: make([]float64, x.Rows)}
+// newKMData prepares x for k-means. g is x's Gram matrix, or nil; when nil
+// it is computed if x has at most GramMaxRows rows and computing it, about
+// Σ_c |column c|²/2 multiply-adds, costs less than the Lloyd steps it
+// replaces (about 10 a restart of nnz·k each).
+func newKMData(x *sparse.CSR, workers, k, restarts int, g *gram) *kmData {
+	d := &kmData{x: x, sq: make([]float64, x.Rows), g: g}
 	for i := range x.Rows {
 		_, v := x.Row(i)
 		d.sq[i] = sparse.SumSquares(v)
@@ -128,62 +144,118 @@ func newKMData(x *sparse.CSR, workers int) *kmData {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	d.workers = workers
+	if d.g == nil && x.Rows <= GramMaxRows {
+		colLen := make([]float64, x.Cols)
+		for _, c := range x.Ind {
+			colLen[c]++
+		}
+		var cost float64
+		for _, l := range colLen {
+			cost += l * l / 2
+		}
+		if cost < float64(restarts)*10*float64(x.NNZ())*float64(k) {
+			d.xt = x.Transpose()
+			d.g = newGram(x, d.xt, workers)
+		}
+	}
+	if d.g == nil {
+		d.xt = x.Transpose()
+		for range workers {
+			d.accs = append(d.accs, sparse.NewDotAcc(x.Rows))
+		}
+	} else {
+		d.accs = []*sparse.DotAcc{nil}
+	}
 	return d
 }
 
 // meanVariance is the mean over columns of the population variance of the
-// column, as scikit-learn's tolerance scaling uses.
+// column, as scikit-learn's tolerance scaling uses. Each column's sums
+// run over its rows in order.
 func (d *kmData) meanVariance() float64 {
 	n, cols := float64(d.x.Rows), d.x.Cols
 	if cols == 0 {
 		return 0
 	}
+	s, s2 := make([]float64, cols), make([]float64, cols)
+	for k, c := range d.x.Ind {
+		a := d.x.Val[k]
+		s[c] += a
+		s2[c] += a * a
+	}
 	var total float64
 	for c := range cols {
-		_, v := d.xt.Row(c)
-		var s, s2 float64
-		for _, a := range v {
-			s += a
-			s2 += a * a
-		}
-		m := s / n
-		total += max(0, s2/n-m*m)
+		m := s[c] / n
+		total += max(0, s2[c]/n-m*m)
 	}
 	return total / float64(cols)
 }
 
-// seed picks k rows by greedy k-means++ and returns them as dense
-// centroids (k × Cols, row-major).
-func (d *kmData) seed(k int, rng *rand.Rand) []float64 {
-	n, cols := d.x.Rows, d.x.Cols
-	centers := make([]float64, k*cols)
-	acc := sparse.NewDotAcc(n)
+// seed picks k rows by greedy k-means++, the initial centroids. The
+// candidates of a step are drawn first, then their distances computed on
+// the workers, then compared in the order drawn: the result is the
+// sequential one's.
+func (d *kmData) seed(k int, rng *rand.Rand) []int {
+	n := d.x.Rows
+	rows := make([]int, 0, k)
 	first := rng.IntN(n)
-	closest := d.distTo(acc, first, make([]float64, n))
-	d.setCenter(centers, 0, first)
+	closest := d.distTo(d.accs[0], first, make([]float64, n))
+	rows = append(rows, first)
 	trials := 2 + int(math.Log(float64(k)))
 	cum := make([]float64, n)
-	cand, best := make([]float64, n), make([]float64, n)
+	picks := make([]int, trials)
+	cand := make([][]float64, trials)
+	for t := range cand {
+		cand[t] = make([]float64, n)
+	}
+	best := make([]float64, n)
 	for c := 1; c < k; c++ {
 		pot := cumulate(closest, cum)
+		for t := range picks {
+			picks[t] = pick(cum, pot, rng)
+		}
+		d.distances(picks, cand)
 		bestPot, bestRow := math.Inf(1), -1
-		for range trials {
-			j := pick(cum, pot, rng)
-			d.distTo(acc, j, cand)
+		for t, j := range picks {
 			var p float64
-			for i, v := range cand {
-				cand[i] = min(v, closest[i])
-				p += cand[i]
+			for i, v := range cand[t] {
+				cand[t][i] = min(v, closest[i])
+				p += cand[t][i]
 			}
 			if p < bestPot {
 				bestPot, bestRow = p, j
-				best, cand = cand, best
+				best, cand[t] = cand[t], best
 			}
 		}
 		closest, best = best, closest
-		d.setCenter(centers, c, bestRow)
+		rows = append(rows, bestRow)
 	}
-	return centers
+	return rows
+}
+
+// distances writes the distances of every row to row rows[t] into out[t],
+// rows shared among the workers.
+func (d *kmData) distances(rows []int, out [][]float64) {
+	if d.g != nil || len(d.accs) == 1 {
+		for t, j := range rows {
+			d.distTo(d.accs[0], j, out[t])
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range min(len(d.accs), len(rows)) {
+		wg.Go(func() {
+			for {
+				t := int(next.Add(1)) - 1
+				if t >= len(rows) {
+					return
+				}
+				d.distTo(d.accs[w], rows[t], out[t])
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // cumulate writes the running sums of v into cum and returns the total.
@@ -212,8 +284,18 @@ func pick(cum []float64, pot float64, rng *rand.Rand) int {
 	return min(j, len(cum)-1)
 }
 
-// distTo writes ‖x_i − x_j‖² for every row i into out.
+// distTo writes ‖x_i − x_j‖² for every row i into out, from the Gram
+// matrix when there is one, else accumulating row j's dot products in acc.
 func (d *kmData) distTo(acc *sparse.DotAcc, j int, out []float64) []float64 {
+	if d.g != nil {
+		for i := range out {
+			if i != j {
+				out[i] = max(0, d.sq[i]+d.sq[j]-2*d.g.dot(i, j))
+			}
+		}
+		out[j] = 0
+		return out
+	}
 	for i := range out {
 		out[i] = d.sq[i] + d.sq[j]
 	}
@@ -224,13 +306,15 @@ func (d *kmData) distTo(acc *sparse.DotAcc, j int, out []float64) []float64 {
 	return out
 }
 
-func (d *kmData) setCenter(centers []float64, c, row int) {
-	cols := d.x.Cols
-	dst := centers[c*cols : (c+1)*cols]
-	clear(dst)
+// setCenter makes row the centroid c of k: centers holds the centroids
+// column by column, centers[col·k + c].
+func (d *kmData) setCenter(centers []float64, k, c, row int) {
+	for p := c; p < len(centers); p += k {
+		centers[p] = 0
+	}
 	ind, val := d.x.Row(row)
-	for k, col := range ind {
-		dst[col] = val[k]
+	for p, col := range ind {
+		centers[col*k+c] = val[p]
 	}
 }
 
@@ -242,71 +326,122 @@ func ctxErr(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// run performs Lloyd iterations from the given centroids; it returns nil
-// when ctx (if not nil) is done.
-func (d *kmData) run(ctx context.Context, centers []float64, maxIter int, tolAbs float64) *KMeansResult {
+// run performs Lloyd iterations from the centroids seeds (rows of x); it
+// returns nil when ctx (if not nil) is done. With a Gram matrix it is
+// runKernel, which gives the same result.
+func (d *kmData) run(ctx context.Context, seeds []int, maxIter int, tolAbs float64) *KMeansResult {
+	if d.g != nil {
+		return d.runKernel(ctx, seeds, maxIter, tolAbs)
+	}
 	n, cols := d.x.Rows, d.x.Cols
-	k := len(centers) / cols // cols > 0: Fit rejects matrices without entries
+	k := len(seeds)
+	centers := make([]float64, k*cols)
+	for c, row := range seeds {
+		d.setCenter(centers, k, c, row)
+	}
 	labels, old := make([]int, n), make([]int, n)
 	dist := make([]float64, n)
 	next := make([]float64, len(centers))
+	cn := make([]float64, k)
 	iter, converged := 0, false
 	for iter < maxIter {
 		if ctxErr(ctx) != nil {
 			return nil
 		}
 		iter++
-		d.assign(centers, k, labels, dist)
+		d.assign(centers, cn, labels, dist, nil)
 		if iter > 1 && slices.Equal(labels, old) {
 			converged = true
 			break
 		}
 		copy(old, labels)
 		d.update(labels, dist, k, next)
-		var shift float64
-		for p, v := range next {
-			shift += (v - centers[p]) * (v - centers[p])
-		}
+		shift := centerShift(next, centers, k)
 		centers, next = next, centers
 		if shift <= tolAbs {
 			break
 		}
 	}
 	if !converged {
-		d.assign(centers, k, labels, dist)
+		d.assign(centers, cn, labels, dist, nil)
 	}
+	return d.result(labels, dist, centers, iter)
+}
+
+// result is the outcome of a run.
+func (d *kmData) result(labels []int, dist, centers []float64, iter int) *KMeansResult {
+	k := len(centers) / d.x.Cols
 	r := &KMeansResult{Labels: labels, Centroids: make([][]float64, k), Sizes: make([]int, k), Iter: iter}
 	for i, l := range labels {
 		r.Inertia += dist[i]
 		r.Sizes[l]++
 	}
 	for c := range k {
-		r.Centroids[c] = centers[c*cols : (c+1)*cols : (c+1)*cols]
+		row := make([]float64, d.x.Cols)
+		for col := range row {
+			row[col] = centers[col*k+c]
+		}
+		r.Centroids[c] = row
 	}
 	return r
 }
 
-// assign sets labels[i] to the nearest centroid and dist[i] to the squared
-// distance, sharing fixed blocks of rows among the workers (the result does
-// not depend on their number).
-func (d *kmData) assign(centers []float64, k int, labels []int, dist []float64) {
-	cols := d.x.Cols
-	cn := make([]float64, k)
+// centerShift is Σ_c ‖next_c − centers_c‖², summed centroid by centroid,
+// column by column (the order fixes the float result).
+func centerShift(next, centers []float64, k int) float64 {
+	var shift float64
 	for c := range k {
-		for _, v := range centers[c*cols : (c+1)*cols] {
+		for p := c; p < len(next); p += k {
+			shift += (next[p] - centers[p]) * (next[p] - centers[p])
+		}
+	}
+	return shift
+}
+
+// assign sets labels[i] to the nearest centroid and dist[i] to the squared
+// distance, for the rows in rows (every row when nil), sharing fixed
+// blocks of them among the workers (the result does not depend on their
+// number). It sets cn to ‖c‖² of the centroids.
+func (d *kmData) assign(centers, cn []float64, labels []int, dist []float64, rows []int) {
+	norms(centers, cn)
+	k := len(cn)
+	if rows == nil {
+		d.eachBlock(d.x.Rows, k, func(dots []float64, i int) {
+			labels[i], dist[i] = d.nearest(centers, cn, dots, i)
+		})
+		return
+	}
+	d.eachBlock(len(rows), k, func(dots []float64, r int) {
+		i := rows[r]
+		labels[i], dist[i] = d.nearest(centers, cn, dots, i)
+	})
+}
+
+// norms sets cn[c] to ‖c‖² of the centroids in centers, summed column by
+// column as nearest expects.
+func norms(centers, cn []float64) {
+	k := len(cn)
+	clear(cn)
+	for p := 0; p < len(centers); p += k {
+		for c, v := range centers[p : p+k] {
 			cn[c] += v * v
 		}
 	}
-	n := d.x.Rows
-	const block = 256
+}
+
+// eachBlock calls fn for 0..n−1 in fixed blocks shared among the workers;
+// dots is a worker's scratch space of k values.
+func (d *kmData) eachBlock(n, k int, fn func(dots []float64, i int)) {
+	const block = 64
 	nb := (n + block - 1) / block
 	w := max(1, min(d.workers, nb))
 	var wg sync.WaitGroup
 	for g := range w {
 		wg.Go(func() {
+			dots := make([]float64, k)
 			for b := g; b < nb; b += w {
 				for i := b * block; i < min((b+1)*block, n); i++ {
-					labels[i], dist[i] = d.nearest(centers, cn, i)
+					fn(dots, i)
 				}
 			}
 		})
@@ -314,17 +449,25 @@ func (d *kmData) assign(centers []float64, k int, labels []int, dist []float64) 
 	wg.Wait()
 }
 
-// nearest returns the closest centroid to row i and ‖x_i − c‖² ≥ 0.
-func (d *kmData) nearest(centers, cn []float64, i int) (int, float64) {
-	cols := d.x.Cols
+// nearest returns the closest centroid to row i and ‖x_i − c‖² ≥ 0, and
+// leaves in dots (k values) the dot product of the row with each centroid.
+// The centroids are stored column by column (centers[col·k + c]), so each
+// stored entry of the row reads the k centroid values it meets from one
+// cache line or two; each dot product sums over the row's entries in
+// order, as centerDist does.
+func (d *kmData) nearest(centers, cn, dots []float64, i int) (int, float64) {
+	k := len(cn)
 	ind, val := d.x.Row(i)
-	bestC, bestD := 0, math.Inf(1)
-	for c := range cn {
-		row := centers[c*cols : (c+1)*cols]
-		var dot float64
-		for p, col := range ind {
-			dot += val[p] * row[col]
+	clear(dots)
+	for p, col := range ind {
+		v := val[p]
+		cv := centers[col*k : col*k+k]
+		for c := range dots {
+			dots[c] += v * cv[c]
 		}
+	}
+	bestC, bestD := 0, math.Inf(1)
+	for c, dot := range dots {
 		dd := max(0, d.sq[i]-2*dot+cn[c])
 		if dd < bestD {
 			bestC, bestD = c, dd
@@ -334,27 +477,28 @@ func (d *kmData) nearest(centers, cn []float64, i int) (int, float64) {
 }
 
 // update writes the mean of each cluster's rows into next; empty clusters
-// are re-seeded (see KMeans). labels may be changed by re-seeding.
+// are re-seeded (see KMeans), which reads dist and may change labels.
 func (d *kmData) update(labels []int, dist []float64, k int, next []float64) {
-	cols := d.x.Cols
 	clear(next)
 	size := make([]int, k)
 	for i, l := range labels {
 		size[l]++
 		ind, val := d.x.Row(i)
-		dst := next[l*cols : (l+1)*cols]
 		for p, col := range ind {
-			dst[col] += val[p]
+			next[col*k+l] += val[p]
 		}
 	}
 	d.relocate(labels, dist, size, next)
-	for c := range k {
-		if size[c] == 0 {
-			continue
+	inv := make([]float64, k)
+	for c, s := range size {
+		inv[c] = 1
+		if s > 0 {
+			inv[c] = 1 / float64(s)
 		}
-		inv := 1 / float64(size[c])
-		for p := c * cols; p < (c+1)*cols; p++ {
-			next[p] *= inv
+	}
+	for p := 0; p < len(next); p += k {
+		for c, f := range inv {
+			next[p+c] *= f
 		}
 	}
 }
@@ -371,7 +515,7 @@ func (d *kmData) relocate(labels []int, dist []float64, size []int, next []float
 	if len(empty) == 0 {
 		return
 	}
-	cols := d.x.Cols
+	k := len(size)
 	order := make([]int, len(labels))
 	for i := range order {
 		order[i] = i
@@ -389,8 +533,8 @@ func (d *kmData) relocate(labels []int, dist []float64, size []int, next []float
 		empty = empty[1:]
 		ind, val := d.x.Row(i)
 		for p, col := range ind {
-			next[from*cols+col] -= val[p]
-			next[to*cols+col] += val[p]
+			next[col*k+from] -= val[p]
+			next[col*k+to] += val[p]
 		}
 		size[from]--
 		size[to]++

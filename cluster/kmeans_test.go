@@ -219,16 +219,16 @@ func BenchmarkKMeansStep(b *testing.B) {
 				b.Fatal(err)
 			}
 			const k = 10
-			d := newKMData(x, 0)
+			d := newKMData(x, 0, k, 1, nil)
 			centers := make([]float64, k*x.Cols)
 			for c := range k {
-				d.setCenter(centers, c, c*rows/k)
+				d.setCenter(centers, k, c, c*rows/k)
 			}
 			labels, dist := make([]int, rows), make([]float64, rows)
 			next := make([]float64, len(centers))
 			b.SetBytes(int64(x.NNZ()) * 16)
 			for b.Loop() {
-				d.assign(centers, k, labels, dist)
+				d.assign(centers, make([]float64, k), labels, dist, nil)
 				d.update(labels, dist, k, next)
 				if labels[0] != 0 || dist[0] > 1e-12 {
 					b.Fatalf("row 0 (a centroid) in cluster %d at distance %g", labels[0], dist[0])
