@@ -1,6 +1,7 @@
 package vector
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -335,4 +336,59 @@ func wordsSegmenter(tb testing.TB, lex *lexicon.Lexicon) *segment.Segmenter {
 		tb.Fatal(err)
 	}
 	return seg
+}
+
+// TestSharedSelection: Shared keeps the n largest products, ties by term
+// label, as sorting every shared column would (the oracle below), on rows
+// with many equal weights.
+func TestSharedSelection(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	const rows, cols = 6, 40
+	b := sparse.NewCSRBuilder(cols)
+	for range rows {
+		row := map[int]float64{}
+		for c := range cols {
+			if rng.IntN(3) > 0 {
+				row[c] = float64(1 + rng.IntN(3)) // few values: many ties
+			}
+		}
+		b.AddMap(row)
+	}
+	v := &Vectors{X: b.Build()}
+	for c := range cols {
+		v.Terms = append(v.Terms, fmt.Sprintf("t%02d", (c*7)%cols)) // labels not in column order
+	}
+	for i := range rows {
+		for j := range rows {
+			ai, av := v.X.Row(i)
+			bi, bv := v.X.Row(j)
+			type contrib struct {
+				col int
+				w   float64
+			}
+			var all []contrib
+			for p, c := range ai {
+				for q, d := range bi {
+					if c == d && av[p]*bv[q] > 0 {
+						all = append(all, contrib{c, av[p] * bv[q]})
+					}
+				}
+			}
+			slices.SortFunc(all, func(a, b contrib) int {
+				if a.w != b.w {
+					return cmp.Compare(b.w, a.w)
+				}
+				return strings.Compare(v.Terms[a.col], v.Terms[b.col])
+			})
+			for _, n := range []int{0, 1, 3, 50} {
+				var want []int
+				for k := 0; k < len(all) && k < n; k++ {
+					want = append(want, all[k].col)
+				}
+				if got := v.Shared(i, j, n); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+					t.Errorf("Shared(%d, %d, %d) = %v, want %v", i, j, n, got, want)
+				}
+			}
+		}
+	}
 }

@@ -109,34 +109,44 @@ func (v *Vectors) TopTerms(i, n int) []TermWeight {
 func (v *Vectors) Shared(i, j, n int) []int {
 	ai, av := v.X.Row(i)
 	bi, bv := v.X.Row(j)
+	// before orders by weight descending, then label: the n best are
+	// kept in order as the shared columns go by, so the cost is
+	// O(shared·n), not a sort of every shared column.
 	type contrib struct {
 		col int
 		w   float64
 	}
-	var cs []contrib
-	for p, q := 0, 0; p < len(ai) && q < len(bi); {
+	before := func(a, b contrib) bool {
+		if a.w != b.w {
+			return a.w > b.w
+		}
+		return v.Terms[a.col] < v.Terms[b.col]
+	}
+	best := make([]contrib, 0, max(n, 0))
+	for p, q := 0, 0; p < len(ai) && q < len(bi) && n > 0; {
 		switch {
 		case ai[p] < bi[q]:
 			p++
 		case ai[p] > bi[q]:
 			q++
 		default:
-			if w := av[p] * bv[q]; w > 0 {
-				cs = append(cs, contrib{ai[p], w})
+			if c := (contrib{ai[p], av[p] * bv[q]}); c.w > 0 && (len(best) < n || before(c, best[n-1])) {
+				if len(best) < n {
+					best = append(best, c)
+				}
+				k := len(best) - 1
+				for ; k > 0 && before(c, best[k-1]); k-- {
+					best[k] = best[k-1]
+				}
+				best[k] = c
 			}
 			p++
 			q++
 		}
 	}
-	sort.Slice(cs, func(a, b int) bool {
-		if cs[a].w != cs[b].w {
-			return cs[a].w > cs[b].w
-		}
-		return v.Terms[cs[a].col] < v.Terms[cs[b].col]
-	})
-	out := make([]int, 0, n)
-	for k := 0; k < len(cs) && k < n; k++ {
-		out = append(out, cs[k].col)
+	out := make([]int, len(best))
+	for k, c := range best {
+		out[k] = c.col
 	}
 	return out
 }
