@@ -49,6 +49,8 @@ type VersionInfo struct {
 	LastUsed time.Time
 	Docs     BucketInfo
 	Terms    BucketInfo
+	Files    BucketInfo // report files' content hashes
+	Blobs    BucketInfo // term-count matrices and weighted vectors of corpora
 }
 
 // BucketInfo counts the entries of one kind.
@@ -107,7 +109,8 @@ func Inspect(dir string, timeout time.Duration) (*Info, error) {
 			if !isRoot(name) {
 				return nil
 			}
-			v := VersionInfo{Docs: countBucket(b.Bucket(bucketDocs)), Terms: countBucket(b.Bucket(bucketTerms))}
+			v := VersionInfo{Docs: countBucket(b.Bucket(bucketDocs)), Terms: countBucket(b.Bucket(bucketTerms)),
+				Files: countBucket(b.Bucket(bucketFiles)), Blobs: countBucket(b.Bucket(bucketBlobs))}
 			v.Format, v.Version = parseRoot(string(name))
 			if stamps != nil {
 				v.LastUsed = stampTime(stamps.Get(name))

@@ -71,7 +71,9 @@ type Options struct {
 type Stats struct {
 	DocHits, DocMisses   int
 	TermHits, TermMisses int
-	Puts                 int // entries queued by PutDocs and PutTerms
+	FileHits, FileMisses int
+	BlobHits, BlobMisses int
+	Puts                 int // entries queued by the Put methods
 	Commits              int // write transactions committed
 	Corrupt              int // entries dropped because they could not be trusted
 }
@@ -86,8 +88,13 @@ var (
 )
 
 func kindBucket(kind byte) []byte {
-	if kind == kindDocs {
+	switch kind {
+	case kindDocs:
 		return bucketDocs
+	case kindFiles:
+		return bucketFiles
+	case kindBlobs:
+		return bucketBlobs
 	}
 	return bucketTerms
 }
@@ -247,8 +254,13 @@ func (c *Cache) prepare() error {
 	err := c.view(func(tx *bolt.Tx) error {
 		vs := tx.Bucket(bucketVersions)
 		root := tx.Bucket(c.root)
-		if vs == nil || root == nil || root.Bucket(bucketDocs) == nil || root.Bucket(bucketTerms) == nil || root.Bucket(bucketUsed) == nil {
+		if vs == nil || root == nil || root.Bucket(bucketUsed) == nil {
 			return nil
+		}
+		for _, kind := range kinds {
+			if root.Bucket(kindBucket(kind)) == nil {
+				return nil
+			}
 		}
 		stamp := vs.Get(c.root)
 		fresh = now.Sub(stampTime(stamp)) < time.Hour && countRoots(tx) <= c.opt.KeepVersions
@@ -266,7 +278,7 @@ func (c *Cache) prepare() error {
 		if err != nil {
 			return err
 		}
-		for _, name := range [][]byte{bucketDocs, bucketTerms, bucketUsed} {
+		for _, name := range [][]byte{bucketDocs, bucketTerms, bucketFiles, bucketBlobs, bucketUsed} {
 			if _, err := root.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
@@ -498,6 +510,14 @@ func (c *Cache) count(kind byte, hit bool) {
 		c.stats.DocHits++
 	case kind == kindDocs:
 		c.stats.DocMisses++
+	case kind == kindFiles && hit:
+		c.stats.FileHits++
+	case kind == kindFiles:
+		c.stats.FileMisses++
+	case kind == kindBlobs && hit:
+		c.stats.BlobHits++
+	case kind == kindBlobs:
+		c.stats.BlobMisses++
 	case hit:
 		c.stats.TermHits++
 	default:

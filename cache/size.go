@@ -191,7 +191,7 @@ func (c *Cache) pruneToCap(reopen bool) (string, error) {
 		used := root.Bucket(bucketUsed)
 		var all []entryUse
 		var live int64
-		for _, kind := range []byte{kindDocs, kindTerms} {
+		for _, kind := range kinds {
 			b := root.Bucket(kindBucket(kind))
 			if b == nil {
 				continue

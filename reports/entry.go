@@ -112,13 +112,13 @@ func displayName(name string) (shown, note string) {
 // entryProblem returns why the report file name of fsys is not read —
 // not a regular file (a FIFO, a device, a directory …), a symbolic link
 // that leads nowhere or round in a loop, larger than max bytes — or ""
-// when it can be read. It opens nothing.
-func entryProblem(fsys fs.FS, name string, max int64) string {
-	_, err := infile.Stat(fsys, name, max, name)
+// and the file's information when it can be read. It opens nothing.
+func entryProblem(fsys fs.FS, name string, max int64) (fs.FileInfo, string) {
+	fi, err := infile.Stat(fsys, name, max, name)
 	if err == nil {
-		return ""
+		return fi, ""
 	}
-	return skipReason(err)
+	return nil, skipReason(err)
 }
 
 // skipReason phrases an error of infile as the reason a report is not

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/tifa-project/tifa/infile"
 )
@@ -79,6 +80,11 @@ type Source struct {
 	// (folderManifest), nil for none.
 	folders map[string]*boundManifest
 
+	// What the documents of each input depend on (see Fingerprint).
+	opened  int64    // ns: when Open began, before any file was stat'ed
+	keys    []string // per input: its cache key once known, else ""
+	changed atomic.Bool
+
 	stdinMu  sync.Mutex
 	stdin    []byte
 	stdinErr error // standard input was over the cap
@@ -96,6 +102,8 @@ type input struct {
 	inMan   bool   // row is set
 	note    string // a warning about the file's name (see displayName)
 	problem string // why the file is not read (see entryProblem); "" reads it
+	disk    string // the absolute path of a file on disk, else ""
+	ident   infile.Identity
 }
 
 // boundManifest is a manifest and how its file column maps to files.
@@ -196,7 +204,7 @@ func OpenFS(fsys fs.FS, root string, opt Options) (*Source, error) {
 }
 
 func newSource(opt Options) *Source {
-	return &Source{opt: opt, seen: map[string]bool{}}
+	return &Source{opt: opt, seen: map[string]bool{}, opened: time.Now().UnixNano()}
 }
 
 func cleanFSPath(p string) string {
@@ -473,8 +481,11 @@ func (s *Source) addFile(fsys fs.FS, name, id, p, seenKey string, man *boundMani
 			in.row, in.inMan = man.Lookup(shown)
 		}
 	}
-	if in.problem = entryProblem(fsys, name, s.maxBytes()); in.problem != "" {
+	var fi fs.FileInfo
+	if fi, in.problem = entryProblem(fsys, name, s.maxBytes()); in.problem != "" {
 		s.warn(fmt.Sprintf("%s: %s", QuoteName(p), s.withFlag(in.problem)))
+	} else if fi.Sys() != nil { // a file on disk: seenKey is its absolute path
+		in.disk, in.ident = seenKey, infile.IdentityOf(fi)
 	}
 	s.inputs = append(s.inputs, in)
 }
@@ -643,6 +654,7 @@ func (s *Source) Each(fn func(*Document) error) error {
 // For each document: Decode, Clean, SplitBundle, then metadata (see
 // describe), SplitSections with the year found, and warnings.
 func (s *Source) EachContext(ctx context.Context, fn func(*Document) error) error {
+	s.allocKeys()
 	workers := s.opt.Workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
@@ -667,41 +679,61 @@ type fileDocs struct {
 func (s *Source) load(i int) fileDocs {
 	in := &s.inputs[i]
 	if in.problem != "" {
+		s.keys[i] = s.cacheKey(in, "unread:"+in.problem)
 		return fileDocs{docs: []*Document{s.unread(in, in.problem)}}
+	}
+	known := s.knownKey(i)
+	if known != "" && s.opt.Cache != nil {
+		if docs, ok := s.cachedDocs(in, known); ok {
+			return fileDocs{docs: docs}
+		}
 	}
 	raw, err := s.readInput(in)
 	if err != nil && isSkip(err) {
+		s.setKey(i, known, s.cacheKey(in, "unread:"+skipReason(err)))
 		return fileDocs{docs: []*Document{s.unread(in, skipReason(err))}}
 	}
 	if err != nil {
 		return fileDocs{err: fmt.Errorf("read %s: %w", QuoteName(in.path), unwrapPathErr(err))}
 	}
+	sum := sha256.Sum256(raw)
+	s.recordHash(in, sum)
+	key := s.cacheKey(in, hex.EncodeToString(sum[:]))
+	s.setKey(i, known, key)
 	if s.opt.Cache == nil {
-		return fileDocs{docs: s.describe(in, raw)}
+		return fileDocs{docs: s.describe(in, raw, sum)}
 	}
-	key := s.cacheKey(in, raw)
-	if docs, ok := s.opt.Cache.GetDocs(key); ok && len(docs) > 0 {
-		for k, d := range docs { // the same file may be reached by another path
-			d.ID, d.Path = in.id, in.path
-			if len(docs) > 1 {
-				d.ID = fmt.Sprintf("%s#%d", in.id, k+1)
-			}
-		}
+	if docs, ok := s.cachedDocs(in, key); ok {
 		return fileDocs{docs: docs}
 	}
-	docs := s.describe(in, raw)
+	docs := s.describe(in, raw, sum)
 	s.opt.Cache.PutDocs(key, docs)
 	return fileDocs{docs: docs}
 }
 
-// cacheKey names what a file's documents depend on: its bytes, its name
-// (metadata from the file name), and its manifest row or the manifest it
-// is missing from. Sections depend on the year, which the row may give.
-func (s *Source) cacheKey(in *input, raw []byte) string {
-	sum := sha256.Sum256(raw)
+// cachedDocs returns the documents stored under key, named as input in.
+func (s *Source) cachedDocs(in *input, key string) ([]*Document, bool) {
+	docs, ok := s.opt.Cache.GetDocs(key)
+	if !ok || len(docs) == 0 {
+		return nil, false
+	}
+	for k, d := range docs { // the same file may be reached by another path
+		d.ID, d.Path = in.id, in.path
+		if len(docs) > 1 {
+			d.ID = fmt.Sprintf("%s#%d", in.id, k+1)
+		}
+	}
+	return docs, true
+}
+
+// cacheKey names what a file's documents depend on: its content (the hex
+// SHA-256 of its bytes, or why it is not read), its name (metadata from
+// the file name), and its manifest row or the manifest it is missing
+// from. Sections depend on the year, which the row may give.
+func (s *Source) cacheKey(in *input, content string) string {
 	var b strings.Builder
 	b.WriteString("docs\x00")
-	b.WriteString(hex.EncodeToString(sum[:]))
+	b.WriteString(content)
 	b.WriteString("\x00" + path.Base(in.name))
 	if in.man != nil {
 		b.WriteString("\x00" + in.man.Name)
@@ -854,9 +886,8 @@ func (s *Source) fileMeta(in *input) []Meta {
 // warning. The level is the manifest's when given, else derived from the
 // region kept (LevelFromRegion). Every document carries the hex SHA-256 of
 // the file's bytes; the parts of a bundle their 1-based BundleIndex.
-func (s *Source) describe(in *input, raw []byte) []*Document {
+func (s *Source) describe(in *input, raw []byte, sum [32]byte) []*Document {
 	file := s.fileMeta(in)
-	sum := sha256.Sum256(raw)
 	base := Document{ID: in.id, Path: in.path, Hash: hex.EncodeToString(sum[:])}
 	if in.note != "" {
 		base.Warn("%s", in.note)
