@@ -105,8 +105,11 @@ func newCacheCmd(g *globals) *cobra.Command {
 		Short: "Show or clear the cache of cleaned reports and term counts",
 		Long: `tifa keeps what it derives from each report file — the cleaned text, sections
 and metadata, and the term counts of each space — in a cache, keyed by the
-file's content and the options that shaped it. A second run over the same
-reports (another --k, another format) skips reading, cleaning and segmenting.
+file's content and the options that shaped it, and for a whole corpus its
+term-count matrix and weighted vectors. A second run over the same reports
+(another --k, another format) skips reading, cleaning and segmenting. A file
+is not read again to learn whether it changed while its size, modification
+time and inode are those it had when it was read (as git does).
 
 The cache is one file, cache.db, in the folder tifa in your user cache folder
 ($XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS,
@@ -162,6 +165,8 @@ func printCacheInfo(g *globals, info *cache.Info, current string) {
 		fmt.Fprintf(g.stdout, "tifa %s (format %d%s), last used %s\n", v.Version, v.Format, this, v.LastUsed.Format("2006-01-02 15:04"))
 		fmt.Fprintf(g.stdout, "  docs:  %d entries, %s\n", v.Docs.Entries, megabytes(v.Docs.Bytes))
 		fmt.Fprintf(g.stdout, "  terms: %d entries, %s\n", v.Terms.Entries, megabytes(v.Terms.Bytes))
+		fmt.Fprintf(g.stdout, "  files: %d entries, %s (content hashes)\n", v.Files.Entries, megabytes(v.Files.Bytes))
+		fmt.Fprintf(g.stdout, "  corpus: %d entries, %s (matrices and vectors)\n", v.Blobs.Entries, megabytes(v.Blobs.Bytes))
 	}
 }
 

@@ -124,22 +124,15 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 // any text.
 func each(g *globals, src *reports.Source, fn func(*reports.Document) error) error {
 	p := newProgress(g, len(src.Files()))
-	n, read, withText := 0, 0, 0
+	r := &readRecord{}
 	warned := tally{what: "have warnings"}
 	err := src.EachContext(g.ctx(), func(d *reports.Document) error {
-		read++
+		r.Read++
 		if g.where != nil && !g.where.Match(d.ID, d.Meta) {
 			p.add(d.Path, len(d.Text))
 			return nil
 		}
-		n++
-		g.inputs.Add(d)
-		if strings.TrimSpace(d.Text) != "" {
-			withText++
-		}
-		if len(d.Warnings) > 0 {
-			warned.add(d.ID, d.Warnings[0])
-		}
+		r.add(g, d, &warned)
 		p.add(d.Path, len(d.Text))
 		return fn(d)
 	})
@@ -147,17 +140,68 @@ func each(g *globals, src *reports.Source, fn func(*reports.Document) error) err
 	if err != nil {
 		return err
 	}
-	warned.report(g, n)
+	r.Warned, r.FirstWarning = warned.n, warned.first
+	g.lastRead = r
+	return r.report(g)
+}
+
+// readRecord is what reading the documents told a command besides the
+// documents: kept with a corpus's matrix in the cache (corpus.go), it is
+// replayed when the matrix is read from there, so a run from the cache
+// records the same provenance and prints the same messages.
+type readRecord struct {
+	Read, N, WithText int // documents read, matching --where, with text
+	Warned            int // documents with warnings
+	FirstWarning      string
+	Docs              []docRecord // with g.recordDocs: each matching document
+}
+
+// docRecord is what provenance records of a document.
+type docRecord struct {
+	ID, Hash string
+	Meta     reports.Meta
+}
+
+// add counts a document matching --where and records it for provenance.
+func (r *readRecord) add(g *globals, d *reports.Document, warned *tally) {
+	r.N++
+	g.inputs.Add(d)
+	if strings.TrimSpace(d.Text) != "" {
+		r.WithText++
+	}
+	if len(d.Warnings) > 0 {
+		warned.add(d.ID, d.Warnings[0])
+	}
+	if g.recordDocs {
+		r.Docs = append(r.Docs, docRecord{d.ID, d.Hash, d.Meta})
+	}
+}
+
+// replay records the documents of a record read from the cache, as if
+// they had been read, and reports as each does.
+func (r *readRecord) replay(g *globals) error {
+	for _, d := range r.Docs {
+		g.inputs.Add(&reports.Document{ID: d.ID, Hash: d.Hash, Meta: d.Meta})
+	}
+	g.lastRead = r
+	return r.report(g)
+}
+
+// report warns about the documents with warnings and says how many
+// matched --where; its error says when none matched or had any text.
+func (r *readRecord) report(g *globals) error {
+	warned := tally{what: "have warnings", n: r.Warned, first: r.FirstWarning}
+	warned.report(g, r.N)
 	if g.where != nil {
-		if n == 0 {
-			return fmt.Errorf("--where %s matches none of the %d documents read ('tifa docs' shows their metadata)", g.where, read)
+		if r.N == 0 {
+			return fmt.Errorf("--where %s matches none of the %d documents read ('tifa docs' shows their metadata)", g.where, r.Read)
 		}
 		if !g.quiet {
-			fmt.Fprintf(g.stderr, "tifa: --where %s: %d of %d documents\n", g.where, n, read)
+			fmt.Fprintf(g.stderr, "tifa: --where %s: %d of %d documents\n", g.where, r.N, r.Read)
 		}
 	}
-	if withText == 0 {
-		return fmt.Errorf("none of the %d documents read has any text", n)
+	if r.WithText == 0 {
+		return fmt.Errorf("none of the %d documents read has any text", r.N)
 	}
 	return nil
 }

@@ -43,6 +43,12 @@ type globals struct {
 	cmd            *cobra.Command   // the command running, for its context
 	cache          *cache.Cache     // open while reports are read; nil without one
 	where          *analysis.Filter // --where: the documents analysed; nil for all
+
+	// recordDocs asks each to keep a record of every document it passes
+	// (lastRead.Docs), for the corpus cache; lastRead is what the last
+	// each read (or the cache replayed).
+	recordDocs bool
+	lastRead   *readRecord
 }
 
 // closeCache writes what the cache still holds and closes it, after a

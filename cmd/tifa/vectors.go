@@ -47,25 +47,52 @@ type loaded struct {
 	src     *reports.Source
 	matrix  *vector.Matrix // per unit (after --by); nil once weighed
 	vectors *vector.Vectors
+
+	// For the corpus cache (corpus.go): the keys, and what the keys and
+	// the stored record need.
+	corpus corpusKey
+	part   reports.Part
+	stop   segment.Stopwords
+	read   *readRecord
 }
 
 // build reads the reports under args and returns their TF-IDF vectors.
 func (o *vectorOpts) build(g *globals, args []string) (*loaded, error) {
-	l, err := o.counts(g, args)
+	l, err := o.read(g, args, true)
+	if err != nil || l.vectors != nil {
+		return l, err
+	}
+	skipped, err := o.group(g, l)
 	if err != nil {
 		return nil, err
 	}
-	l.vectors, err = vector.Weigh(l.matrix, &vector.TFIDF{Sublinear: o.sublinear, MinDF: o.minDF, MaxDF: o.maxDF})
-	if err != nil {
+	if l.vectors, err = vector.Weigh(l.matrix, o.tfidf()); err != nil {
 		return nil, err
 	}
+	o.storeVectors(g, l, skipped)
 	l.matrix = nil // the vectors hold what is needed: let the raw counts go
 	return l, nil
+}
+
+func (o *vectorOpts) tfidf() *vector.TFIDF {
+	return &vector.TFIDF{Sublinear: o.sublinear, MinDF: o.minDF, MaxDF: o.maxDF}
 }
 
 // counts reads the reports under args and returns their term counts, per
 // unit of --by.
 func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
+	l, err := o.read(g, args, false)
+	if err != nil {
+		return nil, err
+	}
+	_, err = o.group(g, l)
+	return l, err
+}
+
+// read reads the reports under args and returns their term counts, one
+// row per document, or — when vectors is true and the cache holds them —
+// their weighted vectors.
+func (o *vectorOpts) read(g *globals, args []string, vectors bool) (*loaded, error) {
 	if o.space != vector.SpaceSlogans && o.space != vector.SpaceWords {
 		return nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
 	}
@@ -76,28 +103,25 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	var seg *segment.Segmenter
+	var stop segment.Stopwords
 	if o.space == vector.SpaceWords {
-		segment.PreloadDictionary()
-		stop := segment.DefaultStopwords()
-		if o.stopwords != "" {
-			f, err := os.Open(o.stopwords)
-			if err != nil {
-				return nil, fmt.Errorf("flag --stopwords: %w", err)
-			}
-			stop, err = segment.ReadStopwords(o.stopwords, f)
-			f.Close()
-			if err != nil {
-				return nil, err
-			}
-		}
-		if seg, err = segment.NewSegmenter(lex, stop); err != nil {
+		if stop, err = o.readStopwords(); err != nil {
 			return nil, err
 		}
 	}
 	src, err := o.in.open(g, args)
 	if err != nil {
 		return nil, err
+	}
+	l := &loaded{lex: lex, src: src}
+	if hit, err := o.fromCache(g, l, part, stop, vectors); hit || err != nil {
+		return l, err
+	}
+	var seg *segment.Segmenter
+	if o.space == vector.SpaceWords {
+		if seg, err = segment.NewSegmenter(lex, stop); err != nil {
+			return nil, err
+		}
 	}
 	vz, err := vector.NewVectorizer(o.space, lex, seg, part)
 	if err != nil {
@@ -112,21 +136,48 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 		}
 		vz.CacheKey = lex.Hash() + "\x00" + stopHash
 	}
-	m, err := vz.Build(func(fn func(*reports.Document) error) error { return each(g, src, o.tap(lex, src, fn)) })
+	if l.matrix, err = vz.Build(func(fn func(*reports.Document) error) error { return each(g, src, o.tap(lex, src, fn)) }); err != nil {
+		return nil, err
+	}
+	o.storeMatrix(g, l)
+	return l, nil
+}
+
+// readStopwords returns the stopwords of --stopwords, else the built-in
+// ones.
+func (o *vectorOpts) readStopwords() (segment.Stopwords, error) {
+	if o.stopwords == "" {
+		return segment.DefaultStopwords(), nil
+	}
+	f, err := os.Open(o.stopwords)
+	if err != nil {
+		return nil, fmt.Errorf("flag --stopwords: %w", err)
+	}
+	defer f.Close()
+	return segment.ReadStopwords(o.stopwords, f)
+}
+
+// group sums the rows of l.matrix by --by and returns the documents left
+// out.
+func (o *vectorOpts) group(g *globals, l *loaded) ([]string, error) {
+	m, skipped, err := l.matrix.Group(o.by)
 	if err != nil {
 		return nil, err
 	}
-	m, skipped, err := m.Group(o.by)
-	if err != nil {
-		return nil, err
-	}
+	l.matrix = m
+	o.groupWarnings(g, skipped, m.Empty)
+	return skipped, nil
+}
+
+// groupWarnings names the documents --by left out and the units with no
+// term.
+func (o *vectorOpts) groupWarnings(g *globals, skipped, empty []string) {
 	if len(skipped) > 0 {
 		g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, skipped[0])
 	}
-	if len(m.Empty) > 0 {
-		g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(m.Empty), termWord(o.space), m.Empty[0])
+	if len(empty) > 0 {
+		g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(empty), termWord(o.space), empty[0])
 	}
-	return &loaded{lex: lex, src: src, matrix: m}, nil
 }
 
 func termWord(space string) string {

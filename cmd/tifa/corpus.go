@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/segment"
+	"github.com/tifa-project/tifa/vector"
+)
+
+// The corpus cache keeps, next to each document's cleaned text and term
+// counts, what a vector command builds from all of them: the term-count
+// matrix of the corpus (one row per document: the vocabulary and its
+// counts) and its weighted vectors. They are keyed by the corpus's
+// fingerprint (reports.Source.Fingerprint: every file's content hash,
+// name and manifest row, known from the files' identities without reading
+// them) and the options that shaped them, so a run over unchanged reports
+// with the same options reads neither the reports nor their terms, and a
+// run with other weighting options (--by, --min-df …) starts from the
+// matrix. What reading told the command (provenance, warnings, --where)
+// is kept with them and replayed. Commands that see every document ('tifa
+// report') do not use it.
+
+// corpusHit, when not nil, is told of each matrix or vectors read from
+// the cache ("matrix", "vectors"): for tests.
+var corpusHit func(kind string)
+
+// corpusKey names the cached matrix and vectors of a run; empty when the
+// run does not use them.
+type corpusKey struct {
+	matrix  string // fingerprint, space, part, lexicon, stopwords, --where
+	vectors string // matrix, --by and the weighting options
+}
+
+// keys returns the cache keys of the corpus with fingerprint fp.
+func (o *vectorOpts) keys(fp string, part reports.Part, lexHash string, stop segment.Stopwords) corpusKey {
+	stopHash := ""
+	if stop != nil {
+		stopHash = stop.Hash()
+	}
+	m := strings.Join([]string{"corpus", fp, o.space, part.String(), lexHash, stopHash, strings.Join(o.in.where, "\x01")}, "\x00")
+	v := strings.Join([]string{m, "vectors", o.by, strconv.FormatFloat(o.minDF, 'g', -1, 64),
+		strconv.FormatFloat(o.maxDF, 'g', -1, 64), strconv.FormatBool(o.sublinear)}, "\x00")
+	return corpusKey{matrix: m, vectors: v}
+}
+
+// usesCorpusCache reports whether the run keeps its matrix in the cache.
+func (o *vectorOpts) usesCorpusCache(g *globals) bool {
+	return g.cache != nil && o.also == nil
+}
+
+// fromCache fills l with the cached vectors (when wanted) or matrix of
+// the corpus, replaying what reading it told, and reports whether it did.
+// A run that cannot find them records what it reads, to store it.
+func (o *vectorOpts) fromCache(g *globals, l *loaded, part reports.Part, stop segment.Stopwords, vectors bool) (bool, error) {
+	if !o.usesCorpusCache(g) {
+		return false, nil
+	}
+	g.recordDocs = true
+	l.stop, l.part = stop, part
+	fp, ok := l.src.Fingerprint()
+	if !ok {
+		return false, nil
+	}
+	l.corpus = o.keys(fp, part, l.lex.Hash(), stop)
+	var rec corpusRecord
+	if vectors {
+		var v vector.Vectors
+		if getCorpus(g, l.corpus.vectors, &rec, &v) {
+			hit("vectors")
+			l.vectors = &v
+			if err := rec.Read.replay(g); err != nil {
+				return true, err
+			}
+			o.groupWarnings(g, rec.Skipped, rec.Empty)
+			return true, nil
+		}
+	}
+	var m vector.Matrix
+	if getCorpus(g, l.corpus.matrix, &rec, &m) {
+		hit("matrix")
+		l.matrix, l.read = &m, &rec.Read
+		return true, rec.Read.replay(g)
+	}
+	return false, nil
+}
+
+func hit(kind string) {
+	if corpusHit != nil {
+		corpusHit(kind)
+	}
+}
+
+// corpusRecord is stored with a matrix or vectors: what reading the
+// documents told the command, and for vectors what grouping them did.
+type corpusRecord struct {
+	Read           readRecord
+	Skipped, Empty []string
+}
+
+// storeMatrix keeps the matrix just built, before grouping.
+func (o *vectorOpts) storeMatrix(g *globals, l *loaded) {
+	if !o.usesCorpusCache(g) || g.lastRead == nil {
+		return
+	}
+	fp, ok := l.src.Fingerprint()
+	if !ok {
+		return
+	}
+	l.corpus = o.keys(fp, l.part, l.lex.Hash(), l.stop)
+	l.read = g.lastRead
+	putCorpus(g, l.corpus.matrix, corpusRecord{Read: *g.lastRead}, l.matrix)
+}
+
+// storeVectors keeps the vectors just weighed, with the grouping's
+// warnings.
+func (o *vectorOpts) storeVectors(g *globals, l *loaded, skipped []string) {
+	if !o.usesCorpusCache(g) || l.corpus.vectors == "" || l.read == nil {
+		return
+	}
+	putCorpus(g, l.corpus.vectors, corpusRecord{Read: *l.read, Skipped: skipped, Empty: l.matrix.Empty}, l.vectors)
+}
+
+// binaryValue is a Matrix or Vectors.
+type binaryValue interface {
+	MarshalBinary() ([]byte, error)
+	UnmarshalBinary([]byte) error
+}
+
+// putCorpus stores rec and v under key:
+//
+//	uvarint n | n bytes of gob: rec | v.MarshalBinary()
+func putCorpus(g *globals, key string, rec corpusRecord, v binaryValue) {
+	var head bytes.Buffer
+	if err := gob.NewEncoder(&head).Encode(rec); err != nil {
+		return // nothing to keep: the run goes on without it
+	}
+	body, err := v.MarshalBinary()
+	if err != nil {
+		return
+	}
+	b := binary.AppendUvarint(make([]byte, 0, binary.MaxVarintLen64+head.Len()+len(body)), uint64(head.Len()))
+	b = append(append(b, head.Bytes()...), body...)
+	g.cache.PutBlob(key, b)
+}
+
+var errCorpusEntry = errors.New("not a corpus entry")
+
+// getCorpus reads what putCorpus stored under key into rec and v.
+func getCorpus(g *globals, key string, rec *corpusRecord, v binaryValue) bool {
+	return g.cache.GetBlob(key, func(b []byte) error {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)-k) {
+			return errCorpusEntry
+		}
+		*rec = corpusRecord{}
+		if err := gob.NewDecoder(bytes.NewReader(b[k : k+int(n)])).Decode(rec); err != nil {
+			return err
+		}
+		return v.UnmarshalBinary(b[k+int(n):])
+	})
+}
