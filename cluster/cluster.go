@@ -39,6 +39,9 @@ type Options struct {
 	// Context, when not nil, stops Cluster between k-means iterations and
 	// between the k tried: Cluster then returns its error.
 	Context context.Context
+	// Gram is x's Gram matrix (sparse.NewGram) when the caller has it;
+	// when nil, k-means computes it up to sparse.GramMaxRows units.
+	Gram *sparse.Gram
 }
 
 // Methods lists the methods Cluster accepts.
@@ -68,9 +71,12 @@ func Cluster(x *sparse.CSR, opt Options) (*Result, error) {
 	}
 	// One Gram matrix serves every k-means++ seeding and the silhouettes
 	// when they are computed on all the units.
-	var g *gram
-	if opt.Method == "kmeans" && n <= SilhouetteSample {
-		g = newGram(x, x.Transpose(), opt.Workers)
+	g := opt.Gram
+	if g != nil && g.N != n {
+		panic(fmt.Sprintf("cluster: Gram matrix of %d rows for %d units", g.N, n))
+	}
+	if g == nil && opt.Method == "kmeans" && n <= SilhouetteSample {
+		g = sparse.NewGram(x, opt.Workers)
 	}
 	fit := func(k int) ([]int, error) {
 		if opt.Method == "kmeans" {
@@ -130,7 +136,7 @@ const SilhouetteSample = 4000
 // sampledSilhouette returns per-unit silhouettes (cosine distance) and
 // their mean, on a sample of SilhouetteSample units when x has more rows;
 // units outside the sample get NaN. g is x's Gram matrix, or nil.
-func sampledSilhouette(x *sparse.CSR, labels []int, seed uint64, g *gram) ([]float64, float64) {
+func sampledSilhouette(x *sparse.CSR, labels []int, seed uint64, g *sparse.Gram) ([]float64, float64) {
 	n := x.Rows
 	if n <= SilhouetteSample {
 		if g == nil {

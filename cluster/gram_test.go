@@ -38,17 +38,17 @@ func TestGramMatchesAccumulators(t *testing.T) {
 			xt := x.Transpose()
 			acc := sparse.NewDotAcc(x.Rows)
 			for _, workers := range []int{1, 3} {
-				g := newGram(x, xt, workers)
+				g := sparse.NewGram(x, workers)
 				for i := range x.Rows {
 					acc.Row(x, xt, i)
 					for j := range x.Rows {
-						if j != i && math.Float64bits(g.dot(i, j)) != math.Float64bits(acc.Dot(j)) {
-							t.Fatalf("%d workers: dot(%d,%d) = %v from the Gram matrix, %v accumulated", workers, i, j, g.dot(i, j), acc.Dot(j))
+						if j != i && math.Float64bits(g.Dot(i, j)) != math.Float64bits(acc.Dot(j)) {
+							t.Fatalf("%d workers: dot(%d,%d) = %v from the Gram matrix, %v accumulated", workers, i, j, g.Dot(i, j), acc.Dot(j))
 						}
 					}
 				}
 			}
-			g := newGram(x, xt, 0)
+			g := sparse.NewGram(x, 0)
 			labels := make([]int, x.Rows)
 			for i := range labels {
 				labels[i] = i % 3
@@ -63,7 +63,7 @@ func TestGramMatchesAccumulators(t *testing.T) {
 			for _, k := range []int{2, 4} {
 				with := newKMData(x, 2, k, 1, g)
 				without := newKMData(x, 2, k, 1, nil)
-				without.g = nil
+				without.g, without.xt = nil, x.Transpose()
 				without.accs = []*sparse.DotAcc{sparse.NewDotAcc(x.Rows), sparse.NewDotAcc(x.Rows)}
 				c1 := with.seed(k, rand.New(rand.NewPCG(5, 1)))
 				c2 := without.seed(k, rand.New(rand.NewPCG(5, 1)))
@@ -112,9 +112,9 @@ func TestKernelMatchesLloyd(t *testing.T) {
 				continue
 			}
 			for seed := range uint64(2) {
-				with := newKMData(x, 2, k, 1, newGram(x, x.Transpose(), 2))
+				with := newKMData(x, 2, k, 1, sparse.NewGram(x, 2))
 				without := newKMData(x, 2, k, 1, nil)
-				without.g = nil
+				without.g, without.xt = nil, x.Transpose()
 				without.accs = []*sparse.DotAcc{sparse.NewDotAcc(x.Rows)}
 				seeds := with.seed(k, rand.New(rand.NewPCG(seed, 1)))
 				if !slices.Equal(seeds, without.seed(k, rand.New(rand.NewPCG(seed, 1)))) {
@@ -160,4 +160,35 @@ func secondShift(d *kmData, seeds []int) float64 {
 		centers, next = next, centers
 	}
 	return shift
+}
+
+// TestPickBest: the run of least exact inertia wins, ties to the earlier,
+// and only runs whose estimate could be least are made exact.
+func TestPickBest(t *testing.T) {
+	var finished []int
+	mk := func(id int, est, bound, exact float64) *outcome {
+		o := &outcome{KMeansResult: &KMeansResult{Inertia: est, Iter: id}, bound: bound}
+		if bound > 0 {
+			o.finish = func() { finished = append(finished, id); o.Inertia = exact }
+		}
+		return o
+	}
+	tests := []struct {
+		runs     []*outcome
+		want     int
+		finished []int
+	}{
+		{[]*outcome{mk(0, 5, 0.1, 5.05), mk(1, 3, 0.1, 3.05), mk(2, 4, 0.1, 4)}, 1, []int{1}},
+		// overlapping estimates: both made exact; the later is less
+		{[]*outcome{mk(0, 3, 0.1, 3.02), mk(1, 3.05, 0.1, 3.01), mk(2, 9, 0.1, 9)}, 1, []int{0, 1}},
+		// equal exact inertias: the earlier
+		{[]*outcome{mk(0, 7, 0, 7), mk(1, 3, 0.1, 3), mk(2, 3, 0.1, 3)}, 1, []int{1, 2}},
+		{[]*outcome{mk(0, 3, 0, 3), mk(1, 3, 0, 3)}, 0, nil},
+	}
+	for n, tc := range tests {
+		finished = nil
+		if got := pickBest(tc.runs); got.Iter != tc.want || !slices.Equal(finished, tc.finished) {
+			t.Errorf("case %d: run %d won, %v made exact; want %d, %v", n, got.Iter, finished, tc.want, tc.finished)
+		}
+	}
 }

@@ -31,7 +31,7 @@ const eps = 0x1p-53
 // The first step's centroids are rows: their dot products with the rows
 // are the Gram matrix's entries, summed as nearest sums them, so that
 // step is exact without bounds.
-func (d *kmData) runKernel(ctx context.Context, seeds []int, maxIter int, tolAbs float64) *KMeansResult {
+func (d *kmData) runKernel(ctx context.Context, seeds []int, maxIter int, tolAbs float64) *outcome {
 	n := d.x.Rows
 	r := d.newKernelRun(len(seeds))
 	r.seeds = seeds
@@ -60,8 +60,26 @@ func (d *kmData) runKernel(ctx context.Context, seeds []int, maxIter int, tolAbs
 	if !converged {
 		r.assign(labels, dist)
 	}
-	r.exactDist(labels, dist)
-	return d.result(labels, dist, r.centers(), iter)
+	// The inertia is estimated from G where the distances are (see
+	// assign); finish computes them and the dense centroids, for the run
+	// Fit keeps.
+	o := &outcome{KMeansResult: &KMeansResult{Labels: labels, Sizes: make([]int, r.k), Iter: iter}}
+	var abs float64
+	for i, l := range labels {
+		o.Inertia += dist[i]
+		o.Sizes[l]++
+		abs += math.Abs(dist[i])
+		if !r.fresh[i] {
+			o.bound += r.assignBound(i, l)
+		}
+	}
+	o.bound += 2 * float64(len(labels)+2) * eps * abs
+	r.s, r.nextS, r.parts, r.next = nil, nil, nil, nil
+	o.finish = func() {
+		r.exactDist(labels, dist)
+		*o.KMeansResult = *d.result(labels, dist, r.centers(), iter)
+	}
+	return o
 }
 
 // kernelRun is the state of one runKernel.
@@ -105,7 +123,7 @@ func (d *kmData) gram(i, j int) float64 {
 	if i == j {
 		return d.sq[i]
 	}
-	return d.g.dot(i, j)
+	return d.g.Dot(i, j)
 }
 
 // assignSeeds is the first assignment, to the seed rows: nearest would
@@ -167,7 +185,7 @@ func (r *kernelRun) assign(labels []int, dist []float64) {
 				return
 			}
 		}
-		labels[i], r.fresh[i] = bestC, false
+		labels[i], dist[i], r.fresh[i] = bestC, max(0, bestE), false
 	})
 	if len(doubt) > 0 {
 		slices.Sort(doubt)
@@ -310,9 +328,8 @@ func (r *kernelRun) sums(labels []int, s []float64) {
 			for i := g; i < n; i += w {
 				li := labels[i]
 				part[i*k+li] += d.sq[i]
-				lo := condIndex(n, i, i+1)
 				si := part[i*k : (i+1)*k]
-				for o, v := range d.g.d[lo : lo+n-i-1] {
+				for o, v := range d.g.Upper(i) {
 					j := i + 1 + o
 					si[labels[j]] += v
 					part[j*k+li] += v

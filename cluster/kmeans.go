@@ -39,8 +39,8 @@ var ErrZeroData = errors.New("all rows are zero")
 // cluster that keeps at least one member. The run with the lowest inertia
 // Σ_i ‖x_i − c_{label_i}‖² wins (ties → the earlier run).
 //
-// Up to GramMaxRows rows, the dot products of all pairs of rows (the Gram
-// matrix) are computed once when that is cheaper than seeding without
+// Up to sparse.GramMaxRows rows, the dot products of all pairs of rows (the
+// Gram matrix) are computed once when that is cheaper than k-means without
 // them; then seeding reads distances from it, and each assignment after
 // the first settles the rows it can from it in O(n²) instead of
 // O(nnz·K), computing x·c only where rounding leaves a doubt (see
@@ -62,7 +62,7 @@ type KMeans struct {
 	// done: Fit then returns its error.
 	Context context.Context
 
-	gram *gram // the matrix's Gram matrix when Cluster has it, else nil
+	gram *sparse.Gram // the matrix's Gram matrix when Cluster has it, else nil
 }
 
 // KMeansResult is the best run of KMeans.Fit.
@@ -91,18 +91,51 @@ func (km *KMeans) Fit(x *sparse.CSR) (*KMeansResult, error) {
 	d := newKMData(x, km.Workers, km.K, restarts, km.gram)
 	tolAbs := tol * d.meanVariance()
 	rng := rand.New(rand.NewPCG(km.Seed, 0x7469666121)) // "tifa!"
-	var best *KMeansResult
-	for range restarts {
-		r := d.run(km.Context, d.seed(km.K, rng), maxIter, tolAbs)
-		if r == nil {
+	runs := make([]*outcome, restarts)
+	for i := range runs {
+		if runs[i] = d.start(km.Context, d.seed(km.K, rng), maxIter, tolAbs); runs[i] == nil {
 			return nil, fmt.Errorf("kmeans: %w", km.Context.Err())
 		}
-		if best == nil || r.Inertia < best.Inertia {
+	}
+	best := pickBest(runs)
+	best.renumber()
+	return best, nil
+}
+
+// outcome is a run's result, its Inertia exact or an estimate within
+// ±bound (runKernel's); done makes it exact and fills Centroids.
+type outcome struct {
+	*KMeansResult
+	bound  float64
+	finish func() // nil once exact
+}
+
+func (o *outcome) done() *KMeansResult {
+	if o.finish != nil {
+		o.finish()
+		o.finish, o.bound = nil, 0
+	}
+	return o.KMeansResult
+}
+
+// pickBest returns the run of least inertia, ties to the earlier, as
+// comparing exact inertias in order would: only the runs whose estimate
+// could be the least are made exact.
+func pickBest(runs []*outcome) *KMeansResult {
+	top := math.Inf(1)
+	for _, o := range runs {
+		top = min(top, o.Inertia+o.bound)
+	}
+	var best *KMeansResult
+	for _, o := range runs {
+		if o.Inertia-o.bound > top {
+			continue // certainly above another run's
+		}
+		if r := o.done(); best == nil || r.Inertia < best.Inertia {
 			best = r
 		}
 	}
-	best.renumber()
-	return best, nil
+	return best
 }
 
 func (km *KMeans) check(rows int) error {
@@ -124,17 +157,17 @@ func (km *KMeans) check(rows int) error {
 // kmData holds the matrix and what every run reuses.
 type kmData struct {
 	x, xt   *sparse.CSR
-	sq      []float64 // ‖x_i‖²
-	g       *gram     // x's Gram matrix, or nil
+	sq      []float64    // ‖x_i‖²
+	g       *sparse.Gram // x's Gram matrix, or nil
 	accs    []*sparse.DotAcc
 	workers int
 }
 
 // newKMData prepares x for k-means. g is x's Gram matrix, or nil; when nil
-// it is computed if x has at most GramMaxRows rows and computing it, about
+// it is computed if x has at most sparse.GramMaxRows rows and computing it, about
 // Σ_c |column c|²/2 multiply-adds, costs less than the Lloyd steps it
 // replaces (about 10 a restart of nnz·k each).
-func newKMData(x *sparse.CSR, workers, k, restarts int, g *gram) *kmData {
+func newKMData(x *sparse.CSR, workers, k, restarts int, g *sparse.Gram) *kmData {
 	d := &kmData{x: x, sq: make([]float64, x.Rows), g: g}
 	for i := range x.Rows {
 		_, v := x.Row(i)
@@ -144,7 +177,7 @@ func newKMData(x *sparse.CSR, workers, k, restarts int, g *gram) *kmData {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	d.workers = workers
-	if d.g == nil && x.Rows <= GramMaxRows {
+	if d.g == nil && x.Rows <= sparse.GramMaxRows {
 		colLen := make([]float64, x.Cols)
 		for _, c := range x.Ind {
 			colLen[c]++
@@ -154,8 +187,7 @@ func newKMData(x *sparse.CSR, workers, k, restarts int, g *gram) *kmData {
 			cost += l * l / 2
 		}
 		if cost < float64(restarts)*10*float64(x.NNZ())*float64(k) {
-			d.xt = x.Transpose()
-			d.g = newGram(x, d.xt, workers)
+			d.g = sparse.NewGram(x, workers)
 		}
 	}
 	if d.g == nil {
@@ -290,7 +322,7 @@ func (d *kmData) distTo(acc *sparse.DotAcc, j int, out []float64) []float64 {
 	if d.g != nil {
 		for i := range out {
 			if i != j {
-				out[i] = max(0, d.sq[i]+d.sq[j]-2*d.g.dot(i, j))
+				out[i] = max(0, d.sq[i]+d.sq[j]-2*d.g.Dot(i, j))
 			}
 		}
 		out[j] = 0
@@ -327,9 +359,18 @@ func ctxErr(ctx context.Context) error {
 }
 
 // run performs Lloyd iterations from the centroids seeds (rows of x); it
-// returns nil when ctx (if not nil) is done. With a Gram matrix it is
-// runKernel, which gives the same result.
+// returns nil when ctx (if not nil) is done.
 func (d *kmData) run(ctx context.Context, seeds []int, maxIter int, tolAbs float64) *KMeansResult {
+	o := d.start(ctx, seeds, maxIter, tolAbs)
+	if o == nil {
+		return nil
+	}
+	return o.done()
+}
+
+// start is run, leaving the result's inertia an estimate where that is
+// cheaper. With a Gram matrix it is runKernel, whose result is the same.
+func (d *kmData) start(ctx context.Context, seeds []int, maxIter int, tolAbs float64) *outcome {
 	if d.g != nil {
 		return d.runKernel(ctx, seeds, maxIter, tolAbs)
 	}
@@ -365,7 +406,7 @@ func (d *kmData) run(ctx context.Context, seeds []int, maxIter int, tolAbs float
 	if !converged {
 		d.assign(centers, cn, labels, dist, nil)
 	}
-	return d.result(labels, dist, centers, iter)
+	return &outcome{KMeansResult: d.result(labels, dist, centers, iter)}
 }
 
 // result is the outcome of a run.

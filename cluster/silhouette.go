@@ -26,7 +26,7 @@ import (
 // s(i) and the mean are 0.
 //
 // Time is O(n² + Σ_i Σ_{c ∈ row i} |column c|) using the inverted index of
-// vector.TopK. Up to GramMaxRows rows the dot products of all pairs are
+// vector.TopK. Up to sparse.GramMaxRows rows the dot products of all pairs are
 // computed once (the Gram matrix: half that sum, n²/2 values, 64 MB at
 // 4,000 rows); above, each row accumulates its own in O(n) memory per
 // goroutine (GOMAXPROCS of them).
@@ -36,16 +36,16 @@ import (
 // if len(labels) ≠ x.Rows or metric is not one of the two names.
 func Silhouette(x *sparse.CSR, labels []int, metric string) ([]float64, float64) {
 	x.MustValid()
-	var g *gram
-	if x.Rows <= GramMaxRows {
-		g = newGram(x, x.Transpose(), 0)
+	var g *sparse.Gram
+	if x.Rows <= sparse.GramMaxRows {
+		g = sparse.NewGram(x, 0)
 	}
 	return silhouette(x, labels, metric, g)
 }
 
 // silhouette is Silhouette reading the dot products from x's Gram matrix
 // g, or accumulating them row by row when g is nil.
-func silhouette(x *sparse.CSR, labels []int, metric string, g *gram) ([]float64, float64) {
+func silhouette(x *sparse.CSR, labels []int, metric string, g *sparse.Gram) ([]float64, float64) {
 	x.MustValid()
 	n := x.Rows
 	if len(labels) != n {
@@ -99,7 +99,7 @@ type silhouetteJob struct {
 	norms, sq  []float64 // ‖x_i‖ and Σ_c x[i,c]²
 	ids, sizes []int
 	cosine     bool
-	g          *gram // x's Gram matrix, or nil
+	g          *sparse.Gram // x's Gram matrix, or nil
 }
 
 // runAll fills s row by row with GOMAXPROCS goroutines; each row's value
@@ -138,7 +138,7 @@ func (sh *silhouetteJob) row(a *sparse.DotAcc, sums []float64, i int) float64 {
 	if sh.g != nil {
 		for j, c := range sh.ids {
 			if j != i {
-				sums[c] += sh.dist(sh.g.dot(i, j), i, j)
+				sums[c] += sh.dist(sh.g.Dot(i, j), i, j)
 			}
 		}
 	} else {

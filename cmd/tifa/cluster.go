@@ -76,6 +76,9 @@ for average, complete and ward, map for k-means.`,
 				return err
 			}
 			copt.Workers, copt.Context = o.workers, g.ctx()
+			if copt.Method == "kmeans" {
+				copt.Gram = o.gram(g, l)
+			}
 			done := g.stage("clustering (" + copt.Method + ")")
 			res, err := cluster.Cluster(l.vectors.X, copt)
 			done()

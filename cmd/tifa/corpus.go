@@ -10,6 +10,7 @@ import (
 
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
+	"github.com/tifa-project/tifa/sparse"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -26,8 +27,8 @@ import (
 // is kept with them and replayed. Commands that see every document ('tifa
 // report') do not use it.
 
-// corpusHit, when not nil, is told of each matrix or vectors read from
-// the cache ("matrix", "vectors"): for tests.
+// corpusHit, when not nil, is told of each matrix, vectors or Gram
+// matrix read from the cache ("matrix", "vectors", "gram"): for tests.
 var corpusHit func(kind string)
 
 // corpusKey names the cached matrix and vectors of a run; empty when the
@@ -164,4 +165,41 @@ func getCorpus(g *globals, key string, rec *corpusRecord, v binaryValue) bool {
 		}
 		return v.UnmarshalBinary(b[k+int(n):])
 	})
+}
+
+// gram returns the Gram matrix of the vectors (sparse.Gram: every pair's
+// dot product) when the run keeps its corpus in the cache and the units
+// are at most sparse.GramMaxRows: read from the cache, else computed and
+// kept, so that similar and cluster compute it once between them. nil
+// otherwise: they then work without it.
+func (o *vectorOpts) gram(g *globals, l *loaded) *sparse.Gram {
+	x := l.vectors.X
+	if !o.usesCorpusCache(g) || l.corpus.vectors == "" || x.Rows > sparse.GramMaxRows {
+		return nil
+	}
+	key := l.corpus.vectors + "\x00gram"
+	var gm sparse.Gram
+	if g.cache.GetBlob(key, gm.UnmarshalBinary) && gm.N == x.Rows {
+		hit("gram")
+		return &gm
+	}
+	done := g.stage("pairwise products")
+	defer done()
+	gp := sparse.NewGram(x, o.workers)
+	if b, err := gp.AppendBinary(nil); err == nil {
+		g.cache.PutBlob(key, b)
+	}
+	return gp
+}
+
+// neighbours returns the k nearest neighbours of every unit (vector.TopK),
+// from the Gram matrix when there is one.
+func (o *vectorOpts) neighbours(g *globals, l *loaded, k int) ([][]vector.Neighbor, error) {
+	x := l.vectors.X
+	if vector.GramExact(x) {
+		if gm := o.gram(g, l); gm != nil {
+			return vector.TopKGram(g.ctx(), x, gm, k)
+		}
+	}
+	return vector.TopKContext(g.ctx(), x, k, o.workers)
 }

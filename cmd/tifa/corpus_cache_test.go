@@ -42,7 +42,8 @@ func oldCopy(t *testing.T) string {
 // TestCorpusCache: vector commands run three times on one cache give the
 // bytes (stdout and stderr, provenance included) of a run without it; the
 // second and third read the corpus's vectors, or its matrix when only the
-// weighting changed, from the cache. A changed report is not served
+// weighting changed, and the vectors' Gram matrix from the cache (the
+// first cluster run finds the Gram matrix similar kept). A changed report is not served
 // stale.
 func TestCorpusCache(t *testing.T) {
 	dir := oldCopy(t)
@@ -54,12 +55,12 @@ func TestCorpusCache(t *testing.T) {
 		args []string
 		want []string // what the three runs read from the cache
 	}{
-		{[]string{"similar", dir, "--space", "words", "--k", "2", "-f", "csv", "--provenance"}, []string{"vectors", "vectors"}},
+		{[]string{"similar", dir, "--space", "words", "--k", "2", "-f", "csv", "--provenance"}, []string{"vectors", "gram", "vectors", "gram"}},
 		// the same matrix, weighed otherwise
-		{[]string{"similar", dir, "--space", "words", "--k", "2", "--min-df", "2", "-f", "csv"}, []string{"matrix", "vectors", "vectors"}},
+		{[]string{"similar", dir, "--space", "words", "--k", "2", "--min-df", "2", "-f", "csv"}, []string{"matrix", "vectors", "gram", "vectors", "gram"}},
 		// the vectors of the first
-		{[]string{"cluster", dir, "--space", "words", "--k", "3", "--table", "members,profile,terms", "-f", "csv"}, []string{"vectors", "vectors", "vectors"}},
-		{[]string{"similar", dir, "--by", "region", "--where", "year=2020..2025", "-f", "csv", "--provenance"}, []string{"vectors", "vectors"}},
+		{[]string{"cluster", dir, "--space", "words", "--k", "3", "--table", "members,profile,terms", "-f", "csv"}, []string{"vectors", "gram", "vectors", "gram", "vectors", "gram"}},
+		{[]string{"similar", dir, "--by", "region", "--where", "year=2020..2025", "-f", "csv", "--provenance"}, []string{"vectors", "gram", "vectors", "gram"}},
 		{[]string{"terms", dir, "--space", "words", "-f", "csv"}, []string{"vectors", "vectors", "vectors"}},
 		{[]string{"compare", dir, "--space", "words", "--a", "year=2017..2020", "--b", "year=2021..2024", "-f", "csv"}, []string{"matrix", "matrix", "matrix"}},
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/tabulate"
-	"github.com/tifa-project/tifa/vector"
 )
 
 // matrixMax is the largest --matrix printed: n×n cells.
@@ -71,7 +70,7 @@ average-linkage clustering so that similar units sit together.`,
 				return g.emit(tabulate.SimilarTo(v, i, o.by, shared))
 			}
 			done := g.stage("nearest neighbours")
-			nn, err := vector.TopKContext(g.ctx(), v.X, k, o.workers)
+			nn, err := o.neighbours(g, l, k)
 			done()
 			if err != nil {
 				return err
