@@ -38,6 +38,10 @@ type Provenance struct {
 	// Date is the UTC date of the run (YYYY-MM-DD), or of $SOURCE_DATE_EPOCH
 	// when that is set (the reproducible-builds convention).
 	Date string
+	// Method, when not empty, says the figures come from an approximate
+	// method and which ("approximate neighbours: …"); exact runs leave it
+	// empty and write no such line.
+	Method string
 }
 
 // Pairs lists the provenance as ordered key, value pairs: the one order
@@ -51,7 +55,7 @@ func (p Provenance) Pairs() [][2]string {
 	if lex == "" {
 		lex = "none"
 	}
-	return [][2]string{
+	pairs := [][2]string{
 		{"command", p.Command},
 		{"version", p.Version},
 		{"lexicon", lex},
@@ -59,6 +63,10 @@ func (p Provenance) Pairs() [][2]string {
 		{"documents", strconv.Itoa(p.Documents)},
 		{"date", p.Date},
 	}
+	if p.Method != "" {
+		pairs = append(pairs, [2]string{"method", p.Method})
+	}
+	return pairs
 }
 
 // comments writes the provenance as comment lines "# key: value", read
@@ -104,8 +112,12 @@ func (p Provenance) json() string {
 		b, _ := json.Marshal(s)
 		return string(b)
 	}
-	return fmt.Sprintf(`{"command": %s, "version": %s, "lexicon": %s, "input": %s, "documents": %d, "date": %s}`,
-		str(p.Command), str(p.Version), str(p.Lexicon), str(p.Input), p.Documents, str(p.Date))
+	method := ""
+	if p.Method != "" {
+		method = `, "method": ` + str(p.Method)
+	}
+	return fmt.Sprintf(`{"command": %s, "version": %s, "lexicon": %s, "input": %s, "documents": %d, "date": %s%s}`,
+		str(p.Command), str(p.Version), str(p.Lexicon), str(p.Input), p.Documents, str(p.Date), method)
 }
 
 // oneLine replaces line breaks, which would end a comment line early.

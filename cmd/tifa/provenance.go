@@ -24,6 +24,7 @@ func (g *globals) provenance() table.Provenance {
 		Input:     input,
 		Documents: n,
 		Date:      g.runDate().Format(time.DateOnly),
+		Method:    g.method,
 	}
 }
 

@@ -49,6 +49,8 @@ type globals struct {
 	// each read (or the cache replayed).
 	recordDocs bool
 	lastRead   *readRecord
+
+	method string // provenance: the approximate method used, "" when exact
 }
 
 // closeCache writes what the cache still holds and closes it, after a

@@ -17,6 +17,7 @@ func newSimilarCmd(g *globals) *cobra.Command {
 	var k, shared int
 	var matrix bool
 	var to string
+	var nb neighbourOpts
 	var p plotOpts
 	cmd := &cobra.Command{
 		Use:   "similar PATH...",
@@ -30,13 +31,22 @@ terms contributing most to the cosine, largest first).
 --to ID: every unit against one: unit, region, level, year, cosine, shared.
 --matrix: the full unit × unit similarity matrix (for heatmaps in R/Stata).
 --plot FILE: that matrix as a heatmap, rows and columns ordered by an
-average-linkage clustering so that similar units sit together.`,
+average-linkage clustering so that similar units sit together.
+
+Large corpora (tens of thousands of reports): --within KEY looks for
+neighbours only among the units sharing KEY (year, level, region or a
+manifest column such as county or city), exactly; --approx looks among
+all, approximately: candidates from random projections, re-ranked exactly
+(provenance records the method). Both leave --matrix, --to and --plot out.`,
 		Example: "  tifa similar reports/ --by region --space slogans\n  tifa similar reports/ --matrix -o sim.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if k < 1 {
 				return fmt.Errorf("flag --k: must be 1 or more (got %d)", k)
 			}
 			if err := p.check(); err != nil {
+				return err
+			}
+			if err := nb.check(matrix || to != "" || p.wanted()); err != nil {
 				return err
 			}
 			l, err := o.build(g, args)
@@ -69,9 +79,7 @@ average-linkage clustering so that similar units sit together.`,
 				}
 				return g.emit(tabulate.SimilarTo(v, i, o.by, shared))
 			}
-			done := g.stage("nearest neighbours")
-			nn, err := o.neighbours(g, l, k)
-			done()
+			nn, err := nb.find(g, &o, l, k)
 			if err != nil {
 				return err
 			}
@@ -85,5 +93,6 @@ average-linkage clustering so that similar units sit together.`,
 	f.BoolVar(&matrix, "matrix", false, "print the full similarity matrix")
 	f.StringVar(&to, "to", "", "list every unit against this one (a document ID or group label)")
 	p.addFlags(cmd, "the similarity matrix as a heatmap")
+	nb.addFlags(cmd)
 	return cmd
 }

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/vector"
+)
+
+// neighbourOpts are similar's flags for large corpora: blocking and the
+// approximate search.
+type neighbourOpts struct {
+	within     string
+	approx     bool
+	candidates int
+}
+
+func (n *neighbourOpts) addFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&n.within, "within", "", "neighbours only among units sharing KEY: year, level, region or a manifest column (county, city …)")
+	f.BoolVar(&n.approx, "approx", false, "approximate neighbours for large corpora: candidates from random projections, re-ranked exactly")
+	f.IntVar(&n.candidates, "candidates", 0, "with --approx: units re-ranked exactly for each unit (default: max(50, 10×k))")
+}
+
+// check rejects combinations: whole matrices (--matrix, --to, --plot)
+// are not what blocking or the approximate search give.
+func (n *neighbourOpts) check(whole bool) error {
+	switch {
+	case n.approx && n.within != "":
+		return errors.New("flags --approx and --within: give one or the other")
+	case whole && (n.approx || n.within != ""):
+		return errors.New("flags --within and --approx give nearest neighbours; leave out --matrix, --to and --plot")
+	case n.candidates < 0:
+		return fmt.Errorf("flag --candidates: must be 0 or more (got %d)", n.candidates)
+	case n.candidates > 0 && !n.approx:
+		return errors.New("flag --candidates goes with --approx")
+	}
+	return nil
+}
+
+// find returns every unit's k nearest neighbours as the flags ask.
+func (n *neighbourOpts) find(g *globals, o *vectorOpts, l *loaded, k int) ([][]vector.Neighbor, error) {
+	done := g.stage("nearest neighbours")
+	defer done()
+	switch {
+	case n.within != "":
+		block, missing := blocks(l.vectors.Units, n.within)
+		if missing > 0 {
+			g.warnf("--within %s: %d of %d unit(s) have no %s and get no neighbours", n.within, missing, len(block), n.within)
+		}
+		return vector.TopKWithin(g.ctx(), l.vectors.X, block, k, o.workers)
+	case n.approx:
+		opt := vector.Approx{Candidates: n.candidates, Seed: 1}
+		m := opt.Candidates
+		if m == 0 {
+			m = max(50, 10*k)
+		}
+		g.method = fmt.Sprintf("approximate neighbours: candidates from random projections (%d bits), %d per unit re-ranked exactly", vector.SignatureBits, m)
+		return vector.TopKApprox(g.ctx(), l.vectors.X, k, opt, o.workers)
+	}
+	return o.neighbours(g, l, k)
+}
+
+// blocks numbers the units' values of key (year, level, region or a
+// manifest column), −1 for a unit without one, and counts those.
+func blocks(units []vector.Unit, key string) (block []int, missing int) {
+	ids := map[string]int{}
+	block = make([]int, len(units))
+	for i, u := range units {
+		var v string
+		switch key {
+		case "year":
+			if u.Meta.Year != 0 {
+				v = strconv.Itoa(u.Meta.Year)
+			}
+		case "level":
+			v = u.Meta.Level
+		case "region":
+			v = u.Meta.Region
+		default:
+			v = u.Meta.Extra[key]
+		}
+		if v == "" {
+			block[i] = -1
+			missing++
+			continue
+		}
+		id, ok := ids[v]
+		if !ok {
+			id = len(ids)
+			ids[v] = id
+		}
+		block[i] = id
+	}
+	return block, missing
+}

@@ -1,0 +1,93 @@
+package vector
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tifa-project/tifa/sparse"
+)
+
+// TopKWithin is TopK restricted to pairs of rows in the same block
+// ("blocking"): block[i] is row i's block (≥ 0), or −1 for a row in none,
+// which gets no neighbours and is no one's. A row's neighbours and scores
+// are those TopK finds for it among the rows of its block alone, bit for
+// bit (the rows are the same vectors, their products summed alike), so
+// the cost is Σ_blocks of TopK on the block instead of TopK on all rows:
+// 100,000 township reports in 2,800 counties make pairs 2,800 times fewer.
+// Blocks are shared among workers goroutines (≤ 0 means GOMAXPROCS), each
+// running TopK on one block at a time; it stops, returning ctx's error,
+// when ctx is done. It panics if len(block) ≠ x.Rows.
+func TopKWithin(ctx context.Context, x *sparse.CSR, block []int, k, workers int) ([][]Neighbor, error) {
+	x.MustValid()
+	if len(block) != x.Rows {
+		panic("vector: TopKWithin: a block per row needed")
+	}
+	out := make([][]Neighbor, x.Rows)
+	for i := range out {
+		out[i] = []Neighbor{}
+	}
+	var groups [][]int
+	index := map[int]int{}
+	for i, b := range block {
+		if b < 0 {
+			continue
+		}
+		g, ok := index[b]
+		if !ok {
+			g = len(groups)
+			index[b] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(groups)) {
+		wg.Go(func() {
+			for {
+				g := int(next.Add(1)) - 1
+				if g >= len(groups) || ctx.Err() != nil {
+					return
+				}
+				rows := groups[g]
+				nn, err := TopKContext(ctx, selectRows(x, rows), k, 1)
+				if err != nil {
+					return
+				}
+				for r, list := range nn {
+					for p := range list {
+						list[p].Index = rows[list[p].Index]
+					}
+					out[rows[r]] = list
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// selectRows returns the rows of x listed (in that order) as a matrix of
+// their own, with x's columns.
+func selectRows(x *sparse.CSR, rows []int) *sparse.CSR {
+	nnz := 0
+	for _, i := range rows {
+		nnz += x.Indptr[i+1] - x.Indptr[i]
+	}
+	m := &sparse.CSR{Rows: len(rows), Cols: x.Cols, Indptr: make([]int, 1, len(rows)+1),
+		Ind: make([]int, 0, nnz), Val: make([]float64, 0, nnz)}
+	for _, i := range rows {
+		m.Ind = append(m.Ind, x.Ind[x.Indptr[i]:x.Indptr[i+1]]...)
+		m.Val = append(m.Val, x.Val[x.Indptr[i]:x.Indptr[i+1]]...)
+		m.Indptr = append(m.Indptr, len(m.Ind))
+	}
+	return m
+}
