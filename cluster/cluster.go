@@ -44,8 +44,9 @@ type Options struct {
 	Gram *sparse.Gram
 }
 
-// Methods lists the methods Cluster accepts.
-var Methods = []string{"kmeans", "average", "complete", "ward"}
+// Methods lists the methods Cluster accepts: minibatch is MiniBatch,
+// approximate k-means for large corpora.
+var Methods = []string{"kmeans", "average", "complete", "ward", "minibatch"}
 
 // Cluster groups the rows of x (the units' TF-IDF vectors,
 // vector.Vectors.X). With K 0 it tries every k in [KMin, KMax] (clamped
@@ -60,7 +61,7 @@ func Cluster(x *sparse.CSR, opt Options) (*Result, error) {
 		return nil, errors.New("every vector is zero: nothing to cluster")
 	}
 	var merges []Merge
-	if opt.Method != "kmeans" {
+	if opt.Method != "kmeans" && opt.Method != "minibatch" {
 		if n > AgglomerateMaxRows {
 			return nil, fmt.Errorf("--method %s keeps all %d×%d distances: use --method kmeans above %d units", opt.Method, n, n, AgglomerateMaxRows)
 		}
@@ -79,6 +80,14 @@ func Cluster(x *sparse.CSR, opt Options) (*Result, error) {
 		g = sparse.NewGram(x, opt.Workers)
 	}
 	fit := func(k int) ([]int, error) {
+		if opt.Method == "minibatch" {
+			mb := &MiniBatch{K: k, Seed: opt.Seed, Inits: opt.Restarts, Workers: opt.Workers, Context: opt.Context}
+			r, err := mb.Fit(x)
+			if err != nil {
+				return nil, err
+			}
+			return r.Labels, nil
+		}
 		if opt.Method == "kmeans" {
 			km := &KMeans{K: k, Seed: opt.Seed, Restarts: opt.Restarts, Workers: opt.Workers, Context: opt.Context, gram: g}
 			r, err := km.Fit(x)
@@ -147,14 +156,11 @@ func sampledSilhouette(x *sparse.CSR, labels []int, seed uint64, g *sparse.Gram)
 	rng := rand.New(rand.NewPCG(seed, 0x5111))
 	pick := rng.Perm(n)[:SilhouetteSample]
 	slices.Sort(pick)
-	b := sparse.NewCSRBuilder(x.Cols)
 	sub := make([]int, len(pick))
 	for k, i := range pick {
-		ind, val := x.Row(i)
-		b.AddRow(ind, val)
 		sub[k] = labels[i]
 	}
-	s, mean := Silhouette(b.Build(), sub, "cosine")
+	s, mean := Silhouette(x.SelectRows(pick), sub, "cosine")
 	out := make([]float64, n)
 	for i := range out {
 		out[i] = math.NaN()

@@ -290,6 +290,23 @@ func (m *CSR) SumRows(groups [][]int) *CSR {
 // MaxRowSquare bounds Σ v² of a row (see CSR).
 const MaxRowSquare = 1e300
 
+// SelectRows returns the listed rows of m, in that order, as a matrix of
+// their own with m's columns (a row may be listed twice).
+func (m *CSR) SelectRows(rows []int) *CSR {
+	nnz := 0
+	for _, i := range rows {
+		nnz += m.Indptr[i+1] - m.Indptr[i]
+	}
+	s := &CSR{Rows: len(rows), Cols: m.Cols, Indptr: make([]int, 1, len(rows)+1),
+		Ind: make([]int, 0, nnz), Val: make([]float64, 0, nnz)}
+	for _, i := range rows {
+		s.Ind = append(s.Ind, m.Ind[m.Indptr[i]:m.Indptr[i+1]]...)
+		s.Val = append(s.Val, m.Val[m.Indptr[i]:m.Indptr[i+1]]...)
+		s.Indptr = append(s.Indptr, len(s.Ind))
+	}
+	return s
+}
+
 // MustValid panics with a "sparse: " message unless m obeys the CSR
 // invariants documented on the type. It costs O(Rows + NNZ).
 func (m *CSR) MustValid() {

@@ -55,7 +55,7 @@ func TopKWithin(ctx context.Context, x *sparse.CSR, block []int, k, workers int)
 					return
 				}
 				rows := groups[g]
-				nn, err := TopKContext(ctx, selectRows(x, rows), k, 1)
+				nn, err := TopKContext(ctx, x.SelectRows(rows), k, 1)
 				if err != nil {
 					return
 				}
@@ -73,21 +73,4 @@ func TopKWithin(ctx context.Context, x *sparse.CSR, block []int, k, workers int)
 		return nil, err
 	}
 	return out, nil
-}
-
-// selectRows returns the rows of x listed (in that order) as a matrix of
-// their own, with x's columns.
-func selectRows(x *sparse.CSR, rows []int) *sparse.CSR {
-	nnz := 0
-	for _, i := range rows {
-		nnz += x.Indptr[i+1] - x.Indptr[i]
-	}
-	m := &sparse.CSR{Rows: len(rows), Cols: x.Cols, Indptr: make([]int, 1, len(rows)+1),
-		Ind: make([]int, 0, nnz), Val: make([]float64, 0, nnz)}
-	for _, i := range rows {
-		m.Ind = append(m.Ind, x.Ind[x.Indptr[i]:x.Indptr[i+1]]...)
-		m.Val = append(m.Val, x.Val[x.Indptr[i]:x.Indptr[i+1]]...)
-		m.Indptr = append(m.Indptr, len(m.Ind))
-	}
-	return m
 }

@@ -42,7 +42,7 @@ func TestTopKWithin(t *testing.T) {
 					rows = append(rows, i)
 				}
 			}
-			want := TopK(selectRows(x, rows), 4, 1)
+			want := TopK(x.SelectRows(rows), 4, 1)
 			for r, i := range rows {
 				if b < 0 {
 					want[r] = []Neighbor{}

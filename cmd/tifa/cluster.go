@@ -32,7 +32,10 @@ func newClusterCmd(g *globals) *cobra.Command {
 k-means (k-means++ seeding, --restarts runs, fixed --seed so runs repeat) or
 agglomerative clustering with average, complete (cosine distance) or ward
 linkage. --k auto tries every k in --k-range and keeps the best mean
-silhouette (cosine distance).
+silhouette (cosine distance). --method minibatch is mini-batch k-means
+(Sculley 2010), approximate and much faster on tens of thousands of units:
+it moves the centroids by random batches of 1,024 units; provenance records
+the method.
 
 Tables (--table, comma-separated; a terminal shows k, profile and members,
 CSV/JSON the members unless --table says otherwise):
@@ -58,14 +61,14 @@ for average, complete and ward, map for k-means.`,
 			}
 			if plotKind == "" {
 				plotKind = "map"
-				if copt.Method != "kmeans" {
+				if copt.Method != "kmeans" && copt.Method != "minibatch" {
 					plotKind = "tree"
 				}
 			}
 			switch {
 			case plotKind != "map" && plotKind != "tree":
 				return fmt.Errorf("flag --plot-type: want map or tree (got %q)", plotKind)
-			case plotKind == "tree" && copt.Method == "kmeans":
+			case plotKind == "tree" && (copt.Method == "kmeans" || copt.Method == "minibatch"):
 				return fmt.Errorf("flag --plot-type tree: k-means has no merge tree; use --method average, complete or ward")
 			}
 			if err := p.check(); err != nil {
@@ -76,8 +79,11 @@ for average, complete and ward, map for k-means.`,
 				return err
 			}
 			copt.Workers, copt.Context = o.workers, g.ctx()
-			if copt.Method == "kmeans" {
+			switch copt.Method {
+			case "kmeans":
 				copt.Gram = o.gram(g, l)
+			case "minibatch":
+				g.method = "approximate clustering: mini-batch k-means (Sculley 2010), batches of 1,024 units, at most 100 steps"
 			}
 			done := g.stage("clustering (" + copt.Method + ")")
 			res, err := cluster.Cluster(l.vectors.X, copt)
@@ -121,7 +127,7 @@ for average, complete and ward, map for k-means.`,
 	}
 	o.addFlags(cmd, "slogans")
 	f := cmd.Flags()
-	f.StringVar(&c.method, "method", "kmeans", "kmeans, average, complete or ward")
+	f.StringVar(&c.method, "method", "kmeans", "kmeans, average, complete, ward, or minibatch (approximate k-means for large corpora)")
 	f.StringVar(&c.k, "k", "auto", "number of clusters, or auto (best mean silhouette in --k-range)")
 	f.StringVar(&c.kRange, "k-range", "2..10", "the k tried by --k auto")
 	f.Uint64Var(&c.seed, "seed", 1, "random seed of k-means (same seed, same clusters)")
