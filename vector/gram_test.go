@@ -46,3 +46,29 @@ func TestTopKGram(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockScan: scoring rows four at a time (blockScan) gives what
+// scoring them one at a time (scan) gives, bit for bit, on TF-IDF
+// matrices dense and sparse, for any number of workers.
+func TestBlockScan(t *testing.T) {
+	var tf TFIDF
+	for _, x := range []*sparse.CSR{
+		testkit.RandomCSR(130, 300, 40, 11),
+		testkit.RandomCSR(257, 5000, 5, 12),
+		sparse.FromDense([][]float64{{1, 0}, {0, 0}, {0, 1}, {1, 1}, {0, 0}, {2, 0}}),
+	} {
+		w, err := tf.FitTransform(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []int{1, 7} {
+			want, _ := topK(context.Background(), w, k, 1, false)
+			for _, workers := range []int{1, 3} {
+				got, err := topK(context.Background(), w, k, workers, true)
+				if err != nil || !reflect.DeepEqual(got, want) {
+					t.Fatalf("k %d, %d workers: blockScan differs from scan", k, workers)
+				}
+			}
+		}
+	}
+}

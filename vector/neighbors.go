@@ -50,6 +50,12 @@ func TopK(x *sparse.CSR, k int, workers int) [][]Neighbor {
 // TopKContext is TopK that stops when ctx is done (each worker looks
 // between its blocks of 32 rows), returning nil and ctx's error.
 func TopKContext(ctx context.Context, x *sparse.CSR, k int, workers int) ([][]Neighbor, error) {
+	return topK(ctx, x, k, workers, GramExact(x))
+}
+
+// topK is TopKContext; positive (all values positive: GramExact) scores
+// rowBlock rows at a time (blockScan), else one at a time (scan).
+func topK(ctx context.Context, x *sparse.CSR, k int, workers int, positive bool) ([][]Neighbor, error) {
 	x.MustValid()
 	n := x.Rows
 	out := make([][]Neighbor, n)
@@ -76,12 +82,25 @@ func TopKContext(ctx context.Context, x *sparse.CSR, k int, workers int) ([][]Ne
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			a, t := sparse.NewUpperAcc(n), newRowHeaps(n, k)
+			t := newRowHeaps(n, k)
 			tops[w] = t
+			var a *sparse.UpperAcc
+			var ba *blockAcc
+			if positive {
+				ba = newBlockAcc(n)
+			} else {
+				a = sparse.NewUpperAcc(n)
+			}
 			for {
 				lo := int(next.Add(block)) - block
 				if lo >= n || ctx.Err() != nil {
 					return
+				}
+				if positive {
+					for i := lo; i < min(lo+block, n); i += rowBlock {
+						t.blockScan(ba, x, xt, at, norms, i, min(i+rowBlock, lo+block, n))
+					}
+					continue
 				}
 				for i := lo; i < min(lo+block, n); i++ {
 					t.scan(a, x, xt, at, norms, i)
