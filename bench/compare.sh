@@ -10,13 +10,19 @@
 #   - each stage's wall time for both, the ratio, and the peak RSS of both (/usr/bin/time -v).
 # tifa runs the peer's settings: words space with the slogans as the only lexicon (the peer adds
 # them to jieba as user words), --sublinear --min-df 2, 5 neighbours, k-means with k 8 and 10
-# restarts. The peer runs on one core; tifa segments on every core (-j). When tifa has a cache
-# (--cache DIR), the stages above run with --no-cache and similar is timed again cold and warm.
+# restarts. The peer runs on one core; tifa segments on every core (-j). Those stages run with
+# --no-cache, each from scratch.
+#
+# With a cache (tifa --cache DIR), count, similar and cluster then run from an empty cache (cold)
+# and again on it (warm), and their total is set against the peer's whole run of the same
+# round: the targets of issue 17 are ≥ 10× cold and ≥ 30× warm. RUNS=N repeats the rounds (peer
+# and tifa) N times and gives the median ratio, with the load average around each round: on a
+# shared machine compare the ratios, not the seconds.
 #
 # Needs: Go, /usr/bin/time (apt-get install -y time), Debian's python3-jieba and python3-sklearn
 # (apt-get install -y python3-jieba python3-sklearn). Environment: PEER (the peer script),
 # SLOGANS (the slogan list), KEEP=1 keeps the work folder, TIFA (a tifa binary to time instead of
-# building one from this tree). Exits non-zero only when a run fails.
+# building one from this tree), RUNS (rounds, default 1). Exits non-zero only when a run fails.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,33 +69,55 @@ fi
 commit=$(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(cd "$root" && git status --porcelain 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 
-echo "== peer (jieba + scikit-learn) on $corpus"
-timed peer $py "$peer" "$corpus" --slogans "$slogans" --k 8 --out "$work/peer"
-cat "$work/peer.out"
-
 lex=(--no-builtin --lexicon "$slogans")
 vec=(--space words --sublinear --min-df 2 "${lex[@]}")
-# With a cache (tifa --cache DIR, on by default where it exists), the timed stages run without it
-# (--no-cache) so every one starts cold; then similar runs twice on a fresh cache: cold, warm.
 help=$("$tifa" similar --help)
 nocache=()
 grep -q -- --no-cache <<<"$help" && nocache=(--no-cache)
-echo "== tifa $commit$dirty"
-timed count "$tifa" count "$corpus" "${lex[@]}" "${nocache[@]}" -f csv -q -o "$work/out/count.csv"
-"$tifa" docs "$corpus" "${nocache[@]}" -f csv -q -o "$work/out/docs.csv" # untimed: which files hold their text twice
-timed trend "$tifa" trend "$corpus" "${nocache[@]}" -f csv -q -o "$work/out/trend.csv"
-timed similar "$tifa" similar "$corpus" "${vec[@]}" --k 5 "${nocache[@]}" -f csv -q -o "$work/out/similar.csv"
-timed cluster "$tifa" cluster "$corpus" "${vec[@]}" --k 8 "${nocache[@]}" -f csv -q -o "$work/out/cluster.csv"
-if grep -q -- '--cache ' <<<"$help"; then
-	cache=(--cache)
-	grep -qE -- '--cache (string|dir)' <<<"$help" && cache=(--cache "$work/cache")
-	timed similar_cold "$tifa" similar "$corpus" "${vec[@]}" --k 5 "${cache[@]}" -f csv -q -o "$work/out/similar_cold.csv"
-	timed similar_warm "$tifa" similar "$corpus" "${vec[@]}" --k 5 "${cache[@]}" -f csv -q -o "$work/out/similar_warm.csv"
-	cmp -s "$work/out/similar.csv" "$work/out/similar_warm.csv" ||
-		echo "compare.sh: warning: similar with ${cache[*]} (warm) differs from without" >&2
-else
-	echo "(tifa similar has no --cache flag: no warm re-run)"
-fi
+hascache=0
+grep -qE -- '--cache (string|dir)' <<<"$help" && hascache=1
+runs=${RUNS:-1}
+loads=$work/loads.tsv # run, load average before, after
+
+# three NAME CACHEFLAGS...: count, similar and cluster as the peer runs them, each timed as NAME_count …
+three() {
+	local name=$1
+	shift
+	timed "${name}_count" "$tifa" count "$corpus" "${lex[@]}" "$@" -f csv -q -o "$work/out/${name}_count.csv"
+	timed "${name}_similar" "$tifa" similar "$corpus" "${vec[@]}" --k 5 "$@" -f csv -q -o "$work/out/${name}_similar.csv"
+	timed "${name}_cluster" "$tifa" cluster "$corpus" "${vec[@]}" --k 8 "$@" -f csv -q -o "$work/out/${name}_cluster.csv"
+}
+
+for r in $(seq 1 "$runs"); do
+	before=$(cut -d' ' -f1-3 /proc/loadavg)
+	echo "== run $r of $runs: peer (jieba + scikit-learn) on $corpus (load average $before)"
+	timed "peer_$r" $py "$peer" "$corpus" --slogans "$slogans" --k 8 --out "$work/peer"
+	cp "$work/peer_$r.out" "$work/peer.out"
+	[ "$r" = 1 ] && cat "$work/peer.out"
+	echo "== run $r: tifa $commit$dirty"
+	if [ "$r" = 1 ]; then
+		# each command alone, without a cache; their outputs are compared with the peer's below
+		timed count "$tifa" count "$corpus" "${lex[@]}" "${nocache[@]}" -f csv -q -o "$work/out/count.csv"
+		"$tifa" docs "$corpus" "${nocache[@]}" -f csv -q -o "$work/out/docs.csv" # untimed: which files hold their text twice
+		timed trend "$tifa" trend "$corpus" "${nocache[@]}" -f csv -q -o "$work/out/trend.csv"
+		timed similar "$tifa" similar "$corpus" "${vec[@]}" --k 5 "${nocache[@]}" -f csv -q -o "$work/out/similar.csv"
+		timed cluster "$tifa" cluster "$corpus" "${vec[@]}" --k 8 "${nocache[@]}" -f csv -q -o "$work/out/cluster.csv"
+	fi
+	if [ $hascache = 1 ]; then
+		# the three from an empty cache (cold), then again on it (warm)
+		rm -rf "$work/cache"
+		three "cold_$r" --cache "$work/cache"
+		three "warm_$r" --cache "$work/cache"
+		for c in count similar cluster; do
+			for w in cold warm; do
+				cmp -s "$work/out/$c.csv" "$work/out/${w}_${r}_$c.csv" ||
+					echo "compare.sh: warning: $c with a cache ($w, run $r) differs from without" >&2
+			done
+		done
+	fi
+	printf '%s\t%s\t%s\n' "$r" "$before" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$loads"
+done
+[ $hascache = 1 ] || echo "(tifa has no --cache DIR flag: no cold and warm sequences)"
 
 $py - "$work" "$commit$dirty" <<'PY'
 import csv, os, re, sys
@@ -172,20 +200,48 @@ table = [  # stage, peer seconds (or None), tifa seconds, what the peer figure h
     ("similar", front + ps.get("similarity", 0), t["similar"][0], "peer: load + read + segment + tfidf + neighbours"),
     ("cluster", front + ps.get("cluster", 0), t["cluster"][0], "peer: load + read + segment + tfidf + k-means"),
 ]
-for name, note in (("similar_cold", "--cache, cold"), ("similar_warm", "--cache, warm")):
-    if name in t:
-        table.append((name, None, t[name][0], note))
 tsum = t["count"][0] + t["similar"][0] + t["cluster"][0]
-table.append(("whole run", t["peer"][0], tsum, "peer: one process; tifa: count + similar + cluster"))
-print(f"\n== times on {ndocs} reports, {mb} MB (wall seconds, and tifa's CPU seconds; tifa {commit}; {os.cpu_count()} cores; peer CPU {t['peer'][2]:.2f} s)")
+table.append(("whole run", t["peer_1"][0], tsum, "peer: one process; tifa: count + similar + cluster, no cache"))
+print(f"\n== times on {ndocs} reports, {mb} MB (wall seconds, and tifa's CPU seconds; tifa {commit}; {os.cpu_count()} cores; peer CPU {t['peer_1'][2]:.2f} s)")
 print(f"{'stage':<14}{'peer':>9}{'tifa':>9}{'peer/tifa':>11}{'tifa CPU':>10}  {'tifa RSS':>9}  note")
 for name, p, s, note in table:
     _, rss, cpu = t.get(name, (0, 0, 0))
+    if name == "whole run":
+        cpu = sum(t[k][2] for k in ("count", "similar", "cluster"))
     ratio = f"{p / s:.1f}×" if p is not None and s > 0 else "–"
     pstr = f"{p:.2f}" if p is not None else "–"
     rstr = f"{rss / 1024:.0f} MB" if rss else ""
-    cstr = f"{cpu:.2f}" if rss else ""
-    print(f"{name:<14}{pstr:>9}{s:>9.2f}{ratio:>11}{cstr:>10}  {rstr:>9}  {note}")
-tmax = max(v[1] for k, v in t.items() if k != "peer")
-print(f"{'peak RSS':<14}{t['peer'][1] / 1024:>6.0f} MB{tmax / 1024:>6.0f} MB{t['peer'][1] / tmax:>10.1f}×")
+    print(f"{name:<14}{pstr:>9}{s:>9.2f}{ratio:>11}{cpu:>10.2f}  {rstr:>9}  {note}")
+tmax = max(v[1] for k, v in t.items() if not k.startswith("peer"))
+print(f"{'peak RSS':<14}{t['peer_1'][1] / 1024:>6.0f} MB{tmax / 1024:>6.0f} MB{t['peer_1'][1] / tmax:>10.1f}×")
+
+# --- cold and warm sequences, each against the peer of the same run
+loads = {}
+if os.path.exists(f"{work}/loads.tsv"):
+    for line in open(f"{work}/loads.tsv"):
+        r, before, after = line.rstrip("\n").split("\t")
+        loads[r] = (before, after)
+if loads and "cold_1_count" in t:
+    targets = {"cold": 10, "warm": 30}
+    print("\n== count + similar + cluster against the peer's whole run, run by run (wall seconds; CPU seconds)")
+    print(f"{'run':<5}{'load before':>18}{'load after':>18}{'peer':>8}{'cold':>8}{'ratio':>8}{'warm':>8}{'ratio':>8}   tifa CPU cold / warm; peer CPU")
+    ratios = {"cold": [], "warm": []}
+    for r in sorted(loads, key=int):
+        peer = t[f"peer_{r}"][0]
+        row = f"{r:<5}{loads[r][0]:>18}{loads[r][1]:>18}{peer:>8.2f}"
+        cpus = []
+        for w in ("cold", "warm"):
+            secs = sum(t[f"{w}_{r}_{c}"][0] for c in ("count", "similar", "cluster"))
+            cpus.append(sum(t[f"{w}_{r}_{c}"][2] for c in ("count", "similar", "cluster")))
+            ratios[w].append(peer / secs)
+            row += f"{secs:>8.2f}{peer / secs:>7.1f}×"
+        print(row + f"   {cpus[0]:.2f} / {cpus[1]:.2f}; {t[f'peer_{r}'][2]:.2f}")
+    r1 = "1"
+    print("   run 1 by command (wall s): " + "; ".join(
+        f"{w} " + ", ".join(f"{c} {t[f'{w}_{r1}_{c}'][0]:.2f}" for c in ("count", "similar", "cluster")) for w in ("cold", "warm")))
+    for w in ("cold", "warm"):
+        rs = sorted(ratios[w])
+        med = rs[len(rs) // 2] if len(rs) % 2 else (rs[len(rs) // 2 - 1] + rs[len(rs) // 2]) / 2
+        verdict = "ok" if med >= targets[w] else "MISSED"
+        print(f"{w}: median ratio {med:.1f}× over {len(rs)} run(s) (target ≥ {targets[w]}×): {verdict}")
 PY
