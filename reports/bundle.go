@@ -3,7 +3,6 @@ package reports
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // bundleMinHan is the number of Chinese characters each part of a bundle
@@ -111,7 +110,7 @@ func markerRuns(lines []string) [][]marker {
 // its number and kind.
 func bundleMarker(line string) (marker, bool) {
 	s := strings.TrimSpace(line)
-	if s == "" || utf8.RuneCountInString(s) > bundleTitleMax {
+	if s == "" || moreRunes(s, bundleTitleMax) {
 		return marker{}, false
 	}
 	s = strings.TrimSpace(strings.Trim(s, "【】[]〔〕"))

@@ -158,7 +158,7 @@ func zoneJunk(zone []string) []bool {
 			junk[i] = true // the abstract
 			continue
 		}
-		if utf8.RuneCountInString(l) > 20 || strings.ContainsAny(l, "，。,") {
+		if moreRunes(l, 20) || strings.ContainsAny(l, "，。,") {
 			continue
 		}
 		switch {
@@ -199,7 +199,7 @@ func markMenus(zone []string, junk []bool) {
 
 // isMenuItem reports whether l is short enough to be a menu item.
 func isMenuItem(l string) bool {
-	return utf8.RuneCountInString(l) <= 8 && !strings.ContainsAny(l, "，。,；")
+	return !moreRunes(l, 8) && !strings.ContainsAny(l, "，。,；")
 }
 
 // junkLabels are page-chrome labels whose value may sit on the next line.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Administrative levels, from the centre down. A Meta.Level is one of these
@@ -152,14 +153,28 @@ func (d *Document) InPart(p Part, off int) bool {
 // every per-10,000-characters rate tifa reports.
 func HanCount(s string) int {
 	n := 0
-	for _, r := range s {
-		switch {
-		case r < 0x2E80: // below every Han block: ASCII, Latin, punctuation …
-		case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs, the common case
-			n++
-		case unicode.Is(unicode.Han, r):
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 { // ASCII
+			i++
+			continue
+		}
+		// A well-formed three-byte sequence (lead E1–EC: no overlong or
+		// surrogate forms) is decoded here, as range would decode it:
+		// CJK Unified Ideographs, the common case, need no table.
+		if c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+				n++
+			}
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x2E80 && (r >= 0x4E00 && r <= 0x9FFF || unicode.Is(unicode.Han, r)) {
 			n++
 		}
+		i += size
 	}
 	return n
 }

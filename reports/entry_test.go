@@ -2,6 +2,7 @@ package reports
 
 import (
 	"errors"
+	"math/rand/v2"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -380,4 +382,48 @@ func FuzzQuoteName(f *testing.F) {
 			t.Fatalf("displayName(%q) = %q, %q", name, shown, note)
 		}
 	})
+}
+
+// TestMoreRunes: moreRunes agrees with counting, at the edges of its
+// shortcuts and with invalid bytes.
+func TestMoreRunes(t *testing.T) {
+	for _, s := range []string{"", "a", "乡村振兴", "ab乡村", "\xff\xfe乡", strings.Repeat("乡", 21), strings.Repeat("a", 80), strings.Repeat("\xff", 9)} {
+		for _, n := range []int{0, 1, 2, 3, 4, 8, 20, 21, 80} {
+			if got, want := moreRunes(s, n), utf8.RuneCountInString(s) > n; got != want {
+				t.Errorf("moreRunes(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
+
+// TestHanCountBytes: the byte-level HanCount counts what ranging over the
+// string and asking unicode.Han does (the oracle below), on Han of every
+// block, punctuation, invalid and truncated sequences and random bytes.
+func TestHanCountBytes(t *testing.T) {
+	oracle := func(s string) int {
+		n := 0
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				n++
+			}
+		}
+		return n
+	}
+	cases := []string{"", "abc", "乡村振兴", "〇々〆", "㐀䶵𠀀𪛖", "，。、：", "\xe4\xb8", "\xe4\xb8\x80\xe4", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbc\xa1ｇ", "⺀⻳⼀"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = byte(0xc0 + rng.IntN(0x40))
+			if rng.IntN(3) == 0 {
+				b[i] = byte(0x80 + rng.IntN(0x40))
+			}
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := HanCount(s), oracle(s); got != want {
+			t.Fatalf("HanCount(%q) = %d, want %d", s, got, want)
+		}
+	}
 }

@@ -353,7 +353,7 @@ func newHeadWindow(text string) headWindow {
 		if line == "" {
 			continue
 		}
-		if utf8.RuneCountInString(line) > headerRunes {
+		if moreRunes(line, headerRunes) {
 			line = string([]rune(line)[:headerRunes])
 		}
 		h.lines = append(h.lines, width.Fold.String(line))
@@ -484,7 +484,7 @@ func summaryPlanYear(line string) int {
 // compactTitle removes the spaces of a short line so 政 府 工 作 报 告 and
 // 2020 年度 read as words; longer lines are not titles and come back empty.
 func compactTitle(line string) string {
-	if utf8.RuneCountInString(line) > 60 {
+	if moreRunes(line, 60) {
 		return ""
 	}
 	return strings.Map(func(r rune) rune {

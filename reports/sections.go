@@ -140,7 +140,7 @@ func findHeadings(text string) []secHeading {
 			all = append(all, h)
 			has[h.kind] = true
 		} else {
-			for _, h := range runInHeadings(line, start, utf8.RuneCountInString(line) >= flattenedLine) {
+			for _, h := range runInHeadings(line, start, moreRunes(line, flattenedLine-1)) {
 				all = append(all, h)
 				has[h.kind] = true
 			}
@@ -178,10 +178,10 @@ func lineHeading(line string, off int) (secHeading, bool) {
 	if trimmed == "" {
 		return secHeading{}, false
 	}
-	n := utf8.RuneCountInString(trimmed)
-	if n > maxNumberedHeading {
+	if moreRunes(trimmed, maxNumberedHeading) {
 		return secHeading{}, false
 	}
+	n := utf8.RuneCountInString(trimmed)
 	folded := width.Fold.String(trimmed)
 	kind, rest := cutOrdinal(folded)
 	body := strings.TrimRight(rest, "。.:：")
@@ -218,7 +218,10 @@ func runInHeadings(line string, off int, all bool) []secHeading {
 		}
 		atStart := lead
 		lead = false
-		if !atStart && (!all || (p != '。' && p != '！' && p != '？' && p != '!' && p != '?' && !isPadRune(p))) {
+		if !atStart && !all {
+			break // only the line's start can open a heading
+		}
+		if !atStart && p != '。' && p != '！' && p != '？' && p != '!' && p != '?' && !isPadRune(p) {
 			continue
 		}
 		if !strings.ContainsRune(chineseDigits, r) && r != '（' && r != '(' && r != '第' {
