@@ -2,8 +2,8 @@ package reports
 
 import (
 	"errors"
-	"math/rand/v2"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
