@@ -22,7 +22,7 @@ func (n *neighbourOpts) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&n.within, "within", "", "neighbours only among units sharing KEY: year, level, region or a manifest column (county, city …)")
 	f.BoolVar(&n.approx, "approx", false, "approximate neighbours for large corpora: candidates from random projections, re-ranked exactly")
-	f.IntVar(&n.candidates, "candidates", 0, "with --approx: units re-ranked exactly for each unit (default: max(50, 10×k))")
+	f.IntVar(&n.candidates, "candidates", 0, "with --approx: units re-ranked exactly for each unit (default: max(100, 40×k))")
 }
 
 // check rejects combinations: whole matrices (--matrix, --to, --plot)
@@ -56,7 +56,7 @@ func (n *neighbourOpts) find(g *globals, o *vectorOpts, l *loaded, k int) ([][]v
 		opt := vector.Approx{Candidates: n.candidates, Seed: 1}
 		m := opt.Candidates
 		if m == 0 {
-			m = max(50, 10*k)
+			m = max(100, 40*k)
 		}
 		g.method = fmt.Sprintf("approximate neighbours: candidates from random projections (%d bits), %d per unit re-ranked exactly", vector.SignatureBits, m)
 		return vector.TopKApprox(g.ctx(), l.vectors.X, k, opt, o.workers)
