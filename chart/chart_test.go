@@ -273,6 +273,8 @@ func TestEdgeCases(t *testing.T) {
 		{"lines/40 series", sampleLines(40), ""},
 		{"lines/huge years", &Lines{IntegerX: true, Series: []Series{{Name: "a", X: []float64{-1e9, 1e9}, Y: []float64{1, 2}}}}, ""},
 		{"lines/huge values", &Lines{Series: []Series{{Name: "a", X: []float64{1e20, 1e20 + 1e5}, Y: []float64{1e300, -1e300}}}}, ""},
+		{"lines/log", &Lines{LogX: true, LogY: true, Series: []Series{{Name: "a", X: []float64{1000, 5000, 20000, 100000}, Y: []float64{2, nan, 90, 400}}}}, ""},
+		{"lines/log zero", &Lines{LogY: true, Series: []Series{{Name: "a", X: []float64{1, 2}, Y: []float64{0, 1}}}}, "logarithmic axis"},
 		{"heatmap/empty", &Heatmap{}, "empty matrix"},
 		{"heatmap/empty row", &Heatmap{Values: [][]float64{{}}}, "empty matrix"},
 		{"heatmap/ragged", &Heatmap{Values: [][]float64{{1, 2}, {1}}}, "row 1 has 1 values"},

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -36,6 +37,10 @@ type Lines struct {
 	Series                []Series
 	IntegerX              bool
 	Styled                bool
+	// LogX and LogY draw that axis on a logarithmic scale (ticks at 1, 10,
+	// 100 …), for values spanning orders of magnitude; every value on it
+	// must then be positive.
+	LogX, LogY bool
 }
 
 // check returns an error for input that cannot be drawn: no series, X and Y
@@ -63,6 +68,13 @@ func (c *Lines) check() error {
 	}
 	if values == 0 {
 		return fmt.Errorf("lines %q: every value is NaN: %w", c.Title, errEmpty)
+	}
+	for _, s := range c.Series {
+		for i := range s.X {
+			if c.LogX && !(s.X[i] > 0) || c.LogY && s.Y[i] <= 0 {
+				return fmt.Errorf("lines %q: series %q: (%v, %v) on a logarithmic axis; want positive values", c.Title, s.Name, s.X[i], s.Y[i])
+			}
+		}
 	}
 	return nil
 }
@@ -144,8 +156,14 @@ func (c *Lines) paint(dc draw.Canvas, th *theme) error {
 			}
 		}
 	}
-	if ymin == 0 {
+	if ymin == 0 && !c.LogY {
 		p.Y.Min = 0
+	}
+	if c.LogX {
+		p.X.Scale, p.X.Tick.Marker = plot.LogScale{}, plot.LogTicks{Prec: -1}
+	}
+	if c.LogY {
+		p.Y.Scale, p.Y.Tick.Marker = plot.LogScale{}, plot.LogTicks{Prec: -1}
 	}
 	if p.Y.Max == p.Y.Min { // one value, or all equal: give the axis a span
 		p.Y.Max = p.Y.Min + 1
