@@ -11,6 +11,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -680,6 +681,24 @@ func (g *Gazetteer) Superiors(code string, year int) []Place {
 func (g *Gazetteer) PanelID(code string, year int) string {
 	p, _ := g.Place(code, year)
 	return p.ID
+}
+
+// Panel returns the latest place of panel id (a Place.ID: 130608, or
+// code@first-year for a code later given to another area): its code and
+// official name in the last year it was in use, so that the panel of
+// 清苑县 and 清苑区 is named 清苑区. It reports false for an id no place has.
+func (g *Gazetteer) Panel(id string) (Place, bool) {
+	code, _, _ := strings.Cut(id, "@")
+	c, ok := parseCode(code)
+	if !ok {
+		return Place{}, false
+	}
+	for _, i := range g.codeRecs(c) {
+		if g.term[i] == i && g.ids[i] == id {
+			return g.place(i), true
+		}
+	}
+	return Place{}, false
 }
 
 // Lookup returns every place named name, in any year, at level l (Unknown:

@@ -26,6 +26,10 @@ type Doc struct {
 	// candidates; its file name (清苑县_2003.txt) names the place when the
 	// manifest does not.
 	Path string
+	// Part is the 1-based index of the report in a file holding several
+	// (a bundle), 0 for a file of one: an override keyed PATH#N applies
+	// to part N alone.
+	Part int
 	// Header is the start of the document's text: its title and first
 	// lines (店口镇2020年度政府工作报告, 我代表诸暨市店口镇人民政府 …). The first
 	// HeaderRunes characters are read.
@@ -48,7 +52,7 @@ const (
 	FromHeader          // the text's first lines
 )
 
-var sourceNames = [...]string{"", "override", "manifest", "file", "path", "header"}
+var sourceNames = [...]string{"", "override", "manifest", "filename", "path", "header"}
 
 // label names the source in Why: the manifest gives a region, the path a
 // folder.
@@ -64,8 +68,9 @@ func (s Source) label() string {
 	return s.String()
 }
 
-// String returns the source's name: "override", "manifest", "file", "path"
-// or "header"; "" for NoSource.
+// String returns the source's name: "override", "manifest", "filename",
+// "path" or "header" (the words package reports uses for metadata
+// sources); "" for NoSource.
 func (s Source) String() string {
 	if int(s) < len(sourceNames) {
 		return sourceNames[s]
@@ -84,7 +89,17 @@ type Result struct {
 	// Candidates are the places the name could be when it is ambiguous, by
 	// code, at most MaxCandidates.
 	Candidates []Candidate
+	// NoDivision is set when the manifest's code column or an override
+	// gives the code NoDivision: the author is no division of the
+	// gazetteer (a fictional place, an unlisted zone). Code is empty, and
+	// there is nothing to warn about.
+	NoDivision bool
 }
+
+// NoDivision is the code that marks a report's author as no division of
+// the gazetteer, in a manifest's code column or an overrides file: the
+// report gets no code, and no warning says it could not be placed.
+const NoDivision = "none"
 
 // Resolved reports whether the result has a code.
 func (r Result) Resolved() bool { return r.Code != "" }
@@ -277,11 +292,14 @@ func (r *Resolver) Resolve(d Doc) Result {
 		header = header[:n]
 	}
 	dir, file := path.Split(d.Path)
-	if res, ok := r.override(d, file, y); ok {
+	if res, ok := r.override(d, y); ok {
 		return res
 	}
 	if d.Level == National {
 		return g.result(g.byCode[100000][0], y, FromManifest, d.Region, "level national")
+	}
+	if strings.EqualFold(d.Code, NoDivision) {
+		return Result{Source: FromManifest, Matched: d.Code, Why: "manifest code none: no division", NoDivision: true}
 	}
 	if d.Code != "" {
 		i := g.find(d.Code, y)

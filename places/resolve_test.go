@@ -57,6 +57,7 @@ func TestResolve(t *testing.T) {
 		{"code column", Doc{Code: "130622", Region: "某地", Year: 2010}, "130622", "130608", FromManifest, "code 130622", nil},
 		{"code column, code of another year", Doc{Code: "130622", Year: 2020}, "130608", "130608", FromManifest, "", nil},
 		{"bad code column", Doc{Code: "130699", Region: "清苑县"}, "", "", FromManifest, "not a code of the gazetteer", nil},
+		{"code column none: no division", Doc{Code: "None", Region: "青溪县", County: "青溪县"}, "", "", FromManifest, "manifest code none: no division", nil},
 		{"national level", Doc{Region: "国务院", Level: National, Year: 1954}, NationalCode, NationalCode, FromManifest, "level national", nil},
 		{"national by name", Doc{Region: "全国", Year: 2024}, NationalCode, NationalCode, FromManifest, "", nil},
 		{"雄安新区", Doc{Region: "雄安新区", Year: 2020}, XionganCode, XionganCode, FromManifest, "", nil},
@@ -75,6 +76,9 @@ func TestResolve(t *testing.T) {
 			}
 			if tc.cands != nil && fmt.Sprint(cands) != fmt.Sprint(tc.cands) {
 				t.Errorf("candidates %v, want %v", res.Candidates, tc.cands)
+			}
+			if res.NoDivision != strings.HasSuffix(res.Why, "no division") {
+				t.Errorf("NoDivision %v for %q", res.NoDivision, res.Why)
 			}
 			if len(res.Candidates) > MaxCandidates || res.Resolved() && len(res.Candidates) > 0 {
 				t.Errorf("%d candidates for a result resolved %v", len(res.Candidates), res.Resolved())
