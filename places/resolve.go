@@ -17,6 +17,10 @@ type Doc struct {
 	Level Level // the manifest's level (ParseLevel); Unknown when none
 	// Region is the manifest's region: 清苑县, 河北, 保定市, 店口镇.
 	Region string
+	// RegionFrom says where Region was read when not in the manifest:
+	// FromFile or FromHeader, for a caller that found it there itself
+	// (Result.Source then says so). NoSource means the manifest.
+	RegionFrom Source
 	// Province, City, County and Code are the manifest's optional columns
 	// of those names. A code decides alone; names narrow the region's
 	// candidates (城关镇 in county 嵩县) and must fit it.
@@ -332,10 +336,18 @@ func (r *Resolver) Resolve(d Doc) Result {
 
 	// The name.
 	name, src, l := d.Region, FromManifest, d.Level
+	if d.RegionFrom != NoSource {
+		src = d.RegionFrom
+	}
 	var f found
 	switch {
 	case name != "":
 		f = g.lookup(name, l, y)
+		if len(f.ids) == 0 {
+			var outer []constraint
+			name, f, outer = g.chainName(name, l, y, src)
+			cons = append(outer, cons...)
+		}
 	default:
 		name, src, f = g.nameFromFile(file, l, y)
 		if len(f.ids) == 0 {
@@ -362,6 +374,27 @@ func (r *Resolver) Resolve(d Doc) Result {
 		return Result{Source: src, Matched: name, Why: fmt.Sprintf("%s %s: no division or zone is so named", src.label(), name)}
 	}
 	return g.narrow(f, name, src, y, cons, header)
+}
+
+// chainName reads a region written with the divisions above it
+// (诸暨市店口镇, 河北省保定市): the innermost name and its candidates, with
+// the others as constraints that must fit. A name that is no such chain
+// is returned as it is, with no candidates.
+func (g *Gazetteer) chainName(name string, l Level, y int, src Source) (string, found, []constraint) {
+	ms := g.headerNames(name, y)
+	var whole strings.Builder
+	for _, m := range ms {
+		whole.WriteString(m.name)
+	}
+	if len(ms) < 2 || whole.String() != name {
+		return name, found{}, nil
+	}
+	var cons []constraint
+	for _, m := range ms[:len(ms)-1] {
+		cons = append(cons, g.constraint(m.name, m.level, y, src, true))
+	}
+	last := ms[len(ms)-1].name
+	return last, g.lookup(last, l, y), cons
 }
 
 // narrow applies the constraints and the header to the candidates.

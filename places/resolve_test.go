@@ -52,6 +52,11 @@ func TestResolve(t *testing.T) {
 		{"folders narrow the region", Doc{Region: "朝阳区", Path: "北京/2024.txt", Year: 2024}, "110105", "110105", FromManifest, "within 北京 (path)", nil},
 		{"header chain", Doc{Header: "现在，我代表诸暨市店口镇人民政府向大会报告工作", Year: 2020}, "330681104", "330681104", FromHeader, "header 店口镇 within 诸暨市 (header)", nil},
 		{"header title", Doc{Header: "河北省保定市徐水区2019年政府工作报告", Year: 2019}, "130609", "130609", FromHeader, "", nil},
+		// nbs2022_streets.csv: 330921103,"岱西镇",330921,33,3309
+		{"region read by the caller from the header", Doc{Region: "岱西镇", RegionFrom: FromHeader, Header: "也是岱西发展攻坚克难", Year: 2023}, "330921103", "330921103", FromHeader, "header 岱西镇", nil},
+		{"region written with its county", Doc{Region: "诸暨市店口镇", Year: 2019}, "330681104", "330681104", FromManifest, "region 店口镇 within 诸暨市 (manifest)", nil},
+		{"region written with a county it is not in", Doc{Region: "嵩县店口镇", Year: 2019}, "", "", FromManifest, "none lies in 嵩县", nil},
+		{"region written with its province", Doc{Region: "河北省保定市", Year: 2019}, "130600", "130600", FromManifest, "region 保定市 within 河北省 (manifest)", nil},
 		{"header of an anonymised report", Doc{Header: "XX镇人民政府\n我镇全年实现地区生产总值"}, "", "", NoSource, "no place name", nil},
 		// Codes, national, zones.
 		{"code column", Doc{Code: "130622", Region: "某地", Year: 2010}, "130622", "130608", FromManifest, "code 130622", nil},
