@@ -123,6 +123,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	pf.BoolVar(&g.prov, "provenance", false, "record the command, version, lexicon, input digest and date: # comment lines in CSV/TSV, a \"provenance\" object in JSON, a footer in tables and Markdown")
 	root.AddCommand(
 		newDocsCmd(g),
+		newPlacesCmd(g),
 		newCountCmd(g),
 		newTrendCmd(g),
 		newTermsCmd(g),
