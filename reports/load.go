@@ -1038,14 +1038,15 @@ func ResolveMeta(sources ...Meta) (Meta, []string) {
 	}
 	m = withLevel(m)
 	if m.Level == LevelProvince {
-		m.Region = shortProvince(m.Region)
+		m.Region = ShortProvince(m.Region)
 	}
 	return m, warns
 }
 
-// shortProvince returns the short form of a province-level name (河北省 →
-// 河北), or the name itself when it has none.
-func shortProvince(region string) string {
+// ShortProvince returns the short form of a province-level name (河北省 →
+// 河北, 广西壮族自治区 → 广西, 北京市 → 北京), as ResolveMeta writes a
+// province's region, or the name itself when it has none.
+func ShortProvince(region string) string {
 	if short := regionCore(region); inList(provinces, short) {
 		return short
 	}
