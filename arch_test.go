@@ -21,7 +21,7 @@ var layers = [][]string{
 	{"cache", "segment", "analysis", "internal/testkit"},
 	{"vector"},
 	{"cluster"},
-	{"keyness", "targets", "discover", "reuse"}, // one package per research tool
+	{"keyness", "targets", "discover", "reuse", "align"}, // one package per research tool
 	{"table", "chart"},
 	{"tabulate"},
 	{"htmlreport"},
@@ -30,7 +30,7 @@ var layers = [][]string{
 
 // computing are the packages that take documents and return results: they
 // open no file (the command does, and hands them reports.Documents).
-var computing = []string{"analysis", "segment", "sparse", "vector", "cluster", "keyness", "targets", "discover", "reuse", "tabulate", "htmlreport"}
+var computing = []string{"analysis", "segment", "sparse", "vector", "cluster", "keyness", "targets", "discover", "reuse", "align", "tabulate", "htmlreport"}
 
 // only lists imports and the only files (path prefixes: a folder ends in
 // "/") that may import them; test files included where they are named.

@@ -104,7 +104,7 @@ func (s *Source) place(docs []*Document) {
 		res := r.Resolve(placesDoc(d))
 		d.Meta.Place = &res
 		if d.Meta.Level == "" && res.Resolved() {
-			if l := levelOfPlace(res.Place); l != "" {
+			if l := LevelOfPlace(res.Place); l != "" {
 				d.Meta.Level, d.Meta.LevelSource = l, SourceCode
 				d.Warnings = dropWarning(d.Warnings, "no level known for region "+d.Meta.Region)
 			}
@@ -144,10 +144,10 @@ func placesDoc(d *Document) places.Doc {
 	return pd
 }
 
-// levelOfPlace gives a place's level in tifa's words: a county-level
+// LevelOfPlace gives a place's level in tifa's words: a county-level
 // division named …区 is a district, a township named …街道 a street; a zone
 // has no level of tifa's.
-func levelOfPlace(p places.Place) string {
+func LevelOfPlace(p places.Place) string {
 	switch p.Level {
 	case places.National:
 		return LevelNational

@@ -92,3 +92,11 @@ func placesResolver(file string) (*places.Resolver, error) {
 	}
 	return places.NewResolver(g, ov), nil
 }
+
+// unplacedWarning reports the documents a grouping by division code left
+// out.
+func unplacedWarning(g *globals, by string, ids []string) {
+	if len(ids) > 0 {
+		g.warnf("--by %s: %d document(s) left out, with no code or no %s holding them (e.g. %s); 'tifa places' shows the codes", by, len(ids), by, ids[0])
+	}
+}

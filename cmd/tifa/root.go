@@ -134,6 +134,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newDiscoverCmd(g),
 		newReuseCmd(g),
 		newDiffusionCmd(g),
+		newAlignCmd(g),
 		newTargetsCmd(g),
 		newLexiconCmd(g),
 		newCacheCmd(g),
