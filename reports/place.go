@@ -182,7 +182,7 @@ func placeWarning(m Meta, res places.Result) string {
 		for i, c := range res.Candidates {
 			cs[i] = c.Code + " " + c.Names
 		}
-		w += " (" + strings.Join(cs, "; ") + "); give a code column in the manifest or --places FILE"
+		w += ": " + strings.Join(cs, "; ") + "; give the code in a manifest column code, or --places FILE"
 	}
 	return w
 }

@@ -49,7 +49,7 @@ func TestPlaceDocuments(t *testing.T) {
 	}{
 		{"saved/报告.txt", "330681104", "330681104", "店口镇", "township", "header", "浙江省", "绍兴市", "诸暨市", ""},
 		{"saved/潍坊_2021.txt", "370700", "370700", "潍坊市", "city", "filename", "山东省", "潍坊市", "", ""},
-		{"城关镇_2020.txt", "", "", "", "township", "manifest", "", "", "", "no code: region 城关镇: 88 townships so named; the context does not tell them apart (the first 5 of 88 listed) (120114110 天津市 武清区 城关镇; "},
+		{"城关镇_2020.txt", "", "", "", "township", "manifest", "", "", "", "no code: region 城关镇: 88 townships so named; the context does not tell them apart (the first 5 of 88 listed): 120114110 天津市 武清区 城关镇; "},
 		{"嵩县城关镇_2020.txt", "410325100", "410325100", "城关镇", "township", "manifest", "河南省", "洛阳市", "嵩县", ""},
 		{"某县_2010.txt", "130622", "130608", "清苑县", "county", "manifest", "河北省", "保定市", "清苑县", ""},
 		{"河北省_2020.txt", "130000", "130000", "河北省", "province", "manifest", "河北省", "", "", ""},
