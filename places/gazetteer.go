@@ -102,11 +102,13 @@ type Gazetteer struct {
 	byCode    map[uint32][]int32 // records of a code, by first year
 	full      map[string][]int32 // official name → records
 	short     map[string][]int32 // short forms → records
-	names     map[string]bool    // the keys of full and short
 	pred      map[uint32][]int32 // code → records continued by it
 	towns     int                // number of townships
 	townStart int                // recs[townStart:][:towns] are the townships, by code
 }
+
+// isName reports whether s is an official name or a short form.
+func (g *Gazetteer) isName(s string) bool { return g.full[s] != nil || g.short[s] != nil }
 
 // codeRecs returns the records of a code, by first year.
 func (g *Gazetteer) codeRecs(code uint32) []int32 {
@@ -304,7 +306,7 @@ func (g *Gazetteer) index() {
 	n := len(g.recs)
 	g.byCode = make(map[uint32][]int32, n-g.towns)
 	g.full = make(map[string][]int32, n-g.towns/4)
-	g.short = make(map[string][]int32, 8000)
+	g.short = make(map[string][]int32, n/2) // about 30,000 short forms
 	for i, r := range g.recs {
 		id := int32(i)
 		if r.level != Township { // townships are found by binary search: see codeRecs
@@ -321,12 +323,6 @@ func (g *Gazetteer) index() {
 		id := g.byCode[p.code][0]
 		for _, name := range p.names[1:] {
 			g.short[name] = append(g.short[name], id)
-		}
-	}
-	g.names = make(map[string]bool, len(g.full)+len(g.short))
-	for _, m := range []map[string][]int32{g.full, g.short} {
-		for k := range m {
-			g.names[k] = true
 		}
 	}
 	g.pred = map[uint32][]int32{}

@@ -612,7 +612,7 @@ func (g *Gazetteer) longestName(text string, from int, m Mention) string {
 		span, n = span[size:], n-1
 	}
 	for ; n >= 2; n-- {
-		if g.names[span] && !genericNames[span] && span != m.Suffix {
+		if g.isName(span) && !genericNames[span] && span != m.Suffix {
 			return span
 		}
 		_, size := utf8.DecodeRuneInString(span)
