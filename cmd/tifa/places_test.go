@@ -107,6 +107,7 @@ func TestPlacesOverrides(t *testing.T) {
 		{"GBK", []string{"trend", placesData, "--places", write("gbk.csv", "\xb3\xc7\xb9\xd8\xd5\xf2,410325100\n")}, "gbk.csv:1: not UTF-8 text"},
 		{"missing", []string{"docs", placesData, "--places", filepath.Join(dir, "none.csv")}, "flag --places: open " + filepath.Join(dir, "none.csv")},
 		{"a folder", []string{"docs", placesData, "--places", dir}, "flag --places"},
+		{"a device", []string{"docs", placesData, "--places", "/dev/zero"}, "flag --places: read /dev/zero: not a regular file"},
 		{"unknown place in a filter", []string{"docs", placesData, "--where", "place=某某地"}, "no place is named 某某地"},
 		{"bad by", []string{"trend", placesData, "--by", "township"}, "flag --by: want level, region, place, county, city or province"},
 		{"bad align table", []string{"align", placesData, "--table", "pairs"}, "flag --table: want reports or summary"},
