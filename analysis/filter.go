@@ -238,18 +238,4 @@ func (c *cond) placeIDs() error {
 // placeOf returns the panel id of m's place (key "place") or of the
 // division of level key (province, city, county) holding it; "" when the
 // document has no code or no such division.
-func placeOf(m reports.Meta, key string) string {
-	p := m.Place
-	if p == nil || !p.Resolved() {
-		return ""
-	}
-	switch key {
-	case "province":
-		return p.Province.ID
-	case "city":
-		return p.City.ID
-	case "county":
-		return p.County.ID
-	}
-	return p.ID
-}
+func placeOf(m reports.Meta, key string) string { return m.Division(key).ID }

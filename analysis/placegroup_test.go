@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tifa-project/tifa/places"
@@ -29,7 +30,7 @@ func TestPlaceGroupAndLabels(t *testing.T) {
 	town := placed(t, "清苑镇", places.Township, 2010, "清苑县")
 	old := placed(t, "清苑县", places.County, 2010, "")
 	tests := []struct {
-		m                            reports.Meta
+		m                             reports.Meta
 		place, county, city, province string
 	}{
 		{town, "130608100", "130608", "130600", "130000"}, // its county in 2010 is 清苑县 130622, panel 130608
@@ -60,7 +61,7 @@ func TestPlaceGroupAndLabels(t *testing.T) {
 	}
 	ids := []string{"130608100", "130600", "130608", "100000", "130000", "130622@1986"}
 	slices.SortFunc(ids, func(a, b string) int {
-		return cmpString(PlaceSortKey(a), PlaceSortKey(b))
+		return strings.Compare(PlaceSortKey(a), PlaceSortKey(b))
 	})
 	if fmt.Sprint(ids) != "[100000 130000 130600 130608 130608100 130622@1986]" {
 		t.Errorf("sorted by PlaceSortKey: %v", ids)
@@ -68,16 +69,6 @@ func TestPlaceGroupAndLabels(t *testing.T) {
 	if got := Superiors(town); fmt.Sprint(got) != "[130608 130600 130000 100000]" {
 		t.Errorf("Superiors(清苑镇 2010) = %v", got)
 	}
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // TestTrendByCounty checks that a township's report counts with its

@@ -48,28 +48,44 @@ func (m Meta) Value(name string) string {
 		}
 		return strconv.Itoa(m.Year)
 	}
-	if p := m.Place; p != nil {
-		switch name {
-		case "code":
-			return p.Code
-		case "place":
-			return p.ID
-		case "name":
-			return p.Name
-		case "province":
-			return p.Province.Name
-		case "city":
-			return p.City.Name
-		case "county":
-			return p.County.Name
-		case "place_source":
-			return p.Source.String()
+	switch name {
+	case "code":
+		return m.Division("place").Code
+	case "place":
+		return m.Division("place").ID
+	case "name":
+		return m.Division("place").Name
+	case "province", "city", "county":
+		return m.Division(name).Name
+	case "place_source":
+		if m.Place != nil {
+			return m.Place.Source.String()
 		}
 	}
 	if inList(PlaceColumns, name) {
 		return ""
 	}
 	return m.Extra[name]
+}
+
+// Division returns m's place (level "place") or the division holding it at
+// level "province", "city" or "county" (itself when it is of that level),
+// in the report's year; a zero Place when m has no code or no division at
+// that level.
+func (m Meta) Division(level string) places.Place {
+	p := m.Place
+	if p == nil || !p.Resolved() {
+		return places.Place{}
+	}
+	switch level {
+	case "province":
+		return p.Province
+	case "city":
+		return p.City
+	case "county":
+		return p.County
+	}
+	return p.Place
 }
 
 // resolver returns the resolver placing the documents: Options.Places, or

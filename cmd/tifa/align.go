@@ -43,7 +43,7 @@ median_words. A district is a county here (the level of its code).`,
 			if which != "reports" && which != "summary" {
 				return fmt.Errorf("flag --table: want reports or summary (got %q)", which)
 			}
-			l, ms, err := o.countSpaces(g, args, vector.SpaceSlogans, vector.SpaceWords)
+			_, ms, err := o.countSpaces(g, args, vector.SpaceSlogans, vector.SpaceWords)
 			if err != nil {
 				return err
 			}
@@ -61,7 +61,6 @@ median_words. A district is a county here (the level of its code).`,
 			if which == "summary" {
 				return g.emit(tabulate.AlignSummary(align.Summarize(as, vs[0].Units)))
 			}
-			_ = l
 			return g.emit(tabulate.Align(vs[0], as, top))
 		},
 	}

@@ -26,19 +26,27 @@ func TestGoldenPlaces(t *testing.T) {
 	})
 }
 
-// ids runs tifa docs with args and returns the IDs listed.
-func ids(t *testing.T, args ...string) []string {
+// csvRows runs tifa with args (quiet, CSV) and returns the rows, header
+// first.
+func csvRows(t *testing.T, args ...string) [][]string {
 	t.Helper()
-	out, stderr, err := run(t, "", append([]string{"docs", "-q", "-f", "csv"}, args...)...)
+	out, stderr, err := run(t, "", append(args, "-q", "-f", "csv")...)
 	if err != nil {
-		t.Fatalf("tifa docs %v: %v\n%s", args, err, stderr)
+		t.Fatalf("tifa %v: %v\n%s", args, err, stderr)
 	}
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return rows
+}
+
+// ids runs tifa docs with args and returns the base names of the IDs
+// listed, sorted.
+func ids(t *testing.T, args ...string) []string {
+	t.Helper()
 	var got []string
-	for _, r := range rows[1:] {
+	for _, r := range csvRows(t, append([]string{"docs"}, args...)...)[1:] {
 		got = append(got, strings.TrimSuffix(filepath.Base(r[0]), ".txt"))
 	}
 	slices.Sort(got)
@@ -118,14 +126,7 @@ func TestPlacesOverrides(t *testing.T) {
 // a map of column to value.
 func placesTable(t *testing.T, args ...string) map[string]map[string]string {
 	t.Helper()
-	out, stderr, err := run(t, "", append([]string{"places", "-q", "-f", "csv"}, args...)...)
-	if err != nil {
-		t.Fatalf("tifa places %v: %v\n%s", args, err, stderr)
-	}
-	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := csvRows(t, append([]string{"places"}, args...)...)
 	byID := map[string]map[string]string{}
 	for _, r := range rows[1:] {
 		m := map[string]string{}
