@@ -4,16 +4,18 @@ import (
 	"fmt"
 	"syscall"
 	"testing"
+
+	"github.com/tifa-project/tifa/internal/corpustest"
 )
 
-// BenchmarkFit measures Gibbs sweeps by size class: 30 reports and the
-// corpus scale of `tifa topics` (383 reports, ≈ 3.5 million tokens after
-// stopwords, 50,000 terms), with k = 20. Each op runs 20 sweeps; the
+// BenchmarkFit measures Gibbs sweeps by size class on synthetic
+// documents: 30 reports and the scale of the shared corpus (383 reports,
+// 2.1 million tokens after stopwords, 43,000 terms), with k = 20. Each op runs 20 sweeps; the
 // s/200sweeps metric extrapolates to DefaultIterations (200).
 func BenchmarkFit(b *testing.B) {
 	for _, c := range []struct{ docs, perDoc, terms int }{
-		{30, 9000, 20000},
-		{383, 9000, 50000},
+		{30, 5600, 20000},
+		{383, 5600, 43000},
 	} {
 		syn := newSynthetic(1, c.docs, c.terms, 20, c.perDoc, 0.3, 0.05)
 		var tokens int
@@ -55,11 +57,11 @@ func BenchmarkPerplexity(b *testing.B) {
 }
 
 // BenchmarkSweep measures one Gibbs sweep alone at corpus scale (k = 20,
-// 3.5 million tokens, one shard), reporting CPU time per token as well as
+// 2.1 million tokens, one shard), reporting CPU time per token as well as
 // wall time, so a loaded machine does not hide a change to the kernel.
 func BenchmarkSweep(b *testing.B) {
-	syn := newSynthetic(1, 383, 50000, 20, 9000, 0.3, 0.05)
-	c, err := flatten(syn.docs, 50000)
+	syn := newSynthetic(1, 383, 43000, 20, 5600, 0.3, 0.05)
+	c, err := flatten(syn.docs, 43000)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -67,7 +69,7 @@ func BenchmarkSweep(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, err := newSampler(c, 50000, o)
+	s, err := newSampler(c, 43000, o)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -96,4 +98,21 @@ func cpuTime() float64 {
 		return 0
 	}
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+// BenchmarkFitCorpus is `tifa topics --k 20` on the shared corpus (383
+// reports, every token the segmenter keeps), DefaultIterations sweeps;
+// it skips without ../shared. Run with -benchtime 1x.
+func BenchmarkFitCorpus(b *testing.B) {
+	c := corpustest.Load(b)
+	b.SetBytes(c.Bytes)
+	cpu0 := cpuTime()
+	for b.Loop() {
+		m, err := Fit(c.Docs, len(c.Vocab), Options{K: 20, Iterations: DefaultIterations, Seed: 1})
+		if err != nil || m.Topics != 20 {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(c.Tokens()), "tokens")
+	b.ReportMetric((cpuTime()-cpu0)/float64(b.N), "cpu-s/op")
 }
