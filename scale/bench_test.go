@@ -3,7 +3,6 @@ package scale
 import (
 	"fmt"
 	"slices"
-	"syscall"
 	"testing"
 
 	"github.com/tifa-project/tifa/internal/corpustest"
@@ -18,14 +17,14 @@ func BenchmarkWordfish(b *testing.B) {
 		s := simulate(1, c[0], c[1], -1)
 		b.Run(fmt.Sprintf("docs=%d/terms=%d", c[0], c[1]), func(b *testing.B) {
 			b.SetBytes(int64(len(s.y.Val)) * 12)
-			cpu0 := cpuTime()
+			cpu0 := corpustest.CPUTime()
 			for b.Loop() {
 				w, err := FitWordfish(s.y, WordfishOptions{})
 				if err != nil || len(w.Theta) != c[0] {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric((cpuTime()-cpu0)/float64(b.N), "cpu-s/op")
+			b.ReportMetric((corpustest.CPUTime()-cpu0)/float64(b.N), "cpu-s/op")
 		})
 	}
 }
@@ -54,7 +53,7 @@ func BenchmarkScaleCorpus(b *testing.B) {
 		y := corpusCounts(b, c, 5, maxTerms)
 		b.Run(fmt.Sprintf("terms=%d", y.Cols), func(b *testing.B) {
 			b.SetBytes(c.Bytes)
-			cpu0 := cpuTime()
+			cpu0 := corpustest.CPUTime()
 			for b.Loop() {
 				w, err := FitWordfish(y, WordfishOptions{})
 				if err != nil {
@@ -65,7 +64,7 @@ func BenchmarkScaleCorpus(b *testing.B) {
 				}
 				b.ReportMetric(float64(w.Iterations), "rounds")
 			}
-			b.ReportMetric((cpuTime()-cpu0)/float64(b.N), "cpu-s/op")
+			b.ReportMetric((corpustest.CPUTime()-cpu0)/float64(b.N), "cpu-s/op")
 		})
 	}
 }
@@ -116,13 +115,4 @@ func corpusCounts(tb testing.TB, c *corpustest.Corpus, minDF, maxTerms int) *Cou
 		tb.Fatal(err)
 	}
 	return y
-}
-
-// cpuTime returns the process's user + system CPU seconds.
-func cpuTime() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }

@@ -2,7 +2,6 @@ package topics
 
 import (
 	"fmt"
-	"syscall"
 	"testing"
 
 	"github.com/tifa-project/tifa/internal/corpustest"
@@ -73,11 +72,11 @@ func BenchmarkSweep(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cpu0 := cpuTime()
+	cpu0 := corpustest.CPUTime()
 	for b.Loop() {
 		s.sweep()
 	}
-	b.ReportMetric((cpuTime()-cpu0)*1e9/float64(b.N)/float64(len(c.words)), "cpu-ns/token")
+	b.ReportMetric((corpustest.CPUTime()-cpu0)*1e9/float64(b.N)/float64(len(c.words)), "cpu-ns/token")
 	if n := sum64(s.nk); n != int64(len(c.words)) {
 		b.Fatalf("topic counts sum to %d, want %d tokens", n, len(c.words))
 	}
@@ -89,30 +88,4 @@ func sum64(x []int64) int64 {
 		s += v
 	}
 	return s
-}
-
-// cpuTime returns the process's user + system CPU seconds.
-func cpuTime() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
-}
-
-// BenchmarkFitCorpus is `tifa topics --k 20` on the shared corpus (383
-// reports, every token the segmenter keeps), DefaultIterations sweeps;
-// it skips without ../shared. Run with -benchtime 1x.
-func BenchmarkFitCorpus(b *testing.B) {
-	c := corpustest.Load(b)
-	b.SetBytes(c.Bytes)
-	cpu0 := cpuTime()
-	for b.Loop() {
-		m, err := Fit(c.Docs, len(c.Vocab), Options{K: 20, Iterations: DefaultIterations, Seed: 1})
-		if err != nil || m.Topics != 20 {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(c.Tokens()), "tokens")
-	b.ReportMetric((cpuTime()-cpu0)/float64(b.N), "cpu-s/op")
 }

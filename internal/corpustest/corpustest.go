@@ -2,7 +2,8 @@
 // repository) as term-id documents for the acceptance tests and
 // benchmarks of the methods packages (topics, scale, cooccur, wordvec),
 // which take plain term ids; it skips the calling test when the corpus is
-// absent. Only tests import it.
+// absent. It also measures CPU time for their benchmarks. Only tests
+// import it.
 //
 // Tokens come from analysis.Segmenter with the built-in lexicon and
 // stopwords, so a slogan is one token. (The segmenter moves to segment/
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/tifa-project/tifa/analysis"
@@ -143,4 +145,15 @@ func load() (*Corpus, error) {
 		c.Docs = append(c.Docs, doc)
 	}
 	return c, nil
+}
+
+// CPUTime returns the process's user + system CPU seconds, for benchmarks
+// that report CPU time beside wall time: on a machine shared with other
+// work, wall time says little about a change to a kernel.
+func CPUTime() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
