@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/tifa-project/tifa/internal/corpustest"
 )
 
 // randomWindows returns n windows of up to 2·m terms drawn from a Zipf law
@@ -65,6 +67,44 @@ func BenchmarkCommunities(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkCooccurCorpus is `tifa cooccur` on the shared corpus: the
+// slogans of its 29,832 paragraphs (and, "words", every term: --words),
+// pairs found together at least twice, then communities. It skips without
+// ../shared.
+func BenchmarkCooccurCorpus(b *testing.B) {
+	c := corpustest.Load(b)
+	var slogans []int32
+	for t, e := range c.Entry {
+		if e >= 0 {
+			slogans = append(slogans, int32(t))
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		terms []int32
+	}{{"slogans", slogans}, {"words", nil}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(c.Bytes)
+			cpu0 := corpustest.CPUTime()
+			for b.Loop() {
+				res, err := Count(c.Lines, len(c.Vocab), Options{Terms: tc.terms, MinCount: 2, SortBy: ByNPMI})
+				if err != nil || len(res.Pairs) == 0 {
+					b.Fatal(err)
+				}
+				if tc.terms == nil {
+					b.ReportMetric(float64(len(res.Pairs)), "pairs")
+					continue // communities of millions of word pairs are not asked for
+				}
+				if _, err := Communities(len(c.Vocab), res.Pairs, ByCount, 1, 1); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(len(res.Pairs)), "pairs")
+			}
+			b.ReportMetric((corpustest.CPUTime()-cpu0)/float64(b.N), "cpu-s/op")
 		})
 	}
 }

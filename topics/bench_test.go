@@ -89,3 +89,20 @@ func sum64(x []int64) int64 {
 	}
 	return s
 }
+
+// BenchmarkFitCorpus is `tifa topics --k 20` on the shared corpus (383
+// reports, every token the segmenter keeps), DefaultIterations sweeps;
+// it skips without ../shared. Run with -benchtime 1x.
+func BenchmarkFitCorpus(b *testing.B) {
+	c := corpustest.Load(b)
+	b.SetBytes(c.Bytes)
+	cpu0 := corpustest.CPUTime()
+	for b.Loop() {
+		m, err := Fit(c.Docs, len(c.Vocab), Options{K: 20, Iterations: DefaultIterations, Seed: 1})
+		if err != nil || m.Topics != 20 {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(c.Tokens()), "tokens")
+	b.ReportMetric((corpustest.CPUTime()-cpu0)/float64(b.N), "cpu-s/op")
+}
