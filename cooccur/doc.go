@@ -44,6 +44,13 @@
 // Blondel, V. D., Guillaume, J.-L., Lambiotte, R., Lefebvre, E. (2008).
 // Fast unfolding of communities in large networks. J. Stat. Mech. P10008.
 //
+// # Layout
+//
+// Layout places the network's terms in the plane for a chart (package
+// chart's Network): each connected component by gonum's Eades spring
+// embedder, the components packed in rows, largest first; seeded, so the
+// same network gives the same picture.
+//
 // # Export
 //
 // WriteGraphML and WriteGEXF write the network (nodes with label,
