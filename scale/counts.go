@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/tifa-project/tifa/internal/sparse"
 )
 
 // Counts is a rows × columns matrix of non-negative counts (documents or
@@ -117,22 +119,7 @@ func (m *Counts) checkMargins(rows, cols []float64) error {
 
 // transpose returns mᵀ.
 func (m *Counts) transpose() *Counts {
-	t := &Counts{Rows: m.Cols, Cols: m.Rows, Ptr: make([]int, m.Cols+1),
-		Col: make([]int32, len(m.Col)), Val: make([]float64, len(m.Val))}
-	for _, c := range m.Col {
-		t.Ptr[c+1]++
-	}
-	for j := range m.Cols {
-		t.Ptr[j+1] += t.Ptr[j]
-	}
-	next := slices.Clone(t.Ptr[:m.Cols])
-	for i := range m.Rows {
-		for k := m.Ptr[i]; k < m.Ptr[i+1]; k++ {
-			c := m.Col[k]
-			t.Col[next[c]] = int32(i)
-			t.Val[next[c]] = m.Val[k]
-			next[c]++
-		}
-	}
+	t := &Counts{Rows: m.Cols, Cols: m.Rows}
+	t.Ptr, t.Col, t.Val = sparse.Transpose(m.Rows, m.Cols, m.Ptr, m.Col, m.Val)
 	return t
 }

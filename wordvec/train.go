@@ -11,6 +11,8 @@ import (
 
 	"gonum.org/v1/gonum/lapack/lapack64"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/tifa-project/tifa/internal/sparse"
 )
 
 // Options control Train. Start from DefaultOptions: zero is a meaningful
@@ -142,22 +144,8 @@ type csr struct {
 }
 
 func (a *csr) transpose() *csr {
-	t := &csr{n: a.n, ptr: make([]int, a.n+1), col: make([]int32, len(a.col)), val: make([]float64, len(a.val))}
-	for _, c := range a.col {
-		t.ptr[c+1]++
-	}
-	for i := range a.n {
-		t.ptr[i+1] += t.ptr[i]
-	}
-	next := slices.Clone(t.ptr[:a.n])
-	for i := range a.n {
-		for k := a.ptr[i]; k < a.ptr[i+1]; k++ {
-			c := a.col[k]
-			t.col[next[c]] = int32(i)
-			t.val[next[c]] = a.val[k]
-			next[c]++
-		}
-	}
+	t := &csr{n: a.n}
+	t.ptr, t.col, t.val = sparse.Transpose(a.n, a.n, a.ptr, a.col, a.val)
 	return t
 }
 
