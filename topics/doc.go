@@ -23,7 +23,10 @@
 //	φ_kw = (n_kw + s_kw + β) / (n_k + S_k + Vβ)
 //
 // so every row of θ and of φ sums to 1 (an empty document gets θ_dk = 1/K).
-// Defaults are seededlda's: α = 0.5, β = 0.1.
+// The priors default to seededlda's, α = 0.5 and β = 0.1. The number of
+// sweeps has no default; DefaultIterations (200, where seededlda runs
+// 2,000) is what the benchmarks time: on the shared corpus (2.1 million
+// tokens, k = 20) it takes about 29 CPU seconds, 15 s on two cores.
 //
 // Collapsed Gibbs was chosen over online variational Bayes (Hoffman et al.
 // 2010, scikit-learn's estimator) because it is what seededlda runs, its
@@ -79,7 +82,12 @@
 //
 //	perplexity = exp( − Σ_d Σ_{i odd} log Σ_k θ_dk φ_k,w_di / N_odd )
 //
-// Lower is better. ChooseK fits each candidate k on the documents not held
+// Lower is better. On the same document-term matrices and split,
+// scikit-learn's LatentDirichletAllocation (batch variational Bayes, 100
+// iterations, same k and priors) scores 557.3 against this package's 556.1
+// on 10 synthetic topics, and 5066 against 4879 on the shared corpus
+// (k = 20, 307 training and 76 held-out reports, 15,078 terms);
+// bench/lda_sklearn.py reproduces the comparison. ChooseK fits each candidate k on the documents not held
 // out and picks the smallest k whose perplexity is within a tolerance of
 // the best (held-out perplexity tends to flatten, not rise, past the right
 // k, so the smallest near-best k is the parsimonious choice).
