@@ -26,7 +26,7 @@
 // The priors default to seededlda's, α = 0.5 and β = 0.1. The number of
 // sweeps has no default; DefaultIterations (200, where seededlda runs
 // 2,000) is what the benchmarks time: on the shared corpus (2.1 million
-// tokens, k = 20) it takes about 29 CPU seconds, 15 s on two cores.
+// tokens, k = 20) it took 29 CPU seconds, 16 s on two (shared) cores.
 //
 // Collapsed Gibbs was chosen over online variational Bayes (Hoffman et al.
 // 2010, scikit-learn's estimator) because it is what seededlda runs, its
