@@ -44,16 +44,16 @@ func New(builtin []Entry, user ...[]Entry) (*Lexicon, []string, error) {
 func replaceBuiltins(base, mine []Entry) ([]Entry, []string) {
 	owner := make(map[string]int)
 	for i := range base {
-		for _, f := range base[i].Forms() {
-			owner[f] = i
+		for _, v := range spellings(&base[i]) {
+			owner[v] = i
 		}
 	}
 	replaced := make([]bool, len(base))
 	var warnings []string
 	for _, u := range mine {
 		var hit []int
-		for _, f := range u.Forms() {
-			if i, ok := owner[f]; ok && !slices.Contains(hit, i) {
+		for _, v := range spellings(&u) {
+			if i, ok := owner[v]; ok && !slices.Contains(hit, i) {
 				hit = append(hit, i)
 			}
 		}
@@ -80,12 +80,15 @@ func (l *Lexicon) buildIndex() {
 	l.indexOnce.Do(func() {
 		l.index = make(map[string]int)
 		h := sha256.New()
-		h.Write([]byte("tifa lexicon v1\n"))
+		// v2: quotation marks are transparent and compounds match in all
+		// their spellings, so the same entries count differently than in
+		// v1 and caches keyed by the hash must not be reused.
+		h.Write([]byte("tifa lexicon v2\n"))
 		for i := range l.Entries {
 			e := &l.Entries[i]
-			for _, f := range e.Forms() {
-				if _, ok := l.index[f]; !ok {
-					l.index[f] = i
+			for _, v := range spellings(e) {
+				if _, ok := l.index[v]; !ok {
+					l.index[v] = i
 				}
 			}
 			aliases := slices.Clone(e.Aliases)
@@ -96,10 +99,10 @@ func (l *Lexicon) buildIndex() {
 				fmt.Fprintf(h, "%d:%s", len(a), a)
 			}
 			if len(e.Exclude) > 0 {
-				// Only when there are some, so a lexicon without
-				// exclusions keeps the hash it had before they existed;
-				// "x" cannot begin an entry's record, which starts with a
-				// digit.
+				// Only when there are some (so v1 lexicons without
+				// exclusions kept the hash they had before exclusions
+				// existed); "x" cannot begin an entry's record, which
+				// starts with a digit.
 				excl := slices.Clone(e.Exclude)
 				slices.Sort(excl)
 				fmt.Fprintf(h, "x%d:", len(excl))
@@ -112,30 +115,42 @@ func (l *Lexicon) buildIndex() {
 	})
 }
 
-// Hash returns 12 hex digits of the SHA-256 of the lexicon's entries in
-// order — canonical form, category, sorted aliases and sorted exclusions of
-// each — so two lexicons that count the same way have the same hash. Notes,
-// origins, years and file positions do not enter it; a lexicon without
-// exclusions hashes as it did before they existed. Use it to key caches
-// and to record which lexicon produced a result.
+// Hash returns 12 hex digits of the SHA-256 of the version of the matching
+// rules ("v2") and the lexicon's entries in order — canonical form,
+// category, sorted aliases and sorted exclusions of each — so two lexicons
+// that count the same way have the same hash. Notes, origins, years and
+// file positions do not enter it. Use it to key caches and to record which
+// lexicon produced a result.
 func (l *Lexicon) Hash() string {
 	l.buildIndex()
 	return l.hash
 }
 
 // Lookup returns the index in Entries of the entry that has form as its
-// canonical form or an alias. form is normalised first when it is not
-// found as given, so "互联网＋" finds the entry 互联网+.
+// canonical form, an alias, or a spelling of a compound form (碳达峰与碳中和
+// for 碳达峰、碳中和). form is normalised and stripped of quotation marks
+// first when it is not found as given, so "互联网＋" finds the entry 互联网+
+// and "能耗“双控”" the entry 能耗双控.
 func (l *Lexicon) Lookup(form string) (int, bool) {
 	l.buildIndex()
 	if i, ok := l.index[form]; ok {
 		return i, true
 	}
-	if n := Normalize(form); n != form {
+	if n := stripMarks(Normalize(form)); n != form {
 		i, ok := l.index[n]
 		return i, ok
 	}
 	return 0, false
+}
+
+// spellings returns every string that is a mention of e: the variants of
+// each of its forms, canonical form first.
+func spellings(e *Entry) []string {
+	var out []string
+	for _, f := range e.Forms() {
+		out = append(out, variants(f)...)
+	}
+	return out
 }
 
 // Matcher returns the lexicon's matcher, built on first use and shared:
