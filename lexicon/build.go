@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // New combines the built-in entries with the researcher's own sets (one per
@@ -12,10 +13,16 @@ import (
 //
 // Every set is normalised and checked as in Parse (categories are not
 // checked again); a form shared by two entries of the built-in set, or of
-// the user sets together, is an error naming both places. A user entry that shares any form with a built-in
-// entry replaces that built-in entry instead, and New returns a warning
+// the user sets together, is an error naming both places. A user entry
+// that shares any form (or compound spelling) with a built-in entry
+// replaces that built-in entry instead, and New returns a warning
 // "lexicon FILE:LINE: 六稳 replaces the built-in entry 六稳 (economy)" for
-// it, so a researcher can redefine built-ins. Entries keep a deterministic
+// it, so a researcher can redefine built-ins. The user entry is taken as
+// written: the built-in entry's exclusions go with it, and the warning
+// names those the user entry could have used ("… and drops its exclusions
+// 百千万工程, so 千万工程 now counts inside them: add them to your entry to
+// keep them"). Keeping them silently would make the entry count otherwise
+// than its file says, and leave no way to drop one. Entries keep a deterministic
 // order: the surviving built-in entries in their order, then the user
 // entries in theirs.
 //
@@ -61,8 +68,13 @@ func replaceBuiltins(base, mine []Entry) ([]Entry, []string) {
 		for _, i := range hit {
 			replaced[i] = true
 			b := &base[i]
-			warnings = append(warnings, fmt.Sprintf("lexicon %s:%d: %s replaces the built-in entry %s (%s)",
-				u.File, u.Line, u.Slogan, b.Slogan, b.Category))
+			w := fmt.Sprintf("lexicon %s:%d: %s replaces the built-in entry %s (%s)",
+				u.File, u.Line, u.Slogan, b.Slogan, b.Category)
+			if lost := lostExclusions(b, &u); len(lost) > 0 {
+				w += fmt.Sprintf(" and drops its exclusions %s, so %s now counts inside them: add them to your entry to keep them",
+					strings.Join(lost, ", "), u.Slogan)
+			}
+			warnings = append(warnings, w)
 		}
 	}
 	kept := base[:0]
@@ -72,6 +84,20 @@ func replaceBuiltins(base, mine []Entry) ([]Entry, []string) {
 		}
 	}
 	return kept, warnings
+}
+
+// lostExclusions returns the exclusions of built-in entry b that user
+// entry u, replacing it, lacks and could use (they contain one of its
+// forms).
+func lostExclusions(b, u *Entry) []string {
+	var lost []string
+	forms := u.Forms()
+	for _, x := range b.Exclude {
+		if !slices.Contains(u.Exclude, x) && checkExclude(x, forms) == "" {
+			lost = append(lost, x)
+		}
+	}
+	return lost
 }
 
 // buildIndex maps every form to its entry (the first entry, should a
