@@ -105,6 +105,7 @@ func lostExclusions(b, u *Entry) []string {
 func (l *Lexicon) buildIndex() {
 	l.indexOnce.Do(func() {
 		l.index = make(map[string]int)
+		l.form = make(map[string]string)
 		h := sha256.New()
 		// v2: quotation marks are transparent and compounds match in all
 		// their spellings, so the same entries count differently than in
@@ -112,9 +113,12 @@ func (l *Lexicon) buildIndex() {
 		h.Write([]byte("tifa lexicon v2\n"))
 		for i := range l.Entries {
 			e := &l.Entries[i]
-			for _, v := range spellings(e) {
-				if _, ok := l.index[v]; !ok {
-					l.index[v] = i
+			for _, f := range e.Forms() {
+				for _, v := range variants(f) {
+					if _, ok := l.index[v]; !ok {
+						l.index[v] = i
+						l.form[v] = f
+					}
 				}
 			}
 			aliases := slices.Clone(e.Aliases)
@@ -167,6 +171,35 @@ func (l *Lexicon) Lookup(form string) (int, bool) {
 		return i, ok
 	}
 	return 0, false
+}
+
+// FormOf returns the form of the lexicon that a mention's text spells —
+// text[m.Start:m.End] as written, quotation marks and all — and whether it
+// spells one: 碳达峰与碳中和 gives the compound form 碳达峰、碳中和, and
+// 能耗“双控 the form 能耗双控.
+func (l *Lexicon) FormOf(mention string) (string, bool) {
+	l.buildIndex()
+	f, ok := l.form[Unmark(mention)]
+	return f, ok
+}
+
+// Unmark returns s without the quotation marks the matcher skips (see
+// Typesetting in the package documentation): 能耗“双控” gives 能耗双控. It
+// returns s itself when there are none.
+func Unmark(s string) string {
+	if !strings.ContainsAny(s, marks) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if n := markAt(s, i); n > 0 {
+			i += n
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }
 
 // spellings returns every string that is a mention of e: the variants of

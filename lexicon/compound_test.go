@@ -107,8 +107,16 @@ func TestStripMarks(t *testing.T) {
 	}
 }
 
+// bracketed returns s without its first [ and ], and the byte span that
+// they enclosed.
+func bracketed(s string) (text string, start, end int) {
+	start = strings.Index(s, "[")
+	end = strings.Index(s, "]") - 1
+	return strings.Replace(strings.Replace(s, "[", "", 1), "]", "", 1), start, end
+}
+
 func TestCutsQuote(t *testing.T) {
-	// The occurrence is the part of text between [ and ], which are removed.
+	// The occurrence is the part of text between [ and ].
 	cases := []struct {
 		text string
 		want bool
@@ -130,11 +138,67 @@ func TestCutsQuote(t *testing.T) {
 		{"[甲「乙]』", false},
 	}
 	for _, tc := range cases {
-		start := strings.Index(tc.text, "[")
-		text := strings.Replace(strings.Replace(tc.text, "[", "", 1), "]", "", 1)
-		end := strings.Index(tc.text, "]") - 1
-		if got := cutsQuote(text, start, end); got != tc.want {
+		if got := cutsQuote(bracketed(tc.text)); got != tc.want {
 			t.Errorf("cutsQuote(%s) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestFormOf(t *testing.T) {
+	l := mustNew(t, "碳达峰碳中和|碳达峰、碳中和", "能耗双控", "六稳")
+	cases := []struct {
+		text, want string
+		ok         bool
+	}{
+		{"碳达峰与碳中和", "碳达峰、碳中和", true},
+		{"碳达峰”、“碳中和", "碳达峰、碳中和", true},
+		{"碳达峰碳中和", "碳达峰碳中和", true}, // the canonical form before the compound's spelling
+		{"能耗“双控", "能耗双控", true},
+		{"六稳", "六稳", true},
+		{"六保", "", false},
+		{"", "", false},
+	}
+	for _, tc := range cases {
+		if got, ok := l.FormOf(tc.text); got != tc.want || ok != tc.ok {
+			t.Errorf("FormOf(%q) = %q, %v; want %q, %v", tc.text, got, ok, tc.want, tc.ok)
+		}
+	}
+	// Every mention's text spells a form of its own entry.
+	text := "“碳达峰”和“碳中和”,能耗“双控”,“六稳”"
+	for _, m := range l.Matcher().Find(text) {
+		f, ok := l.FormOf(text[m.Start:m.End])
+		if i, _ := l.Lookup(f); !ok || i != m.Entry {
+			t.Errorf("FormOf(%q) = %q, %v: not a form of %s", text[m.Start:m.End], f, ok, l.Entries[m.Entry].Slogan)
+		}
+	}
+}
+
+func TestUnmark(t *testing.T) {
+	for in, want := range map[string]string{
+		"能耗“双控”": "能耗双控", "六稳": "六稳", "\xe4“": "\xe4“", `"a"`: "a", "": "",
+	} {
+		if got := Unmark(in); got != want {
+			t.Errorf("Unmark(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestQuotedAt(t *testing.T) {
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"“[土特产]”品牌", true},
+		{"「[土特产]」", true},
+		{`"[土特产]"`, true},
+		{"[土特产]”", false},
+		{"“[土特产]品", false},
+		{"”[土特产]“", false},
+		{"[土特产]", false},
+	}
+	for _, tc := range cases {
+		if got := quotedAt(bracketed(tc.text)); got != tc.want {
+			t.Errorf("quotedAt(%s) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

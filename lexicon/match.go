@@ -22,10 +22,10 @@ import (
 // one: "PPP" is not found in "PPPoE", nor "5G" in "15G".
 //
 // The exclusions of the entries (Entry.Exclude) are patterns of the same
-// automaton, found by the same rules except that an exclusion does not
-// apply where quotation marks lie inside it; an occurrence of a form lying
-// inside an occurrence of one of its entry's exclusions is dropped before
-// the mentions are chosen. Exclusions never make mentions of their own.
+// automaton, found by the same rules; an occurrence of a form lying inside
+// an occurrence of one of its entry's exclusions is dropped before the
+// mentions are chosen, unless it is quoted on its own (quotedAt).
+// Exclusions never make mentions of their own.
 type Matcher struct {
 	// Patterns are the distinct forms and exclusions.
 	patEntry []int32 // pattern → entry whose form it is, or -1 (an exclusion only)
@@ -375,7 +375,7 @@ func (m *Matcher) AppendFind(dst []Mention, text string) []Mention {
 		return dst
 	}
 	sortPosition(found)
-	found = m.ownFirst(found)
+	found = m.ownFirst(found, text)
 	markNested(found)
 	return dst[:base+len(found)]
 }
@@ -432,7 +432,7 @@ func (m *Matcher) emit(dst []Mention, text string, s int32, end, skipped int) []
 		if flag := m.patFlag[p]; flag == 0 {
 			dst = append(dst, Mention{Entry: int(m.patEntry[p]), Start: start, End: end})
 		} else if !wordCut(text, start, end, flag) {
-			dst = m.emitFlagged(dst, p, start, end, start < skipped)
+			dst = m.emitFlagged(dst, p, start, end)
 		}
 	}
 	return dst
@@ -456,14 +456,10 @@ func startOf(text string, end, n int) int {
 
 // emitFlagged appends the occurrence [start,end) of a pattern with flags:
 // a mention when it is a form, and one record per entry it is an exclusion
-// of, unless quotation marks lie inside it (marked): an exclusion describes
-// ordinary prose, and a mark inside breaks it (“土特产”品牌 is no 土特产品).
-func (m *Matcher) emitFlagged(dst []Mention, p int32, start, end int, marked bool) []Mention {
+// of.
+func (m *Matcher) emitFlagged(dst []Mention, p int32, start, end int) []Mention {
 	if e := m.patEntry[p]; e >= 0 {
 		dst = append(dst, Mention{Entry: int(e), Start: start, End: end})
-	}
-	if marked {
-		return dst
 	}
 	for k := m.exclOff[p]; k < m.exclOff[p+1]; k++ {
 		dst = append(dst, Mention{Entry: -1 - int(m.exclEnt[k]), Start: start, End: end})
@@ -491,8 +487,9 @@ func wordCut(text string, start, end int, edge uint8) bool {
 // (it starts earlier, or with it and ends later, or ends with it too and
 // has the smaller, negative, Entry), and every exclusion before it starts
 // at or before it: the occurrence is excluded exactly when the largest end
-// of its entry's exclusions so far reaches its end.
-func (m *Matcher) ownFirst(ms []Mention) []Mention {
+// of its entry's exclusions so far reaches its end — and it is not quoted
+// on its own in text (quotedAt).
+func (m *Matcher) ownFirst(ms []Mention, text string) []Mention {
 	p := m.scratch.Get().(*[]int) // all zero
 	n := len(*p) / 2
 	ends, excl := (*p)[:n], (*p)[n:]
@@ -503,7 +500,7 @@ func (m *Matcher) ownFirst(ms []Mention) []Mention {
 			excl[-1-e] = max(excl[-1-e], x.End)
 			continue
 		}
-		if x.Start >= ends[e] && x.End > excl[e] {
+		if x.Start >= ends[e] && (x.End > excl[e] || quotedAt(text, x.Start, x.End)) {
 			ms[w] = x
 			w++
 			ends[e] = x.End
