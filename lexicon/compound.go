@@ -15,10 +15,10 @@ import (
 //     in 能耗“双控”. A mention still starts at its first character and ends
 //     after its last one, so marks inside it are part of its span and marks
 //     around it are not. But a mention does not cut a quotation (see
-//     cutsQuote): 五个保定 is not found in 五个“保定之变”. And a form quoted
-//     on its own (quotedAt) is never excluded: 土特产 with the exclusion
-//     土特产品 is found in “土特产”品牌. Forms and exclusions lose their
-//     quotation marks when they are read (stripMarks).
+//     cutsQuote): 五个保定 is not found in 五个“保定之变”. Exclusions are
+//     found the same way (过紧日子负面清单 in “过紧日子”负面清单). Forms and
+//     exclusions lose their quotation marks when they are read
+//     (stripMarks).
 //   - A form written with 、 between its parts is a compound: it matches its
 //     parts joined as written, with nothing between them, or with 、 between
 //     all but the last two and 与, 和 or 及 between those (see variants).
@@ -114,15 +114,6 @@ func cutsQuote(text string, start, end int) bool {
 		return !strings.ContainsRune(closing, r)
 	}
 	return false
-}
-
-// quotedAt reports whether text[start:end] is quoted on its own: right
-// after an opening quotation mark (“ ‘ 「 『, or an ASCII " or ') and right
-// before a closing one (” ’ 」 』, " or ').
-func quotedAt(text string, start, end int) bool {
-	l, _ := utf8.DecodeLastRuneInString(text[:start])
-	r, _ := utf8.DecodeRuneInString(text[end:])
-	return strings.ContainsRune(opening+`"'`, l) && strings.ContainsRune(closing+`"'`, r)
 }
 
 // stripMarks returns s without its quotation marks (isMark), s itself when

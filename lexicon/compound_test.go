@@ -182,23 +182,3 @@ func TestUnmark(t *testing.T) {
 		}
 	}
 }
-
-func TestQuotedAt(t *testing.T) {
-	cases := []struct {
-		text string
-		want bool
-	}{
-		{"“[土特产]”品牌", true},
-		{"「[土特产]」", true},
-		{`"[土特产]"`, true},
-		{"[土特产]”", false},
-		{"“[土特产]品", false},
-		{"”[土特产]“", false},
-		{"[土特产]", false},
-	}
-	for _, tc := range cases {
-		if got := quotedAt(bracketed(tc.text)); got != tc.want {
-			t.Errorf("quotedAt(%s) = %v, want %v", tc.text, got, tc.want)
-		}
-	}
-}

@@ -53,10 +53,9 @@
 // does not cut a quotation, though — an opening mark inside it must close
 // inside it or right at its end, a closing mark inside it must open inside
 // it or right before its start — so 五个保定 is not found in 五个“保定之变”,
-// nor 千万工程 in “百千万”工程. And a form quoted on its own is never
-// excluded: exclusions describe ordinary prose, and quotation marks say
-// the author means the term (土特产 with the exclusion 土特产品 is found in
-// “土特产”品牌).
+// nor 千万工程 in “百千万”工程. Exclusions are found the same way: with
+// the exclusion 过紧日子负面清单, 负面清单 is not found in
+// “过紧日子”负面清单.
 //
 // A form written with 、 between its parts (碳达峰、碳中和) is a compound: it
 // matches its parts as written, run together (碳达峰碳中和), and with 与, 和

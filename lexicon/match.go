@@ -24,8 +24,7 @@ import (
 // The exclusions of the entries (Entry.Exclude) are patterns of the same
 // automaton, found by the same rules; an occurrence of a form lying inside
 // an occurrence of one of its entry's exclusions is dropped before the
-// mentions are chosen, unless it is quoted on its own (quotedAt).
-// Exclusions never make mentions of their own.
+// mentions are chosen. Exclusions never make mentions of their own.
 type Matcher struct {
 	// Patterns are the distinct forms and exclusions.
 	patEntry []int32 // pattern → entry whose form it is, or -1 (an exclusion only)
@@ -375,7 +374,7 @@ func (m *Matcher) AppendFind(dst []Mention, text string) []Mention {
 		return dst
 	}
 	sortPosition(found)
-	found = m.ownFirst(found, text)
+	found = m.ownFirst(found)
 	markNested(found)
 	return dst[:base+len(found)]
 }
@@ -487,9 +486,8 @@ func wordCut(text string, start, end int, edge uint8) bool {
 // (it starts earlier, or with it and ends later, or ends with it too and
 // has the smaller, negative, Entry), and every exclusion before it starts
 // at or before it: the occurrence is excluded exactly when the largest end
-// of its entry's exclusions so far reaches its end — and it is not quoted
-// on its own in text (quotedAt).
-func (m *Matcher) ownFirst(ms []Mention, text string) []Mention {
+// of its entry's exclusions so far reaches its end.
+func (m *Matcher) ownFirst(ms []Mention) []Mention {
 	p := m.scratch.Get().(*[]int) // all zero
 	n := len(*p) / 2
 	ends, excl := (*p)[:n], (*p)[n:]
@@ -500,7 +498,7 @@ func (m *Matcher) ownFirst(ms []Mention, text string) []Mention {
 			excl[-1-e] = max(excl[-1-e], x.End)
 			continue
 		}
-		if x.Start >= ends[e] && (x.End > excl[e] || quotedAt(text, x.Start, x.End)) {
+		if x.Start >= ends[e] && x.End > excl[e] {
 			ms[w] = x
 			w++
 			ends[e] = x.End
