@@ -101,5 +101,5 @@ func ExampleMatcher_Find_exclude() {
 		fmt.Printf("%s [%d,%d)\n", text[m.Start:m.End], m.Start, m.End)
 	}
 	// Output:
-	// 新发展理念 [46,61)
+	// 新发展理念 [48,63)
 }
