@@ -43,22 +43,36 @@ const markLead = 1 << 15
 // so that no rune of the text read without its marks is made of bytes from
 // either side of one (a stray lead byte before “ stays a stray byte).
 func markAt(text string, i int) int {
-	n := 0
-	switch c := text[i]; {
-	case c == '"' || c == '\'':
-		n = 1
-	case i+2 < len(text) && (c == 0xE2 && text[i+1] == 0x80 && (text[i+2] == 0x98 || text[i+2] == 0x99 || text[i+2] == 0x9C || text[i+2] == 0x9D) ||
-		c == 0xE3 && text[i+1] == 0x80 && 0x8C <= text[i+2] && text[i+2] <= 0x8F):
-		n = 3
-	default:
+	n := markLen(text, i)
+	if n == 0 || i == 0 || text[i-1] < utf8.RuneSelf || wholeRuneBefore(text, i) {
+		return n
+	}
+	return 0
+}
+
+// markLen returns the length of the quotation mark (isMark) at text[i:],
+// or 0. It is small enough to be inlined in the scan, where it rejects the
+// bytes 0xE2 and 0xE3 of other runes (、。— …) at the cost of a few
+// comparisons.
+func markLen(text string, i int) int {
+	c := text[i]
+	if c == '"' || c == '\'' {
+		return 1
+	}
+	if i+2 >= len(text) || text[i+1] != 0x80 {
 		return 0
 	}
-	if i > 0 && text[i-1] >= utf8.RuneSelf {
-		if r, size := utf8.DecodeLastRuneInString(text[:i]); r == utf8.RuneError && size <= 1 {
-			return 0
-		}
+	if t := text[i+2]; c == 0xE2 && (t == 0x98 || t == 0x99 || t == 0x9C || t == 0x9D) || c == 0xE3 && 0x8C <= t && t <= 0x8F {
+		return 3
 	}
-	return n
+	return 0
+}
+
+// wholeRuneBefore reports whether text[:i] ends with a complete UTF-8
+// sequence.
+func wholeRuneBefore(text string, i int) bool {
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	return r != utf8.RuneError || size > 1
 }
 
 // markBefore returns the length of the skipped quotation mark that ends at

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sync"
+	"unicode/utf8"
 )
 
 // Matcher finds every mention of every entry of a lexicon in a text, in one
@@ -388,7 +389,7 @@ func scan[T uint16 | int32](m *Matcher, dense []T, dst []Mention, text string) [
 	for i := 0; i < len(text); i++ {
 		c := m.class[text[i]]
 		if c&markLead != 0 {
-			if n := markAt(text, i); n > 0 {
+			if n := markLen(text, i); n > 0 && (i == 0 || text[i-1] < utf8.RuneSelf || wholeRuneBefore(text, i)) { // markAt, inlined
 				i += n - 1
 				skipped = i + 1
 				continue
