@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
@@ -172,12 +171,12 @@ func (s *Sampler) Add(d *reports.Document, p reports.Part) {
 func (s *Sampler) line(d *reports.Document, e *lexicon.Entry, m lexicon.Mention, lines []int) Line {
 	match := d.Text[m.Start:m.End]
 	form, _ := s.lex.FormOf(match)
+	left, right := lexicon.Context(d.Text, m.Start, m.End, s.width)
 	return Line{
 		Doc: d.ID, Region: d.Meta.Region, Level: d.Meta.Level, Year: d.Meta.Year,
 		Entry: e.Slogan, Category: e.Category, Form: form,
 		Offset: m.Start, TextLine: sort.SearchInts(lines, m.Start+1),
-		Left: oneLine(lastRunes(d.Text[:m.Start], s.width)), Match: match,
-		Right: oneLine(firstRunes(d.Text[m.End:], s.width)),
+		Left: left, Match: match, Right: right,
 	}
 }
 
@@ -227,30 +226,4 @@ func lineStarts(text string) []int {
 		}
 	}
 	return starts
-}
-
-// lastRunes returns the last n runes of s.
-func lastRunes(s string, n int) string {
-	i := len(s)
-	for k := 0; k < n && i > 0; k++ {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-	}
-	return s[i:]
-}
-
-// firstRunes returns the first n runes of s.
-func firstRunes(s string, n int) string {
-	i := 0
-	for k := 0; k < n && i < len(s); k++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return s[:i]
-}
-
-// oneLine turns every run of white space into one space, so a context
-// fits on one line of a spreadsheet.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

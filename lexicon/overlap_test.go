@@ -37,14 +37,7 @@ func TestContractions(t *testing.T) {
 // TestDefaultContractions: no built-in form counts a merged pair halfway
 // (河湖长制 counts for neither 河长制 nor 湖长制).
 func TestDefaultContractions(t *testing.T) {
-	entries, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, _, err := New(entries)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := builtinLexicon(t)
 	for _, c := range l.Contractions() {
 		t.Errorf("builtin:%d: %s", l.Entries[c.Entry].Line, c)
 	}
