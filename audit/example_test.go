@@ -58,3 +58,16 @@ func ExampleWilson() {
 	fmt.Printf("%.4f–%.4f\n", low, high)
 	// Output: 0.2553–0.3662
 }
+
+func ExampleParseVerdict() {
+	for _, s := range []string{"yes", " 否 ", "", "?", "maybe"} {
+		v, ok := audit.ParseVerdict(s)
+		fmt.Printf("%q → %q %v\n", s, v, ok)
+	}
+	// Output:
+	// "yes" → "yes" true
+	// " 否 " → "no" true
+	// "" → "" true
+	// "?" → "" true
+	// "maybe" → "" false
+}

@@ -29,7 +29,8 @@
 //
 // Every problem is reported, each as an *Error naming file and line. New
 // combines the built-in entries with the user's: a user entry sharing a form
-// with a built-in one replaces it, with a warning.
+// with a built-in one replaces it, with a warning that names the built-in
+// exclusions it drops.
 //
 // # Forms
 //
@@ -83,6 +84,12 @@
 //
 // A form that begins or ends with an ASCII letter or digit does not match
 // inside a longer run of them: PPP is not found in PPPoE, nor 5G in 15G.
+//
+// A form that merges the forms of two other entries around a shared part
+// — 河湖长制 from 河长制 and 湖长制 — should count for both or for neither,
+// not for the one it happens to contain (湖长制); Lexicon.Contractions finds
+// such forms, and the built-in lexicon has none (河湖长制 counts for
+// neither: 湖长制 excludes it).
 //
 // # Exclusions
 //
