@@ -21,7 +21,7 @@ var layers = [][]string{
 	{"cache", "segment", "analysis", "internal/testkit", "internal/sparse"},
 	{"vector", "internal/corpustest"},
 	{"cluster", "cooccur"},
-	{"keyness", "targets", "discover", "reuse", "topics", "scale", "wordvec"}, // one package per research tool
+	{"keyness", "targets", "discover", "reuse", "topics", "scale", "wordvec", "audit"}, // one package per research tool
 	{"table", "chart"},
 	{"tabulate"},
 	{"htmlreport"},

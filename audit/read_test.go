@@ -86,7 +86,7 @@ func TestReadErrors(t *testing.T) {
 				"audit s.csv:8: repeats line 6 (the same mention of 六稳 in a at offset 5): it would count twice",
 			}},
 		{"broken quoting", header + "a,,,,六稳,economy,,1,1,\"x,,,12,yes,\n", []string{`audit s.csv:2: extraneous or missing " in quoted-field`}},
-		{"binary", "\x00\x01\x02", []string{"audit s.csv: not text: binary data (NUL bytes and no utf-16 byte-order mark)"}},
+		{"binary", "\x00\x01\x02", []string{"audit s.csv: not text: binary data (NUL or control bytes, and no encoding reads them as text)"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,13 +2,13 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/audit"
 	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newLexiconSampleCmd(g *globals) *cobra.Command {
@@ -59,18 +59,16 @@ all the reports read: its weight in the audit), verdict, note.`,
 			if err != nil {
 				return err
 			}
-			t := &table{title: fmt.Sprintf("Sample of mentions (seed %d)", seed), cols: sampleCols()}
+			lines := s.Lines()
 			entriesDrawn := map[string]bool{}
-			for _, l := range s.Lines() {
+			for _, l := range lines {
 				entriesDrawn[l.Entry] = true
-				t.add(l.Doc, l.Region, l.Level, nilIfZero(l.Year), l.Entry, l.Category, l.Form, l.Offset, l.TextLine,
-					l.Left, l.Match, l.Right, l.Mentions, "", "")
 			}
 			if !g.quiet {
 				fmt.Fprintf(g.stderr, "tifa: %d lines of %d entries drawn: write yes or no in the verdict column, then run tifa lexicon audit FILE\n",
-					len(t.rows), len(entriesDrawn))
+					len(lines), len(entriesDrawn))
 			}
-			return g.emit(t)
+			return g.emit(tabulate.Sample(lines, seed))
 		},
 	}
 	in.addFlags(cmd, true)
@@ -80,20 +78,6 @@ all the reports read: its weight in the audit), verdict, note.`,
 	f.Uint64Var(&seed, "seed", 1, "seed of the random draw: the same seed draws the same lines")
 	f.IntVar(&width, "width", audit.DefaultWidth, "characters of context each side")
 	return cmd
-}
-
-// sampleCols are the columns of a sample file (audit.Columns).
-func sampleCols() []column {
-	var cs []column
-	for _, c := range audit.Columns {
-		switch c {
-		case "year", "offset", "line", "mentions":
-			cs = append(cs, num(c))
-		default:
-			cs = append(cs, str(c))
-		}
-	}
-	return cs
 }
 
 func newLexiconAuditCmd(g *globals) *cobra.Command {
@@ -131,21 +115,9 @@ low, high, n_eff, false.`,
 				fmt.Fprintln(g.stderr, "tifa: "+auditSummary(r))
 			}
 			if by == "category" {
-				t := &table{title: "Precision by category", cols: cols(str("category"), num("entries"), num("mentions"), num("lines"),
-					num("judged"), num("yes"), flt("precision", 4), flt("low", 4), flt("high", 4), flt("n_eff", 1), flt("false", 1))}
-				for _, p := range append(r.Categories, r.All) {
-					t.add(p.Name, p.Entries, p.Mentions, p.Lines, p.Judged, p.Yes, nanNil(p.P), nanNil(p.Low), nanNil(p.High), p.N, nanNil(p.False))
-				}
-				return g.emit(t)
+				return g.emit(tabulate.AuditCategories(r))
 			}
-			t := &table{title: "Precision by entry, the ones to look at first on top", cols: cols(str("entry"), str("category"),
-				num("mentions"), num("lines"), num("judged"), num("yes"), flt("precision", 4), flt("low", 4), flt("high", 4),
-				flt("false", 1), flt("max_false", 1))}
-			for _, p := range r.Entries {
-				t.add(p.Name, p.Category, p.Mentions, p.Lines, p.Judged, p.Yes, nanNil(p.P), nanNil(p.Low), nanNil(p.High),
-					nanNil(p.False), nanNil(p.MaxFalse))
-			}
-			return g.emit(t)
+			return g.emit(tabulate.AuditEntries(r))
 		},
 	}
 	cmd.Flags().StringVar(&by, "by", "entry", "rows: entry or category (with the whole sample as \"all\")")
@@ -174,12 +146,4 @@ func auditSummary(r *audit.Report) string {
 		s += "; look first at " + strings.Join(first, ", ")
 	}
 	return s
-}
-
-// nanNil is nil for NaN (an empty cell), else v.
-func nanNil(v float64) any {
-	if math.IsNaN(v) {
-		return nil
-	}
-	return v
 }
