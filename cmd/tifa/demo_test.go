@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"io"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -154,4 +155,23 @@ func textColumns(s string) int {
 		}
 	}
 	return n
+}
+
+// TestDemoInReadme: the README's first screen shows the demo's cluster
+// table as the demo prints it in Markdown.
+func TestDemoInReadme(t *testing.T) {
+	profile := demoTablesOf(t)[4]
+	profile.Title = ""
+	var b bytes.Buffer
+	if err := table.Render(&b, profile, table.FormatMD, false); err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.TrimSpace(b.String())
+	if !strings.Contains(string(readme), want) {
+		t.Errorf("README.md does not show the demo's cluster table:\n%s", want)
+	}
 }
