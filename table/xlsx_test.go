@@ -10,7 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// TestXLSXCells writes a table directly: strings that look like numbers,
+// TestXLSXCells writes a table directly: strings (inline, as streamed) that look like numbers,
 // dates or formulas stay text; missing values are empty cells; floats keep
 // the value the CSV writes and show the column's decimals.
 func TestXLSXCells(t *testing.T) {
@@ -22,7 +22,7 @@ func TestXLSXCells(t *testing.T) {
 	tb.Add("nil", nil, nil, nil, nil)
 	var buf bytes.Buffer
 	p := Provenance{Version: "test", Date: "2023-11-14"}
-	if err := renderXLSX(&buf, p, []*Table{tb}); err != nil {
+	if err := renderXLSX(&buf, p, []*Table{tb}, nil); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -36,7 +36,7 @@ func TestXLSXCells(t *testing.T) {
 		if got, _ := f.GetCellValue(sheet, "A"+r, excelize.Options{RawCellValue: true}); got != s {
 			t.Errorf("A%s: %q, want %q", r, got, s)
 		}
-		if typ, _ := f.GetCellType(sheet, "A"+r); s != "" && typ != excelize.CellTypeSharedString {
+		if typ, _ := f.GetCellType(sheet, "A"+r); s != "" && typ != excelize.CellTypeInlineString {
 			t.Errorf("A%s %q: type %v, want text", r, s, typ)
 		}
 		wantYear := strconv.Itoa(i * 1000)
@@ -73,7 +73,9 @@ func TestSheetNames(t *testing.T) {
 		{"plain", []string{"Slogan counts"}, []string{"Slogan counts"}},
 		{"empty", []string{"", ""}, []string{"Table 1", "Table 2"}},
 		{"invalid characters", []string{"A: x/y [1]*?\\'q'"}, []string{"A_ x_y _1_____q_"}},
-		{"too long", []string{"Cluster profiles (kmeans, k=3, mean silhouette 0.412)"}, []string{"Cluster profiles (kmeans, k=3,"}},
+		{"too long", []string{"Cluster profiles (kmeans, k=3, mean silhouette 0.412)"}, []string{"Cluster profiles"}},
+		{"words", []string{"Mentions of 乡村振兴 in every report of the year"}, []string{"Mentions of 乡村振兴 in every"}},
+		{"colon", []string{"Similarity: the documents closest to 云溪镇_2020.txt"}, []string{"Similarity"}},
 		{"dash", []string{"1. tifa docs — the reports found, metadata and sections"}, []string{"1. tifa docs"}},
 		{"short with dash", []string{"a — b"}, []string{"a — b"}},
 		{"duplicates", []string{"Members", "members", "Members"}, []string{"Members", "members (2)", "Members (3)"}},
@@ -118,7 +120,7 @@ func TestXLSXTooLarge(t *testing.T) {
 	for i := 0; i <= excelize.MaxColumns; i++ {
 		wide.Cols = append(wide.Cols, Int(strconv.Itoa(i)))
 	}
-	err := renderXLSX(io.Discard, Provenance{Date: "2023-11-14"}, []*Table{wide})
+	err := renderXLSX(io.Discard, Provenance{Date: "2023-11-14"}, []*Table{wide}, nil)
 	if err == nil || !strings.Contains(err.Error(), "use -f csv") {
 		t.Errorf("error %v, want one saying use -f csv", err)
 	}

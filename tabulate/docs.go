@@ -1,6 +1,7 @@
 package tabulate
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/tifa-project/tifa/reports"
@@ -13,8 +14,7 @@ import (
 // plan_heading (the headings that opened each part), encoding (of the
 // source file) and warnings.
 func Docs(extra []string) *table.Table {
-	cs := []table.Column{table.Text("id"), table.Text("region"), table.Text("level"), table.Int("year")}
-	cs = append(cs, extraCols(extra)...)
+	cs := append([]table.Column{table.Text("id")}, metaCols(extra)...)
 	cs = append(cs, table.Int("chars"), table.Int("review_chars"), table.Int("plan_chars"),
 		table.Text("review_heading"), table.Text("plan_heading"), table.Text("encoding"), table.Text("warnings"))
 	return &table.Table{Title: "Documents", Cols: cs}
@@ -56,16 +56,32 @@ var reservedCols = map[string]bool{"id": true, "doc": true, "region": true, "lev
 	"encoding": true, "warnings": true, "section": true, "slogan": true, "category": true, "count": true,
 	"nested": true, "per10k": true}
 
-// extraCols are the columns of a manifest's extra fields; a name tifa uses
-// itself gets the prefix manifest_ (a manifest column "chars" becomes
-// "manifest_chars"), so no header holds a name twice.
+// extraCols are the columns of a manifest's extra fields, optional
+// (table.Column.Optional: --columns chooses them). A name tifa uses itself
+// gets the prefix manifest_ (a manifest column "chars" becomes
+// "manifest_chars"), and then, if the manifest has that name too, the
+// first free suffix _2, _3 … ("manifest_chars_2"), so no header holds a
+// name twice and a manifest column keeps its own name when it can. A name
+// that only a command's other columns hold (a slogan of count --wide) is
+// made unique by table.Output.Write.
 func extraCols(names []string) []table.Column {
+	taken := map[string]bool{}
+	for _, n := range names {
+		if !reservedCols[n] {
+			taken[n] = true
+		}
+	}
 	out := make([]table.Column, len(names))
 	for i, n := range names {
+		name := n
 		if reservedCols[n] {
-			n = "manifest_" + n
+			name = "manifest_" + n
+			for k := 2; taken[name] || reservedCols[name]; k++ {
+				name = fmt.Sprintf("manifest_%s_%d", n, k)
+			}
+			taken[name] = true
 		}
-		out[i] = table.Text(n)
+		out[i] = table.Column{Name: name, Kind: table.KindText, Optional: true}
 	}
 	return out
 }

@@ -10,8 +10,9 @@ import (
 // (AddHits) with doc, region, level, year, section (preamble, review or
 // plan), left, term (as written) and right.
 func KWIC(term string) *table.Table {
-	return &table.Table{Title: "Mentions of " + term, Cols: []table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year"),
-		table.Text("section"), table.Text("left"), table.Text("term"), table.Text("right")}}
+	cs := append([]table.Column{table.Text("doc")}, metaCols(nil)...)
+	cs = append(cs, table.Text("section"), table.Text("left"), table.Text("term"), table.Text("right"))
+	return &table.Table{Title: "Mentions of " + term, Cols: cs}
 }
 
 // AddHits adds the mentions found in d to t, a KWIC table.

@@ -101,9 +101,9 @@ func unitCols(by string) []table.Column {
 	case "level":
 		return []table.Column{table.Text("level")}
 	case "region-year":
-		return []table.Column{table.Text("unit"), table.Text("region"), table.Text("level"), table.Int("year")}
+		return append([]table.Column{table.Text("unit")}, metaCols(nil)...)
 	}
-	return []table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}
+	return append([]table.Column{table.Text("doc")}, metaCols(nil)...)
 }
 
 // unitCells are the values of unitCols for u.
