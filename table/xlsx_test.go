@@ -139,3 +139,39 @@ func TestXLSXTooLarge(t *testing.T) {
 		t.Errorf("error %v (%d bytes written), want one counting 1048576 rows", err, buf.Len())
 	}
 }
+
+// TestXLSXLongCell: a text longer than an Excel cell holds is cut by
+// Excel's rule and the cut is warned about, naming sheet, row and column;
+// the about sheet gives the full title of a sheet whose name is shorter.
+func TestXLSXLongCell(t *testing.T) {
+	title := "Mentions of 乡村振兴 (kwic --width 40000, every report of the corpus)"
+	tb := &Table{Title: title, Cols: []Column{Text("doc"), Text("left")}}
+	tb.Add("a.txt", "short")
+	tb.Add("b.txt", strings.Repeat("乡", excelize.TotalCellChars+10))
+	tb.Add("c.txt", strings.Repeat("x", excelize.TotalCellChars+1))
+	var buf bytes.Buffer
+	var warns []string
+	if err := renderXLSX(&buf, Provenance{Date: "2023-11-14"}, []*Table{tb}, func(m string) { warns = append(warns, m) }); err != nil {
+		t.Fatal(err)
+	}
+	want := "xlsx sheet Mentions of 乡村振兴, row 3, column left: 32777 characters cut to the 32767 an Excel cell holds (and 1 more cells of the column); the CSV (-f csv) has them whole"
+	if len(warns) != 1 || warns[0] != want {
+		t.Errorf("warnings %q, want %q", warns, want)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("Mentions of 乡村振兴", "B3"); countUTF16(v) != excelize.TotalCellChars {
+		t.Errorf("B3 holds %d characters", countUTF16(v))
+	}
+	about, _ := f.GetRows("about")
+	found := false
+	for _, r := range about {
+		found = found || len(r) == 2 && r[0] == "title: Mentions of 乡村振兴" && r[1] == title
+	}
+	if !found {
+		t.Errorf("about has no full title: %q", about)
+	}
+}
