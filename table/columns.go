@@ -191,12 +191,18 @@ func (t *Table) project(keep []bool) *Table {
 	return &p
 }
 
+// renamed is a column uniqueNames renamed.
+type renamed struct {
+	from, to string
+	optional bool
+}
+
 // uniqueNames returns t with column names that repeat made unique, and
-// what was renamed (old and new name). The rule: the columns tifa computes
+// what was renamed. The rule: the columns tifa computes
 // keep their names before optional ones (a manifest's column 改革开放
 // yields to the slogan's), an earlier column before a later one; a column
 // that yields takes its name with the first free suffix _2, _3 ….
-func (t *Table) uniqueNames() (*Table, [][2]string) {
+func (t *Table) uniqueNames() (*Table, []renamed) {
 	taken := make(map[string]bool, len(t.Cols))
 	claimed := make([]bool, len(t.Cols))
 	for _, optional := range []bool{false, true} {
@@ -211,7 +217,7 @@ func (t *Table) uniqueNames() (*Table, [][2]string) {
 	}
 	u := *t
 	u.Cols = slices.Clone(t.Cols)
-	var renamed [][2]string
+	var out []renamed
 	for j, col := range u.Cols {
 		if claimed[j] {
 			continue
@@ -222,7 +228,7 @@ func (t *Table) uniqueNames() (*Table, [][2]string) {
 		}
 		taken[name] = true
 		u.Cols[j].Name = name
-		renamed = append(renamed, [2]string{col.Name, name})
+		out = append(out, renamed{col.Name, name, col.Optional})
 	}
-	return &u, renamed
+	return &u, out
 }

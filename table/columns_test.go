@@ -119,7 +119,7 @@ func TestUniqueNames(t *testing.T) {
 		t.Errorf("names %s, want %s", names(u), want)
 	}
 	if len(renamed) != 3 {
-		t.Errorf("renamed %q", renamed)
+		t.Errorf("renamed %v", renamed)
 	}
 	if names(tb) == want {
 		t.Error("uniqueNames changed its table")
@@ -133,7 +133,8 @@ func TestUniqueNames(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &rows); err != nil || len(rows[0]) != 8 {
 		t.Errorf("JSON: %v, %d keys: %s", err, len(rows[0]), buf.String())
 	}
-	if len(warns) != 3 || !strings.Contains(warns[0], `column "manifest_count" appears twice`) {
+	if len(warns) != 3 || warns[0] != `the table has two columns named "manifest_count": the document's (manifest) column is written "manifest_count_2"` ||
+		warns[2] != `the table has two columns named "chars": the later one is written "chars_2"` {
 		t.Errorf("warnings %q", warns)
 	}
 }

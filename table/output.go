@@ -151,7 +151,11 @@ func (o Output) prepare(format string, tables []*Table) ([]*Table, error) {
 		}
 		t, renamed := t.uniqueNames()
 		for _, r := range renamed {
-			o.warnf("column %q appears twice in %s: the second is written %q", r[0], tableName(t), r[1])
+			which := "the later one"
+			if r.optional {
+				which = "the document's (manifest) column"
+			}
+			o.warnf("%s has two columns named %q: %s is written %q", tableName(t), r.from, which, r.to)
 		}
 		out[i] = t
 	}

@@ -77,10 +77,14 @@ func notInput(outs [][2]string, inputs []string) error {
 			continue // /dev/stdout is written straight, never replaced
 		}
 		for _, in := range inputs {
-			if table.SameFile(o[1], in) {
-				return fmt.Errorf("flag %s: %s is %s, which tifa reads; tifa never writes over its input: choose another name",
-					o[0], reports.QuoteName(o[1]), reports.QuoteName(in))
+			if !table.SameFile(o[1], in) {
+				continue
 			}
+			what := "one of the files tifa reads"
+			if filepath.Clean(o[1]) != filepath.Clean(in) {
+				what = "the file " + reports.QuoteName(in) + ", which tifa reads"
+			}
+			return fmt.Errorf("flag %s: %s is %s; tifa never writes over its input: choose another name", o[0], reports.QuoteName(o[1]), what)
 		}
 	}
 	return nil
