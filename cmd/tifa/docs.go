@@ -17,7 +17,13 @@ before any analysis.
 
 Columns: id, region, level, year, [manifest extra columns], chars (Chinese
 characters), review_chars, plan_chars, review_heading and plan_heading (the
-headings that opened each part), encoding (of the source file), warnings.`,
+headings that opened each part), encoding (of the source file), warnings.
+
+--columns chooses region, level, year and the manifest columns, in any
+command: --columns region,year,source_path (exactly these), --columns
++note,-level (changes to the default), all or none. A terminal table leaves
+out a manifest column with long values (a path, a note with URLs) unless
+asked for; files hold every column.`,
 		Example: "  tifa docs reports/\n  tifa docs ../shared/seeds -f csv -o docs.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			src, err := in.open(g, args)
