@@ -257,6 +257,11 @@ func TestHostileOutputs(t *testing.T) {
 			ok(t, os.WriteFile(lex, []byte("乡村振兴\n"), 0o644))
 			return []string{"count", samples, "--lexicon", lex, "-o", lex}
 		}, "flag --output: ", func(t *testing.T, dir, _, _ string) { fileHas(t, filepath.Join(dir, "mine.txt"), "乡村振兴\n") }},
+		{"-o the verdicts file of lexicon audit", func(t *testing.T, dir string) []string {
+			v := filepath.Join(dir, "verdicts.csv")
+			ok(t, os.WriteFile(v, []byte("keep me\n"), 0o644))
+			return []string{"lexicon", "audit", v, "-o", v}
+		}, "never writes over its input", func(t *testing.T, dir, _, _ string) { fileHas(t, filepath.Join(dir, "verdicts.csv"), "keep me\n") }},
 		{"--events and -o the same file", func(t *testing.T, dir string) []string {
 			return []string{"diffusion", samples, "--events", filepath.Join(dir, "x.csv"), "-o", filepath.Join(dir, "x.csv")}
 		}, "give each output its own name", nil},

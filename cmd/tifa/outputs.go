@@ -45,8 +45,9 @@ func flagFiles(cmd *cobra.Command, names []string) [][2]string {
 // checkOutputs runs before anything is read: every output can be
 // written (table.CheckOutput: its folder, its name, the folder writable),
 // no two outputs are one file, no output is a file a flag names as input
-// (--meta, --lexicon …), and --columns parses.
-func (g *globals) checkOutputs(cmd *cobra.Command) error {
+// (--meta, --lexicon …) or a file named as an argument (a report, the
+// verdicts of lexicon audit), and --columns parses.
+func (g *globals) checkOutputs(cmd *cobra.Command, args []string) error {
 	var err error
 	if g.columns, err = table.ParseColumns(g.columnsFlag); err != nil {
 		return fmt.Errorf("flag --columns: %w", err)
@@ -65,6 +66,11 @@ func (g *globals) checkOutputs(cmd *cobra.Command) error {
 	var inputs []string
 	for _, in := range flagFiles(cmd, inputFlags) {
 		inputs = append(inputs, in[1])
+	}
+	for _, a := range args {
+		if st, err := os.Stat(a); err == nil && st.Mode().IsRegular() {
+			inputs = append(inputs, a)
+		}
 	}
 	return notInput(outs, inputs)
 }

@@ -109,7 +109,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			g.cmd = cmd
 			g.args = commandArgs(cmd, args)
-			return g.checkOutputs(cmd)
+			return g.checkOutputs(cmd, args)
 		},
 		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {
 			return g.closeCache()
