@@ -83,7 +83,8 @@ func renderXLSX(w io.Writer, p Provenance, tables []*Table, warn func(string)) e
 	if err := writeAbout(f, p, names, tables, shapes, bold); err != nil {
 		return fmt.Errorf("xlsx sheet %s: %w", aboutSheet, err)
 	}
-	f.SetActiveSheet(0)
+	// the first sheet is the active one already: SetActiveSheet would
+	// read every streamed sheet back into memory
 	stamp := date.Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Creator: "tifa " + p.Version, LastModifiedBy: "tifa " + p.Version,

@@ -74,6 +74,9 @@ func TestXLSXMatchesCSV(t *testing.T) {
 			if got, want := f.GetSheetList(), append(c.sheets, "about"); strings.Join(got, "|") != strings.Join(want, "|") {
 				t.Fatalf("sheets %q, want %q", got, want)
 			}
+			if i := f.GetActiveSheetIndex(); i != 0 {
+				t.Errorf("active sheet %d, want the first", i)
+			}
 			dir := t.TempDir()
 			if _, stderr, err := run(t, "", append(c.args, "-o", filepath.Join(dir, "out.csv"), "-q")...); err != nil {
 				t.Fatalf("%v\n%s", err, stderr)
