@@ -441,6 +441,9 @@ func TestHostileOutputs(t *testing.T) {
 		{"--columns naming no column: refused before reading, listing them", func(t *testing.T, dir string) []string {
 			return []string{"count", badReports(t, dir), "--columns", "+source"}
 		}, `flag --columns: no column "source" here (the columns --columns chooses: region, level, year)`, func(t *testing.T, _, _, stderr string) { notRead(t, stderr) }},
+		{"--columns on tifa report, which cannot honour it", func(t *testing.T, dir string) []string {
+			return []string{"report", samples, "--columns", "region", "-o", filepath.Join(dir, "r.html")}
+		}, "flag --columns: tifa report shows every column", nil},
 		{"--columns syntax", func(t *testing.T, dir string) []string {
 			return []string{"count", samples, "--columns", "region,-year"}
 		},
