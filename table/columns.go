@@ -17,8 +17,9 @@ const LongCell = 40
 // manifest's extra columns); the other columns always appear. Its syntax
 // (ParseColumns):
 //
-//	""                 the default: every optional column, except that a
-//	                   terminal table (FormatTable) leaves out long ones
+//	""                 the default: every optional column but the hidden
+//	                   ones (Column.Hidden), and a terminal table
+//	                   (FormatTable) leaves out long ones too
 //	region,year,note   exactly these optional columns, in the table's order
 //	+note,-level       the default, plus note, without level
 //	all  /  none       every optional column / none of them;
@@ -134,7 +135,7 @@ func (c Columns) pick(t *Table, terminal bool) (*Table, []string) {
 			keep[j] = slices.Contains(c.only, col.Name)
 		case slices.Contains(c.add, col.Name):
 			keep[j] = true
-		case slices.Contains(c.drop, col.Name) || c.base == "none":
+		case slices.Contains(c.drop, col.Name) || c.base == "none" || (col.Hidden && c.base != "all"):
 			keep[j] = false
 		case c.base == "" && terminal && t.longColumn(j):
 			hidden = append(hidden, col.Name)

@@ -218,3 +218,26 @@ func FuzzParseColumns(f *testing.F) {
 		}
 	})
 }
+
+// TestHiddenColumns: a hidden optional column (a place column outside tifa
+// docs) appears only when --columns names it or says all.
+func TestHiddenColumns(t *testing.T) {
+	tb := docTable()
+	tb.Cols = append(tb.Cols, Column{Name: "code", Kind: KindText, Optional: true, Hidden: true})
+	for i := range tb.Rows {
+		tb.Rows[i] = append(tb.Rows[i], "330000")
+	}
+	for spec, want := range map[string]bool{"": false, "-level": false, "+code": true, "code": true, "all": true, "all,-code": false, "none": false} {
+		c, err := ParseColumns(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := c.pick(tb, false)
+		if got := slices.Contains(p.header(), "code"); got != want {
+			t.Errorf("--columns %q: code shown %v, want %v", spec, got, want)
+		}
+	}
+	if !slices.Contains(OptionalNames(tb), "code") {
+		t.Error("OptionalNames leaves out a hidden column")
+	}
+}

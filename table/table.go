@@ -29,6 +29,9 @@ type Column struct {
 	// a long cell. Other columns always appear. Where two columns share a
 	// name, the optional one is renamed (see Output.Write).
 	Optional bool
+	// Hidden marks an optional column left out unless Output.Columns
+	// names it or says all (the place columns outside tifa docs).
+	Hidden bool
 
 	// Preview, when above 0, marks a column whose cells list items joined
 	// by "; ": a terminal table shows the first Preview of them and

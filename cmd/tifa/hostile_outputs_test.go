@@ -262,6 +262,11 @@ func TestHostileOutputs(t *testing.T) {
 			ok(t, os.WriteFile(v, []byte("keep me\n"), 0o644))
 			return []string{"lexicon", "audit", v, "-o", v}
 		}, "never writes over its input", func(t *testing.T, dir, _, _ string) { fileHas(t, filepath.Join(dir, "verdicts.csv"), "keep me\n") }},
+		{"-o the --places file", func(t *testing.T, dir string) []string {
+			pl := filepath.Join(dir, "places.csv")
+			ok(t, os.WriteFile(pl, []byte("name,code\n青溪县_2017.txt,none\n"), 0o644))
+			return []string{"docs", samples, "--places", pl, "-o", pl}
+		}, "never writes over its input", func(t *testing.T, dir, _, _ string) { fileHas(t, filepath.Join(dir, "places.csv"), "name,code\n") }},
 		{"--events and -o the same file", func(t *testing.T, dir string) []string {
 			return []string{"diffusion", samples, "--events", filepath.Join(dir, "x.csv"), "-o", filepath.Join(dir, "x.csv")}
 		}, "give each output its own name", nil},
@@ -438,9 +443,21 @@ func TestHostileOutputs(t *testing.T) {
 				t.Errorf("header: %.80q", stdout)
 			}
 		}},
+		{"the place columns: in tifa docs by default, in count on request", func(t *testing.T, dir string) []string {
+			out, _, err := run(t, "", "count", samples, "-f", "csv", "--columns", "all")
+			ok(t, err)
+			if !strings.HasPrefix(out, "doc,region,level,year,code,place,name,province,city,county,place_source,manifest_county,section,") {
+				t.Errorf("--columns all: %.120q", out)
+			}
+			return []string{"count", samples, "-f", "csv", "--columns", "+province,+county,-level"}
+		}, "", func(t *testing.T, _, stdout, _ string) {
+			if !strings.HasPrefix(stdout, "doc,region,year,province,county,manifest_county,section,") {
+				t.Errorf("header: %.120q", stdout)
+			}
+		}},
 		{"--columns naming no column: refused before reading, listing them", func(t *testing.T, dir string) []string {
 			return []string{"count", badReports(t, dir), "--columns", "+source"}
-		}, `flag --columns: no column "source" here (the columns --columns chooses: region, level, year)`, func(t *testing.T, _, _, stderr string) { notRead(t, stderr) }},
+		}, `flag --columns: no column "source" here (the columns --columns chooses: region, level, year, code, place, name, province, city, county, place_source)`, func(t *testing.T, _, _, stderr string) { notRead(t, stderr) }},
 		{"--columns on tifa report, which cannot honour it", func(t *testing.T, dir string) []string {
 			return []string{"report", samples, "--columns", "region", "-o", filepath.Join(dir, "r.html")}
 		}, "flag --columns: tifa report shows every column", nil},

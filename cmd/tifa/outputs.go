@@ -17,7 +17,7 @@ import (
 // besides the reports. An input is never an output.
 var (
 	outputFlags = []string{"output", "events", "plot", "as-lexicon"}
-	inputFlags  = []string{"meta", "lexicon", "stopwords", "font"}
+	inputFlags  = []string{"meta", "lexicon", "stopwords", "font", "places"}
 )
 
 // flagFiles returns the non-empty values of cmd's flags names, each with

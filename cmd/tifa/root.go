@@ -95,7 +95,10 @@ Attention:
   3. Your own slogans: --lexicon FILE (one a line, aliases after |); add
      --no-builtin to count only yours. 'tifa lexicon check FILE' validates it.
   4. --section review|plan analyses only the review of past work or the plan;
-     'tifa docs' shows which heading opened each part.`
+     'tifa docs' shows which heading opened each part.
+  5. Each report gets its official division code ('tifa places' shows which
+     and why; --places FILE corrects it): --where province=河北 or county=徐水
+     and --by county work on codes, whatever the spelling.`
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
@@ -121,12 +124,13 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.StringVarP(&g.format, "format", "f", "", "output format: table, csv, tsv, json, md, xlsx (default: from the -o extension, else table on a terminal, else csv)")
 	pf.StringVarP(&g.out, "output", "o", "", "write to FILE instead of stdout: a file atomically, a symlink's target, a device or FIFO straight; never an input")
-	pf.StringVar(&g.columnsFlag, "columns", "", "document columns shown (region, level, year, manifest columns): "+table.ColumnsSyntax+"; default: all (a terminal table leaves out long ones)")
+	pf.StringVar(&g.columnsFlag, "columns", "", "document columns shown (region, level, year, the place columns code … place_source, manifest columns): "+table.ColumnsSyntax+"; default: all but the place columns (shown by tifa docs), and a terminal table leaves out long ones")
 	pf.BoolVar(&g.bom, "bom", false, "CSV/TSV for Excel: a UTF-8 byte order mark, and text cells starting with = + - @ prefixed with ' so Excel runs no formula")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress or warnings on stderr")
 	pf.BoolVar(&g.prov, "provenance", false, "record the command, version, lexicon, input digest and date: # comment lines in CSV/TSV, a \"provenance\" object in JSON, a footer in tables and Markdown")
 	root.AddCommand(
 		newDocsCmd(g),
+		newPlacesCmd(g),
 		newCountCmd(g),
 		newTrendCmd(g),
 		newTermsCmd(g),
@@ -137,6 +141,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newDiscoverCmd(g),
 		newReuseCmd(g),
 		newDiffusionCmd(g),
+		newAlignCmd(g),
 		newTargetsCmd(g),
 		newLexiconCmd(g),
 		newCacheCmd(g),
