@@ -10,8 +10,9 @@ import (
 // (AddHits) with doc, region, level, year, section (preamble, review or
 // plan), left, term (as written) and right.
 func KWIC(term string) *table.Table {
-	return &table.Table{Title: "Mentions of " + term, Cols: []table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year"),
-		table.Text("section"), table.Text("left"), table.Text("term"), table.Text("right")}}
+	cs := append([]table.Column{table.Text("doc")}, metaCols(nil, false)...)
+	cs = append(cs, table.Text("section"), table.Text("left"), table.Text("term"), table.Text("right"))
+	return &table.Table{Title: "Mentions of " + term, Cols: cs}
 }
 
 // AddHits adds the mentions found in d to t, a KWIC table.
@@ -21,6 +22,7 @@ func AddHits(t *table.Table, d *reports.Document, hits []analysis.Hit) {
 		if h.Part == reports.PartAll {
 			sec = "preamble"
 		}
-		t.Add(d.ID, d.Meta.Region, d.Meta.Level, d.Meta.Year, sec, h.Left, h.Term, h.Right)
+		row := append([]any{d.ID}, metaCells(d.Meta, nil)...)
+		t.Add(append(row, sec, h.Left, h.Term, h.Right)...)
 	}
 }

@@ -19,14 +19,22 @@ import (
 // in the trend table, demoShared shared slogans per pair of neighbours and
 // demoProfile distinguishing slogans per cluster.
 const (
-	demoTop     = 6
+	demoTop     = 5
 	demoShared  = 3
 	demoProfile = 3
 )
 
-// demoDocsCols are the columns of tifa docs the demo shows: enough to see
-// what was read, narrow enough for a terminal of 100 columns.
-var demoDocsCols = []string{"id", "level", "year", "chars", "review_chars", "plan_chars", "encoding"}
+// demoColumns are the document columns (--columns) the demo shows unless
+// told otherwise: the level; the region and year are in the file name.
+// Of the other columns of tifa docs it keeps the lengths and encoding
+// (demoDocsCols), so that every table fits a terminal of 100 columns.
+const demoColumns = "level"
+
+var demoDocsCols = []string{"id", "chars", "review_chars", "plan_chars", "encoding"}
+
+// demoNames name the demo's tables (Table.Name): -o demo.csv writes
+// demo.docs.csv, demo.counts.csv …
+var demoNames = []string{"docs", "counts", "trend", "similar", "clusters"}
 
 // demoCluster are the options of 'tifa cluster --by region' with its
 // default flags (--method kmeans --k auto --k-range 2..10 --seed 1
@@ -46,17 +54,23 @@ lexicon it prints what these would, with fewer columns:
 
   tifa docs                                 what was read
   tifa count --wide                         the most used slogans per report
-  tifa trend --wide --top 12                their rise and fall by year
+  tifa trend --wide --top 10                their rise and fall by year
   tifa similar --by region --k 1            each place's nearest neighbour
   tifa cluster --by region --table profile  places grouped by their priorities`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if g.format == "" && g.out == "" {
+				g.format = table.FormatTable // several tables: never CSV by default
+			}
+			if err := g.checkSeveral(demoNames); err != nil {
+				return err
+			}
+			if g.columnsFlag == "" {
+				g.columns, _ = table.ParseColumns(demoColumns)
+			}
 			tables, err := demoTables(g)
 			if err != nil {
 				return err
-			}
-			if g.format == "" && g.out == "" {
-				g.format = table.FormatTable // several tables: never CSV by default
 			}
 			if err := g.emit(tables...); err != nil {
 				return err
@@ -119,30 +133,25 @@ func demoTables(g *globals) ([]*table.Table, error) {
 		return nil, err
 	}
 
-	keepColumns(docs, func(name string) bool { return slices.Contains(demoDocsCols, name) })
+	keepColumns(docs, func(_ int, c table.Column) bool { return c.Optional || slices.Contains(demoDocsCols, c.Name) })
 	docs.Title = "1. tifa docs — which reports were read: place, level, year, length, encoding"
 	counts := tabulate.CountsWide(dcs, lex, extra)
-	slogans := 0
-	keepColumns(counts, func(name string) bool {
-		switch name {
-		case "doc", "chars":
-			return true
-		case "region", "level", "year", "county":
-			return false // the document's name says them
-		}
-		slogans++
-		return slogans <= demoTop
-	})
+	last := slices.IndexFunc(counts.Cols, func(c table.Column) bool { return c.Name == "chars" }) + demoTop
+	keepColumns(counts, func(j int, _ table.Column) bool { return j <= last })
 	counts.Title = fmt.Sprintf("2. tifa count --wide — how often each report uses the %d most used slogans", demoTop)
 	trend := tabulate.TrendWide(tr.Rows(analysis.TrendOptions{Top: 2 * demoTop}), tr.Years(), lex, "", "mean_per10k")
-	keepColumns(trend, func(name string) bool { return name != "category" })
+	keepColumns(trend, func(_ int, c table.Column) bool { return c.Name != "category" })
 	trend.Title = fmt.Sprintf("3. tifa trend --wide --top %d — which slogans rise and fall: mentions per 10,000 characters", 2*demoTop)
 	similar := tabulate.Neighbours(v, nn, "region", demoShared)
 	similar.Title = "4. tifa similar --by region — which townships sound alike, and on what (nearest neighbour: --k 1)"
 	profile := tabulate.Profiles(v, res, demoProfile)
-	keepColumns(profile, func(name string) bool { return name != "silhouette" })
+	keepColumns(profile, func(_ int, c table.Column) bool { return c.Name != "silhouette" })
 	profile.Title = "5. tifa cluster --by region — how the townships group by priorities, and what each group stresses"
-	return []*table.Table{docs, counts, trend, similar, profile}, nil
+	tables := []*table.Table{docs, counts, trend, similar, profile}
+	for i, t := range tables {
+		t.Name = demoNames[i]
+	}
+	return tables, nil
 }
 
 // demoNext is what the demo suggests trying next, on stderr.
@@ -160,12 +169,13 @@ helps):
 README.md, "A worked example: the real corpus", runs them on 383 real reports.
 `
 
-// keepColumns keeps the columns of t whose name keep accepts, in order.
-func keepColumns(t *table.Table, keep func(name string) bool) {
+// keepColumns keeps the columns of t that keep accepts (given each
+// column's index and itself), in order.
+func keepColumns(t *table.Table, keep func(j int, c table.Column) bool) {
 	var idx []int
 	var cols []table.Column
 	for j, c := range t.Cols {
-		if keep(c.Name) {
+		if keep(j, c) {
 			idx = append(idx, j)
 			cols = append(cols, c)
 		}

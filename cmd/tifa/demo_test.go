@@ -13,8 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/width"
-
 	"github.com/tifa-project/tifa/table"
 )
 
@@ -29,12 +27,16 @@ func demoTablesOf(t *testing.T) []*table.Table {
 	return tables
 }
 
-// records renders tb as CSV and reads it back (readCSV): its header
-// index and rows.
+// records writes tb as CSV with the demo's document columns (demoColumns)
+// and reads it back (readCSV): its header index and rows.
 func records(t *testing.T, tb *table.Table) (map[string]int, [][]string) {
 	t.Helper()
+	cols, err := table.ParseColumns(demoColumns)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var b bytes.Buffer
-	if err := table.Render(&b, tb, table.FormatCSV, false); err != nil {
+	if err := (table.Output{Stdout: &b, Columns: cols}).Write(table.FormatCSV, false, tb); err != nil {
 		t.Fatal(err)
 	}
 	return readCSV(t, b.String())
@@ -48,7 +50,7 @@ func TestDemoMatchesCommands(t *testing.T) {
 	commands := [][]string{
 		{"docs", samples},
 		{"count", samples, "--wide"},
-		{"trend", samples, "--wide", "--top", "12"},
+		{"trend", samples, "--wide", "--top", "10"},
 		{"similar", samples, "--by", "region", "--k", "1"},
 		{"cluster", samples, "--by", "region", "--table", "profile", "--top", "3"},
 	}
@@ -130,7 +132,7 @@ func TestDemoWidth(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, line := range strings.Split(out+stderr, "\n") {
-		if w := textColumns(line); w > 100 {
+		if w := table.TextWidth(line); w > 100 {
 			t.Errorf("line %d is %d columns wide: %s", i+1, w, line)
 		}
 	}
@@ -140,21 +142,6 @@ func TestDemoWidth(t *testing.T) {
 	if !strings.Contains(stderr, "tifa cluster DIR --by region") {
 		t.Errorf("the demo does not end with the next steps:\n%s", stderr)
 	}
-}
-
-// textColumns is the width of s on a terminal: East Asian wide and
-// full-width characters take two columns.
-func textColumns(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }
 
 // TestDemoInReadme: the README's first screen shows the demo's cluster

@@ -22,7 +22,14 @@ divisions holding it), place_source (manifest, filename, path, header or
 override; 'tifa places' says why), [manifest extra columns; one named like a
 place column is written manifest_NAME], chars (Chinese characters),
 review_chars, plan_chars, review_heading and plan_heading (the headings that
-opened each part), encoding (of the source file), warnings.`,
+opened each part), encoding (of the source file), warnings.
+
+--columns chooses the document columns (region … place_source and the
+manifest's) in any command: --columns region,year,source_path (exactly
+these), --columns +code,-level (changes to the default), all or none. The
+place columns are shown by default here only; elsewhere --columns +code or
+all adds them. A terminal table leaves out a manifest column with long
+values (a path, a note with URLs) unless asked for; files hold the rest.`,
 		Example: "  tifa docs reports/\n  tifa docs ../shared/seeds -f csv -o docs.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			src, err := in.open(g, args)
