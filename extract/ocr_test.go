@@ -8,12 +8,14 @@ import (
 	"testing"
 
 	"github.com/klippa-app/go-pdfium/requests"
+
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
 
 // scannedPDF prints paragraphs to a PDF, renders its first page as a
 // scanner would (an image, 200 DPI) and returns a PDF of that image alone.
 func scannedPDF(t *testing.T, paras []string) []byte {
-	text := makePDF(t, pdfSpec{paras: paras})
+	text := makePDF(t, extracttest.PDFSpec{Paras: paras})
 	eng, err := extractor().engine()
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
 
 var (
@@ -38,10 +40,10 @@ func TestMain(m *testing.M) {
 
 func TestPDF(t *testing.T) {
 	paras := reportParas(t)[:40]
-	data := makePDF(t, pdfSpec{
-		paras:  paras,
-		header: "青溪县人民政府工作报告",
-		footer: func(n int) string { return fmt.Sprintf("— %d —", n) },
+	data := makePDF(t, extracttest.PDFSpec{
+		Paras:  paras,
+		Header: "青溪县人民政府工作报告",
+		Footer: func(n int) string { return fmt.Sprintf("— %d —", n) },
 	})
 	got, err := extractor().Extract(context.Background(), PDF, data)
 	if err != nil {
@@ -92,7 +94,7 @@ func head(s string) string {
 
 func TestPDFEncrypted(t *testing.T) {
 	paras := reportParas(t)[:3]
-	open := makePDF(t, pdfSpec{paras: paras, protect: &[2]string{"", "owner"}})
+	open := makePDF(t, extracttest.PDFSpec{Paras: paras, Protect: &[2]string{"", "owner"}})
 	got, err := extractor().Extract(context.Background(), PDF, open)
 	if err != nil {
 		t.Fatalf("empty user password: %v", err)
@@ -100,7 +102,7 @@ func TestPDFEncrypted(t *testing.T) {
 	if noSpace(got.String()) != noSpace(strings.Join(paras, "")) {
 		t.Errorf("empty user password: text %q", head(got.String()))
 	}
-	locked := makePDF(t, pdfSpec{paras: paras, protect: &[2]string{"user", "owner"}})
+	locked := makePDF(t, extracttest.PDFSpec{Paras: paras, Protect: &[2]string{"user", "owner"}})
 	_, err = extractor().Extract(context.Background(), PDF, locked)
 	if !errors.Is(err, ErrEncrypted) {
 		t.Errorf("user password: error %v; want ErrEncrypted", err)
@@ -166,7 +168,7 @@ func TestPDFNoText(t *testing.T) {
 }
 
 func TestPDFDamaged(t *testing.T) {
-	good := makePDF(t, pdfSpec{paras: reportParas(t)[:2]})
+	good := makePDF(t, extracttest.PDFSpec{Paras: reportParas(t)[:2]})
 	for name, data := range map[string][]byte{
 		"empty":     {},
 		"header":    []byte("%PDF-1.7\n"),
@@ -184,7 +186,7 @@ func TestPDFDamaged(t *testing.T) {
 }
 
 func TestPDFTimeout(t *testing.T) {
-	data := makePDF(t, pdfSpec{paras: reportParas(t), maxPages: 30})
+	data := makePDF(t, extracttest.PDFSpec{Paras: reportParas(t), MaxPages: 30})
 	e := New(Options{Timeout: 50 * time.Millisecond, Workers: 1})
 	defer e.Close()
 	if _, err := e.engine(); err != nil { // start-up is not the document's time
@@ -216,7 +218,7 @@ func TestPDFTimeout(t *testing.T) {
 // document's timeout, set to three times what one document takes while
 // six wait in turn.
 func TestPDFConcurrent(t *testing.T) {
-	data := makePDF(t, pdfSpec{paras: reportParas(t), maxPages: 5})
+	data := makePDF(t, extracttest.PDFSpec{Paras: reportParas(t), MaxPages: 5})
 	e := New(Options{Workers: 1})
 	defer e.Close()
 	if _, err := e.Extract(context.Background(), PDF, data); err != nil { // starts the engine too
