@@ -5,15 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image"
-	pngenc "image/png"
 	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/tifa-project/tifa/extract/extracttest"
 )
@@ -109,47 +105,8 @@ func TestPDFEncrypted(t *testing.T) {
 	}
 }
 
-// greyPNG returns a small grey square, a stand-in for a scanned page.
-func greyPNG(t *testing.T) []byte {
-	var png bytes.Buffer
-	img := image.NewGray(image.Rect(0, 0, 8, 8))
-	for i := range img.Pix {
-		img.Pix[i] = uint8(i * 4)
-	}
-	if err := pngenc.Encode(&png, img); err != nil {
-		t.Fatal(err)
-	}
-	return png.Bytes()
-}
-
-// imagePDF writes a PDF of n pages, each only the image scan (a PNG) as
-// a scanner does, but for the pages given text instead.
-func imagePDF(t *testing.T, scan []byte, n int, text map[int]string) []byte {
-	ttf := chineseTTF(t)
-	doc := fpdf.New("P", "mm", "A4", "")
-	doc.AddUTF8FontFromBytes("cjk", "", ttf)
-	doc.RegisterImageOptionsReader("scan", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(scan))
-	if doc.Err() {
-		t.Fatal(doc.Error())
-	}
-	for i := 1; i <= n; i++ {
-		doc.AddPage()
-		if s, ok := text[i]; ok {
-			doc.SetFont("cjk", "", 14)
-			doc.Text(30, 40, s)
-			continue
-		}
-		doc.ImageOptions("scan", 0, 0, 210, 297, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-	}
-	var b bytes.Buffer
-	if err := doc.Output(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
 func TestPDFNoText(t *testing.T) {
-	_, err := extractor().Extract(context.Background(), PDF, imagePDF(t, greyPNG(t), 3, nil))
+	_, err := extractor().Extract(context.Background(), PDF, extracttest.ScanPDF(t, chineseTTF(t), extracttest.GreyPNG(t), 3, nil))
 	var nt *NoTextError
 	if !errors.As(err, &nt) || nt.Pages != 3 || nt.Garbled {
 		t.Fatalf("error %v; want a NoTextError of 3 pages", err)
@@ -158,7 +115,7 @@ func TestPDFNoText(t *testing.T) {
 		t.Errorf("message %q names neither the pages nor tesseract", err)
 	}
 	// text on page 1 only: read, with pages 2–3 named in a warning
-	got, err := extractor().Extract(context.Background(), PDF, imagePDF(t, greyPNG(t), 3, map[int]string{1: "各位代表：现在我代表县人民政府向大会报告工作"}))
+	got, err := extractor().Extract(context.Background(), PDF, extracttest.ScanPDF(t, chineseTTF(t), extracttest.GreyPNG(t), 3, map[int]string{1: "各位代表：现在我代表县人民政府向大会报告工作"}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"image"
+	"image/png"
 	"io/fs"
 	"slices"
 	"strings"
@@ -25,9 +27,15 @@ var sampleNames = []string{"青溪县_2017.txt", "临江市_2020.txt", "青溪�
 // report made of ten sample reports of samples (tifa.Samples()), in
 // order: about 16,000 Chinese characters.
 func ReportParas(t testing.TB, samples fs.FS) []string {
+	return Paras(t, samples, sampleNames...)
+}
+
+// Paras returns the paragraphs (non-blank lines, trimmed) of the UTF-8
+// text files names of fsys, in order.
+func Paras(t testing.TB, fsys fs.FS, names ...string) []string {
 	var paras []string
-	for _, name := range sampleNames {
-		b, err := fs.ReadFile(samples, name)
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,6 +134,45 @@ func PDF(t testing.TB, ttf []byte, s PDFSpec) []byte {
 		for _, line := range WrapWidth(s.Paras[k%len(s.Paras)], width, doc.GetStringWidth) {
 			doc.CellFormat(0, 8.5, line, "", 2, "L", false, 0, "")
 		}
+	}
+	var b bytes.Buffer
+	if err := doc.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// GreyPNG returns a small grey square, a stand-in for a scanned page.
+func GreyPNG(t testing.TB) []byte {
+	var b bytes.Buffer
+	img := image.NewGray(image.Rect(0, 0, 8, 8))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i * 4)
+	}
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// ScanPDF writes a PDF of n pages, each only the image scan (a PNG) as a
+// scanner does, but for the pages given text instead (in the TrueType
+// font ttf).
+func ScanPDF(t testing.TB, ttf, scan []byte, n int, text map[int]string) []byte {
+	doc := fpdf.New("P", "mm", "A4", "")
+	doc.AddUTF8FontFromBytes("cjk", "", ttf)
+	doc.RegisterImageOptionsReader("scan", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(scan))
+	if doc.Err() {
+		t.Fatal(doc.Error())
+	}
+	for i := 1; i <= n; i++ {
+		doc.AddPage()
+		if s, ok := text[i]; ok {
+			doc.SetFont("cjk", "", 14)
+			doc.Text(30, 40, s)
+			continue
+		}
+		doc.ImageOptions("scan", 0, 0, 210, 297, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	}
 	var b bytes.Buffer
 	if err := doc.Output(&b); err != nil {
