@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/extract"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 )
@@ -22,6 +23,7 @@ type inputOpts struct {
 	noBuiltin bool
 	where     []string
 	cache     cacheOpts
+	ocr       string // --ocr: tesseract's language, "" for none
 }
 
 func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
@@ -30,6 +32,8 @@ func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
 	f.StringVar(&in.section, "section", "all", "text analysed: all, review (工作回顾) or plan (工作安排)")
 	f.StringArrayVar(&in.where, "where", nil, "only the documents matching FILTER: year=1990..2025, level=county|city, region=浙江, doc=GLOB or a manifest column; repeatable (all must hold)")
 	addCacheFlags(cmd, &in.cache)
+	f.StringVar(&in.ocr, "ocr", "", "read scanned PDF pages with tesseract (installed separately), in language LANG")
+	f.Lookup("ocr").NoOptDefVal = "chi_sim"
 	if withLexicon {
 		addLexiconFlags(cmd, in)
 	}
@@ -103,10 +107,18 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 		}
 		g.where = &f
 	}
+	if in.ocr != "" {
+		if err := extract.CheckOCR(in.ocr); err != nil {
+			return nil, fmt.Errorf("flag --ocr: %w", err)
+		}
+	}
 	opt := reports.Options{
 		Manifest: in.meta,
 		Stdin:    g.stdin,
 		Warn:     func(msg string) { g.warnf("%s", msg) },
+		OCR:      in.ocr,
+		OCRFlag:  "--ocr",
+		Stage:    g.stage,
 	}
 	cc, err := in.cache.open(g)
 	if err != nil {
@@ -123,6 +135,7 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 // those that match --where. Its error says when no document matched or had
 // any text.
 func each(g *globals, src *reports.Source, fn func(*reports.Document) error) error {
+	defer src.Close() // the PDF engine, if a PDF was read
 	p := newProgress(g, len(src.Files()))
 	n, read, withText := 0, 0, 0
 	warned := tally{what: "have warnings"}
