@@ -3,15 +3,20 @@ package extracttest
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"html"
 	"image"
 	"image/png"
 	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -341,4 +346,47 @@ func GBK(t testing.TB, s string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// HTMLPage writes the paragraphs as a web page titled title, in a Chinese
+// font at 16 pt, as a government site shows a report.
+func HTMLPage(title string, paras []string) string {
+	var page strings.Builder
+	page.WriteString(`<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>` + html.EscapeString(title) + `</title>` +
+		`<style>body{font:16pt "WenQuanYi Zen Hei","Noto Sans CJK SC",sans-serif;line-height:1.8;margin:0 1cm}p{margin:0;text-indent:2em}</style></head><body>`)
+	for _, p := range paras {
+		page.WriteString("<p>" + html.EscapeString(p) + "</p>\n")
+	}
+	page.WriteString("</body></html>")
+	return page.String()
+}
+
+// ChromiumPDF prints the web page page to PDF with headless Chromium, as
+// a researcher's browser saves a page: with Chromium's running header
+// (date and title), footer (file URL) and page numbers ("2/13"). It skips
+// the test when chromium is not installed.
+func ChromiumPDF(t testing.TB, page string) []byte {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium not installed (apt-get install chromium): the browser-printed PDF is not tested")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(src, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "report.pdf")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--print-to-pdf="+out, "file://"+src)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, msg)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
