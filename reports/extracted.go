@@ -33,7 +33,7 @@ func (s *Source) describeExtracted(ctx context.Context, in *input, raw []byte, f
 	if f == extract.PDF {
 		s.pdfOnce.Do(func() {
 			if s.opt.Stage != nil {
-				defer s.opt.Stage("starting the PDF engine (compiled on first use on this machine, a few seconds; kept for later runs)")()
+				defer s.opt.Stage("starting the PDF engine (compiled once per machine)")()
 			}
 			_ = e.StartPDF() // an error comes again from Extract, for each PDF
 		})

@@ -127,6 +127,9 @@ func TestOpenMixedFolder(t *testing.T) {
 		t.Errorf("others:\n%s\nwant:\n%s", strings.Join(others, "\n"), strings.Join(wantOthers, "\n"))
 	}
 	warned := strings.Join(w, "\n")
+	if strings.Contains(warned, "no such file") {
+		t.Errorf("the manifest's row naming a member of the zip is not found:\n%s", warned)
+	}
 	for _, s := range []string{
 		"旧报告.7z: 7z archive: not read",
 		"扫描件.pdf: not read: no text layer, 3 pages: a scan? OCR it, e.g. `pdftoppm -r 300 -png FILE page && tesseract page-1.png out -l chi_sim`; or run tifa with --ocr",

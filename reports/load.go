@@ -125,6 +125,10 @@ type input struct {
 type boundManifest struct {
 	*Manifest
 	exists func(file string) bool
+	// base is the identity (see Source.found) of the folder its file
+	// column is relative to, when that is not Dir (a folder argument's
+	// manifest, read through its file system).
+	base string
 }
 
 // parentLevels is how many folders up parentManifest looks.
@@ -315,7 +319,11 @@ func parseManifestBytes(raw []byte, shown, dir string) (*Manifest, error) {
 // exist (or, inside an archive, was not found).
 func (s *Source) checkRows(m *boundManifest) {
 	for _, row := range m.Rows {
-		if !m.exists(row.File) && !s.found[path.Join(m.Dir, row.File)] {
+		base := m.Dir
+		if m.base != "" {
+			base = m.base
+		}
+		if !m.exists(row.File) && !s.found[path.Join(base, row.File)] {
 			s.warn(fmt.Sprintf("%s:%d: %s: no such file", m.Name, row.Line, QuoteName(row.File)))
 		}
 	}

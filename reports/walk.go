@@ -254,6 +254,9 @@ func (s *Source) openPath(p string, global *boundManifest) error {
 		if man, err = s.optionalManifest(fsys, ManifestName, filepath.Join(p, ManifestName), "."); err != nil {
 			return err
 		}
+		if man != nil {
+			man.base = filepath.ToSlash(abs)
+		}
 		if man == nil {
 			if global, err = s.parentManifest(abs, p); err != nil {
 				return err
