@@ -22,16 +22,16 @@ func locate(t *testing.T, d *Document, what string) (line, page int) {
 // and lines it joined. The lines are counted by hand in src.
 func TestLocateLines(t *testing.T) {
 	src := strings.Join([]string{
-		"首页 | 新闻 | 政务公开", // 1: a menu, dropped
-		"当前位置：首页 > 政府工作报告",             // 2: breadcrumb, dropped
-		"",                            // 3
-		"各位代表：",                       // 4
+		"首页 | 新闻 | 政务公开",   // 1: a menu, dropped
+		"当前位置：首页 > 政府工作报告", // 2: breadcrumb, dropped
+		"",      // 3
+		"各位代表：", // 4
 		"现在，我代表县人民政府向大会报告工作，请予审议，并请", // 5: broken
-		"县政协各位委员提出意见。",                 // 6
-		"",                            // 7
-		"一、2019年工作回顾",                 // 8
-		"全面推进乡村振兴，深化五水共治。",            // 9
-		"【打印本页】【关闭窗口】",                 // 10: junk
+		"县政协各位委员提出意见。",               // 6
+		"",                           // 7
+		"一、2019年工作回顾",                // 8
+		"全面推进乡村振兴，深化五水共治。",           // 9
+		"【打印本页】【关闭窗口】",               // 10: junk
 	}, "\n")
 	docs := describeString(t, src)
 	d := docs[0]
