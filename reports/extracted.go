@@ -68,7 +68,11 @@ func (s *Source) describeExtracted(ctx context.Context, in *input, raw []byte, f
 // content is not a report (an image under a report's name, an archive
 // named .docx, tifa's own chart …), with the reason.
 func (s *Source) notReport(in *input, raw []byte, c extract.Class) *Document {
-	base := s.base(in, raw, string(c.Format))
+	format := string(c.Format)
+	if len(raw) == 0 && inList(ReportExts, lowerExt(in.name)) {
+		format = strings.TrimPrefix(lowerExt(in.name), ".") // an empty .pdf is a PDF without pages
+	}
+	base := s.base(in, raw, format)
 	reason := c.Reason
 	switch {
 	case c.Action == extract.Walk:
@@ -76,9 +80,8 @@ func (s *Source) notReport(in *input, raw []byte, c extract.Class) *Document {
 	case c.Action == extract.List:
 		reason += ", not a report"
 	}
-	if !strings.Contains(reason, "not read") {
-		reason = "not read: " + reason
-	}
+	// "7z archive: not read; unpack it first" → "not read: 7z archive; unpack it first"
+	reason = "not read: " + strings.Replace(reason, ": not read", "", 1)
 	return s.finish(base, "", s.fileMeta(in), false, reason)
 }
 

@@ -1,12 +1,19 @@
 package reports
 
 import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/tifa-project/tifa"
 	"github.com/tifa-project/tifa/extract/extracttest"
@@ -225,4 +232,233 @@ func firstDiff(a, b string) string {
 		i++
 	}
 	return fmt.Sprintf("at rune %d: %q\nvs %q", i, string(ra[max(0, i-20):min(len(ra), i+20)]), string(rb[max(0, i-20):min(len(rb), i+20)]))
+}
+
+// memCache is a DocCache in memory that counts what it is asked.
+type memCache struct {
+	mu         sync.Mutex
+	docs       map[string][]*Document
+	hits, puts int
+}
+
+func (c *memCache) GetDocs(key string) ([]*Document, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.docs[key]
+	if ok {
+		c.hits++
+	}
+	return d, ok
+}
+
+func (c *memCache) PutDocs(key string, docs []*Document) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.docs[key] = docs
+	c.puts++
+}
+
+// TestCacheKeepsExtracted: a second run takes every document, PDFs and
+// Word files included, with their pages and marks, from the cache: nothing
+// is extracted again.
+func TestCacheKeepsExtracted(t *testing.T) {
+	dir := mixedFolder(t)
+	c := &memCache{docs: map[string][]*Document{}}
+	read := func() []*Document {
+		docs, src, err := Load([]string{dir}, Options{Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		src.Close()
+		return docs
+	}
+	first := read()
+	if c.puts != len(first) || c.hits != 0 {
+		t.Fatalf("first run: %d puts, %d hits for %d documents", c.puts, c.hits, len(first))
+	}
+	second := read()
+	if c.puts != len(first) || c.hits != len(first) {
+		t.Errorf("second run: %d puts, %d hits; want %d and %d", c.puts, c.hits, len(first), len(first))
+	}
+	pdfs := 0
+	for i, d := range second {
+		if !reflect.DeepEqual(d, first[i]) {
+			t.Errorf("%s differs from the cache", d.ID)
+		}
+		if d.Format == "pdf" && d.Text != "" && d.Pages == 3 && len(d.Marks) == 3 {
+			pdfs++
+		}
+	}
+	if pdfs != 2 {
+		t.Errorf("%d PDFs with their 3 pages and marks from the cache, want 2", pdfs)
+	}
+}
+
+// TestEachStopsOnCancel: Ctrl-C while PDFs are read stops the run with
+// ctx's error, and what was cut short is not cached.
+func TestEachStopsOnCancel(t *testing.T) {
+	dir := mixedFolder(t)
+	c := &memCache{docs: map[string][]*Document{}}
+	src, err := Open([]string{dir}, Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	err = src.EachContext(ctx, func(d *Document) error {
+		if n++; n == 1 {
+			cancel()
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || n != 1 {
+		t.Errorf("EachContext returned %v after %d documents; want context.Canceled after 1", err, n)
+	}
+	for _, docs := range c.docs {
+		for _, d := range docs {
+			if d.Format == "pdf" && d.Text == "" && !strings.Contains(strings.Join(d.Warnings, ";"), "no text layer") {
+				t.Errorf("%s cached as %q", d.ID, d.Warnings)
+			}
+		}
+	}
+}
+
+// tarGz writes a .tar.gz of the members given, in order.
+func tarGz(t *testing.T, members ...[2]string) []byte {
+	var b bytes.Buffer
+	gz := gzip.NewWriter(&b)
+	tw := tar.NewWriter(gz)
+	for _, m := range members {
+		if err := tw.WriteHeader(&tar.Header{Name: m[0], Mode: 0o644, Size: int64(len(m[1])), Typeflag: tar.TypeReg}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tw.Write([]byte(m[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := gz.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestOpenOddFiles: damaged, encrypted, nested and unknown files in a
+// folder are each a document with the reason it has no text, or listed
+// and warned about by name; none stops the run or passes in silence.
+func TestOpenOddFiles(t *testing.T) {
+	paras := sample(t, "临江市_2020.txt")
+	text := strings.Join(paras, "\n")
+	inner := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "deep.zip", Data: string(extracttest.Zip(t, []extracttest.ZipEntry{{Name: "x.txt", Data: text}}))},
+		{Name: "y.txt", Data: text}})
+	files := map[string][]byte{
+		"ok.txt":      []byte(text),
+		"damaged.zip": []byte("PK\x03\x04 not a zip at all"),
+		"locked.pdf": extracttest.PDF(t, extracttest.Font(t), extracttest.PDFSpec{Paras: paras[:3],
+			Protect: &[2]string{"user", "owner"}}),
+		"cut.docx":     extracttest.DOCX(t, asAny(paras)...)[:2000],
+		"nested.zip":   extracttest.Zip(t, []extracttest.ZipEntry{{Name: "in.zip", Data: string(inner)}, {Name: "a.txt", Data: text}}),
+		"bundle.tgz":   tarGz(t, [2]string{"临江市_2020.txt", text}, [2]string{"说明", "这是一个说明文件"}),
+		"notes":        []byte("一些笔记"),
+		"binary.dat":   []byte("\x00\x01\x02\x03\x04\x05"),
+		"empty.pdf":    nil,
+		"mislabel.pdf": []byte(text),
+	}
+	dir := t.TempDir()
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var w []string
+	src, err := Open([]string{dir}, Options{Warn: func(m string) { w = append(w, strings.ReplaceAll(m, dir+"/", "")) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	got := map[string]string{}
+	err = src.Each(func(d *Document) error {
+		got[d.ID] = fmt.Sprintf("%s %v", d.Format, d.Chars(PartAll) > 500)
+		if p := extractProblem(d); p != "" {
+			got[d.ID] += " " + p
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"ok.txt":                  "txt true",
+		"locked.pdf":              "pdf false not read: encrypted: needs a password (PDF with a user password)",
+		"cut.docx":                "docx false not read: damaged: not a Word document: not a readable zip file",
+		"nested.zip/a.txt":        "txt true",
+		"nested.zip/in.zip/y.txt": "txt true",
+		"bundle.tgz/临江市_2020.txt": "txt true",
+		"empty.pdf":               "pdf false not read: empty file",
+		"mislabel.pdf":            "unknown false not read: text file of an unknown type (.pdf); rename it to .txt",
+	}
+	for id, g := range got {
+		if want[id] == "" {
+			t.Errorf("unexpected document %s: %s", id, g)
+		} else if !strings.HasPrefix(g, want[id]) {
+			t.Errorf("%s: %s, want %s", id, g, want[id])
+		}
+	}
+	for id := range want {
+		if _, ok := got[id]; !ok {
+			t.Errorf("no document %s", id)
+		}
+	}
+	warned := strings.Join(w, "\n")
+	for _, s := range []string{
+		"damaged.zip: archive not read: damaged",
+		"nested.zip/in.zip/deep.zip: an archive nested more than one level deep: not opened",
+		"bundle.tgz/说明: text file without an extension: not read; rename it to .txt to read it",
+		"notes: text file without an extension",
+		"binary.dat: binary data of an unknown format (.dat)",
+		"locked.pdf: not read: encrypted",
+		"cut.docx: not read: damaged",
+	} {
+		if !strings.Contains(warned, s) {
+			t.Errorf("warnings lack %q:\n%s", s, warned)
+		}
+	}
+}
+
+// FuzzOpenFolder: whatever bytes a file holds, under whatever report,
+// archive or other name, a folder run neither panics nor fails: every file
+// is a document or listed in Others. (PDF parsing is fuzzed in extract,
+// with a time bound; inputs that would reach it are skipped here.)
+func FuzzOpenFolder(f *testing.F) {
+	f.Add([]byte("各位代表：现在报告工作。"), uint8(0))
+	f.Add(extracttest.Zip(f, []extracttest.ZipEntry{{RawName: extracttest.GBK(f, "报告/a.txt"), Data: "乡村振兴"}, {Name: "manifest.csv", Data: "file,region,level,year\na.txt,甲,,2020\n"}}), uint8(3))
+	f.Add(extracttest.DOCX(f, "各位代表"), uint8(1))
+	f.Add(extracttest.OFD(f, [][]string{{"各位代表"}}), uint8(2))
+	f.Add([]byte("{\\rtf1 \\u21508?}"), uint8(4))
+	names := []string{"a.txt", "b.docx", "c.ofd", "d.zip", "e.rtf", "f.doc", "g.tar.gz", "h", "manifest.csv", "i.html"}
+	f.Fuzz(func(t *testing.T, data []byte, n uint8) {
+		if bytes.Contains(data, []byte("%PDF")) {
+			t.Skip()
+		}
+		name := names[int(n)%len(names)]
+		fsys := fstest.MapFS{name: {Data: data}, "ok.txt": {Data: []byte("各位代表：现在报告工作。")}}
+		src, err := OpenFS(fsys, ".", Options{Workers: 1})
+		if err != nil {
+			if strings.Contains(err.Error(), "manifest.csv") {
+				return // a malformed manifest is the user's error to fix
+			}
+			t.Fatal(err)
+		}
+		defer src.Close()
+		docs := 0
+		if err := src.Each(func(*Document) error { docs++; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if docs == 0 || docs+len(src.Others()) < 2 {
+			t.Errorf("%d documents and %d others for 2 files", docs, len(src.Others()))
+		}
+	})
 }

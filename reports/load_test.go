@@ -125,7 +125,7 @@ func TestOpenFSManifest(t *testing.T) {
 	}
 	sameSummaries(t, collectDocs(t, src), []docSummary{
 		{ID: "scan.PDF", Sources: "//", Warnings: []string{"not listed in c/manifest.csv",
-			"text file of an unknown type (.pdf): not read; rename it to .txt to read it", "no region known", "no year known"}},
+			"not read: text file of an unknown type (.pdf); rename it to .txt to read it", "no region known", "no year known"}},
 		{ID: "sub/店口镇-2020.txt", Region: "店口镇", Level: LevelTownship, Year: 2019, Sources: "manifest/suffix/manifest",
 			Parts: "all,review,plan", Warnings: []string{
 				"year: manifest says 2019, filename says 2020 (kept 2019)",
