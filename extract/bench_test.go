@@ -27,14 +27,14 @@ func BenchmarkPDF(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
-	cpu0 := cpuTime()
+	cpu0 := extracttest.CPUTime()
 	for b.Loop() {
 		got, err := e.Extract(context.Background(), PDF, data)
 		if err != nil || len(got.Pages) != 30 || !strings.Contains(got.Pages[29], "。") {
 			b.Fatalf("%v; want 30 pages of text", err)
 		}
 	}
-	reportRate(b, float64(30*b.N), "pages/s", cpu0)
+	extracttest.ReportRate(b, float64(30*b.N), "pages/s", cpu0)
 }
 
 // BenchmarkPDFStartup measures starting the PDF engine and reading a
@@ -84,15 +84,15 @@ func BenchmarkDOCX(b *testing.B) {
 	want := strings.Join(paras, "\n")
 	b.Run("read", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
-		cpu0 := cpuTime()
+		cpu0 := extracttest.CPUTime()
 		for b.Loop() {
 			got, err := readDOCX(bytes.NewReader(data), int64(len(data)), DefaultLimits)
 			if err != nil || got.Pages[0] != want {
 				b.Fatalf("%v; want the paragraphs", err)
 			}
 		}
-		reportRate(b, float64(len(data)*b.N)/1e6, "MB/s", cpu0)
-		reportRate(b, float64(xml*b.N)/1e6, "xml-MB/s", cpu0)
+		extracttest.ReportRate(b, float64(len(data)*b.N)/1e6, "MB/s", cpu0)
+		extracttest.ReportRate(b, float64(xml*b.N)/1e6, "xml-MB/s", cpu0)
 	})
 	b.Run("encoding-xml", func(b *testing.B) { // the library scanXML replaces
 		x := []byte(extracttest.DOCXML(b, body...))
@@ -116,7 +116,7 @@ func BenchmarkDOCX(b *testing.B) {
 	})
 	b.Run("unzip", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
-		cpu0 := cpuTime()
+		cpu0 := extracttest.CPUTime()
 		for b.Loop() {
 			d, err := openZipDoc(bytes.NewReader(data), int64(len(data)), DefaultLimits, "docx")
 			if err != nil {
@@ -126,7 +126,7 @@ func BenchmarkDOCX(b *testing.B) {
 				b.Fatalf("%d bytes, %v; want %d", len(x), err, xml)
 			}
 		}
-		reportRate(b, float64(len(data)*b.N)/1e6, "MB/s", cpu0)
-		reportRate(b, float64(xml*b.N)/1e6, "xml-MB/s", cpu0)
+		extracttest.ReportRate(b, float64(len(data)*b.N)/1e6, "MB/s", cpu0)
+		extracttest.ReportRate(b, float64(xml*b.N)/1e6, "xml-MB/s", cpu0)
 	})
 }
