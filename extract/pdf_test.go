@@ -202,3 +202,18 @@ func TestPDFConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestNoTextErrorPages(t *testing.T) {
+	for _, c := range []struct {
+		e    NoTextError
+		want string
+	}{
+		{NoTextError{Pages: 1}, "no text layer, 1 page: a scan?"},
+		{NoTextError{Pages: 12}, "no text layer, 12 pages: a scan?"},
+		{NoTextError{Pages: 2, Garbled: true}, "text layer unreadable (fonts without a Unicode map), 2 pages"},
+	} {
+		if got := c.e.Error(); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%+v: %q, want it to start %q", c.e, got, c.want)
+		}
+	}
+}
