@@ -20,7 +20,7 @@ import (
 // sentence broken at a page edge as any other, and each document's Marks
 // give the page of every stretch of its text (PDF and OFD). A file without
 // text (a scan), encrypted, damaged or too large yields one document with
-// no text and the reason, worded "not read: …" (see extractProblem); with
+// no text and the reason, worded "not read: …" (see Document.Unread); with
 // a scan, its page count. keep is false when the extraction timed out (a
 // busy machine may manage next time) or ctx is done.
 func (s *Source) describeExtracted(ctx context.Context, in *input, raw []byte, f extract.Format) (docs []*Document, keep bool) {
@@ -85,9 +85,12 @@ func (s *Source) notReport(in *input, raw []byte, c extract.Class) *Document {
 	return s.finish(base, "", s.fileMeta(in), false, reason)
 }
 
-// extractProblem returns the reason a document of a format extract reads
-// has no text ("not read: …"), or "" when it has text or is a text file.
-func extractProblem(d *Document) string {
+// Unread returns why a document of a format package extract reads (PDF,
+// Word, RTF, OFD, or a file that is not a report under such a name) has
+// no text — "not read: no text layer, 3 pages: a scan? …" — or "" when it
+// has text or is a text file. Each reports these to Options.Warn by the
+// file's name, as they may well be reports the user needs.
+func (d *Document) Unread() string {
 	if d.Format == "" || extract.Format(d.Format).Plain() || strings.TrimSpace(d.Text) != "" {
 		return ""
 	}

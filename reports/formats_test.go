@@ -382,7 +382,7 @@ func TestOpenOddFiles(t *testing.T) {
 	got := map[string]string{}
 	err = src.Each(func(d *Document) error {
 		got[d.ID] = fmt.Sprintf("%s %v", d.Format, d.Chars(PartAll) > 500)
-		if p := extractProblem(d); p != "" {
+		if p := d.Unread(); p != "" {
 			got[d.ID] += " " + p
 		}
 		return nil

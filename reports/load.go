@@ -497,7 +497,7 @@ func (s *Source) emit(ctx context.Context, fd fileDocs, fn func(*Document) error
 		return fd.err
 	}
 	for _, d := range fd.docs {
-		if problem := extractProblem(d); problem != "" {
+		if problem := d.Unread(); problem != "" {
 			s.warn(QuoteName(d.Path) + ": " + problem)
 		}
 	}

@@ -150,7 +150,7 @@ func each(g *globals, src *reports.Source, fn func(*reports.Document) error) err
 		if strings.TrimSpace(d.Text) != "" {
 			withText++
 		}
-		if len(d.Warnings) > 0 {
+		if len(d.Warnings) > 0 && d.Unread() == "" { // an unread PDF … was named already
 			warned.add(d.ID, d.Warnings[0])
 		}
 		p.add(d.Path, len(d.Text))
