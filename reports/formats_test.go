@@ -17,6 +17,7 @@ import (
 
 	"github.com/tifa-project/tifa"
 	"github.com/tifa-project/tifa/extract/extracttest"
+	"github.com/tifa-project/tifa/infile/infiletest"
 )
 
 // Fixtures of this file are built by extracttest; its font comes from
@@ -461,4 +462,33 @@ func FuzzOpenFolder(f *testing.F) {
 			t.Errorf("%d documents and %d others for 2 files", docs, len(src.Others()))
 		}
 	})
+}
+
+// TestOpenHostileArchive: a FIFO or a link to nowhere named like an
+// archive is listed with its problem, never opened (infile refuses it).
+func TestOpenHostileArchive(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "ok.txt"), []byte(strings.Join(sample(t, "临江市_2020.txt"), "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	infiletest.FIFO(t, filepath.Join(dir, "pipe.zip"))
+	if err := os.Symlink(filepath.Join(dir, "nowhere.zip"), filepath.Join(dir, "gone.zip")); err != nil {
+		t.Fatal(err)
+	}
+	var w []string
+	infiletest.Within(t, func() {
+		src, err := Open([]string{dir}, Options{Warn: func(m string) { w = append(w, strings.ReplaceAll(m, dir+"/", "")) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := src.Each(func(*Document) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(src.Others()) != 2 {
+			t.Errorf("others %+v, want the FIFO and the link", src.Others())
+		}
+	})
+	if got := strings.Join(w, "\n"); !strings.Contains(got, "pipe.zip: not read: ") || !strings.Contains(got, "gone.zip: not read: ") {
+		t.Errorf("warnings:\n%s", got)
+	}
 }
