@@ -195,7 +195,8 @@ func TestDecodeRejectsTruncation(t *testing.T) {
 }
 
 // TestDecodeRejectsBadSections: a section outside its text, out of order
-// or of an unknown part would make a caller slice out of range.
+// or of an unknown part would make a caller slice out of range; so would a
+// bad mark.
 func TestDecodeRejectsBadSections(t *testing.T) {
 	tests := []struct {
 		name string
@@ -206,29 +207,11 @@ func TestDecodeRejectsBadSections(t *testing.T) {
 		{"negative start", func(d *reports.Document) { d.Sections[0].Start = -1 }},
 		{"overlapping", func(d *reports.Document) { d.Sections[2].Start = d.Sections[1].Start }},
 		{"unknown part", func(d *reports.Document) { d.Sections[1].Part = 7 }},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			d := sampleDoc()
-			tc.edit(d)
-			p, _ := unseal(kindDocs, encodeDocs([]*reports.Document{d}))
-			if _, err := decodeDocs(p); !errors.Is(err, errMalformed) {
-				t.Errorf("decode: %v, want %v", err, errMalformed)
-			}
-		})
-	}
-}
-
-// TestDecodeRejectsBadMarks: a mark outside its text, out of order, with a
-// negative line or a page beyond the page count would make Locate lie.
-func TestDecodeRejectsBadMarks(t *testing.T) {
-	tests := []struct {
-		name string
-		edit func(d *reports.Document)
-	}{
-		{"offset beyond text", func(d *reports.Document) { d.Marks[1].Off = int32(len(d.Text) + 1) }},
-		{"out of order", func(d *reports.Document) { d.Marks[0].Off = d.Marks[1].Off + 1 }},
-		{"negative offset", func(d *reports.Document) { d.Marks[0].Off = -1 }},
+		// a mark outside its text, out of order, with a negative line or a
+		// page beyond the page count would make Locate lie
+		{"mark beyond text", func(d *reports.Document) { d.Marks[1].Off = int32(len(d.Text) + 1) }},
+		{"marks out of order", func(d *reports.Document) { d.Marks[0].Off = d.Marks[1].Off + 1 }},
+		{"negative mark", func(d *reports.Document) { d.Marks[0].Off = -1 }},
 		{"negative line", func(d *reports.Document) { d.Marks[0].Line = -1 }},
 		{"page beyond the count", func(d *reports.Document) { d.Marks[1].Page = 3 }},
 		{"negative page count", func(d *reports.Document) { d.Pages, d.Marks = -1, nil }},

@@ -16,15 +16,7 @@ import (
 )
 
 // The test PDFs are written in the Chinese font package chart finds.
-func init() {
-	extracttest.SetFont(func() ([]byte, error) {
-		f, err := chart.FindFont("")
-		if err != nil {
-			return nil, err
-		}
-		return f.TrueType()
-	})
-}
+func init() { extracttest.SetFont(func() ([]byte, error) { return chart.FindTrueType("") }) }
 
 // fileCounts runs tifa count on args and returns, for each file read
 // (the parts of a bundle added up), the mentions of each slogan.
