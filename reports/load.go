@@ -19,6 +19,7 @@ import (
 
 	"github.com/tifa-project/tifa/extract"
 	"github.com/tifa-project/tifa/infile"
+	"github.com/tifa-project/tifa/places"
 )
 
 // Options control how reports are found and described.
@@ -55,6 +56,9 @@ type Options struct {
 	// returns the function that ends it, so progress can say why nothing
 	// moves.
 	Stage func(what string) (done func())
+	// Places places each document (Meta.Place); nil means the embedded
+	// gazetteer without overrides.
+	Places *places.Resolver
 }
 
 // DocCache stores the documents described from one file under a key that
@@ -93,6 +97,8 @@ type Source struct {
 	extMu   sync.Mutex
 	ext     *extract.Extractor // started on the first file to extract; Close frees it
 	pdfOnce sync.Once          // the PDF engine's start, shown by Options.Stage
+
+	placesState
 
 	stdinMu  sync.Mutex
 	stdin    []byte
@@ -336,10 +342,11 @@ func (s *Source) useManifest(m *boundManifest) {
 	s.toCheck = append(s.toCheck, m)
 }
 
-// recordExtra records the manifest's extra columns.
+// recordExtra records the manifest's extra columns, but for a code
+// column: the resolver reads it, and the code column shows it.
 func (s *Source) recordExtra(m *boundManifest) {
 	for _, c := range m.Extra {
-		if !inList(s.extra, c) {
+		if !inList(s.extra, c) && !strings.EqualFold(c, "code") {
 			s.extra = append(s.extra, c)
 		}
 	}
@@ -362,7 +369,9 @@ func (s *Source) Files() []string {
 }
 
 // ExtraColumns lists the manifest's columns beyond file,region,level,year,
-// in the manifest's order; they are carried to every output.
+// in the manifest's order; they are carried to every output. A column
+// named code is not among them: it gives the division code (see
+// Meta.Place), which the code column shows.
 func (s *Source) ExtraColumns() []string { return s.extra }
 
 // Each reads, decodes, cleans and describes every report and calls fn for
@@ -419,19 +428,36 @@ type fileDocs struct {
 func (s *Source) load(ctx context.Context, i int) fileDocs {
 	in := &s.inputs[i]
 	if in.problem != "" {
-		return fileDocs{docs: []*Document{s.unread(in, in.problem)}}
+		return s.placed(s.unread(in, in.problem))
 	}
 	raw, err := s.readInput(in)
 	if err != nil && (isSkip(err) || in.member) {
-		return fileDocs{docs: []*Document{s.unread(in, skipReason(err))}}
+		return s.placed(s.unread(in, skipReason(err)))
 	}
 	if err != nil {
 		return fileDocs{err: fmt.Errorf("read %s: %w", QuoteName(in.path), unwrapPathErr(err))}
 	}
+	docs, err := s.describeCached(ctx, in, raw)
+	if err != nil {
+		return fileDocs{err: err}
+	}
+	s.place(docs)
+	return fileDocs{docs: docs}
+}
+
+// placed is one document, placed.
+func (s *Source) placed(d *Document) fileDocs {
+	s.place([]*Document{d})
+	return fileDocs{docs: []*Document{d}}
+}
+
+// describeCached is describe through the cache, when there is one. Its
+// error is ctx's, when the run was stopped while the file was read.
+func (s *Source) describeCached(ctx context.Context, in *input, raw []byte) ([]*Document, error) {
 	c := extract.Classify(in.name, bytes.NewReader(raw), int64(len(raw)))
 	if s.opt.Cache == nil {
 		docs, _ := s.describe(ctx, in, raw, c)
-		return fileDocs{docs: docs, err: ctx.Err()}
+		return docs, ctx.Err()
 	}
 	key := s.cacheKey(in, raw, c)
 	if docs, ok := s.opt.Cache.GetDocs(key); ok && len(docs) > 0 {
@@ -441,16 +467,16 @@ func (s *Source) load(ctx context.Context, i int) fileDocs {
 				d.ID = fmt.Sprintf("%s#%d", in.id, k+1)
 			}
 		}
-		return fileDocs{docs: docs}
+		return docs, nil
 	}
 	docs, keep := s.describe(ctx, in, raw, c)
 	if err := ctx.Err(); err != nil {
-		return fileDocs{err: err}
+		return nil, err
 	}
 	if keep {
 		s.opt.Cache.PutDocs(key, docs)
 	}
-	return fileDocs{docs: docs}
+	return docs, nil
 }
 
 // cacheKey names what a file's documents depend on: its bytes, its name
@@ -828,14 +854,15 @@ func ResolveMeta(sources ...Meta) (Meta, []string) {
 	}
 	m = withLevel(m)
 	if m.Level == LevelProvince {
-		m.Region = shortProvince(m.Region)
+		m.Region = ShortProvince(m.Region)
 	}
 	return m, warns
 }
 
-// shortProvince returns the short form of a province-level name (河北省 →
-// 河北), or the name itself when it has none.
-func shortProvince(region string) string {
+// ShortProvince returns the short form of a province-level name (河北省 →
+// 河北, 广西壮族自治区 → 广西, 北京市 → 北京), as ResolveMeta writes a
+// province's region, or the name itself when it has none.
+func ShortProvince(region string) string {
 	if short := regionCore(region); inList(provinces, short) {
 		return short
 	}

@@ -21,10 +21,15 @@ func newDocsCmd(g *globals) *cobra.Command {
 		Long: `List one row per document: where its metadata came from is worth checking
 before any analysis.
 
-Columns: id, region, level, year, [manifest extra columns], chars (Chinese
-characters), review_chars, plan_chars, review_heading and plan_heading (the
-headings that opened each part), encoding (of the source file), format (txt,
-md, html, pdf, docx, doc, wps, rtf, ofd), pages (of a PDF or OFD), warnings.
+Columns: id, region, level, year, code (the division code in the report's
+year: 6 digits, 9 for a township), place (the panel id: one for a place
+renamed, 清苑县 and 清苑区), name (official), province, city, county (the
+divisions holding it), place_source (manifest, filename, path, header or
+override; 'tifa places' says why), [manifest extra columns; one named like a
+place column is written manifest_NAME], chars (Chinese characters),
+review_chars, plan_chars, review_heading and plan_heading (the headings that
+opened each part), encoding (of the source file), format (txt, md, html, pdf,
+docx, doc, wps, rtf, ofd), pages (of a PDF or OFD), warnings.
 
 --all-files adds a row for every other file found under the folders: what it
 is (image, manifest, system, data, tifa-output, hidden, unsupported, unknown)
