@@ -13,8 +13,9 @@ import (
 // original; empty for the formats whose text is extracted), left, term (as
 // written) and right.
 func KWIC(term string) *table.Table {
-	return &table.Table{Title: "Mentions of " + term, Cols: []table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year"),
-		table.Text("section"), table.Int("page"), table.Int("line"), table.Text("left"), table.Text("term"), table.Text("right")}}
+	cs := append([]table.Column{table.Text("doc")}, metaCols(nil, false)...)
+	cs = append(cs, table.Text("section"), table.Int("page"), table.Int("line"), table.Text("left"), table.Text("term"), table.Text("right"))
+	return &table.Table{Title: "Mentions of " + term, Cols: cs}
 }
 
 // AddHits adds the mentions found in d to t, a KWIC table.
@@ -25,6 +26,7 @@ func AddHits(t *table.Table, d *reports.Document, hits []analysis.Hit) {
 			sec = "preamble"
 		}
 		line, page := d.Locate(h.Start)
-		t.Add(d.ID, d.Meta.Region, d.Meta.Level, d.Meta.Year, sec, positive(page), positive(line), h.Left, h.Term, h.Right)
+		row := append([]any{d.ID}, metaCells(d.Meta, nil)...)
+		t.Add(append(row, sec, positive(page), positive(line), h.Left, h.Term, h.Right)...)
 	}
 }

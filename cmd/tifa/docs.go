@@ -31,6 +31,13 @@ review_chars, plan_chars, review_heading and plan_heading (the headings that
 opened each part), encoding (of the source file), format (txt, md, html, pdf,
 docx, doc, wps, rtf, ofd), pages (of a PDF or OFD), warnings.
 
+--columns chooses the document columns (region … place_source and the
+manifest's) in any command: --columns region,year,source_path (exactly
+these), --columns +code,-level (changes to the default), all or none. The
+place columns are shown by default here only; elsewhere --columns +code or
+all adds them. A terminal table leaves out a manifest column with long
+values (a path, a note with URLs) unless asked for; files hold the rest.
+
 --all-files adds a row for every other file found under the folders: what it
 is (image, manifest, system, data, tifa-output, hidden, unsupported, unknown)
 in format, and why it is not read in warnings.`,

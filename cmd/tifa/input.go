@@ -137,7 +137,11 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 		g.cache = cc
 		opt.Cache = cc
 	}
-	return reports.Open(args, opt)
+	src, err := reports.Open(args, opt)
+	if err != nil {
+		return nil, err
+	}
+	return src, g.checkSource(src, args)
 }
 
 // each reads every document of src, showing progress, and calls fn on
