@@ -15,11 +15,13 @@ import (
 // extra columns (one named like a place column written manifest_NAME),
 // chars (Chinese characters), review_chars, plan_chars, review_heading and
 // plan_heading (the headings that opened each part), encoding (of the
-// source file) and warnings.
+// source file; empty for the formats whose text is extracted), format
+// (txt, md, html, pdf, docx, doc, wps, rtf, ofd), pages (of a PDF or OFD)
+// and warnings.
 func Docs(extra []string) *table.Table {
 	cs := append([]table.Column{table.Text("id")}, metaCols(extra, true)...)
 	cs = append(cs, table.Int("chars"), table.Int("review_chars"), table.Int("plan_chars"),
-		table.Text("review_heading"), table.Text("plan_heading"), table.Text("encoding"), table.Text("warnings"))
+		table.Text("review_heading"), table.Text("plan_heading"), table.Text("encoding"), table.Text("format"), table.Int("pages"), table.Text("warnings"))
 	return &table.Table{Title: "Documents", Cols: cs}
 }
 
@@ -27,7 +29,7 @@ func Docs(extra []string) *table.Table {
 func DocRow(d *reports.Document, extra []string) []any {
 	row := append([]any{d.ID}, metaCells(d.Meta, extra)...)
 	row = append(row, d.Chars(reports.PartAll), d.Chars(reports.PartReview), d.Chars(reports.PartPlan),
-		firstHeading(d, reports.PartReview), firstHeading(d, reports.PartPlan), d.Encoding, strings.Join(d.Warnings, "; "))
+		firstHeading(d, reports.PartReview), firstHeading(d, reports.PartPlan), d.Encoding, d.Format, positive(d.Pages), strings.Join(d.Warnings, "; "))
 	return row
 }
 
@@ -54,7 +56,7 @@ func metaCells(m reports.Meta, extra []string) []any {
 // reservedCols are the column names of tifa's per-document outputs.
 var reservedCols = map[string]bool{"id": true, "doc": true, "region": true, "level": true, "year": true,
 	"chars": true, "review_chars": true, "plan_chars": true, "review_heading": true, "plan_heading": true,
-	"encoding": true, "warnings": true, "section": true, "slogan": true, "category": true, "count": true,
+	"encoding": true, "format": true, "pages": true, "warnings": true, "section": true, "slogan": true, "category": true, "count": true,
 	"nested": true, "per10k": true}
 
 // placeCols are the columns of reports.PlaceColumns.
@@ -105,4 +107,13 @@ func extraCols(names []string, also ...string) []table.Column {
 		out[i] = table.Column{Name: name, Kind: table.KindText, Optional: true}
 	}
 	return out
+}
+
+// positive returns n, or nil (an empty cell) when n is 0: a page count or
+// number only PDF and OFD files have.
+func positive(n int) any {
+	if n <= 0 {
+		return nil
+	}
+	return n
 }

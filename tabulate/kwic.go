@@ -8,10 +8,13 @@ import (
 
 // KWIC is the table of tifa kwic, without rows: one row per mention
 // (AddHits) with doc, region, level, year, section (preamble, review or
-// plan), left, term (as written) and right.
+// plan), page (of a PDF or OFD), line (of a text file: the line of the
+// source file the mention is on, so a quote can be checked against the
+// original; empty for the formats whose text is extracted), left, term (as
+// written) and right.
 func KWIC(term string) *table.Table {
 	cs := append([]table.Column{table.Text("doc")}, metaCols(nil, false)...)
-	cs = append(cs, table.Text("section"), table.Text("left"), table.Text("term"), table.Text("right"))
+	cs = append(cs, table.Text("section"), table.Int("page"), table.Int("line"), table.Text("left"), table.Text("term"), table.Text("right"))
 	return &table.Table{Title: "Mentions of " + term, Cols: cs}
 }
 
@@ -22,7 +25,8 @@ func AddHits(t *table.Table, d *reports.Document, hits []analysis.Hit) {
 		if h.Part == reports.PartAll {
 			sec = "preamble"
 		}
+		line, page := d.Locate(h.Start)
 		row := append([]any{d.ID}, metaCells(d.Meta, nil)...)
-		t.Add(append(row, sec, h.Left, h.Term, h.Right)...)
+		t.Add(append(row, sec, positive(page), positive(line), h.Left, h.Term, h.Right)...)
 	}
 }

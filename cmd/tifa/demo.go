@@ -26,11 +26,11 @@ const (
 
 // demoColumns are the document columns (--columns) the demo shows unless
 // told otherwise: the level; the region and year are in the file name.
-// Of the other columns of tifa docs it keeps the lengths and encoding
+// Of the other columns of tifa docs it keeps the lengths, encoding and format
 // (demoDocsCols), so that every table fits a terminal of 100 columns.
 const demoColumns = "level"
 
-var demoDocsCols = []string{"id", "chars", "review_chars", "plan_chars", "encoding"}
+var demoDocsCols = []string{"id", "chars", "review_chars", "plan_chars", "encoding", "format"}
 
 // demoNames name the demo's tables (Table.Name): -o demo.csv writes
 // demo.docs.csv, demo.counts.csv …
@@ -134,7 +134,7 @@ func demoTables(g *globals) ([]*table.Table, error) {
 	}
 
 	keepColumns(docs, func(_ int, c table.Column) bool { return c.Optional || slices.Contains(demoDocsCols, c.Name) })
-	docs.Title = "1. tifa docs — which reports were read: place, level, year, length, encoding"
+	docs.Title = "1. tifa docs — which reports were read: place, level, year, length, encoding, format"
 	counts := tabulate.CountsWide(dcs, lex, extra)
 	last := slices.IndexFunc(counts.Cols, func(c table.Column) bool { return c.Name == "chars" }) + demoTop
 	keepColumns(counts, func(j int, _ table.Column) bool { return j <= last })

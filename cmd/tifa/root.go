@@ -76,8 +76,8 @@ const rootLong = `tifa (提法, "official formulation") measures the policy slog
 government work reports (政府工作报告): which slogans a township, county, city or
 province stresses, how that changes year by year.
 
-It reads reports as they come (UTF-8, GBK or UTF-16; scraped web pages; PDF
-extractions; several reports in one file), takes region, level and year from a
+It reads reports as they come (UTF-8, GBK or UTF-16; scraped web pages; PDF,
+Word, OFD; zip archives; several reports in one file), takes region, level and year from a
 manifest.csv, the file name or the report's own header, and counts the slogans
 of an embedded, curated lexicon exactly — no segmenter can split them.
 
