@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tifa-project/tifa/places"
 )
 
 // Administrative levels, from the centre down. A Meta.Level is one of these
@@ -36,8 +38,16 @@ type Meta struct {
 
 	// Source says where each of region, level and year came from:
 	// "manifest", "filename", "header", "suffix" (level derived from the
-	// region's suffix) or "" when unknown.
+	// region's suffix), "code" (level of the division code, when nothing
+	// else gave one) or "" when unknown.
 	RegionSource, LevelSource, YearSource string
+
+	// Place is where the report's author lies: its division code in the
+	// report's year, panel id, official name, the divisions holding it,
+	// what decided it and why (see package places). A Source sets it for
+	// every document, resolved or not (then Place.Code is ""); it is nil
+	// for a document made otherwise.
+	Place *places.Result
 }
 
 // Part selects which text of a report is analysed.
@@ -108,6 +118,15 @@ type Document struct {
 	// Warnings are problems found that did not stop the document being
 	// read: no year known, no sections found, a short text …
 	Warnings []string
+	// Format is the format the text was read from: txt, md, html, pdf,
+	// docx, doc, wps, rtf or ofd (the names of package extract).
+	Format string
+	// Pages is the page count of a PDF or OFD source (shared by the parts
+	// of a bundle), 0 for the other formats.
+	Pages int
+	// Marks say where each stretch of Text comes from in the source (see
+	// Locate), in order of Off; nil when nothing is known.
+	Marks []Mark
 }
 
 // Spans returns the byte spans of Text that make up part p, in order.

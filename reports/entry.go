@@ -112,8 +112,15 @@ func displayName(name string) (shown, note string) {
 // entryProblem returns why the report file name of fsys is not read —
 // not a regular file (a FIFO, a device, a directory …), a symbolic link
 // that leads nowhere or round in a loop, larger than max bytes — or ""
-// and the file's information when it can be read. It opens nothing.
-func entryProblem(fsys fs.FS, name string, max int64) (fs.FileInfo, string) {
+// when it can be read. It opens nothing.
+func entryProblem(fsys fs.FS, name string, max int64) string {
+	_, problem := entryStat(fsys, name, max)
+	return problem
+}
+
+// entryStat is entryProblem that also returns the file's information when
+// it can be read.
+func entryStat(fsys fs.FS, name string, max int64) (fs.FileInfo, string) {
 	fi, err := infile.Stat(fsys, name, max, name)
 	if err == nil {
 		return fi, ""

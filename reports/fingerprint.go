@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 
+	"github.com/tifa-project/tifa/extract"
 	"github.com/tifa-project/tifa/infile"
 )
 
@@ -43,14 +44,14 @@ func (s *Source) knownKey(i int) string {
 	}
 	in := &s.inputs[i]
 	hi, ok := s.opt.Cache.(HashIndex)
-	if !ok || in.disk == "" {
+	if !ok || in.disk == "" || s.opt.OCR != "" { // with OCR, the key holds the format: read the file
 		return ""
 	}
 	h, ok := hi.GetFileHash(in.disk)
 	if !ok || !infile.Trusted(h.Identity, in.ident, h.Recorded) {
 		return ""
 	}
-	return s.cacheKey(in, hex.EncodeToString(h.Sum[:]))
+	return s.cacheKey(in, hex.EncodeToString(h.Sum[:]), extract.Class{})
 }
 
 // setKey records input i's key as read; a key that differs from the one
@@ -89,7 +90,7 @@ func (s *Source) Fingerprint() (string, bool) {
 		in := &s.inputs[i]
 		k := s.keys[i]
 		if in.problem != "" {
-			k = s.cacheKey(in, "unread:"+in.problem)
+			k = s.cacheKey(in, "unread:"+in.problem, extract.Class{})
 		} else if k == "" {
 			if k = s.knownKey(i); k == "" {
 				return "", false

@@ -9,20 +9,22 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tifa-project/tifa/extract"
 )
 
-// memCache is a DocCache and HashIndex in memory.
-type memCache struct {
+// hashCache is a DocCache and HashIndex in memory.
+type hashCache struct {
 	mu     sync.Mutex
 	docs   map[string][]*Document
 	hashes map[string]FileHash
 }
 
-func newMemCache() *memCache {
-	return &memCache{docs: map[string][]*Document{}, hashes: map[string]FileHash{}}
+func newHashCache() *hashCache {
+	return &hashCache{docs: map[string][]*Document{}, hashes: map[string]FileHash{}}
 }
 
-func (c *memCache) GetDocs(key string) ([]*Document, bool) {
+func (c *hashCache) GetDocs(key string) ([]*Document, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	docs, ok := c.docs[key]
@@ -34,20 +36,20 @@ func (c *memCache) GetDocs(key string) ([]*Document, bool) {
 	return out, ok
 }
 
-func (c *memCache) PutDocs(key string, docs []*Document) {
+func (c *hashCache) PutDocs(key string, docs []*Document) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.docs[key] = docs
 }
 
-func (c *memCache) GetFileHash(path string) (FileHash, bool) {
+func (c *hashCache) GetFileHash(path string) (FileHash, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	h, ok := c.hashes[path]
 	return h, ok
 }
 
-func (c *memCache) PutFileHash(path string, h FileHash) {
+func (c *hashCache) PutFileHash(path string, h FileHash) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.hashes[path] = h
@@ -76,7 +78,7 @@ func TestFingerprint(t *testing.T) {
 	write("甲县_2020.txt", "甲县2020年政府工作报告\n"+body, time.Hour)
 	write("乙县_2021.txt", "乙县2021年政府工作报告\n"+body, time.Hour)
 	write("manifest.csv", "file,region,level,year\n甲县_2020.txt,甲县,county,2020\n", time.Hour)
-	c := newMemCache()
+	c := newHashCache()
 	run := func() (*Source, map[string]string) {
 		t.Helper()
 		src, err := Open([]string{dir}, Options{Cache: c})
@@ -108,7 +110,7 @@ func TestFingerprint(t *testing.T) {
 	var planted string
 	for i := range src2.inputs {
 		if src2.inputs[i].disk == abs {
-			planted = src2.cacheKey(&src2.inputs[i], hex.EncodeToString(h.Sum[:]))
+			planted = src2.cacheKey(&src2.inputs[i], hex.EncodeToString(h.Sum[:]), extract.Class{})
 		}
 	}
 	c.docs[planted] = []*Document{{ID: "x", Text: "from the cache"}}

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -20,7 +19,7 @@ type neighbourOpts struct {
 
 func (n *neighbourOpts) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&n.within, "within", "", "neighbours only among units sharing KEY: year, level, region or a manifest column (county, city …)")
+	f.StringVar(&n.within, "within", "", "neighbours only among units sharing KEY: year, level, region, province, city or county (by division code) or a manifest column")
 	f.BoolVar(&n.approx, "approx", false, "approximate neighbours for large corpora: candidates from random projections, re-ranked exactly")
 	f.IntVar(&n.candidates, "candidates", 0, "with --approx: units re-ranked exactly for each unit (default: max(100, 40×k))")
 }
@@ -64,24 +63,16 @@ func (n *neighbourOpts) find(g *globals, o *vectorOpts, l *loaded, k int) ([][]v
 	return o.neighbours(g, l, k)
 }
 
-// blocks numbers the units' values of key (year, level, region or a
-// manifest column), −1 for a unit without one, and counts those.
+// blocks numbers the units' values of key (year, level, region, a
+// division — province, city or county, by its code, from the gazetteer —
+// or a manifest column), −1 for a unit without one, and counts those.
 func blocks(units []vector.Unit, key string) (block []int, missing int) {
 	ids := map[string]int{}
 	block = make([]int, len(units))
 	for i, u := range units {
-		var v string
-		switch key {
-		case "year":
-			if u.Meta.Year != 0 {
-				v = strconv.Itoa(u.Meta.Year)
-			}
-		case "level":
-			v = u.Meta.Level
-		case "region":
-			v = u.Meta.Region
-		default:
-			v = u.Meta.Extra[key]
+		v := u.Meta.Value(key)
+		if d := u.Meta.Division(key); d.Code != "" && (key == "province" || key == "city" || key == "county") {
+			v = d.Code // names repeat across provinces (城关镇, 新区 …): codes do not
 		}
 		if v == "" {
 			block[i] = -1

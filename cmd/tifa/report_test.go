@@ -146,7 +146,7 @@ func TestReportStructure(t *testing.T) {
 			t.Errorf("the page holds %q: it must not reach outside the file", bad)
 		}
 	}
-	for _, want := range []string{"2025-01-02", "<svg class=\"heatmap\"", "<svg class=\"line\"", `<dd>13</dd>`} {
+	for _, want := range []string{"2025-01-02", "<svg class=\"heatmap\"", "<svg class=\"line\"", "<dd>" + strconv.Itoa(nSamples) + "</dd>"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}
@@ -202,7 +202,7 @@ func TestReportErrors(t *testing.T) {
 		{"format", []string{"report", samples, "-f", "csv"}, "HTML only"},
 		{"top", []string{"report", samples, "--top", "0"}, "flag --top"},
 		{"heatmap", []string{"report", samples, "--heatmap", "1"}, "flag --heatmap"},
-		{"by", []string{"report", samples, "--by", "county"}, "flag --by"},
+		{"by", []string{"report", samples, "--by", "month"}, "flag --by"},
 		{"k", []string{"report", samples, "--k", "x"}, "flag --k"},
 		{"method", []string{"report", samples, "--method", "x"}, "flag --method"},
 		{"unwritable", []string{"report", samples, "-o", filepath.Join(blocker, "report.html")}, "write " + blocker},

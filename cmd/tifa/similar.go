@@ -34,8 +34,8 @@ terms contributing most to the cosine, largest first).
 average-linkage clustering so that similar units sit together.
 
 Large corpora (tens of thousands of reports): --within KEY looks for
-neighbours only among the units sharing KEY (year, level, region or a
-manifest column such as county or city), exactly; --approx looks among
+neighbours only among the units sharing KEY (year, level, region, the
+province, city or county holding them, or a manifest column), exactly; --approx looks among
 all, approximately: candidates from random projections, re-ranked exactly
 (provenance records the method). Both leave --matrix, --to and --plot out.`,
 		Example: "  tifa similar reports/ --by region --space slogans\n  tifa similar reports/ --matrix -o sim.csv",

@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
@@ -33,7 +35,7 @@ func (o *vectorOpts) addFlags(cmd *cobra.Command, defaultSpace string) {
 	o.in.addFlags(cmd, true)
 	f := cmd.Flags()
 	f.StringVar(&o.space, "space", defaultSpace, "slogans (lexicon entry counts) or words (every token, slogans one token each)")
-	f.StringVar(&o.by, "by", "doc", "vector per doc, region, year, region-year or level (a group's counts are summed)")
+	f.StringVar(&o.by, "by", "doc", "vector per doc, region, year, region-year, level, or division code: place (renames merged), county, city or province (a township under its county); a group's counts are summed")
 	f.Float64Var(&o.minDF, "min-df", 1, "keep terms in at least this many units (≥1) or this share of units (<1)")
 	f.Float64Var(&o.maxDF, "max-df", 0, "drop terms in more than this many units (≥1) or share of units (<1); 0: no limit")
 	f.BoolVar(&o.sublinear, "sublinear", false, "tf = 1 + ln(count) instead of count")
@@ -89,58 +91,103 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 	return l, err
 }
 
-// read reads the reports under args and returns their term counts, one
-// row per document, or — when vectors is true and the cache holds them —
-// their weighted vectors.
+// read reads the reports under args and returns their term counts in
+// --space, one row per document, or — when vectors is true and the corpus
+// cache holds them — their weighted vectors.
 func (o *vectorOpts) read(g *globals, args []string, vectors bool) (*loaded, error) {
 	if o.space != vector.SpaceSlogans && o.space != vector.SpaceWords {
 		return nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
 	}
-	if err := vector.CheckGrouping(o.by); err != nil {
-		return nil, fmt.Errorf("flag --by: %w", err)
-	}
-	part, lex, err := o.in.prepare(g)
+	l, stop, err := o.open(g, args, o.space == vector.SpaceWords)
 	if err != nil {
 		return nil, err
 	}
+	if hit, err := o.fromCache(g, l, l.part, stop, vectors); hit || err != nil {
+		return l, err
+	}
+	ms, err := o.buildSpaces(g, l, stop, o.space)
+	if err != nil {
+		return nil, err
+	}
+	l.matrix = ms[0]
+	o.storeMatrix(g, l)
+	return l, nil
+}
+
+// countSpaces reads the reports under args once and returns their term
+// counts in each of spaces, per unit of --by.
+func (o *vectorOpts) countSpaces(g *globals, args []string, spaces ...string) (*loaded, []*vector.Matrix, error) {
+	l, stop, err := o.open(g, args, slices.Contains(spaces, vector.SpaceWords))
+	if err != nil {
+		return nil, nil, err
+	}
+	ms, err := o.buildSpaces(g, l, stop, spaces...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, m := range ms {
+		l.matrix = m
+		if k == 0 {
+			_, err = o.group(g, l)
+		} else if _, err = o.groupQuiet(g, l); err == nil {
+			o.groupWarnings(g, nil, l.matrix.Empty, l.matrix.Space)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		ms[k] = l.matrix
+	}
+	l.matrix = nil
+	return l, ms, nil
+}
+
+// open checks --by, loads the lexicon and (for the words space) the
+// stopwords, and opens the reports under args.
+func (o *vectorOpts) open(g *globals, args []string, words bool) (*loaded, segment.Stopwords, error) {
+	if err := vector.CheckGrouping(o.by); err != nil {
+		return nil, nil, fmt.Errorf("flag --by: %w", err)
+	}
+	part, lex, err := o.in.prepare(g)
+	if err != nil {
+		return nil, nil, err
+	}
 	var stop segment.Stopwords
-	if o.space == vector.SpaceWords {
+	if words {
 		if stop, err = o.readStopwords(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	src, err := o.in.open(g, args)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	l := &loaded{lex: lex, src: src}
-	if hit, err := o.fromCache(g, l, part, stop, vectors); hit || err != nil {
-		return l, err
-	}
+	return &loaded{lex: lex, src: src, part: part, stop: stop}, stop, nil
+}
+
+// buildSpaces reads the documents of l.src once and returns their term
+// counts in each of spaces, one row per document.
+func (o *vectorOpts) buildSpaces(g *globals, l *loaded, stop segment.Stopwords, spaces ...string) ([]*vector.Matrix, error) {
 	var seg *segment.Segmenter
-	if o.space == vector.SpaceWords {
-		if seg, err = segment.NewSegmenter(lex, stop); err != nil {
+	if slices.Contains(spaces, vector.SpaceWords) {
+		var err error
+		if seg, err = segment.NewSegmenter(l.lex, stop); err != nil {
 			return nil, err
 		}
 	}
-	vz, err := vector.NewVectorizer(o.space, lex, seg, part)
-	if err != nil {
-		return nil, err
-	}
-	vz.Workers = o.workers
-	if g.cache != nil {
-		vz.Cache = g.cache
-		stopHash := ""
-		if seg != nil {
-			stopHash = seg.Stopwords().Hash()
+	vzs := make([]*vector.Vectorizer, len(spaces))
+	for k, space := range spaces {
+		vz, err := vector.NewVectorizer(space, l.lex, seg, l.part)
+		if err != nil {
+			return nil, err
 		}
-		vz.CacheKey = lex.Hash() + "\x00" + stopHash
+		vz.Workers = o.workers
+		if g.cache != nil && space == vector.SpaceWords {
+			vz.Cache = g.cache
+			vz.CacheKey = l.lex.Hash() + "\x00" + seg.Stopwords().Hash()
+		}
+		vzs[k] = vz
 	}
-	if l.matrix, err = vz.Build(func(fn func(*reports.Document) error) error { return each(g, src, o.tap(lex, src, fn)) }); err != nil {
-		return nil, err
-	}
-	o.storeMatrix(g, l)
-	return l, nil
+	return vector.BuildEach(func(fn func(*reports.Document) error) error { return each(g, l.src, o.tap(l.lex, l.src, fn)) }, vzs...)
 }
 
 // readStopwords returns the stopwords of --stopwords, else the built-in
@@ -157,26 +204,37 @@ func (o *vectorOpts) readStopwords() (segment.Stopwords, error) {
 	return segment.ReadStopwords(o.stopwords, f)
 }
 
-// group sums the rows of l.matrix by --by and returns the documents left
-// out.
+// group sums the rows of l.matrix by --by, warns about the documents left
+// out and the empty units, and returns those documents.
 func (o *vectorOpts) group(g *globals, l *loaded) ([]string, error) {
+	skipped, err := o.groupQuiet(g, l)
+	if err == nil {
+		o.groupWarnings(g, skipped, l.matrix.Empty, l.matrix.Space)
+	}
+	return skipped, err
+}
+
+// groupQuiet is group without the warnings.
+func (o *vectorOpts) groupQuiet(g *globals, l *loaded) ([]string, error) {
 	m, skipped, err := l.matrix.Group(o.by)
 	if err != nil {
 		return nil, err
 	}
 	l.matrix = m
-	o.groupWarnings(g, skipped, m.Empty)
 	return skipped, nil
 }
 
 // groupWarnings names the documents --by left out and the units with no
-// term.
-func (o *vectorOpts) groupWarnings(g *globals, skipped, empty []string) {
-	if len(skipped) > 0 {
+// term of space.
+func (o *vectorOpts) groupWarnings(g *globals, skipped, empty []string, space string) {
+	switch {
+	case analysis.IsPlaceGrouping(o.by):
+		unplacedWarning(g, o.by, skipped)
+	case len(skipped) > 0:
 		g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, skipped[0])
 	}
 	if len(empty) > 0 {
-		g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(empty), termWord(o.space), empty[0])
+		g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(empty), termWord(space), empty[0])
 	}
 }
 
