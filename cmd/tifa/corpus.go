@@ -78,7 +78,7 @@ func (o *vectorOpts) fromCache(g *globals, l *loaded, part reports.Part, stop se
 			if err := rec.Read.replay(g); err != nil {
 				return true, err
 			}
-			o.groupWarnings(g, rec.Skipped, rec.Empty)
+			o.groupWarnings(g, rec.Skipped, rec.Empty, o.space)
 			return true, nil
 		}
 	}
