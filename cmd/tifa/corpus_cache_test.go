@@ -59,7 +59,7 @@ func TestCorpusCache(t *testing.T) {
 		// the same matrix, weighed otherwise
 		{[]string{"similar", dir, "--space", "words", "--k", "2", "--min-df", "2", "-f", "csv"}, []string{"matrix", "vectors", "gram", "vectors", "gram"}},
 		// the vectors of the first
-		{[]string{"cluster", dir, "--space", "words", "--k", "3", "--table", "members,profile,terms", "-f", "csv"}, []string{"vectors", "gram", "vectors", "gram", "vectors", "gram"}},
+		{[]string{"cluster", dir, "--space", "words", "--k", "3", "--table", "members,profile,terms", "-f", "md"}, []string{"vectors", "gram", "vectors", "gram", "vectors", "gram"}},
 		{[]string{"similar", dir, "--by", "region", "--where", "year=2020..2025", "-f", "csv", "--provenance"}, []string{"vectors", "gram", "vectors", "gram"}},
 		{[]string{"terms", dir, "--space", "words", "-f", "csv"}, []string{"vectors", "vectors", "vectors"}},
 		{[]string{"compare", dir, "--space", "words", "--a", "year=2017..2020", "--b", "year=2021..2024", "-f", "csv"}, []string{"matrix", "matrix", "matrix"}},
