@@ -9,16 +9,30 @@ import (
 
 // AppendBinary appends the encoding of m to b:
 //
-//	rows | cols | nnz | rows row lengths | nnz column gaps | nnz values
+//	rows | cols | nnz | kind | rows row lengths | nnz column gaps | nnz values
 //
-// the first four parts as unsigned varints (a row's first column as it is,
-// the next ones as the gap from the previous), the values as the
-// little-endian bits of each float64, so they come back exactly. It never
-// fails; the error is that of encoding.BinaryAppender.
+// the first parts as unsigned varints (a row's first column as it is, the
+// next ones as the gap from the previous); kind 1 when every value is a
+// whole number in [0, 2⁵³) — counts — and the values are varints, else
+// kind 0 and the values are the little-endian bits of each float64. Either
+// way they come back exactly. It never fails; the error is that of
+// encoding.BinaryAppender.
 func (m *CSR) AppendBinary(b []byte) ([]byte, error) {
+	counts := true
+	for _, v := range m.Val {
+		if !(v >= 0 && v < 1<<53 && v == math.Trunc(v)) || math.Signbit(v) {
+			counts = false
+			break
+		}
+	}
 	b = binary.AppendUvarint(b, uint64(m.Rows))
 	b = binary.AppendUvarint(b, uint64(m.Cols))
 	b = binary.AppendUvarint(b, uint64(len(m.Ind)))
+	kind := byte(0)
+	if counts {
+		kind = 1
+	}
+	b = append(b, kind)
 	for i := range m.Rows {
 		b = binary.AppendUvarint(b, uint64(m.Indptr[i+1]-m.Indptr[i]))
 	}
@@ -30,7 +44,11 @@ func (m *CSR) AppendBinary(b []byte) ([]byte, error) {
 		}
 	}
 	for _, v := range m.Val {
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+		if counts {
+			b = binary.AppendUvarint(b, uint64(v))
+		} else {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+		}
 	}
 	return b, nil
 }
@@ -52,8 +70,13 @@ func DecodeCSR(b []byte) (*CSR, []byte, error) {
 		return int(x)
 	}
 	rows, cols, nnz := uv(), uv(), uv()
-	// every row length and column gap takes a byte, every value eight
-	if rows < 0 || cols < 0 || nnz < 0 || rows > len(b) || nnz > len(b)/9 {
+	if len(b) == 0 || b[0] > 1 {
+		return nil, nil, errMalformed
+	}
+	counts := b[0] == 1
+	b = b[1:]
+	// every row length, column gap and count takes a byte, a float eight
+	if rows < 0 || cols < 0 || nnz < 0 || rows > len(b) || nnz > len(b)/2 {
 		return nil, nil, errMalformed
 	}
 	m := &CSR{Rows: rows, Cols: cols, Indptr: make([]int, rows+1), Ind: make([]int, nnz), Val: make([]float64, nnz)}
@@ -78,13 +101,23 @@ func DecodeCSR(b []byte) (*CSR, []byte, error) {
 			m.Ind[k] = c
 		}
 	}
-	if len(b) < 8*nnz {
-		return nil, nil, errMalformed
+	if counts {
+		for k := range m.Val {
+			x, n := binary.Uvarint(b)
+			if n <= 0 || x >= 1<<53 {
+				return nil, nil, errMalformed
+			}
+			m.Val[k], b = float64(x), b[n:]
+		}
+	} else {
+		if len(b) < 8*nnz {
+			return nil, nil, errMalformed
+		}
+		for k := range m.Val {
+			m.Val[k] = math.Float64frombits(binary.LittleEndian.Uint64(b[8*k:]))
+		}
+		b = b[8*nnz:]
 	}
-	for k := range m.Val {
-		m.Val[k] = math.Float64frombits(binary.LittleEndian.Uint64(b[8*k:]))
-	}
-	b = b[8*nnz:]
 	if err := m.Validate(); err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", errMalformed, err)
 	}

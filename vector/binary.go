@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/tifa-project/tifa/sparse"
 )
@@ -14,7 +15,7 @@ import (
 // corpus's matrix and vectors so that a second run reads neither the
 // reports nor their terms):
 //
-//	uvarint n | n bytes of gob: the labels (units, terms, entries …) | each CSR (sparse.AppendBinary)
+//	uvarint n | n bytes of gob: the labels (units, terms, entries …) | the counts (sparse.AppendBinary)
 //
 // The labels go through encoding/gob, so a field added to Unit or
 // reports.Meta is kept without a change here; the matrices, which are
@@ -29,10 +30,12 @@ type matrixLabels struct {
 }
 
 type vectorsLabels struct {
-	Units   []Unit
-	Terms   []string
-	Entries []int
-	IDF     []float64
+	Units     []Unit
+	Terms     []string
+	Entries   []int
+	IDF       []float64
+	Sublinear bool
+	Norm      string
 }
 
 // MarshalBinary encodes m (see above).
@@ -55,25 +58,39 @@ func (m *Matrix) UnmarshalBinary(b []byte) error {
 	return nil
 }
 
-// MarshalBinary encodes v (see above).
+// MarshalBinary encodes v (see above): its counts, not its weights, which
+// UnmarshalBinary weighs again from them as Weigh did, to the bit. Counts
+// take a byte or two an entry, weights eight.
 func (v *Vectors) MarshalBinary() ([]byte, error) {
-	return encodeLabeled(vectorsLabels{v.Units, v.Terms, v.Entries, v.IDF}, v.Counts, v.X)
+	return encodeLabeled(vectorsLabels{v.Units, v.Terms, v.Entries, v.IDF, v.Sublinear, v.Norm}, v.Counts)
 }
 
 // UnmarshalBinary decodes what MarshalBinary wrote; anything else is an
 // error, never a panic.
 func (v *Vectors) UnmarshalBinary(b []byte) error {
 	var l vectorsLabels
-	xs, err := decodeLabeled(b, &l, 2)
+	xs, err := decodeLabeled(b, &l, 1)
 	if err != nil {
 		return err
 	}
-	for _, x := range xs {
-		if x.Rows != len(l.Units) || x.Cols != len(l.Terms) || len(l.Entries) != len(l.Terms) || len(l.IDF) != len(l.Terms) {
-			return fmt.Errorf("vector: matrix of %d×%d for %d units and %d terms", x.Rows, x.Cols, len(l.Units), len(l.Terms))
+	c := xs[0]
+	if c.Rows != len(l.Units) || c.Cols != len(l.Terms) || len(l.Entries) != len(l.Terms) || len(l.IDF) != len(l.Terms) {
+		return fmt.Errorf("vector: matrix of %d×%d for %d units and %d terms", c.Rows, c.Cols, len(l.Units), len(l.Terms))
+	}
+	t := &TFIDF{Sublinear: l.Sublinear, Norm: l.Norm}
+	if err := t.checkOptions(); err != nil {
+		return fmt.Errorf("vector: %w", err)
+	}
+	if err := checkNonNegative(c); err != nil {
+		return err
+	}
+	for _, w := range l.IDF {
+		if !(w > 0) || math.IsInf(w, 0) {
+			return fmt.Errorf("%w: idf %v", errEncoding, w)
 		}
 	}
-	*v = Vectors{Units: l.Units, Terms: l.Terms, Entries: l.Entries, IDF: l.IDF, Counts: xs[0], X: xs[1]}
+	*v = Vectors{Units: l.Units, Terms: l.Terms, Entries: l.Entries, IDF: l.IDF, Counts: c,
+		X: t.reweigh(c, l.IDF), Sublinear: l.Sublinear, Norm: l.Norm}
 	return nil
 }
 

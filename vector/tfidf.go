@@ -182,12 +182,8 @@ func (t *TFIDF) Transform(counts *sparse.CSR) (*sparse.CSR, error) {
 			if j < 0 {
 				continue
 			}
-			tf := cv[k]
-			if t.Sublinear {
-				tf = 1 + math.Log(tf)
-			}
 			ind = append(ind, j)
-			val = append(val, tf*t.IDF[j])
+			val = append(val, t.weight(cv[k], t.IDF[j]))
 		}
 		normalizeRow(val, t.Norm)
 		if sq := sparse.SumSquares(val); !(sq <= sparse.MaxRowSquare) {
@@ -196,6 +192,35 @@ func (t *TFIDF) Transform(counts *sparse.CSR) (*sparse.CSR, error) {
 		b.AddRow(ind, val)
 	}
 	return b.Build(), nil
+}
+
+// weight is the weight of a count in a column of inverse document
+// frequency idf, before normalisation: tf·idf, tf the count or, Sublinear,
+// 1 + ln(count).
+func (t *TFIDF) weight(count, idf float64) float64 {
+	tf := count
+	if t.Sublinear {
+		tf = 1 + math.Log(tf)
+	}
+	return tf * idf
+}
+
+// reweigh returns the weights of counts whose columns are those of idf
+// (Vectors.Counts), computed as Transform computes them.
+func (t *TFIDF) reweigh(counts *sparse.CSR, idf []float64) *sparse.CSR {
+	b := sparse.NewCSRBuilder(counts.Cols)
+	b.Grow(counts.Rows, counts.NNZ())
+	var val []float64
+	for i := range counts.Rows {
+		ind, cv := counts.Row(i)
+		val = val[:0]
+		for k, c := range ind {
+			val = append(val, t.weight(cv[k], idf[c]))
+		}
+		normalizeRow(val, t.Norm)
+		b.AddRow(ind, val)
+	}
+	return b.Build()
 }
 
 // normalizeRow divides v by its l2 or l1 norm in place; a zero norm or norm

@@ -17,6 +17,10 @@ type Vectors struct {
 	Counts  *sparse.CSR // raw counts of the kept columns
 	X       *sparse.CSR // TF-IDF weights, rows l2-normalised (unless Norm says otherwise)
 	IDF     []float64
+	// Sublinear and Norm are the TFIDF options X was weighed with, so that
+	// X can be weighed again from Counts and IDF (UnmarshalBinary does).
+	Sublinear bool
+	Norm      string
 }
 
 // Weigh fits t on m's counts and returns the weighted vectors.
@@ -34,7 +38,7 @@ func Weigh(m *Matrix, t *TFIDF) (*Vectors, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &Vectors{Units: m.Units, X: x, IDF: t.IDF}
+	v := &Vectors{Units: m.Units, X: x, IDF: t.IDF, Sublinear: t.Sublinear, Norm: t.Norm}
 	for _, c := range t.Kept {
 		v.Terms = append(v.Terms, m.Terms[c])
 		v.Entries = append(v.Entries, m.Entries[c])
