@@ -141,7 +141,7 @@ func TestCacheVersion(t *testing.T) {
 func TestCacheWarmRun(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
-		{"similar", samples, "--space", "words", "--k", "2", "-f", "csv"},
+		{"similar", samples, "--space", "words", "--top", "2", "-f", "csv"},
 		{"count", samples, "--section", "plan", "-f", "csv"},
 		{"docs", samples, "-f", "csv"},
 	} {

@@ -135,9 +135,6 @@ func (c *clusterOpts) parse(g *globals) (cluster.Options, []string, error) {
 	if !slices.Contains(cluster.Methods, c.method) {
 		return opt, nil, fmt.Errorf("flag --method: want %s (got %q)", strings.Join(cluster.Methods, ", "), c.method)
 	}
-	if c.restarts < 1 {
-		return opt, nil, fmt.Errorf("flag --restarts: must be 1 or more (got %d)", c.restarts)
-	}
 	if c.k != "auto" {
 		k, err := strconv.Atoi(c.k)
 		if err != nil || k < 1 {

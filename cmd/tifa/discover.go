@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/discover"
@@ -43,15 +41,6 @@ dropped. --as-lexicon FILE writes the listed candidates as a lexicon file to
 edit and use with --lexicon FILE.`,
 		Example: "  tifa discover reports/ --top 50\n  tifa discover reports/ --as-lexicon discovered.txt && tifa count reports/ --lexicon discovered.txt",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.top < 0 {
-				return fmt.Errorf("flag --top: must be 0 or more (got %d)", o.top)
-			}
-			if o.minDocs < 1 {
-				return fmt.Errorf("flag --min-docs: must be 1 or more (got %d)", o.minDocs)
-			}
-			if o.width < 0 {
-				return fmt.Errorf("flag --width: must be 0 or more (got %d)", o.width)
-			}
 			part, lex, err := in.prepare(g)
 			if err != nil {
 				return err

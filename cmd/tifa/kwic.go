@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -27,9 +26,6 @@ term (as written), right.`,
 		Example: "  tifa kwic reports/ 六稳\n  tifa kwic reports/ 共同富裕 --section plan --width 30",
 		Args:    cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if width < 0 {
-				return fmt.Errorf("flag --width: must be 0 or more (got %d)", width)
-			}
 			term := args[len(args)-1]
 			part, lex, err := in.prepare(g)
 			if err != nil {

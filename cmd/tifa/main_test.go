@@ -108,7 +108,7 @@ func TestGolden(t *testing.T) {
 		{"kwic.csv", "", []string{"kwic", samples, "六稳", "--width", "8", "-f", "csv"}},
 		{"terms_region_slogans.csv", "", []string{"terms", samples, "--by", "region", "--space", "slogans", "--top", "3", "-f", "csv"}},
 		{"terms_words.csv", "", []string{"terms", samples, "--top", "5", "-f", "csv"}},
-		{"similar.csv", "", []string{"similar", samples, "--k", "2", "-f", "csv"}},
+		{"similar.csv", "", []string{"similar", samples, "--top", "2", "-f", "csv"}},
 		{"similar_to_words.csv", "", []string{"similar", samples, "--space", "words", "--to", "云溪镇_2020.txt", "-f", "csv"}},
 		{"similar_matrix_region.csv", "", []string{"similar", samples, "--by", "region", "--matrix", "-f", "csv"}},
 		{"cluster_region.txt", "", []string{"cluster", samples, "--by", "region", "--k", "auto", "--k-range", "2..4", "-f", "table"}},
@@ -117,7 +117,7 @@ func TestGolden(t *testing.T) {
 		{"compare_period.md", "", []string{"compare", samples, "--a", "year=2017..2020", "--b", "year=2021..2024", "--top", "10", "-f", "md"}},
 		{"compare_words_region.csv", "", []string{"compare", samples, "--space", "words", "--a", "region=云溪镇", "--b", "region=白沙镇", "--top", "15", "-f", "csv"}},
 		{"trend_where.csv", "", []string{"trend", samples, "--where", "level=township", "--where", "year=2019..2022", "--top", "5", "-f", "csv"}},
-		{"similar_where_words.csv", "", []string{"similar", samples, "--space", "words", "--where", "year=2020..", "--k", "1", "-f", "csv"}},
+		{"similar_where_words.csv", "", []string{"similar", samples, "--space", "words", "--where", "year=2020..", "--top", "1", "-f", "csv"}},
 	})
 }
 
@@ -153,7 +153,7 @@ func TestErrors(t *testing.T) {
 		{"lexicon check", []string{"lexicon", "check", "../../testdata/bad/duplicate.txt"}, "lexicon files have errors"},
 		{"bad space", []string{"similar", samples, "--space", "chars"}, "flag --space"},
 		{"bad group", []string{"similar", samples, "--by", "month"}, "flag --by"},
-		{"bad k", []string{"similar", samples, "--k", "0"}, "flag --k"},
+		{"bad top", []string{"similar", samples, "--top", "0"}, "flag --top: must be 1..1000 (got 0)"},
 		{"unknown unit", []string{"similar", samples, "--to", "nowhere.txt"}, "flag --to"},
 		{"k too large", []string{"cluster", samples, "--k", "50"}, "flag --k"},
 		{"k not a number", []string{"cluster", samples, "--k", "many"}, "flag --k"},

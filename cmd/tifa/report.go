@@ -97,10 +97,6 @@ func (o *reportOpts) check(g *globals) error {
 		return fmt.Errorf("flag --format: tifa report writes HTML only (got %q); leave -f out", g.format)
 	case (g.out == "" || g.out == "-") && isTerminal(g.stdout):
 		return errors.New("tifa report writes an HTML file: give -o FILE.html (or pipe standard output)")
-	case o.top < 1:
-		return fmt.Errorf("flag --top: must be 1 or more (got %d)", o.top)
-	case o.heat < 2:
-		return fmt.Errorf("flag --heatmap: must be 2 or more (got %d)", o.heat)
 	case o.vec.by != "auto":
 		if err := vector.CheckGrouping(o.vec.by); err != nil {
 			return fmt.Errorf("flag --by: %w", err)

@@ -106,6 +106,12 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			g.cmd = cmd
 			g.args = commandArgs(cmd, args)
+			if err := checkDeprecated(g, cmd); err != nil {
+				return err
+			}
+			if err := checkNumericFlags(cmd); err != nil {
+				return err
+			}
 			return table.CheckOutputDir("--output", g.out)
 		},
 		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {

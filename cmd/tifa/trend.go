@@ -122,9 +122,6 @@ func trendWarnings(g *globals, tr *analysis.Trend, part reports.Part) {
 }
 
 func (o *trendOpts) options(lex *lexicon.Lexicon) (analysis.TrendOptions, error) {
-	if o.top < 0 {
-		return analysis.TrendOptions{}, fmt.Errorf("flag --top: must be 0 or more (got %d)", o.top)
-	}
 	opt := analysis.TrendOptions{Top: o.top}
 	for _, s := range o.slogans {
 		e, ok := lex.Lookup(lexicon.Normalize(s))
