@@ -25,7 +25,7 @@ headings that opened each part), encoding (of the source file), warnings.`,
 				return err
 			}
 			t := tabulate.Docs(src.ExtraColumns())
-			err = each(g, src, func(d *reports.Document) error {
+			err = eachListed(g, src, func(d *reports.Document) error {
 				t.Add(tabulate.DocRow(d, src.ExtraColumns())...)
 				return nil
 			})

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/tifa-project/tifa/cache"
 )
 
 // numRange is the range of values a numeric flag accepts, both ends
@@ -156,4 +158,17 @@ func checkDeprecated(g *globals, cmd *cobra.Command) error {
 		g.warnf("flag --%s is deprecated and goes in the next release: use --%s", f.Name, to[0])
 	})
 	return err
+}
+
+// parseSizeFlag reads a size flag: a number of bytes with a unit if you
+// like (cache.ParseSize: 500MB, 2GB), or none for no limit (-1).
+func parseSizeFlag(flag, s string) (int64, error) {
+	if strings.EqualFold(strings.TrimSpace(s), "none") {
+		return -1, nil
+	}
+	n, err := cache.ParseSize(s)
+	if err != nil {
+		return 0, fmt.Errorf("flag %s: %w, or none", flag, err)
+	}
+	return n, nil
 }

@@ -21,6 +21,7 @@ type inputOpts struct {
 	lexFiles  []string
 	noBuiltin bool
 	where     []string
+	maxSize   string
 	cache     cacheOpts
 }
 
@@ -29,6 +30,7 @@ func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
 	f.StringVar(&in.meta, "meta", "", "manifest CSV with columns file,region,level,year (default: manifest.csv in a folder argument)")
 	f.StringVar(&in.section, "section", "all", "text analysed: all, review (工作回顾) or plan (工作安排)")
 	f.StringArrayVar(&in.where, "where", nil, "only the documents matching FILTER: year=1990..2025, level=county|city, region=浙江, doc=GLOB or a manifest column; repeatable (all must hold)")
+	f.StringVar(&in.maxSize, "max-size", "64MB", "largest report file read (500MB, 2GB; none: no limit); a larger one is listed, not read")
 	addCacheFlags(cmd, &in.cache)
 	if withLexicon {
 		addLexiconFlags(cmd, in)
@@ -103,10 +105,16 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 		}
 		g.where = &f
 	}
+	maxBytes, err := parseSizeFlag("--max-size", in.maxSize)
+	if err != nil {
+		return nil, err
+	}
 	opt := reports.Options{
-		Manifest: in.meta,
-		Stdin:    g.stdin,
-		Warn:     func(msg string) { g.warnf("%s", msg) },
+		Manifest:     in.meta,
+		Stdin:        g.stdin,
+		MaxBytes:     maxBytes,
+		MaxBytesFlag: "--max-size",
+		Warn:         func(msg string) { g.warnf("%s", msg) },
 	}
 	cc, err := in.cache.open(g)
 	if err != nil {
@@ -120,15 +128,38 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 }
 
 // each reads every document of src, showing progress, and calls fn on
-// those that match --where. Its error says when no document matched or had
-// any text.
+// those analysed: those that match --where and the command's own scope
+// (g.scope: compare's --a or --b). Warnings concern only them. Its error
+// says when no document matched or had any text.
 func each(g *globals, src *reports.Source, fn func(*reports.Document) error) error {
+	return walk(g, src, true, fn)
+}
+
+// eachListed is each for a command that lists the documents (docs): that
+// none has any text is no error, the list shows why.
+func eachListed(g *globals, src *reports.Source, fn func(*reports.Document) error) error {
+	return walk(g, src, false, fn)
+}
+
+// scope is the part of the documents read that a command analyses, beside
+// --where: name says it in messages ("--a year=2015 or --b year=2020").
+type scope struct {
+	name  string
+	match func(id string, m reports.Meta) bool
+}
+
+func walk(g *globals, src *reports.Source, needText bool, fn func(*reports.Document) error) error {
 	p := newProgress(g, len(src.Files()))
-	n, read, withText := 0, 0, 0
+	n, read, withText, inWhere := 0, 0, 0, 0
 	warned := tally{what: "have warnings"}
 	err := src.EachContext(g.ctx(), func(d *reports.Document) error {
 		read++
 		if g.where != nil && !g.where.Match(d.ID, d.Meta) {
+			p.add(d.Path, len(d.Text))
+			return nil
+		}
+		inWhere++
+		if g.scope != nil && !g.scope.match(d.ID, d.Meta) {
 			p.add(d.Path, len(d.Text))
 			return nil
 		}
@@ -147,14 +178,22 @@ func each(g *globals, src *reports.Source, fn func(*reports.Document) error) err
 	if err != nil {
 		return err
 	}
-	warned.report(g, n)
+	if needText { // a list shows every warning
+		warned.report(g, n)
+	}
 	if g.where != nil {
-		if n == 0 {
+		if inWhere == 0 {
 			return fmt.Errorf("--where %s matches none of the %d documents read ('tifa docs' shows their metadata)", g.where, read)
 		}
 		if !g.quiet {
-			fmt.Fprintf(g.stderr, "tifa: --where %s: %d of %d documents\n", g.where, n, read)
+			fmt.Fprintf(g.stderr, "tifa: --where %s: %d of %d documents\n", g.where, inWhere, read)
 		}
+	}
+	if g.scope != nil && n < inWhere && !g.quiet {
+		fmt.Fprintf(g.stderr, "tifa: %s: %d of %d documents analysed\n", g.scope.name, n, inWhere)
+	}
+	if !needText || n == 0 && g.scope != nil {
+		return nil // the list shows every document; the command says which side matched none
 	}
 	if withText == 0 {
 		return fmt.Errorf("none of the %d documents read has any text", n)
@@ -217,7 +256,7 @@ type tally struct {
 
 func (t *tally) add(id, warning string) {
 	if t.n == 0 {
-		t.first = id + ": " + warning
+		t.first = reports.QuoteName(id) + ": " + warning
 	}
 	t.n++
 }

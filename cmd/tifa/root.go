@@ -43,6 +43,7 @@ type globals struct {
 	cmd            *cobra.Command   // the command running, for its context
 	cache          *cache.Cache     // open while reports are read; nil without one
 	where          *analysis.Filter // --where: the documents analysed; nil for all
+	scope          *scope           // a command's own choice of documents (compare's --a, --b); nil for all
 }
 
 // closeCache writes what the cache still holds and closes it, after a

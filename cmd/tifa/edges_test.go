@@ -1,0 +1,83 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeTestFile(t *testing.T, path, body string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDocsAllEmpty (issue 14 item 16): docs on a folder whose reports are
+// all empty lists them with their problem; the commands that analyse say
+// there is no text.
+func TestDocsAllEmpty(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFile(t, filepath.Join(dir, "甲县_2020.txt"), "")
+	writeTestFile(t, filepath.Join(dir, "乙县_2021.txt"), "\n\n  \n")
+	out, _, err := run(t, "", "docs", dir, "-f", "csv")
+	if err != nil {
+		t.Fatalf("docs: %v", err)
+	}
+	for _, want := range []string{"甲县_2020.txt,甲县,", "empty file", "乙县_2021.txt,乙县,", "no text left after cleaning"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("docs lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, err := run(t, "", "count", dir); err == nil || !strings.Contains(err.Error(), "none of the 2 documents read has any text") {
+		t.Errorf("count: %v", err)
+	}
+}
+
+// TestWarningsOnlyAnalysed (issue 14 item 23): compare warns about the
+// documents of --a and --b only; the others are counted in one line.
+func TestWarningsOnlyAnalysed(t *testing.T) {
+	dir := copySamples(t)
+	writeTestFile(t, filepath.Join(dir, "旧县_1954.txt"), "旧县人民委员会工作报告\n")
+	_, stderr, err := run(t, "", "compare", dir, "--a", "year=2017..2020", "--b", "year=2021..2024", "-f", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stderr, "旧县") || strings.Contains(stderr, "warning") {
+		t.Errorf("compare warns about a document it does not analyse:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "tifa: --a year=2017..2020 or --b year=2021..2024: 13 of 14 documents analysed") {
+		t.Errorf("no summary of the documents left out:\n%s", stderr)
+	}
+	// The same document inside the analysis is warned about.
+	_, stderr, err = run(t, "", "compare", dir, "--a", "year=..2020", "--b", "year=2021..2024", "-f", "csv")
+	if err != nil || !strings.Contains(stderr, "旧县_1954.txt") {
+		t.Errorf("compare with 1954 on side A: %v, no warning about it:\n%s", err, stderr)
+	}
+	// --where narrows the warnings as well.
+	_, stderr, err = run(t, "", "count", dir, "--where", "year=2017..", "-f", "csv")
+	if err != nil || strings.Contains(stderr, "旧县") {
+		t.Errorf("count --where: %v, warns about a document left out:\n%s", err, stderr)
+	}
+}
+
+// TestMaxSizeFlag: --max-size lists a larger report with its problem and
+// names the flag; none lifts the cap; a bad size names the flag.
+func TestMaxSizeFlag(t *testing.T) {
+	dir := copySamples(t)
+	out, _, err := run(t, "", "docs", dir, "--max-size", "1300", "-f", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "(--max-size raises it)") {
+		t.Errorf("docs --max-size 1300 names no file over the cap:\n%s", out)
+	}
+	big, _, err := run(t, "", "docs", dir, "--max-size", "none", "-f", "csv")
+	if err != nil || strings.Contains(big, "--max-size") {
+		t.Errorf("--max-size none: %v\n%s", err, big)
+	}
+	if _, _, err := run(t, "", "docs", dir, "--max-size", "lots"); err == nil || !strings.Contains(err.Error(), "flag --max-size: bad size") {
+		t.Errorf("--max-size lots: %v", err)
+	}
+}
