@@ -49,7 +49,7 @@ print what 'tifa docs', 'tifa count --wide' and 'tifa trend --wide' would.`,
 				return err
 			}
 			docs.Title = "1. tifa docs — the reports found, metadata and sections"
-			counts := tabulate.CountsWide(dcs, lex, extra)
+			counts := tabulate.CountsWide(dcs, lex, extra, tabulate.CountOptions{})
 			keepColumns(counts, 5+len(extra)+demoTop)
 			counts.Title = fmt.Sprintf("2. tifa count --wide — mentions of the %d most mentioned slogans", demoTop)
 			trend := tabulate.TrendWide(tr.Rows(analysis.TrendOptions{Top: 2 * demoTop}), tr.Years(), lex, "", "mean_per10k")

@@ -81,3 +81,62 @@ func TestMaxSizeFlag(t *testing.T) {
 		t.Errorf("--max-size lots: %v", err)
 	}
 }
+
+// TestCountWideAll (issue 14 item 22): count --wide --all has a column for
+// every slogan of the lexicon, mentioned or not; without --all only the
+// mentioned ones.
+func TestCountWideAll(t *testing.T) {
+	header := func(args ...string) []string {
+		out, _, err := run(t, "", append([]string{"count", samples, "--wide", "-f", "csv", "--no-builtin", "--lexicon", "../../testdata/lexicon/user.txt"}, args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Split(strings.SplitN(out, "\n", 2)[0], ",")
+	}
+	list, _, err := run(t, "", "lexicon", "list", "--no-builtin", "--lexicon", "../../testdata/lexicon/user.txt", "-f", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := strings.Count(list, "\n") - 1
+	mentioned, all := header(), header("--all")
+	const fixed = 6 // doc, region, level, year, county (the manifest's), chars
+	if len(all) != fixed+entries || len(mentioned) >= len(all) {
+		t.Errorf("--wide --all: %d slogan columns, want the lexicon's %d (without --all: %d)", len(all)-fixed, entries, len(mentioned)-fixed)
+	}
+	for i, c := range mentioned {
+		if all[i] != c {
+			t.Errorf("--all changes column %d: %q, was %q", i, all[i], c)
+		}
+	}
+}
+
+// TestCountSlogan (issue 14 item 19): count --slogan lists only the
+// slogans asked for, by canonical form or alias, in both layouts, with the
+// counts of the whole lexicon.
+func TestCountSlogan(t *testing.T) {
+	full, _, err := run(t, "", "count", samples, "-f", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := run(t, "", "count", samples, "--slogan", "乡村振兴", "--slogan", "六稳", "-f", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, line := range strings.Split(strings.TrimSpace(full), "\n")[1:] {
+		if strings.Contains(line, ",乡村振兴,") || strings.Contains(line, ",六稳,") {
+			want = append(want, line)
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(got), "\n")
+	if len(want) == 0 || strings.Join(lines[1:], "\n") != strings.Join(want, "\n") {
+		t.Errorf("--slogan 乡村振兴 --slogan 六稳:\n%s\nwant the rows of count:\n%s", got, strings.Join(want, "\n"))
+	}
+	wide, _, err := run(t, "", "count", samples, "--wide", "--slogan", "六稳", "-f", "csv")
+	if err != nil || !strings.HasPrefix(wide, "doc,region,level,year,county,chars,六稳\n") {
+		t.Errorf("--wide --slogan 六稳: %v\n%s", err, wide)
+	}
+	if _, _, err := run(t, "", "count", samples, "--slogan", "不存在的口号"); err == nil || !strings.Contains(err.Error(), "flag --slogan") {
+		t.Errorf("unknown --slogan: %v", err)
+	}
+}

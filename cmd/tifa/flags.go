@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tifa-project/tifa/cache"
+	"github.com/tifa-project/tifa/infile"
 )
 
 // numRange is the range of values a numeric flag accepts, both ends
@@ -171,4 +172,19 @@ func parseSizeFlag(flag, s string) (int64, error) {
 		return 0, fmt.Errorf("flag %s: %w, or none", flag, err)
 	}
 	return n, nil
+}
+
+// listFileMax caps the word and indicator lists a flag names (--stopwords,
+// --indicators), as lexicon.MaxFileBytes caps a lexicon: far above any
+// real list, so that /dev/zero or a mistaken disk image is refused at once.
+const listFileMax = 64_000_000
+
+// readListFile reads the list file a flag names: a regular file (a FIFO
+// would block, a device never end) of at most listFileMax bytes.
+func readListFile(flag, path string) ([]byte, error) {
+	data, err := infile.ReadFile(path, listFileMax)
+	if err != nil {
+		return nil, fmt.Errorf("flag %s: %w", flag, err)
+	}
+	return data, nil
 }

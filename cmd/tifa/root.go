@@ -160,6 +160,9 @@ var isTerminal = func(w io.Writer) bool {
 // their provenance when --provenance is given (always in xlsx). xlsx to a
 // terminal is an error.
 func (g *globals) emit(tables ...*table.Table) error {
+	if err := g.ctx().Err(); err != nil {
+		return err // Ctrl-C or SIGTERM while computing: nothing is written
+	}
 	terminal := isTerminal(g.stdout)
 	f, err := table.ChooseFormat(g.format, g.out, terminal)
 	if err != nil {

@@ -1,8 +1,7 @@
 package main
 
 import (
-	"fmt"
-	"os"
+	"bytes"
 
 	"github.com/spf13/cobra"
 
@@ -109,12 +108,11 @@ plan part states none the whole text is read (section says all).
 func targetFinder(files []string) (*targets.Finder, error) {
 	sets := [][]targets.Indicator{targets.DefaultIndicators()}
 	for _, path := range files {
-		fh, err := os.Open(path)
+		data, err := readListFile("--indicators", path)
 		if err != nil {
-			return nil, fmt.Errorf("flag --indicators: %w", err)
+			return nil, err
 		}
-		inds, err := targets.ParseIndicators(path, fh)
-		fh.Close()
+		inds, err := targets.ParseIndicators(path, bytes.NewReader(data))
 		if err != nil {
 			return nil, err
 		}

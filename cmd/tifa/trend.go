@@ -123,12 +123,21 @@ func trendWarnings(g *globals, tr *analysis.Trend, part reports.Part) {
 
 func (o *trendOpts) options(lex *lexicon.Lexicon) (analysis.TrendOptions, error) {
 	opt := analysis.TrendOptions{Top: o.top}
-	for _, s := range o.slogans {
+	var err error
+	opt.Entries, err = lookupSlogans(lex, o.slogans)
+	return opt, err
+}
+
+// lookupSlogans returns the lexicon entries of --slogan's values (a
+// canonical form or an alias each), nil when none is given.
+func lookupSlogans(lex *lexicon.Lexicon, slogans []string) ([]int, error) {
+	var entries []int
+	for _, s := range slogans {
 		e, ok := lex.Lookup(lexicon.Normalize(s))
 		if !ok {
-			return opt, fmt.Errorf("flag --slogan: %q is not in the lexicon ('tifa lexicon list' shows it)", s)
+			return nil, fmt.Errorf("flag --slogan: %q is not in the lexicon ('tifa lexicon list' shows it)", s)
 		}
-		opt.Entries = append(opt.Entries, e)
+		entries = append(entries, e)
 	}
-	return opt, nil
+	return entries, nil
 }

@@ -1,8 +1,8 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -81,13 +81,11 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 		segment.PreloadDictionary()
 		stop := segment.DefaultStopwords()
 		if o.stopwords != "" {
-			f, err := os.Open(o.stopwords)
+			data, err := readListFile("--stopwords", o.stopwords)
 			if err != nil {
-				return nil, fmt.Errorf("flag --stopwords: %w", err)
+				return nil, err
 			}
-			stop, err = segment.ReadStopwords(o.stopwords, f)
-			f.Close()
-			if err != nil {
+			if stop, err = segment.ReadStopwords(o.stopwords, bytes.NewReader(data)); err != nil {
 				return nil, err
 			}
 		}
