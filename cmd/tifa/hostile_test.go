@@ -191,7 +191,9 @@ func hostileAttacks() []attack {
 		{name: "/dev/zero named as a report", args: devZero("docs", "/dev/zero", "-f", "csv"), out: []string{"/dev/zero,", "not read: not a regular file: a character device"}},
 		{name: "symlink to /dev/zero as a report", args: with("docs", func(t *testing.T, dir string) { needDevZero(t); symlink("/dev/zero", "零_2021.txt")(t, dir) }),
 			out: []string{"零_2021.txt,", "not read: not a regular file: a character device"}},
-		{name: "100 MB report", args: with("docs", func(t *testing.T, dir string) { infiletest.Sparse(t, filepath.Join(dir, "大_2020.txt"), []byte("大县"), 100_000_000) }),
+		{name: "100 MB report", args: with("docs", func(t *testing.T, dir string) {
+			infiletest.Sparse(t, filepath.Join(dir, "大_2020.txt"), []byte("大县"), 100_000_000)
+		}),
 			out: []string{"大_2020.txt,", "over the limit of 64 MB (--max-size raises it)"}},
 		{name: "--max-size not a size", args: on("count", samples, "--max-size", "big"), status: 1, errs: []string{"flag --max-size: bad size"}},
 
