@@ -36,12 +36,15 @@ silhouette (cosine distance).
 
 Tables (--table, comma-separated; a terminal shows k, profile and members,
 CSV/JSON the members unless --table says otherwise):
-  members  unit, region, level, year, cluster, silhouette (above 4,000 units
-           computed on a seeded sample of 4,000, empty outside it)
+  members  the unit (a column named after --by: doc, region, year, level or
+           region_year) and its region, level, year; cluster, silhouette
+           (above 4,000 units computed on a seeded sample of 4,000, empty
+           outside it)
   profile  cluster, size, silhouette (mean), members, slogans and words that
            most set the cluster apart: mean TF-IDF weight in the cluster minus
            that in the other units, with lift = cluster mean / overall mean
-  terms    the same, tidy: cluster, rank, term, slogan, centroid, lift
+  terms    the same, tidy: cluster, rank, term, category (the lexicon
+           category of a slogan, empty for a word), centroid, lift
   k        k, silhouette: each k tried by --k auto
   tree     agglomerative merges: step, left, right, distance, size (the
            scipy linkage convention, leaves named), for a dendrogram

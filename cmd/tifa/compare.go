@@ -30,8 +30,9 @@ which must hold: region=浙江 (| for alternatives: region=浙江|江苏),
 level=county, year=2015..2019 (or 2020, 2015.., ..2019), doc=GLOB, or any
 manifest column.
 
-Columns: term, slogan (category, for lexicon entries), count_a, per10k_a,
-count_b, per10k_b (per 10,000 Chinese characters of each side), log_ratio
+Columns: term, category (the lexicon category of a slogan, empty for a
+word), count_a, per10k_a, count_b, per10k_b (per 10,000 Chinese characters
+of each side), log_ratio
 (log2 of the ratio of relative frequencies, 0.5 added to counts), g2 (signed:
 positive = more in A), p (χ², 1 df; no correction for many terms), side (A or
 B, where it is relatively more frequent). Sorted by |g2|. The corpus sizes

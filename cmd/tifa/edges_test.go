@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -138,5 +140,51 @@ func TestCountSlogan(t *testing.T) {
 	}
 	if _, _, err := run(t, "", "count", samples, "--slogan", "不存在的口号"); err == nil || !strings.Contains(err.Error(), "flag --slogan") {
 		t.Errorf("unknown --slogan: %v", err)
+	}
+}
+
+// TestTermsKeyness (issue 14 item 20): terms ranks by keyness against the
+// rest by default, so no unit's top terms include one it uses no more than
+// the other units do (g2 ≤ 0), where the old TF-IDF ranking (--rank tfidf)
+// lists such generic words (推进, 增长 …) for units of the samples.
+func TestTermsKeyness(t *testing.T) {
+	generic := func(args ...string) (n int, rows [][]string) {
+		out, _, err := run(t, "", append([]string{"terms", samples, "--top", "5", "-f", "csv"}, args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil || len(recs) < 2 || recs[0][len(recs[0])-1] != "g2" {
+			t.Fatalf("terms %v: %v\n%s", args, err, out)
+		}
+		for _, r := range recs[1:] {
+			if g2, _ := strconv.ParseFloat(r[len(r)-1], 64); g2 <= 0 {
+				n++
+			}
+		}
+		return n, recs[1:]
+	}
+	if n, _ := generic("--rank", "tfidf"); n == 0 {
+		t.Fatal("--rank tfidf lists no generic term in the samples: the test cannot tell the rankings apart")
+	}
+	n, rows := generic()
+	if n > 0 {
+		t.Errorf("keyness (the default) lists %d terms a unit uses no more than the rest", n)
+	}
+	for i := 1; i < len(rows); i++ {
+		a, _ := strconv.ParseFloat(rows[i-1][len(rows[i-1])-1], 64)
+		b, _ := strconv.ParseFloat(rows[i][len(rows[i])-1], 64)
+		if rows[i][0] == rows[i-1][0] && b > a {
+			t.Errorf("%s: g2 %v after %v: not ranked by keyness", rows[i][0], b, a)
+		}
+	}
+	if _, _, err := run(t, "", "terms", samples+"/云溪镇_2020.txt"); err == nil || !strings.Contains(err.Error(), "--rank tfidf ranks the terms of one") {
+		t.Errorf("keyness of one document: %v", err)
+	}
+	if _, _, err := run(t, "", "terms", samples+"/云溪镇_2020.txt", "--rank", "tfidf", "-f", "csv"); err != nil {
+		t.Errorf("--rank tfidf of one document: %v", err)
+	}
+	if _, _, err := run(t, "", "terms", samples, "--rank", "bm25"); err == nil || !strings.Contains(err.Error(), "flag --rank") {
+		t.Errorf("--rank bm25: %v", err)
 	}
 }

@@ -55,12 +55,16 @@ func (o *vectorOpts) build(g *globals, args []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	return l, o.weigh(l)
+}
+
+// weigh sets l.vectors to the TF-IDF vectors of l.matrix and lets the
+// matrix go: the vectors hold what is needed.
+func (o *vectorOpts) weigh(l *loaded) error {
+	var err error
 	l.vectors, err = vector.Weigh(l.matrix, &vector.TFIDF{Sublinear: o.sublinear, MinDF: o.minDF, MaxDF: o.maxDF})
-	if err != nil {
-		return nil, err
-	}
-	l.matrix = nil // the vectors hold what is needed: let the raw counts go
-	return l, nil
+	l.matrix = nil
+	return err
 }
 
 // counts reads the reports under args and returns their term counts, per
