@@ -188,3 +188,69 @@ func TestTermsKeyness(t *testing.T) {
 		t.Errorf("--rank bm25: %v", err)
 	}
 }
+
+// TestNationalTargetKinds (issue 14 item 26) reads the targets of the State
+// Council's reports (skipped without ../shared): the goals of the
+// five-year chapters of 2016 and 2021 are plan-period ones, the results
+// those chapters and older reports state are results, left out by
+// default, and 2021's 降低13.5%、18% is one energy-intensity row (the 18 %
+// is carbon dioxide's). TestNationalGDPTargets checks --headline.
+func TestNationalTargetKinds(t *testing.T) {
+	national := needShared(t, "corpus/national")
+	out, stderr, err := run(t, "", "targets", national, "--kind", "all", "-f", "csv", "-q")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	kind := map[string]string{} // year|text → kind
+	energy2021 := 0
+	for _, r := range recs[1:] {
+		year, text, k := r[col["year"]], r[col["text"]], r[col["kind"]]
+		kind[year+"|"+text] = k
+		if year == "2021" && r[col["indicator"]] == "单位GDP能耗" && r[col["multi_year"]] == "1" {
+			energy2021++
+			if r[col["value"]] != "13.5" {
+				t.Errorf("2021 energy intensity over 2021–25: %s (%s)", r[col["value"]], text)
+			}
+		}
+		if y, _ := strconv.Atoi(year); y < 2005 && k == "target" && r[col["indicator"]] == "居民消费价格" && (strings.Contains(text, "比上年") || strings.Contains(text, "因素")) {
+			t.Errorf("%s: %q is a CPI target", year, text)
+		}
+	}
+	if energy2021 != 1 {
+		t.Errorf("2021: %d energy-intensity rows for 2021–25, want 1", energy2021)
+	}
+	for key, want := range map[string]string{
+		"2016|城镇新增就业5000万人以上":            "plan_period", // 十三五 chapter
+		"2016|国内生产总值增长6.5%-7%":           "target",      // 三、2016年重点工作
+		"2021|国内生产总值从不到70万亿元增加到超过100万亿元": "result",      // 过去五年
+		"2021|城镇新增就业超过6000万人":            "result",
+		"2021|城镇调查失业率控制在5.5%以内":          "plan_period", // 十四五 goal
+		"2021|国内生产总值增长6%以上":              "target",
+		"1996|零售物价涨幅从21.7%回落到14.8%":      "result",
+		"1989|零售物价总指数比1987年上升18.5%":      "result",
+		"2002|居民消费价格总水平上升0.7%":           "result",
+		"2006|国内生产总值年均增长7.5%":            "plan_period",
+		"2011|城镇新增就业4500万人":              "plan_period",
+		"1990|国民生产总值比上年增长百分之五":           "target",
+	} {
+		if got := kind[key]; got != want {
+			t.Errorf("%s: kind %q, want %s", key, got, want)
+		}
+	}
+	sh := filepath.Join(shared, "corpus", "provincial", "上海_2026.txt")
+	if all, _, err := run(t, "", "targets", sh, "--kind", "all", "-f", "csv", "-q"); err != nil || !strings.Contains(all, ",生产总值从4.16万亿元增加到5.67万亿元,5.67,5.67,5.67,万亿元,growth,result,") {
+		t.Errorf("上海_2026: the five-year result is no result (%v):\n%s", err, all)
+	}
+	def, _, err := run(t, "", "targets", national, "-f", "csv", "-q")
+	if err != nil || strings.Contains(def, ",result,") || !strings.Contains(def, ",plan_period,") {
+		t.Errorf("targets without --kind lists results or no plan-period targets (%v)", err)
+	}
+}
