@@ -202,6 +202,10 @@ func hostileAttacks() []attack {
 			out: []string{`bad\xff_2020.txt,`, "file name is not valid utf-8"}, not: []string{"bad\xff"}},
 		{name: "control characters in a file name", args: with("count", write("a\x1b[31m_2020.txt", nil)),
 			errs: []string{`a\x1b[31m_2020.txt: file name holds control or invisible characters`}, not: []string{"\x1b"}},
+		{name: "control characters in a name without a year", args: with("trend", func(t *testing.T, dir string) {
+			noYear := strings.NewReplacer("2021", "", "2022", "").Replace(string(sample(t, "云溪镇_2022.txt")))
+			writeTestFile(t, filepath.Join(dir, "x\x1b[2J.txt"), noYear)
+		}), errs: []string{`without a known year left out of the trend (e.g. x\x1b[2J.txt)`}, not: []string{"\x1b"}},
 		{name: "dangling symlink", args: with("docs", symlink("nowhere.txt", "断_2022.txt")), out: []string{"断_2022.txt,", "a symbolic link to nowhere.txt, which does not exist"}},
 		{name: "symlink loop", args: with("docs", func(t *testing.T, dir string) {
 			symlink("b_2020.txt", "a_2020.txt")(t, dir)

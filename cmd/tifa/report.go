@@ -144,7 +144,7 @@ func (o *reportOpts) page(g *globals, cmd *cobra.Command, args []string) (*htmlr
 		return nil, err
 	}
 	if len(skipped) > 0 {
-		g.warnf("%d document(s) without a %s left out of the similarity and clusters (e.g. %s)", len(skipped), by, skipped[0])
+		g.warnf("%d document(s) without a %s left out of the similarity and clusters (e.g. %s)", len(skipped), by, reports.QuoteName(skipped[0]))
 	}
 	v, err := vector.Weigh(m, &vector.TFIDF{Sublinear: o.vec.sublinear, MinDF: o.vec.minDF, MaxDF: o.vec.maxDF})
 	if err != nil {

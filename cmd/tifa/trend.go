@@ -114,10 +114,10 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 func trendWarnings(g *globals, tr *analysis.Trend, part reports.Part) {
 	noYear, noText := tr.Skipped()
 	if len(noYear) > 0 {
-		g.warnf("%d document(s) without a known year left out of the trend (e.g. %s); give years in a manifest (--meta)", len(noYear), noYear[0])
+		g.warnf("%d document(s) without a known year left out of the trend (e.g. %s); give years in a manifest (--meta)", len(noYear), reports.QuoteName(noYear[0]))
 	}
 	if len(noText) > 0 {
-		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, noText[0])
+		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, reports.QuoteName(noText[0]))
 	}
 }
 

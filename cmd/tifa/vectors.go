@@ -123,10 +123,10 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 		return nil, err
 	}
 	if len(skipped) > 0 {
-		g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, skipped[0])
+		g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, reports.QuoteName(skipped[0]))
 	}
 	if len(m.Empty) > 0 {
-		g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(m.Empty), termWord(o.space), m.Empty[0])
+		g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(m.Empty), termWord(o.space), reports.QuoteName(m.Empty[0]))
 	}
 	return &loaded{lex: lex, src: src, matrix: m}, nil
 }
