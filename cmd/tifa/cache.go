@@ -125,9 +125,14 @@ reports (another --k, another format) skips reading, cleaning and segmenting.
 The cache is one file, cache.db, in the folder tifa in your user cache folder
 ($XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS,
 %LocalAppData% on Windows), or in --cache DIR. --no-cache runs without it.
-Entries of a tifa build are never read by another build; the entries of the
-three builds used last are kept. A run that finds the cache in use by another
-tifa goes without it.`,
+Entries of a tifa build are never read by another build. The file is kept
+under a cap (--cache-max on the commands that read reports, else
+$TIFA_CACHE_MAX, else 1 GB): past it, other builds' entries go first, then
+the least recently used. A damaged file (cut short, not a cache at all) is
+moved aside as cache.db.damaged-<UTC time> with one warning and a new cache
+started; 'tifa cache info' shows it and 'tifa cache clear' removes it with
+the cache. A run that finds the cache in use by another tifa goes without
+it.`,
 	}
 	cmd.PersistentFlags().StringVar(&dir, "cache", "", "the cache folder (default: tifa in your user cache folder)")
 	cmd.AddCommand(newCacheInfoCmd(g, &dir), newCacheClearCmd(g, &dir))

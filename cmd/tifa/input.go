@@ -178,9 +178,10 @@ func walk(g *globals, src *reports.Source, needText bool, fn func(*reports.Docum
 	if err != nil {
 		return err
 	}
-	if needText { // a list shows every warning
-		warned.report(g, n)
+	if !needText {
+		warned.hint = "the warnings column lists them"
 	}
+	warned.report(g, n)
 	if g.where != nil {
 		if inWhere == 0 {
 			return fmt.Errorf("--where %s matches none of the %d documents read ('tifa docs' shows their metadata)", g.where, read)
@@ -250,6 +251,7 @@ func (p *progress) done() {
 // docs' lists every warning.
 type tally struct {
 	what  string // e.g. "have warnings"
+	hint  string // where to see them all: "'tifa docs' lists them" when empty
 	n     int
 	first string
 }
@@ -263,6 +265,10 @@ func (t *tally) add(id, warning string) {
 
 func (t *tally) report(g *globals, total int) {
 	if t.n > 0 {
-		g.warnf("%d of %d documents %s (first: %s); 'tifa docs' lists them", t.n, total, t.what, t.first)
+		hint := t.hint
+		if hint == "" {
+			hint = "'tifa docs' lists them"
+		}
+		g.warnf("%d of %d documents %s (first: %s); %s", t.n, total, t.what, t.first, hint)
 	}
 }
