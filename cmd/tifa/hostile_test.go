@@ -53,6 +53,9 @@ func TestHostile(t *testing.T) {
 		t.Run(a.name, func(t *testing.T) {
 			dir := t.TempDir()
 			args := a.args(t, dir)
+			if a.binary {
+				tifaBinary(t) // built before the clock starts
+			}
 			var status int
 			var stdout, stderr string
 			infiletest.Within(t, func() { status, stdout, stderr = a.run(t, args) })
