@@ -18,10 +18,10 @@ import (
 var layers = [][]string{
 	{"infile", "extract", "places/internal/gengaz"},                     // leaves: files users name, text out of binary formats, the gazetteer's generator
 	{"", "reports", "lexicon", "sparse", "places", "infile/infiletest"}, // "" is this package: the embedded samples
-	{"cache", "segment", "analysis", "internal/testkit"},
-	{"vector"},
-	{"cluster"},
-	{"keyness", "targets", "discover", "reuse"}, // one package per research tool
+	{"cache", "segment", "analysis", "internal/testkit", "internal/sparse"},
+	{"vector", "internal/corpustest"},
+	{"cluster", "cooccur"},
+	{"keyness", "targets", "discover", "reuse", "topics", "scale", "wordvec", "audit"}, // one package per research tool
 	{"table", "chart"},
 	{"tabulate"},
 	{"htmlreport"},

@@ -55,6 +55,9 @@ var flagRanges = map[string]numRange{
 	"discover --min-docs": {lo: 1, open: true},
 	"reuse --shingle":     {lo: 2, hi: 64},
 	"reuse --min-chars":   {lo: 2, hi: 1e6},
+
+	"lexicon sample --n":     {lo: 1, open: true}, // mentions drawn per entry, all when fewer
+	"lexicon sample --width": {lo: 0, open: true}, // context, cut by the text
 }
 
 // rangeOf returns the range of flag name of cmd.
