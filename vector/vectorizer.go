@@ -322,11 +322,15 @@ func (c *collector) matrix() *Matrix {
 	return m
 }
 
-// Group sums the rows of m by by (doc, region, year, region-year or
-// level; "doc" returns m). A document whose metadata lacks the key (no
-// region, no year …) is left out and listed in skipped. Groups are
-// ordered by label: regions and levels alphabetically, years ascending,
-// region-years by region then year.
+// Group sums the rows of m by by (doc, region, year, region-year, level,
+// or one of analysis.PlaceGroupings: place, county, city, province; "doc"
+// returns m). A document whose metadata lacks the key (no region, no
+// year, no code or no division at the level …) is left out and listed in
+// skipped. Groups are ordered by label: regions and levels
+// alphabetically, years ascending, region-years by region then year;
+// groups of division codes by code (a division before those it holds),
+// labelled by official names (analysis.PlaceLabels). A group's Meta.Place
+// is its members' when they share one place, else nil.
 func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 	key, err := groupKey(by)
 	if err != nil {
@@ -363,6 +367,16 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 		}
 		return groups[i].sort2 < groups[j].sort2
 	})
+	if analysis.IsPlaceGrouping(by) {
+		ids := make([]string, len(groups))
+		for k, gr := range groups {
+			ids[k] = gr.label
+		}
+		labels := analysis.PlaceLabels(ids)
+		for _, gr := range groups {
+			gr.label = labels[gr.label]
+		}
+	}
 	g = &Matrix{Space: m.Space, Terms: m.Terms, Entries: m.Entries}
 	rowSets := make([][]int, len(groups))
 	for k, gr := range groups {
@@ -381,6 +395,9 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 			}
 			if mu.Meta.Year != u.Meta.Year {
 				u.Meta.Year = 0
+			}
+			if mu.Meta.Place == nil || u.Meta.Place == nil || mu.Meta.Place.ID != u.Meta.Place.ID {
+				u.Meta.Place = nil
 			}
 		}
 		g.Units = append(g.Units, u)
@@ -419,5 +436,57 @@ func groupKey(by string) (func(reports.Meta) (string, string, int, bool), error)
 			return m.Region + " " + strconv.Itoa(m.Year), m.Region, m.Year, m.Region != "" && m.Year != 0
 		}, nil
 	}
-	return nil, fmt.Errorf("cannot group by %q (want doc, region, year, region-year or level)", by)
+	if analysis.IsPlaceGrouping(by) {
+		return func(m reports.Meta) (string, string, int, bool) {
+			id, ok := analysis.PlaceGroup(m, by)
+			return id, analysis.PlaceSortKey(id), 0, ok
+		}, nil
+	}
+	return nil, fmt.Errorf("cannot group by %q (want doc, region, year, region-year, level, place, county, city or province)", by)
+}
+
+// BuildEach builds the matrices of several vectorizers from one reading of
+// the documents (each, as for Build): every document read is handed to
+// each vectorizer in turn, so the reports are read once for the slogans
+// and the words spaces. The matrices come back in the order of vs, rows in
+// reading order.
+func BuildEach(each func(fn func(*reports.Document) error) error, vs ...*Vectorizer) ([]*Matrix, error) {
+	out := make([]*Matrix, len(vs))
+	errs := make([]error, len(vs))
+	feeds := make([]chan *reports.Document, len(vs))
+	var wg sync.WaitGroup
+	for k, v := range vs {
+		feed := make(chan *reports.Document, 4)
+		feeds[k] = feed
+		wg.Go(func() {
+			out[k], errs[k] = v.Build(func(fn func(*reports.Document) error) error {
+				var err error
+				for d := range feed { // drained to the end, so the reader never blocks
+					if err == nil {
+						err = fn(d)
+					}
+				}
+				return err
+			})
+		})
+	}
+	err := each(func(d *reports.Document) error {
+		for _, f := range feeds {
+			f <- d
+		}
+		return nil
+	})
+	for _, f := range feeds {
+		close(f)
+	}
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range errs {
+		if e != nil {
+			return nil, e
+		}
+	}
+	return out, nil
 }

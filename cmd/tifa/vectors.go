@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
@@ -33,7 +35,7 @@ func (o *vectorOpts) addFlags(cmd *cobra.Command, defaultSpace string) {
 	o.in.addFlags(cmd, true)
 	f := cmd.Flags()
 	f.StringVar(&o.space, "space", defaultSpace, "slogans (lexicon entry counts) or words (every token, slogans one token each)")
-	f.StringVar(&o.by, "by", "doc", "vector per doc, region, year, region-year or level (a group's counts are summed)")
+	f.StringVar(&o.by, "by", "doc", "vector per doc, region, year, region-year, level, or division code: place (renames merged), county, city or province (a township under its county); a group's counts are summed")
 	f.Float64Var(&o.minDF, "min-df", 1, "keep terms in at least this many units (≥1) or this share of units (<1)")
 	f.Float64Var(&o.maxDF, "max-df", 0, "drop terms in more than this many units (≥1) or share of units (<1); 0: no limit")
 	f.BoolVar(&o.sublinear, "sublinear", false, "tf = 1 + ln(count) instead of count")
@@ -73,62 +75,81 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 	if o.space != vector.SpaceSlogans && o.space != vector.SpaceWords {
 		return nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
 	}
-	if err := vector.CheckGrouping(o.by); err != nil {
-		return nil, fmt.Errorf("flag --by: %w", err)
-	}
-	part, lex, err := o.in.prepare(g)
+	l, ms, err := o.countSpaces(g, args, o.space)
 	if err != nil {
 		return nil, err
 	}
+	l.matrix = ms[0]
+	return l, nil
+}
+
+// countSpaces reads the reports under args once and returns their term
+// counts in each of spaces, per unit of --by.
+func (o *vectorOpts) countSpaces(g *globals, args []string, spaces ...string) (*loaded, []*vector.Matrix, error) {
+	if err := vector.CheckGrouping(o.by); err != nil {
+		return nil, nil, fmt.Errorf("flag --by: %w", err)
+	}
+	part, lex, err := o.in.prepare(g)
+	if err != nil {
+		return nil, nil, err
+	}
 	var seg *segment.Segmenter
-	if o.space == vector.SpaceWords {
+	if slices.Contains(spaces, vector.SpaceWords) {
 		segment.PreloadDictionary()
 		stop := segment.DefaultStopwords()
 		if o.stopwords != "" {
 			data, err := readListFile("--stopwords", o.stopwords)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if stop, err = segment.ReadStopwords(o.stopwords, bytes.NewReader(data)); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		if seg, err = segment.NewSegmenter(lex, stop); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	src, err := o.in.open(g, args)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	vz, err := vector.NewVectorizer(o.space, lex, seg, part)
-	if err != nil {
-		return nil, err
-	}
-	vz.Workers = o.workers
-	if g.cache != nil {
-		vz.Cache = g.cache
-		stopHash := ""
-		if seg != nil {
-			stopHash = seg.Stopwords().Hash()
+	vzs := make([]*vector.Vectorizer, len(spaces))
+	for k, space := range spaces {
+		vz, err := vector.NewVectorizer(space, lex, seg, part)
+		if err != nil {
+			return nil, nil, err
 		}
-		vz.CacheKey = lex.Hash() + "\x00" + stopHash
+		vz.Workers = o.workers
+		if g.cache != nil && space == vector.SpaceWords {
+			vz.Cache = g.cache
+			vz.CacheKey = lex.Hash() + "\x00" + seg.Stopwords().Hash()
+		}
+		vzs[k] = vz
 	}
-	m, err := vz.Build(func(fn func(*reports.Document) error) error { return each(g, src, o.tap(lex, src, fn)) })
+	ms, err := vector.BuildEach(func(fn func(*reports.Document) error) error { return each(g, src, o.tap(lex, src, fn)) }, vzs...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	m, skipped, err := m.Group(o.by)
-	if err != nil {
-		return nil, err
+	for k, m := range ms {
+		m, skipped, err := m.Group(o.by)
+		if err != nil {
+			return nil, nil, err
+		}
+		if k == 0 {
+			switch {
+			case analysis.IsPlaceGrouping(o.by):
+				unplacedWarning(g, o.by, skipped)
+			case len(skipped) > 0:
+				g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, reports.QuoteName(skipped[0]))
+			}
+		}
+		if len(m.Empty) > 0 {
+			g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(m.Empty), termWord(m.Space), reports.QuoteName(m.Empty[0]))
+		}
+		ms[k] = m
 	}
-	if len(skipped) > 0 {
-		g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, reports.QuoteName(skipped[0]))
-	}
-	if len(m.Empty) > 0 {
-		g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(m.Empty), termWord(o.space), reports.QuoteName(m.Empty[0]))
-	}
-	return &loaded{lex: lex, src: src, matrix: m}, nil
+	return &loaded{lex: lex, src: src}, ms, nil
 }
 
 func termWord(space string) string {
