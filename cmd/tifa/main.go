@@ -78,6 +78,9 @@ func runMain(args []string, stdin io.Reader, stdout, stderr io.Writer, sigs <-ch
 	err := root.ExecuteContext(ctx)
 	select {
 	case s := <-caught:
+		if err == nil {
+			return 0 // the signal came once the output was written: the run is complete
+		}
 		fmt.Fprintln(stderr, "tifa: interrupted; no output written")
 		return signalStatus(s)
 	default:
