@@ -135,7 +135,7 @@ func TestCountSlogan(t *testing.T) {
 		t.Errorf("--slogan 乡村振兴 --slogan 六稳:\n%s\nwant the rows of count:\n%s", got, strings.Join(want, "\n"))
 	}
 	wide, _, err := run(t, "", "count", samples, "--wide", "--slogan", "六稳", "-f", "csv")
-	if err != nil || !strings.HasPrefix(wide, "doc,region,level,year,county,chars,六稳\n") {
+	if header, _, _ := strings.Cut(wide, "\n"); err != nil || !strings.HasPrefix(header, "doc,") || !strings.HasSuffix(header, ",chars,六稳") {
 		t.Errorf("--wide --slogan 六稳: %v\n%s", err, wide)
 	}
 	if _, _, err := run(t, "", "count", samples, "--slogan", "不存在的口号"); err == nil || !strings.Contains(err.Error(), "flag --slogan") {

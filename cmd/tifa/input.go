@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/extract"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 )
@@ -24,6 +25,7 @@ type inputOpts struct {
 	maxSize   string
 	places    string
 	cache     cacheOpts
+	ocr       string // --ocr: tesseract's language, "" for none
 }
 
 func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
@@ -34,6 +36,8 @@ func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
 	f.StringVar(&in.maxSize, "max-size", "64MB", "largest report file read (500MB, 2GB; none: no limit); a larger one is listed, not read")
 	f.StringVar(&in.places, "places", "", "your own placements: CSV FILE of name,code rows (a document's path or file name, or a place name; code none: no division); see 'tifa places'")
 	addCacheFlags(cmd, &in.cache)
+	f.StringVar(&in.ocr, "ocr", "", "read scanned PDF pages with tesseract (installed separately), in language LANG")
+	f.Lookup("ocr").NoOptDefVal = "chi_sim"
 	if withLexicon {
 		addLexiconFlags(cmd, in)
 	}
@@ -111,12 +115,20 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 	if err != nil {
 		return nil, err
 	}
+	if in.ocr != "" {
+		if err := extract.CheckOCR(in.ocr); err != nil {
+			return nil, fmt.Errorf("flag --ocr: %w", err)
+		}
+	}
 	opt := reports.Options{
 		Manifest:     in.meta,
 		Stdin:        g.stdin,
 		MaxBytes:     maxBytes,
 		MaxBytesFlag: "--max-size",
 		Warn:         func(msg string) { g.warnf("%s", msg) },
+		OCR:          in.ocr,
+		OCRFlag:      "--ocr",
+		Stage:        g.stage,
 	}
 	if in.places != "" {
 		r, err := placesResolver(in.places)
@@ -133,7 +145,11 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 		g.cache = cc
 		opt.Cache = cc
 	}
-	return reports.Open(args, opt)
+	src, err := reports.Open(args, opt)
+	if err != nil {
+		return nil, err
+	}
+	return src, g.checkSource(src, args)
 }
 
 // each reads every document of src, showing progress, and calls fn on
@@ -158,6 +174,7 @@ type scope struct {
 }
 
 func walk(g *globals, src *reports.Source, needText bool, fn func(*reports.Document) error) error {
+	defer src.Close() // the PDF engine, if a PDF was read
 	p := newProgress(g, len(src.Files()))
 	n, read, withText, inWhere := 0, 0, 0, 0
 	warned := tally{what: "have warnings"}
@@ -177,7 +194,7 @@ func walk(g *globals, src *reports.Source, needText bool, fn func(*reports.Docum
 		if strings.TrimSpace(d.Text) != "" {
 			withText++
 		}
-		if len(d.Warnings) > 0 {
+		if len(d.Warnings) > 0 && d.Unread() == "" { // an unread PDF … was named already
 			warned.add(d.ID, d.Warnings[0])
 		}
 		p.add(d.Path, len(d.Text))
