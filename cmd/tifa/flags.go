@@ -22,10 +22,6 @@ type numRange struct {
 	open, any bool
 }
 
-// unbounded is the upper end of an open range: the largest int32, so a
-// count flag never asks for more than a slice can hold.
-const unbounded = math.MaxInt32
-
 // flagRanges holds the range of every numeric flag of every command:
 // "command --flag" (the command path without "tifa ") for one command,
 // "--flag" for the flags several commands share. checkNumericFlags checks
