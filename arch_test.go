@@ -18,7 +18,7 @@ import (
 var layers = [][]string{
 	{"infile", "extract", "places/internal/gengaz"},                     // leaves: files users name, text out of binary formats, the gazetteer's generator
 	{"", "reports", "lexicon", "sparse", "places", "infile/infiletest"}, // "" is this package: the embedded samples
-	{"cache", "segment", "analysis", "internal/testkit", "internal/sparse"},
+	{"cache", "segment", "analysis", "internal/testkit"},
 	{"vector", "internal/corpustest"},
 	{"cluster", "cooccur"},
 	{"keyness", "targets", "discover", "reuse", "topics", "scale", "wordvec"}, // one package per research tool

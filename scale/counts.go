@@ -5,7 +5,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/tifa-project/tifa/internal/sparse"
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // Counts is a rows × columns matrix of non-negative counts (documents or
@@ -120,6 +120,6 @@ func (m *Counts) checkMargins(rows, cols []float64) error {
 // transpose returns mᵀ.
 func (m *Counts) transpose() *Counts {
 	t := &Counts{Rows: m.Cols, Cols: m.Rows}
-	t.Ptr, t.Col, t.Val = sparse.Transpose(m.Rows, m.Cols, m.Ptr, m.Col, m.Val)
+	t.Ptr, t.Col, t.Val = sparse.TransposeSlices(m.Rows, m.Cols, m.Ptr, m.Col, m.Val)
 	return t
 }
