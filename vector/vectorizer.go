@@ -100,7 +100,21 @@ func NewVectorizer(space string, lex *lexicon.Lexicon, seg *segment.Segmenter, p
 // documents' texts are held at once, queued or being counted. An error
 // from each is returned, once the documents already sent are counted.
 func (v *Vectorizer) Build(each func(fn func(*reports.Document) error) error) (*Matrix, error) {
-	workers := v.Workers
+	c := newCollector(v)
+	if err := pipeline(v.Workers, each, v.terms, c.add); err != nil {
+		return nil, err
+	}
+	return c.matrix(), nil
+}
+
+// pipeline reads documents through each and hands the i-th read to work
+// on one of workers goroutines (< 1: one per CPU), each with its own
+// termWorker; add receives the results, in any order, on one goroutine.
+// At most about 5×workers documents are held at once, queued or being
+// worked on. An error from each is returned once the documents already
+// sent are added.
+func pipeline[R any](workers int, each func(fn func(*reports.Document) error) error,
+	work func(w *termWorker, i int, d *reports.Document) R, add func(R)) error {
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -109,21 +123,20 @@ func (v *Vectorizer) Build(each func(fn func(*reports.Document) error) error) (*
 		d *reports.Document
 	}
 	jobs := make(chan job, 2*workers)
-	results := make(chan docTerms, 2*workers)
+	results := make(chan R, 2*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			var w termWorker
 			for j := range jobs {
-				results <- v.terms(&w, j.i, j.d)
+				results <- work(&w, j.i, j.d)
 			}
 		})
 	}
-	c := newCollector(v)
 	collected := make(chan struct{})
 	go func() {
 		for r := range results {
-			c.add(r)
+			add(r)
 		}
 		close(collected)
 	}()
@@ -137,10 +150,7 @@ func (v *Vectorizer) Build(each func(fn func(*reports.Document) error) error) (*
 	wg.Wait()
 	close(results)
 	<-collected
-	if err != nil {
-		return nil, err
-	}
-	return c.matrix(), nil
+	return err
 }
 
 // docTerms is document i's term counts as a worker finds them. Until the
@@ -245,36 +255,69 @@ func newCollector(v *Vectorizer) *collector {
 	return c
 }
 
-// add stores one document's row. In the slogans space a term's number is
-// its entry index; in the words space terms are numbered as first seen
-// (their text copied), and a term that is a slogan anywhere keeps the
-// lowest entry index it came with, whatever the order of arrival.
+// add stores one document's row (see id for the terms' numbers).
 func (c *collector) add(r docTerms) {
-	for len(c.rows) <= r.i {
+	c.unit(r.i, r.unit)
+	row := make([]cell, len(r.terms))
+	for k, t := range r.terms {
+		row[k] = cell{c.id(t), t.n}
+	}
+	c.rows[r.i] = row
+}
+
+// unit records the unit of document i, making room for its row.
+func (c *collector) unit(i int, u Unit) {
+	for len(c.rows) <= i {
 		c.rows = append(c.rows, nil)
 		c.units = append(c.units, Unit{})
 	}
-	c.units[r.i] = r.unit
-	row := make([]cell, len(r.terms))
-	for k, t := range r.terms {
-		if c.space == SpaceSlogans {
-			row[k] = cell{t.entry, t.n}
-			continue
-		}
-		id, ok := c.number[t.text]
-		if !ok {
-			id = int32(len(c.terms))
-			text := strings.Clone(t.text)
-			c.number[text] = id
-			c.terms = append(c.terms, text)
-			c.entries = append(c.entries, -1)
-		}
-		if e := c.entries[id]; t.entry >= 0 && (e < 0 || t.entry < e) {
-			c.entries[id] = t.entry
-		}
-		row[k] = cell{id, t.n}
+	c.units[i] = u
+}
+
+// id returns the number of term t. In the slogans space a term's number is
+// its entry index; in the words space terms are numbered as first seen
+// (their text copied), and a term that is a slogan anywhere keeps the
+// lowest entry index it came with, whatever the order of arrival.
+func (c *collector) id(t termCount) int32 {
+	if c.space == SpaceSlogans {
+		return t.entry
 	}
-	c.rows[r.i] = row
+	id, ok := c.number[t.text]
+	if !ok {
+		id = int32(len(c.terms))
+		text := strings.Clone(t.text)
+		c.number[text] = id
+		c.terms = append(c.terms, text)
+		c.entries = append(c.entries, -1)
+	}
+	if e := c.entries[id]; t.entry >= 0 && (e < 0 || t.entry < e) {
+		c.entries[id] = t.entry
+	}
+	return id
+}
+
+// columns fixes the final term ids: the terms sorted (slogans in lexicon
+// order in the slogans space), so the order is fixed by the data alone.
+// It returns, by term number, the final id, and by final id the terms and
+// their entries, and lets the numbering go.
+func (c *collector) columns() (col []int32, terms []string, entries []int) {
+	order := make([]int32, len(c.terms)) // final id → term number
+	for i := range order {
+		order[i] = int32(i)
+	}
+	if c.space == SpaceWords {
+		slices.SortFunc(order, func(a, b int32) int { return strings.Compare(c.terms[a], c.terms[b]) })
+	}
+	col = make([]int32, len(c.terms))
+	terms = make([]string, len(order))
+	entries = make([]int, len(order))
+	for k, id := range order {
+		col[id] = int32(k)
+		terms[k] = c.terms[id]
+		entries[k] = int(c.entries[id])
+	}
+	c.number, c.terms = nil, nil
+	return col, terms, entries
 }
 
 // matrix assembles the matrix: columns are the terms sorted (slogans in
@@ -282,22 +325,8 @@ func (c *collector) add(r docTerms) {
 // data alone. Each row is released once copied.
 func (c *collector) matrix() *Matrix {
 	m := &Matrix{Space: c.space, Units: c.units}
-	order := make([]int32, len(c.terms)) // column → term number
-	for i := range order {
-		order[i] = int32(i)
-	}
-	if c.space == SpaceWords {
-		slices.SortFunc(order, func(a, b int32) int { return strings.Compare(c.terms[a], c.terms[b]) })
-	}
-	col := make([]int32, len(c.terms)) // term number → column
-	m.Terms = make([]string, len(order))
-	m.Entries = make([]int, len(order))
-	for k, id := range order {
-		col[id] = int32(k)
-		m.Terms[k] = c.terms[id]
-		m.Entries[k] = int(c.entries[id])
-	}
-	c.number, c.terms = nil, nil
+	col, terms, entries := c.columns()
+	m.Terms, m.Entries = terms, entries
 	nnz := 0
 	for _, row := range c.rows {
 		nnz += len(row)
