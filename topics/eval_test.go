@@ -165,29 +165,30 @@ func TestGroupMeans(t *testing.T) {
 		0, 1,
 		.5, .5,
 	})
-	labels, means, err := GroupMeans(theta, []string{"2021", "2020", "2021"}, nil)
+	means, err := GroupMeans(theta, [][]int{{1}, {0, 2}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := mat.NewDense(2, 2, []float64{0, 1, .75, .25})
-	if !slices.Equal(labels, []string{"2020", "2021"}) || !mat.EqualApprox(means, want, 1e-15) {
-		t.Errorf("groups %v, means %v; want [2020 2021], %v", labels, mat.Formatted(means), mat.Formatted(want))
+	if !mat.EqualApprox(means, want, 1e-15) {
+		t.Errorf("means %v; want %v", mat.Formatted(means), mat.Formatted(want))
 	}
-	_, means, _ = GroupMeans(theta, []string{"a", "b", "a"}, []float64{1, 1, 3})
+	means, _ = GroupMeans(theta, [][]int{{0, 2}, {1}}, []float64{1, 1, 3})
 	if want := []float64{(1 + 1.5) / 4, 1.5 / 4}; !slices.Equal(means.RawRowView(0), want) {
 		t.Errorf("weighted means %v, want %v", means.RawRowView(0), want)
 	}
 	for _, tc := range []struct {
-		groups  []string
+		members [][]int
 		weights []float64
 		want    string
 	}{
-		{[]string{"a"}, nil, "3 documents, 1 groups"},
-		{[]string{"a", "b", "a"}, []float64{1, 0, 1}, `group "b" has no weight`},
-		{[]string{"a", "b", "a"}, []float64{1, -1, 1}, "document 1: weight -1"},
+		{[][]int{{0, 3}}, nil, "group 0: document 3 of 3"},
+		{[][]int{{0}}, []float64{1}, "3 documents, 1 weights"},
+		{[][]int{{0, 2}, {1}}, []float64{1, 0, 1}, "group 1 has no weight"},
+		{[][]int{{0, 1, 2}}, []float64{1, -1, 1}, "document 1: weight -1"},
 	} {
-		if _, _, err := GroupMeans(theta, tc.groups, tc.weights); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%v %v: error %v, want %q", tc.groups, tc.weights, err, tc.want)
+		if _, err := GroupMeans(theta, tc.members, tc.weights); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v %v: error %v, want %q", tc.members, tc.weights, err, tc.want)
 		}
 	}
 }

@@ -352,17 +352,43 @@ func (c *collector) matrix() *Matrix {
 }
 
 // Group sums the rows of m by by (doc, region, year, region-year or
-// level; "doc" returns m). A document whose metadata lacks the key (no
-// region, no year …) is left out and listed in skipped. Groups are
-// ordered by label: regions and levels alphabetically, years ascending,
-// region-years by region then year.
+// level; "doc" returns m). See GroupUnits for the groups, their order and
+// the documents left out.
 func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
-	key, err := groupKey(by)
+	if by == "doc" || by == "" {
+		return m, nil, nil
+	}
+	units, members, skipped, err := GroupUnits(m.Units, by)
 	if err != nil {
 		return nil, nil, err
 	}
+	g = &Matrix{Space: m.Space, Terms: m.Terms, Entries: m.Entries, Units: units}
+	g.Counts = m.Counts.SumRows(members)
+	for i, u := range g.Units {
+		if ind, _ := g.Counts.Row(i); len(ind) == 0 {
+			g.Empty = append(g.Empty, u.ID)
+		}
+	}
+	return g, skipped, nil
+}
+
+// GroupUnits groups units by by (doc, region, year, region-year or level)
+// and returns the groups as units, the indices of each group's members,
+// in order, and the IDs of the units whose metadata lacks the key (no
+// region, no year …), which belong to no group. Groups are ordered by
+// label: regions alphabetically, levels from the top (national first),
+// years ascending, region-years by region then year. A group's Meta holds
+// the fields its members share; "doc" makes each unit its own group.
+func GroupUnits(units []Unit, by string) (groups []Unit, members [][]int, skipped []string, err error) {
+	key, err := groupKey(by)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	if key == nil {
-		return m, nil, nil
+		for i := range units {
+			members = append(members, []int{i})
+		}
+		return units, members, nil, nil
 	}
 	type group struct {
 		label string
@@ -371,8 +397,8 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 		rows  []int
 	}
 	idx := map[string]*group{}
-	var groups []*group
-	for i, u := range m.Units {
+	var gs []*group
+	for i, u := range units {
 		label, s1, s2, ok := key(u.Meta)
 		if !ok {
 			skipped = append(skipped, u.ID)
@@ -382,25 +408,23 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 		if gr == nil {
 			gr = &group{label: label, sort1: s1, sort2: s2}
 			idx[label] = gr
-			groups = append(groups, gr)
+			gs = append(gs, gr)
 		}
 		gr.rows = append(gr.rows, i)
 	}
-	sort.Slice(groups, func(i, j int) bool {
-		if groups[i].sort1 != groups[j].sort1 {
-			return groups[i].sort1 < groups[j].sort1
+	sort.Slice(gs, func(i, j int) bool {
+		if gs[i].sort1 != gs[j].sort1 {
+			return gs[i].sort1 < gs[j].sort1
 		}
-		return groups[i].sort2 < groups[j].sort2
+		return gs[i].sort2 < gs[j].sort2
 	})
-	g = &Matrix{Space: m.Space, Terms: m.Terms, Entries: m.Entries}
-	rowSets := make([][]int, len(groups))
-	for k, gr := range groups {
-		rowSets[k] = gr.rows
-		u := Unit{ID: gr.label, Meta: m.Units[gr.rows[0]].Meta}
+	for _, gr := range gs {
+		members = append(members, gr.rows)
+		u := Unit{ID: gr.label, Meta: units[gr.rows[0]].Meta}
 		u.Meta.Extra = nil
 		for _, r := range gr.rows {
-			mu := m.Units[r]
-			u.Docs = append(u.Docs, mu.ID)
+			mu := units[r]
+			u.Docs = append(u.Docs, mu.Docs...)
 			u.Chars += mu.Chars
 			if mu.Meta.Region != u.Meta.Region {
 				u.Meta.Region = ""
@@ -412,15 +436,9 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 				u.Meta.Year = 0
 			}
 		}
-		g.Units = append(g.Units, u)
+		groups = append(groups, u)
 	}
-	g.Counts = m.Counts.SumRows(rowSets)
-	for i, u := range g.Units {
-		if ind, _ := g.Counts.Row(i); len(ind) == 0 {
-			g.Empty = append(g.Empty, u.ID)
-		}
-	}
-	return g, skipped, nil
+	return groups, members, skipped, nil
 }
 
 // CheckGrouping returns an error unless m.Group accepts by.
