@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
 )
 
 func TestHeldOutPerplexityHand(t *testing.T) {
@@ -190,5 +192,59 @@ func TestGroupMeans(t *testing.T) {
 		if _, err := GroupMeans(theta, tc.members, tc.weights); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v %v: error %v, want %q", tc.members, tc.weights, err, tc.want)
 		}
+	}
+}
+
+// TestFitHeldOut: the documents held out are ChooseK's, its perplexity
+// and coherence those ChooseK scores for the same k, every document gets
+// shares summing to 1, and the held-out ones lean to their true topic.
+func TestFitHeldOut(t *testing.T) {
+	syn := newSynthetic(6, 300, 500, 5, 200, 0.3, 0.05)
+	opt := Options{K: 5, Iterations: 100, Seed: 3}
+	ch, err := ChooseK(syn.docs, 500, opt, Search{Ks: []int{5}, HeldOut: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := FitHeldOut(syn.docs, 500, opt, Search{HeldOut: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(sc.HeldOut, ch.HeldOut) || len(sc.HeldOut) != 30 {
+		t.Errorf("held out %v, ChooseK %v", sc.HeldOut, ch.HeldOut)
+	}
+	if math.Abs(sc.Perplexity-ch.Scores[0].Perplexity) > 1e-9 || math.Abs(stat.Mean(sc.Coherence, nil)-ch.Scores[0].Coherence) > 1e-12 {
+		t.Errorf("perplexity %g coherence %v; ChooseK %+v", sc.Perplexity, sc.Coherence, ch.Scores[0])
+	}
+	if r, c := sc.Theta.Dims(); r != 300 || c != 5 {
+		t.Fatalf("theta %d×%d, want 300×5", r, c)
+	}
+	for d := range 300 {
+		if s := floats.Sum(sc.Theta.RawRowView(d)); math.Abs(s-1) > 1e-9 {
+			t.Errorf("document %d: shares sum to %g", d, s)
+		}
+	}
+	// Each held-out document's largest inferred share falls on the
+	// fitted topic closest to its largest true topic, for most of them.
+	match := make([]int, 5) // true topic → fitted topic of largest cosine
+	for k := range 5 {
+		best := -1.0
+		for j := range 5 {
+			a, b := syn.phi.RawRowView(k), sc.Model.TopicTerm.RawRowView(j)
+			if c := floats.Dot(a, b) / (floats.Norm(a, 2) * floats.Norm(b, 2)); c > best {
+				best, match[k] = c, j
+			}
+		}
+	}
+	agree := 0
+	for _, d := range sc.HeldOut {
+		if floats.MaxIdx(sc.Theta.RawRowView(d)) == match[floats.MaxIdx(syn.theta.RawRowView(d))] {
+			agree++
+		}
+	}
+	if agree < 27 {
+		t.Errorf("%d of 30 held-out documents have their true main topic, want ≥ 27", agree)
+	}
+	if _, err := FitHeldOut(syn.docs[:1], 500, opt, Search{}); err == nil {
+		t.Error("one document: no error")
 	}
 }

@@ -30,13 +30,20 @@ type vectorOpts struct {
 }
 
 func (o *vectorOpts) addFlags(cmd *cobra.Command, defaultSpace string) {
-	o.in.addFlags(cmd, true)
+	o.addSourceFlags(cmd)
 	f := cmd.Flags()
 	f.StringVar(&o.space, "space", defaultSpace, "slogans (lexicon entry counts) or words (every token, slogans one token each)")
-	f.StringVar(&o.by, "by", "doc", "vector per doc, region, year, region-year or level (a group's counts are summed)")
 	f.Float64Var(&o.minDF, "min-df", 1, "keep terms in at least this many units (≥1) or this share of units (<1)")
 	f.Float64Var(&o.maxDF, "max-df", 0, "drop terms in more than this many units (≥1) or share of units (<1); 0: no limit")
 	f.BoolVar(&o.sublinear, "sublinear", false, "tf = 1 + ln(count) instead of count")
+}
+
+// addSourceFlags adds the flags saying which text is read and how it is
+// cut into tokens: the input flags, --by, --stopwords and --jobs.
+func (o *vectorOpts) addSourceFlags(cmd *cobra.Command) {
+	o.in.addFlags(cmd, true)
+	f := cmd.Flags()
+	f.StringVar(&o.by, "by", "doc", "vector per doc, region, year, region-year or level (a group's counts are summed)")
 	f.StringVar(&o.stopwords, "stopwords", "", "stopword FILE (one word a line) replacing the built-in list (words space)")
 	f.IntVarP(&o.workers, "jobs", "j", 0, "goroutines for segmentation (default: one per CPU)")
 }
@@ -66,53 +73,11 @@ func (o *vectorOpts) build(g *globals, args []string) (*loaded, error) {
 // counts reads the reports under args and returns their term counts, per
 // unit of --by.
 func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
-	if o.space != vector.SpaceSlogans && o.space != vector.SpaceWords {
-		return nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
-	}
-	if err := vector.CheckGrouping(o.by); err != nil {
-		return nil, fmt.Errorf("flag --by: %w", err)
-	}
-	part, lex, err := o.in.prepare(g)
+	vz, l, err := o.vectorizer(g, args, false)
 	if err != nil {
 		return nil, err
 	}
-	var seg *segment.Segmenter
-	if o.space == vector.SpaceWords {
-		segment.PreloadDictionary()
-		stop := segment.DefaultStopwords()
-		if o.stopwords != "" {
-			f, err := os.Open(o.stopwords)
-			if err != nil {
-				return nil, fmt.Errorf("flag --stopwords: %w", err)
-			}
-			stop, err = segment.ReadStopwords(o.stopwords, f)
-			f.Close()
-			if err != nil {
-				return nil, err
-			}
-		}
-		if seg, err = segment.NewSegmenter(lex, stop); err != nil {
-			return nil, err
-		}
-	}
-	src, err := o.in.open(g, args)
-	if err != nil {
-		return nil, err
-	}
-	vz, err := vector.NewVectorizer(o.space, lex, seg, part)
-	if err != nil {
-		return nil, err
-	}
-	vz.Workers = o.workers
-	if g.cache != nil {
-		vz.Cache = g.cache
-		stopHash := ""
-		if seg != nil {
-			stopHash = seg.Stopwords().Hash()
-		}
-		vz.CacheKey = lex.Hash() + "\x00" + stopHash
-	}
-	m, err := vz.Build(func(fn func(*reports.Document) error) error { return each(g, src, o.tap(lex, src, fn)) })
+	m, err := vz.Build(func(fn func(*reports.Document) error) error { return each(g, l.src, o.tap(l.lex, l.src, fn)) })
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +91,64 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 	if len(m.Empty) > 0 {
 		g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(m.Empty), termWord(o.space), m.Empty[0])
 	}
-	return &loaded{lex: lex, src: src, matrix: m}, nil
+	l.matrix = m
+	return l, nil
+}
+
+// vectorizer checks the flags, loads the lexicon, opens the reports under
+// args and returns the vectorizer of --space for them, with a segmenter
+// in the words space, or in either when withSeg is set (token sequences
+// need one).
+func (o *vectorOpts) vectorizer(g *globals, args []string, withSeg bool) (*vector.Vectorizer, *loaded, error) {
+	if o.space != vector.SpaceSlogans && o.space != vector.SpaceWords {
+		return nil, nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
+	}
+	if err := vector.CheckGrouping(o.by); err != nil {
+		return nil, nil, fmt.Errorf("flag --by: %w", err)
+	}
+	part, lex, err := o.in.prepare(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	var seg *segment.Segmenter
+	if o.space == vector.SpaceWords || withSeg {
+		if seg, err = o.segmenter(lex); err != nil {
+			return nil, nil, err
+		}
+	}
+	src, err := o.in.open(g, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	vz, err := vector.NewVectorizer(o.space, lex, seg, part)
+	if err != nil {
+		return nil, nil, err
+	}
+	vz.Workers = o.workers
+	if g.cache != nil && o.space == vector.SpaceWords {
+		vz.Cache = g.cache
+		vz.CacheKey = lex.Hash() + "\x00" + seg.Stopwords().Hash()
+	}
+	return vz, &loaded{lex: lex, src: src}, nil
+}
+
+// segmenter returns a segmenter keeping lex's slogans whole and leaving
+// out the stopwords of --stopwords, else the built-in ones.
+func (o *vectorOpts) segmenter(lex *lexicon.Lexicon) (*segment.Segmenter, error) {
+	segment.PreloadDictionary()
+	stop := segment.DefaultStopwords()
+	if o.stopwords != "" {
+		f, err := os.Open(o.stopwords)
+		if err != nil {
+			return nil, fmt.Errorf("flag --stopwords: %w", err)
+		}
+		stop, err = segment.ReadStopwords(o.stopwords, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return segment.NewSegmenter(lex, stop)
 }
 
 func termWord(space string) string {
