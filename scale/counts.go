@@ -49,6 +49,20 @@ func NewCounts(rows [][]Cell, cols int) (*Counts, error) {
 	return m, m.Check()
 }
 
+// CountsFromCSR returns the counts of m (units × terms, as package vector
+// keeps them), with column indices narrowed to int32; the slices of
+// pointers and values are shared, not copied.
+func CountsFromCSR(m *sparse.CSR) (*Counts, error) {
+	if m.Cols > math.MaxInt32 {
+		return nil, fmt.Errorf("scale: %d columns: at most %d", m.Cols, math.MaxInt32)
+	}
+	c := &Counts{Rows: m.Rows, Cols: m.Cols, Ptr: m.Indptr, Col: make([]int32, len(m.Ind)), Val: m.Val}
+	for k, j := range m.Ind {
+		c.Col[k] = int32(j)
+	}
+	return c, c.Check()
+}
+
 // CountsFromDocs counts the term ids of each document: row i, column w is
 // the number of times w occurs in docs[i].
 func CountsFromDocs(docs [][]int32, nTerms int) (*Counts, error) {

@@ -200,6 +200,14 @@ func standardize(x []float64) (m, s float64) {
 // number of rounds and whether the tolerance was met. halfFirst halves
 // the first round's steps (quanteda's cold start).
 func (d *wfData) fit(p *wfParams, o WordfishOptions, halfFirst bool) (lp float64, rounds int, converged bool) {
+	rounds, converged = d.rounds(p, o, halfFirst)
+	d.termStep(p, 10, 1)
+	return d.logPosterior(p), rounds, converged
+}
+
+// rounds runs the rounds of fit, without its last term step: all a
+// bootstrap replicate needs, as only its θ is kept.
+func (d *wfData) rounds(p *wfParams, o WordfishOptions, halfFirst bool) (rounds int, converged bool) {
 	last := slices.Clone(p.theta)
 	for rounds < o.MaxIter && !converged {
 		rounds++
@@ -217,8 +225,7 @@ func (d *wfData) fit(p *wfParams, o WordfishOptions, halfFirst bool) (lp float64
 		copy(last, p.theta)
 		converged = moved <= o.Tol
 	}
-	d.termStep(p, 10, 1)
-	return d.logPosterior(p), rounds, converged
+	return rounds, converged
 }
 
 // eachIndex runs f(i) for i in [0, n) on workers goroutines.
@@ -393,7 +400,7 @@ func (w *Wordfish) bootstrap(d *wfData, p *wfParams, o WordfishOptions) {
 		ystar := poissonCounts(p, rand.NewPCG(o.Seed, uint64(b)+1))
 		q := p.clone()
 		dd := newWFData(ystar, 1)
-		dd.fit(q, inner, false)
+		dd.rounds(q, inner, false)
 		q.orient(o.Dir)
 		w.Replicates[b] = q.theta
 	})

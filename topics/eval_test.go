@@ -248,3 +248,13 @@ func TestFitHeldOut(t *testing.T) {
 		t.Error("one document: no error")
 	}
 }
+
+func TestLabels(t *testing.T) {
+	// Oracle: by hand. Topic 0 is seeded; topic 1 puts most weight on
+	// term 2, then term 0.
+	m := &Model{Topics: 2, Seeded: 1, Terms: 3, TopicTerm: mat.NewDense(2, 3, []float64{.5, .3, .2, .3, .1, .6})}
+	got := m.Labels([]string{"economy"}, []string{"改革", "开放", "市场"}, 2)
+	if !slices.Equal(got, []string{"economy", "2 市场·改革"}) {
+		t.Errorf("labels %q", got)
+	}
+}

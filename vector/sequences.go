@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -261,8 +262,9 @@ func appendEnd(ends []int32, n int32) []int32 {
 // Trim chooses a vocabulary: the terms whose document frequency lies in
 // [MinDF, MaxDF] (read as TFIDF reads them: a count ≥ 1, a share of the
 // units below 1, 0 for no bound), and of those at most MaxTerms (0: no
-// cap), the ones with the most tokens, ties by more documents, then by
-// term.
+// cap): the ones found in the most units, ties by more tokens, then by
+// term — widespread terms, which a scaling or a topic model can compare
+// units on, before those a few long units repeat.
 type Trim struct {
 	MinDF, MaxDF float64
 	MaxTerms     int
@@ -333,10 +335,58 @@ func (m *Matrix) Trim(tr Trim) (*Matrix, error) {
 	return out, nil
 }
 
-// sortByFreq sorts the term ids ts by tokens descending, then documents
+// sortByFreq sorts the term ids ts by documents descending, then tokens
 // descending, then term.
 func sortByFreq(ts []int, terms []string, tokens, docs []int) {
 	slices.SortFunc(ts, func(a, b int) int {
-		return cmp.Or(cmp.Compare(tokens[b], tokens[a]), cmp.Compare(docs[b], docs[a]), strings.Compare(terms[a], terms[b]))
+		return cmp.Or(cmp.Compare(docs[b], docs[a]), cmp.Compare(tokens[b], tokens[a]), strings.Compare(terms[a], terms[b]))
 	})
+}
+
+// Categories returns the lexicon categories of the slogans among the
+// terms, in the order of their first entry in lex, each with the ids of
+// its slogan terms, ascending: the seeds of seeded topics, the queries of
+// a category's nearest words.
+func (s *Sequences) Categories(lex *lexicon.Lexicon) (names []string, terms [][]int32) {
+	index := map[string]int{}
+	for _, e := range lex.Entries {
+		if _, ok := index[e.Category]; !ok {
+			index[e.Category] = len(names)
+			names = append(names, e.Category)
+		}
+	}
+	terms = make([][]int32, len(names))
+	for t, e := range s.Entries {
+		if e >= 0 {
+			c := index[lex.Entries[e].Category]
+			terms[c] = append(terms[c], int32(t))
+		}
+	}
+	var outN []string
+	var outT [][]int32
+	for c, ts := range terms {
+		if len(ts) > 0 {
+			outN = append(outN, names[c])
+			outT = append(outT, ts)
+		}
+	}
+	return outN, outT
+}
+
+// DropEmpty returns m without the units that hold no count (m.Empty);
+// the others keep their order.
+func (m *Matrix) DropEmpty() *Matrix {
+	if len(m.Empty) == 0 {
+		return m
+	}
+	out := &Matrix{Space: m.Space, Terms: m.Terms, Entries: m.Entries}
+	var rows [][]int
+	for i, u := range m.Units {
+		if ind, _ := m.Counts.Row(i); len(ind) > 0 {
+			rows = append(rows, []int{i})
+			out.Units = append(out.Units, u)
+		}
+	}
+	out.Counts = m.Counts.SumRows(rows)
+	return out
 }

@@ -112,7 +112,8 @@ func TestSequencesWords(t *testing.T) {
 	if got := []string{words(k, 0), words(k, 1)}; !reflect.DeepEqual(got, []string{"乡村振兴‖", "乡村振兴 乡村振兴‖"}) {
 		t.Errorf("trimmed: %q", got)
 	}
-	// Cap at 2 terms: the most tokens win (推进 and 乡村振兴), then by name.
+	// Cap at 2 terms: the most documents win (乡村振兴), then the most
+	// tokens (推进).
 	k, err = s.Trim(Trim{MaxTerms: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -176,5 +177,37 @@ func TestMatrixTrim(t *testing.T) {
 	}
 	if !reflect.DeepEqual(tm.Empty, []string{"d"}) {
 		t.Errorf("Empty = %v", tm.Empty)
+	}
+	dm := tm.DropEmpty()
+	if len(dm.Units) != 3 || dm.Units[2].ID != "c" || !reflect.DeepEqual(dm.Counts.Dense(), [][]float64{{2, 0}, {1, 1}, {0, 2}}) || dm.Empty != nil {
+		t.Errorf("DropEmpty: units %v counts %v", dm.Units, dm.Counts.Dense())
+	}
+}
+
+func TestSequencesCategories(t *testing.T) {
+	lex := testkit.SegLexicon(t)
+	seg, err := segment.NewSegmenter(lex, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewVectorizer(SpaceWords, lex, seg, reports.PartAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := v.Sequences(eachOf(seqDocs()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Oracle: SegLexicon's categories in entry order are economy,
+	// environment, reform, innovation, rural; the documents hold 六稳六保
+	// (economy), 五水共治 (environment) and 乡村振兴 (rural).
+	names, terms := s.Categories(lex)
+	if !reflect.DeepEqual(names, []string{"economy", "environment", "rural"}) {
+		t.Fatalf("categories %v", names)
+	}
+	for i, want := range []string{"六稳六保", "五水共治", "乡村振兴"} {
+		if len(terms[i]) != 1 || s.Terms[terms[i][0]] != want {
+			t.Errorf("%s: terms %v, want %s", names[i], terms[i], want)
+		}
 	}
 }

@@ -131,6 +131,8 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newCompareCmd(g),
 		newKwicCmd(g),
 		newDiscoverCmd(g),
+		newTopicsCmd(g),
+		newScaleCmd(g),
 		newReuseCmd(g),
 		newDiffusionCmd(g),
 		newTargetsCmd(g),

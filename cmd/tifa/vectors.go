@@ -30,7 +30,7 @@ type vectorOpts struct {
 }
 
 func (o *vectorOpts) addFlags(cmd *cobra.Command, defaultSpace string) {
-	o.addSourceFlags(cmd)
+	o.addSourceFlags(cmd, "vector per doc, region, year, region-year or level (a group's counts are summed)")
 	f := cmd.Flags()
 	f.StringVar(&o.space, "space", defaultSpace, "slogans (lexicon entry counts) or words (every token, slogans one token each)")
 	f.Float64Var(&o.minDF, "min-df", 1, "keep terms in at least this many units (≥1) or this share of units (<1)")
@@ -39,11 +39,12 @@ func (o *vectorOpts) addFlags(cmd *cobra.Command, defaultSpace string) {
 }
 
 // addSourceFlags adds the flags saying which text is read and how it is
-// cut into tokens: the input flags, --by, --stopwords and --jobs.
-func (o *vectorOpts) addSourceFlags(cmd *cobra.Command) {
+// cut into tokens: the input flags, --by (byHelp says what it does),
+// --stopwords and --jobs.
+func (o *vectorOpts) addSourceFlags(cmd *cobra.Command, byHelp string) {
 	o.in.addFlags(cmd, true)
 	f := cmd.Flags()
-	f.StringVar(&o.by, "by", "doc", "vector per doc, region, year, region-year or level (a group's counts are summed)")
+	f.StringVar(&o.by, "by", "doc", byHelp)
 	f.StringVar(&o.stopwords, "stopwords", "", "stopword FILE (one word a line) replacing the built-in list (words space)")
 	f.IntVarP(&o.workers, "jobs", "j", 0, "goroutines for segmentation (default: one per CPU)")
 }
@@ -54,6 +55,7 @@ type loaded struct {
 	src     *reports.Source
 	matrix  *vector.Matrix // per unit (after --by); nil once weighed
 	vectors *vector.Vectors
+	seqs    *vector.Sequences // token sequences (topics, cooccur, expand)
 }
 
 // build reads the reports under args and returns their TF-IDF vectors.

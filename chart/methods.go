@@ -1,0 +1,161 @@
+package chart
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/scale"
+	"github.com/tifa-project/tifa/vector"
+)
+
+// TopicHeatmap draws topic shares by group (topics.GroupMeans over the
+// groups of vector.GroupUnits, by year say) as a heatmap: a row per topic,
+// named by labels, a column per group, in the order given.
+func TopicHeatmap(groups []vector.Unit, shares *mat.Dense, labels []string, by string) *Heatmap {
+	h := &Heatmap{Title: "Topic shares by " + by, RowLabels: labels, ValueLabel: "share of tokens"}
+	for _, g := range groups {
+		h.ColLabels = append(h.ColLabels, g.ID)
+	}
+	for k := range labels {
+		row := make([]float64, len(groups))
+		for i := range groups {
+			row[i] = shares.At(i, k)
+		}
+		h.Values = append(h.Values, row)
+	}
+	return h
+}
+
+// TopicLines draws topic shares by year (topics.GroupMeans over the years
+// of vector.GroupUnits) as a line per topic.
+func TopicLines(years []vector.Unit, shares *mat.Dense, labels []string) *Lines {
+	c := &Lines{Title: "Topic shares by year", XLabel: "year", YLabel: "share of tokens", IntegerX: true}
+	for k, label := range labels {
+		s := Series{Name: label}
+		for i, y := range years {
+			year, err := strconv.Atoi(y.ID)
+			if err != nil {
+				continue
+			}
+			s.X = append(s.X, float64(year))
+			s.Y = append(s.Y, shares.At(i, k))
+		}
+		c.Series = append(c.Series, s)
+	}
+	return c
+}
+
+// levelGroups colours units by level: each unit's group and the groups'
+// names, levels from the centre down (analysis.LevelRank). Units of one
+// level, or of none, make one group (no legend).
+func levelGroups(units []vector.Unit) (groups []int, names []string) {
+	for _, u := range units {
+		if !slices.Contains(names, u.Meta.Level) {
+			names = append(names, u.Meta.Level)
+		}
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(cmp.Compare(analysis.LevelRank(a), analysis.LevelRank(b)), strings.Compare(a, b))
+	})
+	for _, u := range units {
+		groups = append(groups, slices.Index(names, u.Meta.Level))
+	}
+	for i, n := range names {
+		if n == "" {
+			names[i] = "level unknown"
+		}
+	}
+	return groups, names
+}
+
+// WordfishPositions draws the units' Wordfish positions θ with their
+// bootstrap intervals (the Hessian's θ ± 1.96 se without replicates),
+// highest θ at the top, coloured by level.
+func WordfishPositions(units []vector.Unit, wf *scale.Wordfish) *Intervals {
+	groups, names := levelGroups(units)
+	c := &Intervals{Title: "Wordfish positions", ValueLabel: "θ (bootstrap interval)", GroupNames: names}
+	if wf.Lower == nil {
+		c.ValueLabel = "θ (± 1.96 standard errors)"
+	}
+	for i, u := range units {
+		it := Interval{Label: u.ID, Value: wf.Theta[i], Lower: wf.Theta[i] - 1.96*wf.ThetaSE[i], Upper: wf.Theta[i] + 1.96*wf.ThetaSE[i], Group: groups[i]}
+		if wf.Lower != nil {
+			it.Lower, it.Upper = wf.Lower[i], wf.Upper[i]
+		}
+		c.Items = append(c.Items, it)
+	}
+	slices.SortStableFunc(c.Items, func(a, b Interval) int { return cmp.Compare(b.Value, a.Value) })
+	return c
+}
+
+// EiffelTower draws the terms' Wordfish weights β (x) against their fixed
+// effects ψ (y): frequent terms at the top, the terms that set the two
+// ends apart low on either side. Slogans are drawn in their own colour;
+// labels go first to slogans, then to the terms with the largest ψ + |β|
+// (frequent or discriminating), where they fit.
+func EiffelTower(terms []string, entries []int, wf *scale.Wordfish) *Scatter {
+	c := &Scatter{Title: "Wordfish word weights (\"Eiffel tower\")", XLabel: "β (weight on the dimension)",
+		YLabel: "ψ (fixed effect: frequency)", GroupNames: []string{"word", "slogan"}, LabelPoints: true}
+	for j, t := range terms {
+		g := 0
+		if entries[j] >= 0 {
+			g = 1
+		}
+		c.Points = append(c.Points, Point{X: wf.Beta[j], Y: wf.Psi[j], Label: t, Group: g})
+	}
+	slices.SortStableFunc(c.Points, func(a, b Point) int {
+		return cmp.Or(cmp.Compare(b.Group, a.Group), cmp.Compare(b.Y+math.Abs(b.X), a.Y+math.Abs(a.X)))
+	})
+	return c
+}
+
+// CAMap draws the units on the first two dimensions of a correspondence
+// analysis, coloured by level, labelled where the labels fit.
+func CAMap(units []vector.Unit, ca *scale.CA) *Scatter {
+	groups, names := levelGroups(units)
+	c := caScatter("Correspondence analysis: units", ca, names)
+	for i, u := range units {
+		c.Points = append(c.Points, Point{X: ca.Row.At(i, 0), Y: ca.Row.At(i, 1), Label: u.ID, Group: groups[i]})
+	}
+	return c
+}
+
+// CAWordMap draws the terms on the first two dimensions of a
+// correspondence analysis, slogans in their own colour; labels go first to
+// the terms that contribute most to the two dimensions (mass × squared
+// distance from the centre), where they fit.
+func CAWordMap(terms []string, entries []int, ca *scale.CA) *Scatter {
+	c := caScatter("Correspondence analysis: terms", ca, []string{"word", "slogan"})
+	for j, t := range terms {
+		g := 0
+		if entries[j] >= 0 {
+			g = 1
+		}
+		c.Points = append(c.Points, Point{X: ca.Col.At(j, 0), Y: ca.Col.At(j, 1), Label: t, Group: g})
+	}
+	contrib := func(p Point, j int) float64 { return ca.ColMass[j] * (p.X*p.X + p.Y*p.Y) }
+	order := make([]int, len(c.Points))
+	for j := range order {
+		order[j] = j
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(contrib(c.Points[b], b), contrib(c.Points[a], a)) })
+	pts := make([]Point, len(order))
+	for k, j := range order {
+		pts[k] = c.Points[j]
+	}
+	c.Points = pts
+	return c
+}
+
+// caScatter is the frame of a map on the first two CA dimensions.
+func caScatter(title string, ca *scale.CA, groups []string) *Scatter {
+	return &Scatter{Title: title, XLabel: fmt.Sprintf("dimension 1 (%.1f %% of inertia)", 100*ca.Share[0]),
+		YLabel: fmt.Sprintf("dimension 2 (%.1f %% of inertia)", 100*ca.Share[1]), GroupNames: groups, LabelPoints: true}
+}
