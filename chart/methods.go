@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/cooccur"
 	"github.com/tifa-project/tifa/scale"
 	"github.com/tifa-project/tifa/vector"
 )
@@ -158,4 +159,45 @@ func CAWordMap(terms []string, entries []int, ca *scale.CA) *Scatter {
 func caScatter(title string, ca *scale.CA, groups []string) *Scatter {
 	return &Scatter{Title: title, XLabel: fmt.Sprintf("dimension 1 (%.1f %% of inertia)", 100*ca.Share[0]),
 		YLabel: fmt.Sprintf("dimension 2 (%.1f %% of inertia)", 100*ca.Share[1]), GroupNames: groups, LabelPoints: true}
+}
+
+// CooccurNetwork draws the first edges pairs of res (the strongest by its
+// order) as a network laid out by cooccur.Layout, each term sized by the
+// windows holding it and coloured by its community in part (nil: one
+// colour), edges weighted by measure m.
+func CooccurNetwork(terms []string, res *cooccur.Result, part *cooccur.Partition, m cooccur.Measure, edges int, seed uint64) (*Network, error) {
+	pairs := res.Pairs[:min(edges, len(res.Pairs))]
+	x, y, err := cooccur.Layout(len(terms), pairs, m, seed)
+	if err != nil {
+		return nil, err
+	}
+	c := &Network{Title: fmt.Sprintf("Co-occurrence network: the %d strongest pairs by %s", len(pairs), m)}
+	none := 0 // the group of a term in no community (npmi ≤ 0 with every neighbour)
+	if part != nil {
+		none = slices.Max(part.Of) + 1
+		for g := range none {
+			c.GroupNames = append(c.GroupNames, fmt.Sprintf("community %d", g+1))
+		}
+		c.GroupNames = append(c.GroupNames, "none")
+	}
+	node := map[int32]int{}
+	add := func(t int32) int {
+		if i, ok := node[t]; ok {
+			return i
+		}
+		g := 0
+		if part != nil {
+			if g = part.Of[t]; g < 0 {
+				g = none
+			}
+		}
+		node[t] = len(c.Nodes)
+		c.Nodes = append(c.Nodes, NetNode{Label: terms[t], X: x[t], Y: y[t], Size: float64(res.Freq[t]), Group: g})
+		return node[t]
+	}
+	for _, p := range pairs {
+		a, b := add(p.A), add(p.B)
+		c.Edges = append(c.Edges, NetEdge{From: a, To: b, Weight: math.Max(p.Score(m), 1e-9)})
+	}
+	return c, nil
 }

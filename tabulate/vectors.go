@@ -91,9 +91,11 @@ func Map(v *vector.Vectors, by string, labels []int, p *vector.Projection) *tabl
 }
 
 // unitCols are the columns naming a unit: its ID (a document, or a group
-// of --by) and the metadata its members share.
+// of --by) and the metadata its members share; none for by "all".
 func unitCols(by string) []table.Column {
 	switch by {
+	case "all":
+		return nil
 	case "region":
 		return []table.Column{table.Text("region"), table.Text("level")}
 	case "year":
@@ -109,6 +111,8 @@ func unitCols(by string) []table.Column {
 // unitCells are the values of unitCols for u.
 func unitCells(by string, u vector.Unit) []any {
 	switch by {
+	case "all":
+		return nil
 	case "region":
 		return []any{u.ID, u.Meta.Level}
 	case "year":

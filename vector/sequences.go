@@ -162,6 +162,18 @@ func (c *seqCollector) sequences() *Sequences {
 // WindowDocument) of every document, in order, as slices of Docs (not to
 // be modified); windows without a token are left out.
 func (s *Sequences) Windows(kind string) ([][]int32, error) {
+	return s.WindowsOf(kind, nil)
+}
+
+// WindowsOf returns the windows of kind of the documents docs (indices
+// into Docs, in the order given; nil: all of them), as Windows does.
+func (s *Sequences) WindowsOf(kind string, docs []int) ([][]int32, error) {
+	if docs == nil {
+		docs = make([]int, len(s.Docs))
+		for i := range docs {
+			docs[i] = i
+		}
+	}
 	var ends [][]int32
 	switch kind {
 	case WindowSentence:
@@ -169,18 +181,18 @@ func (s *Sequences) Windows(kind string) ([][]int32, error) {
 	case WindowParagraph:
 		ends = s.Paragraphs
 	case WindowDocument:
-		var out [][]int32
-		for _, d := range s.Docs {
-			if len(d) > 0 {
-				out = append(out, d)
-			}
-		}
-		return out, nil
 	default:
 		return nil, fmt.Errorf("unknown window %q (want %s)", kind, strings.Join(WindowKinds, ", "))
 	}
 	var out [][]int32
-	for i, d := range s.Docs {
+	for _, i := range docs {
+		d := s.Docs[i]
+		if ends == nil {
+			if len(d) > 0 {
+				out = append(out, d[:len(d):len(d)])
+			}
+			continue
+		}
 		from := int32(0)
 		for _, e := range ends[i] {
 			out = append(out, d[from:e:e])
@@ -389,4 +401,40 @@ func (m *Matrix) DropEmpty() *Matrix {
 	}
 	out.Counts = m.Counts.SumRows(rows)
 	return out
+}
+
+// Frequent returns, ascending, the ids of every slogan among the terms
+// and of the n ordinary words with the most tokens (ties by term): the
+// terms a co-occurrence network of slogans and words is drawn on.
+func (s *Sequences) Frequent(n int) []int32 {
+	tokens, _ := s.Freq()
+	var out []int32
+	var words []int
+	for t, e := range s.Entries {
+		if e >= 0 {
+			out = append(out, int32(t))
+		} else if tokens[t] > 0 {
+			words = append(words, t)
+		}
+	}
+	slices.SortFunc(words, func(a, b int) int {
+		return cmp.Or(cmp.Compare(tokens[b], tokens[a]), strings.Compare(s.Terms[a], s.Terms[b]))
+	})
+	for _, t := range words[:min(n, len(words))] {
+		out = append(out, int32(t))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// ID returns the id of term (a slogan's canonical form, or a word), −1
+// when it is not among the terms.
+func (s *Sequences) ID(term string) int32 {
+	if s.Space == SpaceWords {
+		if i, ok := slices.BinarySearch(s.Terms, term); ok {
+			return int32(i)
+		}
+		return -1
+	}
+	return int32(slices.Index(s.Terms, term))
 }

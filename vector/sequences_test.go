@@ -74,6 +74,9 @@ func TestSequencesWords(t *testing.T) {
 			t.Errorf("doc %d: %q, want %q", i, got, want)
 		}
 	}
+	if id := s.ID("五水共治"); id < 0 || s.Terms[id] != "五水共治" || s.ID("不在") != -1 {
+		t.Errorf("ID: 五水共治 %d, 不在 %d", id, s.ID("不在"))
+	}
 	if !slices.IsSorted(s.Terms) {
 		t.Errorf("terms not sorted: %v", s.Terms)
 	}
@@ -143,6 +146,9 @@ func TestSequencesSlogans(t *testing.T) {
 	if len(s.Terms) != len(lex.Entries) || s.Entries[3] != 3 {
 		t.Fatalf("terms %v entries %v: want the lexicon's entries", s.Terms, s.Entries)
 	}
+	if s.ID("五水共治") != 3 || s.ID("推进") != -1 {
+		t.Errorf("ID: 五水共治 %d (want its entry, 3), 推进 %d", s.ID("五水共治"), s.ID("推进"))
+	}
 	if got := words(s, 0); got != "乡村振兴|五水共治‖六稳六保‖" {
 		t.Errorf("slogans of a: %q", got)
 	}
@@ -209,5 +215,61 @@ func TestSequencesCategories(t *testing.T) {
 		if len(terms[i]) != 1 || s.Terms[terms[i][0]] != want {
 			t.Errorf("%s: terms %v, want %s", names[i], terms[i], want)
 		}
+	}
+}
+
+func TestWindowsOfAndGroupAll(t *testing.T) {
+	lex := testkit.SegLexicon(t)
+	seg, err := segment.NewSegmenter(lex, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewVectorizer(SpaceSlogans, lex, seg, reports.PartAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := v.Sequences(eachOf(seqDocs()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Oracle: seqDocs by hand. b alone: one paragraph of two slogans; b
+	// then a as documents: b's two tokens, then a's three.
+	if w, err := s.WindowsOf(WindowParagraph, []int{1}); err != nil || len(w) != 1 || len(w[0]) != 2 {
+		t.Errorf("paragraphs of b: %v (%v)", w, err)
+	}
+	if w, _ := s.WindowsOf(WindowDocument, []int{1, 0, 2}); len(w) != 2 || len(w[0]) != 2 || len(w[1]) != 3 {
+		t.Errorf("documents b, a, c: %v", w)
+	}
+	units, members, skipped, err := GroupUnits(s.Units, "all")
+	if err != nil || len(units) != 1 || units[0].ID != "all" || !reflect.DeepEqual(members, [][]int{{0, 1, 2}}) || skipped != nil {
+		t.Errorf("all: %v %v %v %v", units, members, skipped, err)
+	}
+	if !reflect.DeepEqual(units[0].Docs, []string{"a", "b", "c"}) || units[0].Meta.Year != 0 || units[0].Meta.Region != "云溪镇" {
+		t.Errorf("all: unit %+v", units[0])
+	}
+}
+
+func TestFrequent(t *testing.T) {
+	lex := testkit.SegLexicon(t)
+	seg, err := segment.NewSegmenter(lex, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewVectorizer(SpaceWords, lex, seg, reports.PartAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := v.Sequences(eachOf(seqDocs()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Oracle: the three slogans, and the word with most tokens (推进, 2).
+	var got []string
+	for _, id := range s.Frequent(1) {
+		got = append(got, s.Terms[id])
+	}
+	slices.Sort(got)
+	if want := []string{"乡村振兴", "五水共治", "六稳六保", "推进"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Frequent(1) = %v, want %v", got, want)
 	}
 }

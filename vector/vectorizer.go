@@ -351,8 +351,8 @@ func (c *collector) matrix() *Matrix {
 	return m
 }
 
-// Group sums the rows of m by by (doc, region, year, region-year or
-// level; "doc" returns m). See GroupUnits for the groups, their order and
+// Group sums the rows of m by by (doc, region, year, region-year, level
+// or all; "doc" returns m). See GroupUnits for the groups, their order and
 // the documents left out.
 func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 	if by == "doc" || by == "" {
@@ -372,8 +372,8 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 	return g, skipped, nil
 }
 
-// GroupUnits groups units by by (doc, region, year, region-year or level)
-// and returns the groups as units, the indices of each group's members,
+// GroupUnits groups units by by (doc, region, year, region-year, level,
+// or all: one group "all" of every unit) and returns the groups as units, the indices of each group's members,
 // in order, and the IDs of the units whose metadata lacks the key (no
 // region, no year …), which belong to no group. Groups are ordered by
 // label: regions alphabetically, levels from the top (national first),
@@ -453,6 +453,8 @@ func groupKey(by string) (func(reports.Meta) (string, string, int, bool), error)
 	switch by {
 	case "doc", "":
 		return nil, nil
+	case "all":
+		return func(m reports.Meta) (string, string, int, bool) { return "all", "", 0, true }, nil
 	case "region":
 		return func(m reports.Meta) (string, string, int, bool) { return m.Region, m.Region, 0, m.Region != "" }, nil
 	case "level":
@@ -466,5 +468,5 @@ func groupKey(by string) (func(reports.Meta) (string, string, int, bool), error)
 			return m.Region + " " + strconv.Itoa(m.Year), m.Region, m.Year, m.Region != "" && m.Year != 0
 		}, nil
 	}
-	return nil, fmt.Errorf("cannot group by %q (want doc, region, year, region-year or level)", by)
+	return nil, fmt.Errorf("cannot group by %q (want doc, region, year, region-year, level or all)", by)
 }

@@ -133,6 +133,8 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newDiscoverCmd(g),
 		newTopicsCmd(g),
 		newScaleCmd(g),
+		newCooccurCmd(g),
+		newExpandCmd(g),
 		newReuseCmd(g),
 		newDiffusionCmd(g),
 		newTargetsCmd(g),

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
+	"github.com/tifa-project/tifa/vector"
+	"github.com/tifa-project/tifa/wordvec"
+)
+
+type expandOpts struct {
+	window, asLexicon, category, tables string
+	top, minCount, dims                 int
+	noSlogans                           bool
+}
+
+func newExpandCmd(g *globals) *cobra.Command {
+	var o vectorOpts
+	var e expandOpts
+	cmd := &cobra.Command{
+		Use:   "expand PATH... TERM[,TERM...]",
+		Short: "Words the reports use like a slogan: nearest terms in word vectors trained on them",
+		Long: `Train word vectors on the reports (a slogan one token) and list the --top terms
+nearest the TERMs: the slogans or words given, comma-separated (a lexicon
+form stands for its slogan), by cosine to the centroid of their vectors.
+Nearness is use in the same contexts, not synonymy: read each term with
+'tifa kwic' before adding it to a lexicon.
+
+Vectors: positive pointwise mutual information of each term with the terms
+up to 5 positions either side within a --window, reduced to --dims
+dimensions by a truncated SVD (Levy, Goldberg & Dagan 2015); only terms with
+--min-count tokens get one. Deterministic: the same reports give the same
+vectors. --by trains one set of vectors per group (region, year, level …),
+to compare how groups use the TERMs.
+
+Tables (--table): nearest (rank, term, slogan category, cosine, freq: its
+tokens) and check (how well the vectors keep the slogans of one lexicon
+category together: mean cosine within and between categories, and how
+often a slogan's nearest slogan shares its category, beside chance).
+
+--as-lexicon FILE writes the listed terms that are not yet lexicon forms as
+a lexicon file (YAML) of category --category (default: the first TERM's
+category), to review and use with --lexicon FILE.`,
+		Example: "  tifa expand reports/ 河长制\n  tifa expand reports/ 乡村振兴,美丽乡村 --top 30 --as-lexicon rural.yaml",
+		Args:    cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tables, err := e.parse(g)
+			if err != nil {
+				return err
+			}
+			if e.asLexicon != "" && o.by != "all" {
+				return fmt.Errorf("flag --as-lexicon: writes the candidates of one set of vectors: leave --by out")
+			}
+			l, err := o.sequences(g, args[:len(args)-1], vector.Trim{})
+			if err != nil {
+				return err
+			}
+			seq := l.seqs
+			query, category, err := expandQuery(l.lex, seq, args[len(args)-1])
+			if err != nil {
+				return err
+			}
+			if e.category == "" {
+				e.category = category
+			}
+			groups, members, skipped, err := vector.GroupUnits(seq.Units, o.by)
+			if err != nil {
+				return err
+			}
+			if len(skipped) > 0 {
+				g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, skipped[0])
+			}
+			keep := func(t int32) bool { return !e.noSlogans || seq.Entries[t] < 0 }
+			opt := wordvec.DefaultOptions()
+			opt.MinCount, opt.Dims, opt.Workers = e.minCount, e.dims, o.workers
+			var models []*wordvec.Model
+			var nbrs [][]wordvec.Neighbor
+			var checks []*wordvec.Check
+			done := g.stage("training word vectors")
+			for gi, m := range members {
+				windows, err := seq.WindowsOf(e.window, m)
+				if err != nil {
+					return err
+				}
+				model, err := wordvec.Train(windows, len(seq.Terms), opt)
+				if err != nil {
+					return fmt.Errorf("%s: %w", groups[gi].ID, err)
+				}
+				nn, err := model.Nearest(query, e.top, keep)
+				if err != nil {
+					return fmt.Errorf("%s: %w (fewer than --min-count %d tokens?)", groups[gi].ID, err, e.minCount)
+				}
+				models, nbrs = append(models, model), append(nbrs, nn)
+				checks = append(checks, categoryCheck(model, seq, l.lex))
+			}
+			done()
+			if e.asLexicon != "" {
+				if err := writeCandidates(e.asLexicon, e.category, args[len(args)-1], seq, nbrs[0]); err != nil {
+					return err
+				}
+			}
+			var out []*table.Table
+			for _, name := range tables {
+				if name == "nearest" {
+					out = append(out, tabulate.Nearest(groups, o.by, models, nbrs, seq.Terms, seq.Entries, l.lex))
+				} else {
+					out = append(out, tabulate.VectorCheck(groups, o.by, checks))
+				}
+			}
+			return g.emit(out...)
+		},
+	}
+	o.addSourceFlags(cmd, "vectors of all the reports, or one set per region, year, region-year or level")
+	o.by, o.space = "all", vector.SpaceWords
+	cmd.Flags().Lookup("by").DefValue = "all"
+	f := cmd.Flags()
+	f.IntVar(&e.top, "top", 20, "nearest terms listed")
+	f.BoolVar(&e.noSlogans, "no-slogans", false, "list words only, not the lexicon's slogans")
+	f.StringVar(&e.window, "window", vector.WindowParagraph, "contexts never cross a sentence, paragraph or document")
+	f.IntVar(&e.minCount, "min-count", wordvec.DefaultOptions().MinCount, "terms with fewer tokens get no vector")
+	f.IntVar(&e.dims, "dims", wordvec.DefaultOptions().Dims, "dimensions of the vectors")
+	f.StringVar(&e.asLexicon, "as-lexicon", "", "also write the listed terms that are no lexicon form to FILE as a lexicon (YAML)")
+	f.StringVar(&e.category, "category", "", "with --as-lexicon: the category of the entries written (default: the first TERM's)")
+	f.StringVar(&e.tables, "table", "nearest", "tables to print: nearest, check")
+	return cmd
+}
+
+// parse checks the flags and returns the tables asked for.
+func (e *expandOpts) parse(g *globals) ([]string, error) {
+	for _, err := range []error{checkRange("top", e.top, 1, 100000), checkRange("min-count", e.minCount, 1, 1000000),
+		checkRange("dims", e.dims, 1, 1000), checkWindow(e.window)} {
+		if err != nil {
+			return nil, err
+		}
+	}
+	if e.category != "" && e.asLexicon == "" {
+		return nil, fmt.Errorf("flag --category: only used with --as-lexicon FILE")
+	}
+	return parseTables(g, e.tables, []string{"nearest", "check"}, "nearest", "nearest")
+}
+
+// expandQuery returns the term ids of the comma-separated terms of arg (a
+// lexicon form stands for its slogan) and the category of the first that
+// is a slogan ("" if none).
+func expandQuery(lex *lexicon.Lexicon, seq *vector.Sequences, arg string) ([]int32, string, error) {
+	var ids []int32
+	category := ""
+	for _, term := range strings.Split(arg, ",") {
+		term = strings.TrimSpace(term)
+		if e, ok := lex.Lookup(lexicon.Normalize(term)); ok {
+			term = lex.Entries[e].Slogan
+			if category == "" {
+				category = lex.Entries[e].Category
+			}
+		}
+		id := seq.ID(term)
+		if term == "" || id < 0 {
+			return nil, "", fmt.Errorf("TERM %q: not a word of the reports (a word the segmenter cuts in pieces is none: put it in a --lexicon file to keep it whole)", term)
+		}
+		ids = append(ids, id)
+	}
+	return ids, category, nil
+}
+
+// categoryCheck measures how well m keeps the slogans of seq's lexicon
+// categories together; nil when fewer than two slogans have a vector.
+func categoryCheck(m *wordvec.Model, seq *vector.Sequences, lex *lexicon.Lexicon) *wordvec.Check {
+	names, terms := seq.Categories(lex)
+	var ids []int32
+	var cats []string
+	for c, ts := range terms {
+		for _, t := range ts {
+			ids, cats = append(ids, t), append(cats, names[c])
+		}
+	}
+	check, err := wordvec.CategoryCheck(m, ids, cats)
+	if err != nil {
+		return nil
+	}
+	return check
+}
+
+// writeCandidates writes the neighbours that are no lexicon form to path
+// as a lexicon of category, noting the query.
+func writeCandidates(path, category, query string, seq *vector.Sequences, nn []wordvec.Neighbor) error {
+	if category == "" {
+		return fmt.Errorf("flag --as-lexicon: no TERM is a lexicon slogan: name the category with --category")
+	}
+	var cands []wordvec.Candidate
+	for _, n := range nn {
+		if seq.Entries[n.Term] < 0 {
+			cands = append(cands, wordvec.Candidate{Term: seq.Terms[n.Term], Cosine: n.Cosine})
+		}
+	}
+	var buf bytes.Buffer
+	if err := wordvec.WriteLexicon(&buf, category, query, cands); err != nil {
+		return err
+	}
+	return table.WriteFileAtomic(path, buf.Bytes())
+}
