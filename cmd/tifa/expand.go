@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
@@ -203,4 +205,86 @@ func writeCandidates(path, category, query string, seq *vector.Sequences, nn []w
 		return err
 	}
 	return table.WriteFileAtomic(path, buf.Bytes())
+}
+
+// nearCategory trains word vectors on docs with each of texts made one
+// token (a lexicon entry beside lex's) and returns the cosine of each
+// text's vector to the centroid of the vectors of category's slogans (NaN
+// for a text with too few tokens for a vector): how close discover's
+// candidates lie to a category.
+func nearCategory(g *globals, lex *lexicon.Lexicon, part reports.Part, docs []*reports.Document, texts []string, category string) ([]float64, error) {
+	var extra []lexicon.Entry
+	for i, t := range texts {
+		if _, ok := lex.Lookup(t); !ok {
+			extra = append(extra, lexicon.Entry{Slogan: t, Category: "candidate", File: "candidates", Line: i + 1})
+		}
+	}
+	withCands, _, err := lexicon.New(lex.Entries, extra)
+	if err != nil {
+		return nil, err
+	}
+	var o vectorOpts
+	seg, err := o.segmenter(withCands)
+	if err != nil {
+		return nil, err
+	}
+	vz, err := vector.NewVectorizer(vector.SpaceWords, withCands, seg, part)
+	if err != nil {
+		return nil, err
+	}
+	done := g.stage("training word vectors")
+	defer done()
+	seq, err := vz.Sequences(func(fn func(*reports.Document) error) error {
+		for _, d := range docs {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	windows, _ := seq.Windows(vector.WindowParagraph)
+	m, err := wordvec.Train(windows, len(seq.Terms), wordvec.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	var query []int32
+	names, terms := seq.Categories(withCands)
+	for c, name := range names {
+		if name == category {
+			for _, t := range terms[c] {
+				if m.Row(t) >= 0 {
+					query = append(query, t)
+				}
+			}
+		}
+	}
+	if len(query) == 0 {
+		return nil, fmt.Errorf("flag --near: no slogan of category %q is frequent enough in the reports for a vector", category)
+	}
+	ids := make([]int32, len(texts))
+	for i, t := range texts {
+		if e, ok := withCands.Lookup(t); ok {
+			t = withCands.Entries[e].Slogan
+		}
+		ids[i] = seq.ID(t)
+	}
+	return m.Closeness(ids, query)
+}
+
+// checkCategory returns an error unless category is "" or that of an
+// entry of lex, naming lex's categories.
+func checkCategory(lex *lexicon.Lexicon, category string) error {
+	var names []string
+	for _, e := range lex.Entries {
+		if e.Category == category || category == "" {
+			return nil
+		}
+		if !slices.Contains(names, e.Category) {
+			names = append(names, e.Category)
+		}
+	}
+	return fmt.Errorf("no slogan of the lexicon has category %q (want one of %s)", category, strings.Join(names, ", "))
 }
