@@ -16,12 +16,12 @@ import (
 // import the packages of the layers below its own, never one of its own
 // layer or above: imports run one way, from cmd/tifa down to reports.
 var layers = [][]string{
-	{"infile", "extract", "places/internal/gengaz"},                     // leaves: files users name, text out of binary formats, the gazetteer's generator
-	{"", "reports", "lexicon", "sparse", "places", "infile/infiletest"}, // "" is this package: the embedded samples
+	{"infile", "extract", "places", "places/internal/gengaz"}, // leaves: files users name, text out of binary formats, division codes (reports places each document), the gazetteer's generator
+	{"", "reports", "lexicon", "sparse", "infile/infiletest"}, // "" is this package: the embedded samples
 	{"cache", "segment", "analysis", "internal/testkit"},
 	{"vector", "internal/corpustest"},
 	{"cluster", "cooccur"},
-	{"keyness", "targets", "discover", "reuse", "topics", "scale", "wordvec"}, // one package per research tool
+	{"keyness", "targets", "discover", "reuse", "align", "topics", "scale", "wordvec", "audit"}, // one package per research tool
 	{"table", "chart"},
 	{"tabulate"},
 	{"htmlreport"},
@@ -30,7 +30,7 @@ var layers = [][]string{
 
 // computing are the packages that take documents and return results: they
 // open no file (the command does, and hands them reports.Documents).
-var computing = []string{"analysis", "segment", "sparse", "vector", "cluster", "keyness", "targets", "discover", "reuse", "tabulate", "htmlreport"}
+var computing = []string{"analysis", "segment", "sparse", "vector", "cluster", "keyness", "targets", "discover", "reuse", "align", "tabulate", "htmlreport"}
 
 // only lists imports and the only files (path prefixes: a folder ends in
 // "/") that may import them; test files included where they are named.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 
@@ -25,10 +26,23 @@ import (
 // An adoption in a region's first observed year is left-censored: the
 // region may have used the slogan before its first report in the corpus,
 // so its lag is an upper bound.
+//
+// A region's superior is the nearest division above it (its county,
+// city, province, then the centre: places.Gazetteer.Superiors of its code)
+// that is a region of the diffusion; its lag behind its superior is
+//
+//	lag_superior(r, s) = first_year(r, s) − first_year(superior(r), s)
+//
+// when the superior has used s: a township behind its own county, a
+// county behind its own city.
 type Diffusion struct {
+	by                       string // "region", or one of PlaceGroupings
 	regions                  map[string]*diffRegion
 	total                    map[int]int // entry → mentions over all documents
 	noRegion, noYear, noText []string
+	unplaced                 []string
+	ready                    bool                          // names and superiors are set
+	superior                 map[*diffRegion][]*diffRegion // see superiors
 }
 
 // diffRegion is what Diffusion keeps of one region.
@@ -39,23 +53,54 @@ type diffRegion struct {
 	chars     map[int]int       // year → Han characters analysed
 	mentions  map[entryYear]int // (entry, year) → mentions
 	first     map[int]int       // entry → first year mentioned
+	// panel, code and placeYear place the region: its panel id, and the
+	// code of its latest placed report and that report's year (see
+	// superiors); empty when none of its reports has a code.
+	panel, code string
+	placeYear   int
 }
 
 type entryYear struct{ entry, year int }
 
-// NewDiffusion returns an empty diffusion.
+// NewDiffusion returns an empty diffusion of regions (the region column).
 func NewDiffusion() *Diffusion {
-	return &Diffusion{regions: map[string]*diffRegion{}, total: map[int]int{}}
+	d, _ := NewDiffusionBy("region")
+	return d
+}
+
+// NewDiffusionBy returns an empty diffusion whose regions are by: "region"
+// (the region column, as written), or one of PlaceGroupings, divisions by
+// code (place: 清苑县 and 清苑区 are one; county: a township's reports
+// count as its county's). Under a place grouping, a report with a code but
+// no division at that level (a province's under county) is a region of its
+// own, so the centre and the superiors stay; one with no code is left out
+// (Unplaced).
+func NewDiffusionBy(by string) (*Diffusion, error) {
+	if by != "region" && !IsPlaceGrouping(by) {
+		return nil, fmt.Errorf("diffusion: cannot group by %q (want region, place, county, city or province)", by)
+	}
+	return &Diffusion{by: by, regions: map[string]*diffRegion{}, total: map[int]int{}}, nil
 }
 
 // Add adds one document's counts to its region and year. A document without
-// a region, without a year or without Chinese text in the analysed part is
-// left out and listed by Skipped. A region's level is the level of its
-// latest report (a county that became a district is a district).
+// a region (under a place grouping: without a code), without a year or
+// without Chinese text in the analysed part is left out and listed by
+// Skipped (Unplaced). A region's level is the level of its latest report
+// (a county that became a district is a district); under a place
+// grouping, the level of its division's code.
 func (d *Diffusion) Add(dc DocCount) {
+	key, placed := dc.Meta.Region, d.by == "region"
+	if !placed {
+		if key, placed = PlaceGroup(dc.Meta, d.by); !placed {
+			key, placed = PlaceGroup(dc.Meta, "place")
+		}
+	}
 	switch {
-	case dc.Meta.Region == "":
+	case d.by == "region" && dc.Meta.Region == "":
 		d.noRegion = append(d.noRegion, dc.ID)
+		return
+	case !placed:
+		d.unplaced = append(d.unplaced, dc.ID)
 		return
 	case dc.Meta.Year == 0:
 		d.noYear = append(d.noYear, dc.ID)
@@ -64,13 +109,19 @@ func (d *Diffusion) Add(dc DocCount) {
 		d.noText = append(d.noText, dc.ID)
 		return
 	}
-	r := d.regions[dc.Meta.Region]
+	r := d.regions[key]
 	if r == nil {
-		r = &diffRegion{name: dc.Meta.Region, chars: map[int]int{}, mentions: map[entryYear]int{}, first: map[int]int{}}
-		d.regions[dc.Meta.Region] = r
+		r = &diffRegion{name: key, chars: map[int]int{}, mentions: map[entryYear]int{}, first: map[int]int{}}
+		d.regions[key] = r
 	}
+	d.ready = false
 	y := dc.Meta.Year
-	if dc.Meta.Level != "" && (r.level == "" || y > r.levelYear || y == r.levelYear && LevelRank(dc.Meta.Level) < LevelRank(r.level)) {
+	if d.by != "region" {
+		r.setPanel(key, y)
+	} else if p := dc.Meta.Place; p != nil && p.Resolved() && y >= r.placeYear {
+		r.panel, r.code, r.placeYear = p.ID, p.Code, y
+	}
+	if d.by == "region" && dc.Meta.Level != "" && (r.level == "" || y > r.levelYear || y == r.levelYear && LevelRank(dc.Meta.Level) < LevelRank(r.level)) {
 		r.level, r.levelYear = dc.Meta.Level, y
 	}
 	r.chars[y] += dc.Chars
@@ -103,6 +154,7 @@ func LevelRank(l string) int {
 
 // sortedRegions returns the regions by level (centre first), then name.
 func (d *Diffusion) sortedRegions() []*diffRegion {
+	d.prepare()
 	out := make([]*diffRegion, 0, len(d.regions))
 	for _, r := range d.regions {
 		out = append(out, r)
@@ -237,6 +289,14 @@ type Adoption struct {
 	// LeftCensored: FirstYear == FirstObs, so the region may have used
 	// the slogan before its first report in the corpus.
 	LeftCensored bool
+	// Superior names the region's superior among the regions ("" when
+	// none of its superiors is; names joined by | when several regions
+	// are that division); SuperiorFirst is the superior's first year of
+	// the slogan, 0 when it has not used it; LagSuperior is FirstYear
+	// minus SuperiorFirst, valid when SuperiorFirst is not 0.
+	Superior      string
+	SuperiorFirst int
+	LagSuperior   int
 }
 
 // Adoptions returns, for each selected slogan (in rank order), the regions
@@ -256,6 +316,10 @@ func (d *Diffusion) Adoptions(opt DiffusionOptions) []Adoption {
 			a := Adoption{Entry: e, Region: r.name, Level: r.level, FirstObs: obs, FirstYear: f, PriorObs: r.priorTo(f), LeftCensored: f == obs}
 			if hasNat {
 				a.Lag, a.HasLag = f-nat, true
+			}
+			a.Superior, a.SuperiorFirst = d.superiorFirst(r, e)
+			if a.SuperiorFirst != 0 {
+				a.LagSuperior = f - a.SuperiorFirst
 			}
 			out = append(out, a)
 		}
@@ -288,6 +352,11 @@ type DiffusionRow struct {
 	// valid when HasLag (a national use and at least one adopter).
 	MedianLag float64
 	HasLag    bool
+	// MedianLagSuperior is the median of the adopters' lags behind their
+	// own superiors (Adoption.LagSuperior), valid when HasSuperiorLag (an
+	// adopter whose superior used the slogan).
+	MedianLagSuperior float64
+	HasSuperiorLag    bool
 }
 
 // Summary returns one row per selected slogan (in rank order) and level
@@ -305,10 +374,13 @@ func (d *Diffusion) Summary(opt DiffusionOptions) []DiffusionRow {
 	for _, e := range d.entries(opt) {
 		for _, l := range levels {
 			row := DiffusionRow{Entry: e, Level: l, Regions: regionsAt[l]}
-			var lags []int
+			var lags, supLags []int
 			for ; i < len(adoptions) && adoptions[i].Entry == e && adoptions[i].Level == l; i++ {
 				a := adoptions[i]
 				row.Adopters++
+				if a.SuperiorFirst != 0 {
+					supLags = append(supLags, a.LagSuperior)
+				}
 				if a.LeftCensored {
 					row.LeftCensored++
 				}
@@ -322,6 +394,9 @@ func (d *Diffusion) Summary(opt DiffusionOptions) []DiffusionRow {
 			row.Share = float64(row.Adopters) / float64(row.Regions)
 			if len(lags) > 0 {
 				row.MedianLag, row.HasLag = medianInt(lags), true
+			}
+			if len(supLags) > 0 {
+				row.MedianLagSuperior, row.HasSuperiorLag = medianInt(supLags), true
 			}
 			out = append(out, row)
 		}
@@ -405,6 +480,9 @@ type Event struct {
 	// HasNational.
 	YearsSinceNational int
 	HasNational        bool
+	// SuperiorAdopted: the region's superior (see Adoption.Superior) has
+	// mentioned the slogan in this year or before; valid when HasSuperior.
+	SuperiorAdopted, HasSuperior bool
 }
 
 // Events returns the region × slogan × year panel for the selected slogans
@@ -425,6 +503,9 @@ func (d *Diffusion) Events(opt DiffusionOptions) []Event {
 					Mentions: m, Per10k: Per10k(m, r.chars[y])}
 				if hasNat {
 					ev.YearsSinceNational, ev.HasNational = y-nat, true
+				}
+				if sup, sf := d.superiorFirst(r, e); sup != "" {
+					ev.HasSuperior, ev.SuperiorAdopted = true, sf != 0 && sf <= y
 				}
 				out = append(out, ev)
 			}

@@ -7,14 +7,34 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tifa-project/tifa/places"
 	"github.com/tifa-project/tifa/reports"
 )
 
 // Filter selects documents by metadata. Each condition is key=value; all
-// conditions must hold. Keys: region, level (values separated by | are
-// alternatives: region=浙江|江苏), year (2020, 2015..2019, 2015.., ..2019),
-// doc (a document ID or a glob: doc=national/*), and any manifest extra
-// column (exact value).
+// conditions must hold; values separated by | are alternatives
+// (region=浙江|江苏). Keys:
+//
+//   - region: the document's region, compared as places: region=河北省
+//     matches the reports of 河北 (and of 河北省), region=清苑县 those of
+//     清苑区 (one panel). A value the gazetteer places is matched on the
+//     document's panel id (reports.Meta.Place); any value also matches a
+//     region written the same way, a province in its short form (for
+//     reports with no code, such as fictional places).
+//   - province, city, county: the division holding the document, by name
+//     (every spelling: 河北, 河北省; 徐水 for 徐水县 and 徐水区) or code,
+//     matched on panel ids; a township lies in its county, city and
+//     province. A name several places have (朝阳区) matches them all. A
+//     manifest column of that name is matched too (exact value).
+//   - code: the document's division code in its year, or a glob
+//     (code=1306* is 保定市 and every county and township in it).
+//   - place: the document's panel id (place=130608), or a place name.
+//   - level: one of reports.Levels.
+//   - year: 2020, 2015..2019, 2015.., ..2019.
+//   - doc (or id): a document ID or a glob (path.Match: * and ? stop at a
+//     /, so a glob is also tried on the ID's base name: doc=*保定* matches
+//     hebei_baoding/保定市_2020.txt).
+//   - any manifest extra column: its exact value.
 type Filter struct {
 	conds []cond
 	text  string
@@ -24,6 +44,9 @@ type cond struct {
 	key    string
 	values []string // alternatives
 	lo, hi int      // year range, inclusive
+	// ids are the panel ids the values name (region, province, city,
+	// county, place), and keys the values' normalised forms (region).
+	ids, keys map[string]bool
 }
 
 // ParseFilter reads specs, each "key=value" or several joined by commas.
@@ -53,6 +76,11 @@ func ParseFilter(specs []string) (Filter, error) {
 					if LevelRank(v) == len(reports.Levels) {
 						return f, fmt.Errorf("filter %q: unknown level %q (want %s)", part, v, strings.Join(reports.Levels, ", "))
 					}
+				}
+			}
+			if _, ok := placeKeys[key]; ok {
+				if err := c.placeIDs(); err != nil {
+					return f, fmt.Errorf("filter %q: %w", part, err)
 				}
 			}
 			f.conds = append(f.conds, c)
@@ -111,16 +139,39 @@ func (c cond) match(id string, m reports.Meta) bool {
 	var have string
 	switch c.key {
 	case "region":
+		if c.ids[placeOf(m, "place")] || c.keys[reports.ShortProvince(m.Region)] {
+			return true
+		}
 		have = m.Region
 	case "level":
 		have = m.Level
 	case "doc", "id":
+		base := path.Base(id)
 		for _, v := range c.values {
 			if ok, _ := path.Match(v, id); ok || v == id {
 				return true
 			}
+			if ok, _ := path.Match(v, base); ok {
+				return true
+			}
 		}
 		return false
+	case "code":
+		code := m.Value("code")
+		for _, v := range c.values {
+			if ok, _ := path.Match(v, code); ok && code != "" {
+				return true
+			}
+		}
+		return false
+	case "place", "province", "city", "county":
+		if c.ids[placeOf(m, c.key)] {
+			return true
+		}
+		if c.key == "place" {
+			return false
+		}
+		have = m.Extra[c.key]
 	default:
 		have = m.Extra[c.key]
 	}
@@ -131,3 +182,60 @@ func (c cond) match(id string, m reports.Meta) bool {
 	}
 	return false
 }
+
+// placeKeys are the filter keys matched on places, with the level a name
+// is looked up at (Unknown: any).
+var placeKeys = map[string]places.Level{
+	"region": places.Unknown, "place": places.Unknown,
+	"province": places.Province, "city": places.Prefecture, "county": places.County,
+}
+
+// placeIDs finds the panel ids c's values name. A region is placed as a
+// report's region would be (河北, 朝阳 the prefecture before the
+// counties); a name several places have gives them all; a code gives its
+// panel. A province, city or county named by nothing the gazetteer holds
+// matches only a manifest column of that name; such a region only a
+// region written alike; such a place is an error.
+func (c *cond) placeIDs() error {
+	g, err := places.Load()
+	if err != nil {
+		return err
+	}
+	r := places.NewResolver(g, nil)
+	c.ids, c.keys = map[string]bool{}, map[string]bool{}
+	for _, v := range c.values {
+		if p, ok := g.Place(v, 0); ok {
+			c.ids[p.ID] = true
+			continue
+		}
+		if _, ok := g.Panel(v); ok {
+			c.ids[v] = true
+			continue
+		}
+		switch c.key {
+		case "region":
+			c.keys[reports.ShortProvince(v)] = true
+			res := r.ResolveName(v, places.Unknown, 0)
+			if res.Resolved() {
+				c.ids[res.ID] = true
+			}
+			for _, cand := range res.Candidates {
+				c.ids[g.PanelID(cand.Code, 0)] = true
+			}
+			continue
+		}
+		ps := g.Lookup(v, placeKeys[c.key])
+		for _, p := range ps {
+			c.ids[p.ID] = true
+		}
+		if len(ps) == 0 && c.key == "place" {
+			return fmt.Errorf("no place is named %s (give a name, a code or a panel id: see 'tifa places')", v)
+		}
+	}
+	return nil
+}
+
+// placeOf returns the panel id of m's place (key "place") or of the
+// division of level key (province, city, county) holding it; "" when the
+// document has no code or no such division.
+func placeOf(m reports.Meta, key string) string { return m.Division(key).ID }

@@ -1,8 +1,12 @@
 package analysis
 
 import (
+	"path"
+	"slices"
+	"strings"
 	"testing"
 
+	"github.com/tifa-project/tifa/places"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -43,5 +47,81 @@ func TestParseFilter(t *testing.T) {
 	}
 	if f, _ := ParseFilter([]string{"year=2020"}); f.Match("x", reports.Meta{}) {
 		t.Error("a document without a year matched year=2020")
+	}
+}
+
+// TestFilterPlaces checks the keys matched on places: every spelling of a
+// place matches, and a township lies in its county, city and province.
+// The oracle is the gazetteer's rows (areacodes_history.csv,
+// nbs2022_streets.csv): 清苑县 130622 (1986–2015) and 清苑区 130608 share
+// the panel 130608; 清苑镇 130608100 lies in it.
+func TestFilterPlaces(t *testing.T) {
+	g, err := places.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := places.NewResolver(g, nil)
+	meta := func(region string, l places.Level, year int) reports.Meta {
+		res := r.Resolve(places.Doc{Region: region, Level: l, Year: year})
+		if !res.Resolved() {
+			t.Fatalf("%s: %s", region, res.Why)
+		}
+		return reports.Meta{Region: reports.ShortProvince(region), Year: year, Place: &res}
+	}
+	docs := map[string]reports.Meta{
+		"hebei_baoding/河北省_2010.txt": meta("河北省", places.Province, 2010),
+		"hebei_baoding/保定市_2010.txt": meta("保定市", places.Prefecture, 2010),
+		"hebei_baoding/清苑县_2010.txt": meta("清苑县", places.County, 2010),
+		"hebei_baoding/清苑区_2020.txt": meta("清苑区", places.County, 2020),
+		"towns/清苑镇_2010.txt":         meta("清苑镇", places.Township, 2010),
+		"provincial/浙江_2020.txt":     meta("浙江", places.Province, 2020),
+		"fiction/青溪县_2020.txt":       {Region: "青溪县", Year: 2020, Extra: map[string]string{"county": "青溪县"}, Place: &places.Result{NoDivision: true}},
+	}
+	cases := []struct {
+		spec string
+		want string // the matching IDs' base names without _YEAR.txt, sorted, joined by spaces
+	}{
+		{"region=河北省", "河北省"},
+		{"region=河北", "河北省"},
+		{"region=130000", "河北省"},
+		{"region=保定", "保定市"},
+		{"region=清苑县", "清苑区 清苑县"},
+		{"region=清苑区|浙江省", "浙江 清苑区 清苑县"},
+		{"region=青溪县", "青溪县"},
+		{"province=河北", "保定市 河北省 清苑区 清苑县 清苑镇"},
+		{"province=河北省", "保定市 河北省 清苑区 清苑县 清苑镇"},
+		{"province=河北,level=province", ""}, // no level in these metas
+		{"city=保定", "保定市 清苑区 清苑县 清苑镇"},
+		{"county=清苑", "清苑区 清苑县 清苑镇"},
+		{"county=130622", "清苑区 清苑县 清苑镇"},
+		{"county=青溪县", "青溪县"}, // the manifest's column
+		{"code=1306*", "保定市 清苑区 清苑县 清苑镇"},
+		{"code=130622", "清苑县"},
+		{"code=13062?", "清苑县"},
+		{"place=130608", "清苑区 清苑县"},
+		{"place=清苑区", "清苑区 清苑县"},
+		{"doc=*保定*", "保定市"},
+		{"doc=清苑*", "清苑区 清苑县 清苑镇"},
+	}
+	for _, c := range cases {
+		f, err := ParseFilter([]string{c.spec})
+		if err != nil {
+			t.Errorf("%s: %v", c.spec, err)
+			continue
+		}
+		var got []string
+		for id, m := range docs {
+			if f.Match(id, m) {
+				name, _, _ := strings.Cut(path.Base(id), "_")
+				got = append(got, name)
+			}
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s matches %v, want %s", c.spec, got, c.want)
+		}
+	}
+	if _, err := ParseFilter([]string{"place=某某地"}); err == nil || !strings.Contains(err.Error(), "no place is named 某某地") {
+		t.Errorf("place=某某地: %v", err)
 	}
 }

@@ -20,6 +20,9 @@ type Trend struct {
 	cells   map[groupYear]*trendCell
 	skipped []string // IDs of documents without a year
 	empty   []string // IDs of documents with no Chinese text in the part
+	// unplaced are the IDs of documents with no group under a place
+	// grouping (no code, or no division at that level).
+	unplaced []string
 }
 
 type groupYear struct {
@@ -38,24 +41,29 @@ type trendSum struct {
 }
 
 // NewTrend returns an empty trend grouped by by: "" (all reports together),
-// "level" or "region".
+// "level", "region", or one of PlaceGroupings (place, county, city,
+// province: groups of division codes, labelled by official names).
 func NewTrend(by string) (*Trend, error) {
-	switch by {
-	case "", "level", "region":
+	switch {
+	case by == "" || by == "level" || by == "region" || IsPlaceGrouping(by):
 	default:
-		return nil, fmt.Errorf("trend: cannot group by %q (want level or region)", by)
+		return nil, fmt.Errorf("trend: cannot group by %q (want level, region, place, county, city or province)", by)
 	}
 	return &Trend{by: by, cells: map[groupYear]*trendCell{}}, nil
 }
 
-func (t *Trend) group(dc *DocCount) string {
+// group returns the group of a document: for a place grouping its panel
+// id (labelled in Rows), false when it has none.
+func (t *Trend) group(dc *DocCount) (string, bool) {
 	switch t.by {
 	case "level":
-		return dc.Meta.Level
+		return dc.Meta.Level, true
 	case "region":
-		return dc.Meta.Region
+		return dc.Meta.Region, true
+	case "":
+		return "", true
 	}
-	return ""
+	return PlaceGroup(dc.Meta, t.by)
 }
 
 // Add adds one document's counts. A document without a year or without
@@ -69,7 +77,12 @@ func (t *Trend) Add(dc DocCount) {
 		t.empty = append(t.empty, dc.ID)
 		return
 	}
-	k := groupYear{t.group(&dc), dc.Meta.Year}
+	group, ok := t.group(&dc)
+	if !ok {
+		t.unplaced = append(t.unplaced, dc.ID)
+		return
+	}
+	k := groupYear{group, dc.Meta.Year}
 	c := t.cells[k]
 	if c == nil {
 		c = &trendCell{slogans: map[int]*trendSum{}}
@@ -87,6 +100,14 @@ func (t *Trend) Add(dc DocCount) {
 		s.per10k += Per10k(sc.Count, dc.Chars)
 	}
 }
+
+// By returns the grouping of the trend.
+func (t *Trend) By() string { return t.by }
+
+// Unplaced returns the IDs of the documents left out of a place grouping:
+// with no code, or no division at the level grouped by (a province's
+// report under --by county).
+func (t *Trend) Unplaced() []string { return t.unplaced }
 
 // Skipped returns the IDs of documents left out because their year is
 // unknown, and of those with no Chinese text in the analysed part.
@@ -148,9 +169,18 @@ func (t *Trend) Rows(opt TrendOptions) []TrendRow {
 	for k := range t.cells {
 		keys = append(keys, k)
 	}
+	order, label := func(g string) string { return g }, func(g string) string { return g }
+	if IsPlaceGrouping(t.by) {
+		ids := make([]string, len(keys))
+		for i, k := range keys {
+			ids[i] = k.group
+		}
+		labels := PlaceLabels(ids)
+		order, label = PlaceSortKey, func(g string) string { return labels[g] }
+	}
 	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].group != keys[j].group {
-			return keys[i].group < keys[j].group
+		if a, b := order(keys[i].group), order(keys[j].group); a != b {
+			return a < b
 		}
 		return keys[i].year < keys[j].year
 	})
@@ -164,7 +194,7 @@ func (t *Trend) Rows(opt TrendOptions) []TrendRow {
 		}
 		for _, k := range keys {
 			c := t.cells[k]
-			r := TrendRow{Group: k.group, Year: k.year, Entry: e, Reports: c.reports, FirstYear: first[k.group]}
+			r := TrendRow{Group: label(k.group), Year: k.year, Entry: e, Reports: c.reports, FirstYear: first[k.group]}
 			if s := c.slogans[e]; s != nil {
 				r.Mentioning, r.Mentions = s.mentioning, s.mentions
 				r.Share = float64(s.mentioning) / float64(c.reports)

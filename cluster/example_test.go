@@ -59,7 +59,7 @@ func Example() {
 	// Output:
 	// 东湖街道 sounds most like 青溪县 (cosine 0.325)
 	// 临江市 sounds most like 青溪县 (cosine 0.673)
-	// 云溪镇 sounds most like 青溪县 (cosine 0.552)
+	// 云溪镇 sounds most like 青溪县 (cosine 0.555)
 	// 白沙镇 sounds most like 青溪县 (cosine 0.553)
 	// 青溪县 sounds most like 临江市 (cosine 0.673)
 	// 东湖街道: cluster 1

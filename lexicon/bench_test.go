@@ -46,14 +46,15 @@ func benchText(b *testing.B) string {
 }
 
 // builtinLexicon returns the built-in lexicon.
-func builtinLexicon(b *testing.B) *Lexicon {
+func builtinLexicon(t testing.TB) *Lexicon {
+	t.Helper()
 	builtin, err := Default()
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
 	l, _, err := New(builtin)
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
 	return l
 }

@@ -45,14 +45,7 @@ func TestDefault(t *testing.T) {
 // TestDefaultFindsItsSlogans checks that the built-in lexicon finds each
 // entry's canonical form in a text made of all of them.
 func TestDefaultFindsItsSlogans(t *testing.T) {
-	entries, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, _, err := New(entries)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := builtinLexicon(t)
 	var text []byte
 	for _, e := range l.Entries {
 		text = append(text, e.Slogan...)
@@ -73,14 +66,7 @@ func TestDefaultFindsItsSlogans(t *testing.T) {
 // entry's forms inside it and nothing else, and the known false positives
 // of the corpus are gone.
 func TestDefaultExclusions(t *testing.T) {
-	entries, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, _, err := New(entries)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := builtinLexicon(t)
 	m := l.Matcher()
 	count := func(text string, entry int) int {
 		n := 0

@@ -101,5 +101,44 @@ func ExampleMatcher_Find_exclude() {
 		fmt.Printf("%s [%d,%d)\n", text[m.Start:m.End], m.Start, m.End)
 	}
 	// Output:
-	// 新发展理念 [46,61)
+	// 新发展理念 [48,63)
+}
+
+func ExampleMatcher_Find_typesetting() {
+	// Quotation marks are transparent inside a mention; a form written
+	// with 、 is a compound, found in all its spellings.
+	entries, _ := lexicon.Parse("mine.txt", strings.NewReader(
+		"[environment]\n能耗双控\n碳达峰碳中和 | 碳达峰、碳中和\n"))
+	lex, _, _ := lexicon.New(nil, entries)
+	text := "推动能耗“双控”向碳排放“双控”转变，积极稳妥推进碳达峰与碳中和。"
+	for _, m := range lex.Matcher().Find(text) {
+		form, _ := lex.FormOf(text[m.Start:m.End])
+		fmt.Printf("%s: %s (form %s)\n", lex.Entries[m.Entry].Slogan, text[m.Start:m.End], form)
+	}
+	// Output:
+	// 能耗双控: 能耗“双控 (form 能耗双控)
+	// 碳达峰碳中和: 碳达峰与碳中和 (form 碳达峰、碳中和)
+}
+
+func ExampleUnmark() {
+	fmt.Println(lexicon.Unmark("“三权”分置"))
+	// Output: 三权分置
+}
+
+func ExampleLexicon_Contractions() {
+	entries, _ := lexicon.Parse("mine.txt", strings.NewReader("[environment]\n河长制\n湖长制\n河湖长制\n"))
+	lex, _, _ := lexicon.New(nil, entries)
+	for _, c := range lex.Contractions() {
+		fmt.Println(c)
+	}
+	// Output:
+	// 河湖长制 merges 河长制 and 湖长制 but counts as a mention of 湖长制 only: make it count for both or for neither
+}
+
+func ExampleContext() {
+	text := "坚持稳中求进工作总基调，\n完整准确全面贯彻新发展理念"
+	start := strings.Index(text, "新发展理念")
+	left, right := lexicon.Context(text, start, start+len("新发展理念"), 12)
+	fmt.Printf("%s[新发展理念]%s\n", left, right)
+	// Output: 基调， 完整准确全面贯彻[新发展理念]
 }

@@ -70,6 +70,8 @@ func FuzzFind(f *testing.F) {
 	f.Add("稳\n甲乙|乙丙丁", "\xa8\xb3稳\xe7\xa8甲乙丙丁")
 	f.Add("新发展理念|!创新发展理念\n千万工程|!百千万工程|!十百千万工程", "创新发展理念、新发展理念、十百千万工程、千万工程")
 	f.Add("网络|!5G网络\n乙|!甲乙|!乙丙", "15G网络5G网络甲乙丙乙")
+	f.Add("六稳\n六保\n六稳六保|六稳、六保", "“六稳”、“六保”和“六稳”“六保”")
+	f.Add("能耗双控\n碳中和|!碳达峰、碳中和", "能耗“双控”,碳达峰与碳中和\xe4“\xb8\x80'")
 	f.Fuzz(func(t *testing.T, lex, text string) {
 		var entries []Entry
 		for i, line := range strings.Split(lex, "\n") {

@@ -36,7 +36,8 @@ type Lexicon struct {
 	Entries []Entry
 
 	indexOnce sync.Once
-	index     map[string]int // every form → entry index
+	index     map[string]int    // every spelling of every form → entry index
+	form      map[string]string // every spelling → the form it spells
 	hash      string
 
 	matchOnce sync.Once

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sync"
+	"unicode/utf8"
 )
 
 // Matcher finds every mention of every entry of a lexicon in a text, in one
@@ -12,8 +13,12 @@ import (
 //
 // Matching is exact on bytes, so case-sensitive: the text should be
 // normalised the way forms are (see Normalize; the report cleaner does so).
-// Since every form is valid UTF-8, a form can only match at rune
-// boundaries, even in a text with invalid bytes. A form that starts (ends)
+// The automaton's patterns are the spellings of the forms (a compound
+// form's variants), and the scan skips quotation marks (markAt), so a
+// pattern matches across them; a mention's Start and End still enclose
+// exactly its characters in the text as written. Since every form is
+// valid UTF-8 and a mark is skipped only after a whole rune, a form can
+// only match at rune boundaries, even in a text with invalid bytes. A form that starts (ends)
 // with an ASCII letter or digit does not match right after (before) another
 // one: "PPP" is not found in "PPPoE", nor "5G" in "15G".
 //
@@ -30,8 +35,10 @@ type Matcher struct {
 	exclEnt  []int32
 	excluded []int32 // the entries that have exclusions
 
-	class [256]uint16 // byte → column; 0 for the bytes no form uses
-	ncls  int         // number of columns
+	// class maps a byte to its column (0 for the bytes no form uses),
+	// plus markLead for the bytes a quotation mark starts with.
+	class [256]uint16
+	ncls  int // number of columns
 
 	// States are numbered breadth first, so a state's failure state has a
 	// smaller number. States [0, ndense) have a dense row of the full
@@ -86,7 +93,7 @@ func buildMatcher(entries []Entry, budget int, narrow bool) *Matcher {
 	m := &Matcher{}
 	ps := &patterns{m: m, ids: make(map[string]int32), nodes: []trieNode{{out: -1}}}
 	for i := range entries {
-		for _, f := range entries[i].Forms() {
+		for _, f := range spellings(&entries[i]) {
 			if _, ok := ps.ids[f]; f != "" && !ok {
 				ps.add(f, int32(i))
 			}
@@ -106,7 +113,19 @@ func buildMatcher(entries []Entry, budget int, narrow bool) *Matcher {
 		}
 		m.dense = nil
 	}
+	for _, b := range []byte{'"', '\'', 0xE2, 0xE3} {
+		m.class[b] |= markLead
+	}
 	return m
+}
+
+// exclusionSpellings returns the variants of each of e's exclusions.
+func exclusionSpellings(e *Entry) []string {
+	var out []string
+	for _, x := range e.Exclude {
+		out = append(out, variants(x)...)
+	}
+	return out
 }
 
 // Flags of patFlag.
@@ -145,7 +164,7 @@ func (ps *patterns) add(f string, entry int32) int32 {
 func (m *Matcher) addExclusions(ps *patterns, entries []Entry) {
 	tags := make(map[int32][]int32) // pattern → entries it is an exclusion of
 	for i := range entries {
-		for _, x := range entries[i].Exclude {
+		for _, x := range exclusionSpellings(&entries[i]) {
 			if x == "" {
 				continue
 			}
@@ -361,19 +380,29 @@ func (m *Matcher) AppendFind(dst []Mention, text string) []Mention {
 	return dst[:base+len(found)]
 }
 
-// scan runs the automaton over text and appends every occurrence of every
-// pattern, in the order of their ends (see emit).
+// scan runs the automaton over text, skipping quotation marks (markAt),
+// and appends every occurrence of every pattern, in the order of their
+// ends (see emit).
 func scan[T uint16 | int32](m *Matcher, dense []T, dst []Mention, text string) []Mention {
 	s, ndense, ncls, emits := int32(0), m.ndense, m.ncls, m.emits
+	skipped := 0 // end of the last quotation mark skipped
 	for i := 0; i < len(text); i++ {
 		c := m.class[text[i]]
+		if c&markLead != 0 {
+			if n := markLen(text, i); n > 0 && (i == 0 || text[i-1] < utf8.RuneSelf || wholeRuneBefore(text, i)) { // markAt, inlined
+				i += n - 1
+				skipped = i + 1
+				continue
+			}
+			c &^= markLead
+		}
 		if s < ndense {
 			s = int32(dense[int(s)*ncls+int(c)])
 		} else {
 			s = m.step(s, c)
 		}
 		if emits[s] {
-			dst = m.emit(dst, text, s, i+1)
+			dst = m.emit(dst, text, s, i+1, skipped)
 		}
 	}
 	return dst
@@ -381,25 +410,48 @@ func scan[T uint16 | int32](m *Matcher, dense []T, dst []Mention, text string) [
 
 // emit appends one mention for every pattern that ends at byte end of
 // text, state s having been reached there: s's own pattern and those along
-// its output links, longest first. An occurrence that would cut through an
-// ASCII word or number is skipped (see wordCut). An occurrence of an
-// exclusion of entry E is appended as a mention with Entry -1-E, for
-// ownFirst to apply and remove.
-func (m *Matcher) emit(dst []Mention, text string, s int32, end int) []Mention {
+// its output links, longest first. skipped is the end of the last
+// quotation mark skipped before end: a pattern that starts after it has
+// its bytes right before end, any other is measured back by startOf. An
+// occurrence that would cut through an ASCII word or number (see wordCut)
+// or a quotation (cutsQuote) is skipped. An occurrence of an exclusion of entry E is appended as a
+// mention with Entry -1-E, for ownFirst to apply and remove.
+func (m *Matcher) emit(dst []Mention, text string, s int32, end, skipped int) []Mention {
 	if m.out[s] < 0 {
 		s = m.link[s]
 	}
-	for s >= 0 {
+	for ; s >= 0; s = m.link[s] {
 		p := m.out[s]
 		start := end - int(m.patLen[p])
+		if start < skipped {
+			start = startOf(text, end, int(m.patLen[p]))
+			if start < skipped && cutsQuote(text, start, end) {
+				continue
+			}
+		}
 		if flag := m.patFlag[p]; flag == 0 {
 			dst = append(dst, Mention{Entry: int(m.patEntry[p]), Start: start, End: end})
 		} else if !wordCut(text, start, end, flag) {
 			dst = m.emitFlagged(dst, p, start, end)
 		}
-		s = m.link[s]
 	}
 	return dst
+}
+
+// startOf returns where a pattern of n bytes that the scan found ending at
+// end starts in text: n bytes back, not counting the quotation marks
+// skipped among them.
+func startOf(text string, end, n int) int {
+	p := end
+	for n > 0 {
+		if k := markBefore(text, p); k > 0 {
+			p -= k
+			continue
+		}
+		p--
+		n--
+	}
+	return p
 }
 
 // emitFlagged appends the occurrence [start,end) of a pattern with flags:

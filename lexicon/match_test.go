@@ -116,6 +116,35 @@ var findCases = []struct {
 		[]string{"万工 万工@2"}},
 	{"exclusion inside an exclusion", []string{"千万工程|!百千万工程|!十百千万工程"}, "十百千万工程", nil},
 	{"latin exclusion cut by a word is no exclusion", []string{"网络|!5G网络"}, "15G网络,5G网络", []string{"网络 网络@3"}},
+
+	// Typesetting: quotation marks are transparent inside a mention, and a
+	// form with 、 is a compound.
+	{"quoted parts", []string{"六稳", "六保", "六稳六保"}, "做好“六稳”“六保”工作",
+		[]string{"六稳六保 六稳”“六保@3", "六稳 六稳@3 nested", "六保 六保@7 nested"}},
+	{"quoted parts with 、", []string{"六稳", "六保", "六稳六保|六稳、六保"}, "“六稳”、“六保”",
+		[]string{"六稳六保 六稳”、“六保@1", "六稳 六稳@1 nested", "六保 六保@6 nested"}},
+	{"a compound in all its spellings", []string{"碳达峰、碳中和"}, "碳达峰、碳中和;碳达峰碳中和;碳达峰与碳中和;碳达峰和碳中和;碳达峰及碳中和;碳达峰,碳中和",
+		[]string{"碳达峰、碳中和 碳达峰、碳中和@0", "碳达峰、碳中和 碳达峰碳中和@8", "碳达峰、碳中和 碳达峰与碳中和@15",
+			"碳达峰、碳中和 碳达峰和碳中和@23", "碳达峰、碳中和 碳达峰及碳中和@31"}},
+	{"a compound of three parts", []string{"蓝天、碧水、净土"}, "蓝天、碧水和净土,蓝天和碧水和净土,蓝天碧水净土",
+		[]string{"蓝天、碧水、净土 蓝天、碧水和净土@0", "蓝天、碧水、净土 蓝天碧水净土@18"}},
+	{"quote inside a form", []string{"能耗双控", "三权分置"}, "能耗“双控”,“三权”分置",
+		[]string{"能耗双控 能耗“双控@0", "三权分置 三权”分置@8"}},
+	{"marks around a mention stay outside", []string{"八七扶贫攻坚计划"}, "「“八七”扶贫攻坚计划」",
+		[]string{"八七扶贫攻坚计划 八七”扶贫攻坚计划@2"}},
+	{"ASCII quotes", []string{"扫黄打非"}, `"扫黄"'打非'`, []string{"扫黄打非 扫黄\"'打非@1"}},
+	{"a mark between a stray byte and a rune is kept", []string{"一", "甲"}, "\xe4“\xb8\x80甲“一",
+		[]string{"甲 甲@4", "一 一@6"}},
+	{"a mark is an ASCII word boundary", []string{"PPP"}, `推广"PPP"oE`, []string{"PPP PPP@3"}},
+	{"exclusion across a closing mark", []string{"土特产|!土特产品"}, "“土特产”品牌,土特产品,'土特产'品,土特产", []string{"土特产 土特产@20"}},
+	{"exclusion across marks", []string{"负面清单|!过紧日子负面清单"}, "“过紧日子”负面清单", nil},
+	{"a form cutting a quotation is none", []string{"千万工程|!百千万工程"}, "“百千万”工程", nil},
+	{"exclusion spelt as a compound", []string{"碳中和|!碳达峰、碳中和"}, "碳达峰与“碳中和”,碳中和", []string{"碳中和 碳中和@10"}},
+	{"forms lose their marks", []string{"“能耗”双控"}, "能耗双控", []string{"能耗双控 能耗双控@0"}},
+	{"a mention does not end inside a quotation", []string{"五个保定"}, "五个“保定之变”,五个“保定”", []string{"五个保定 五个“保定@9"}},
+	{"a mention does not start inside a quotation", []string{"文旅融合"}, "“农文旅”融合,“文旅”融合", []string{"文旅融合 文旅”融合@9"}},
+	{"a cut quotation does not block another occurrence", []string{"甲乙|乙丙丁"}, "甲“乙丙丁”", []string{"甲乙 乙丙丁@2"}},
+	{"ASCII quotes never cut", []string{"五个保定"}, `五个"保定之变"`, []string{`五个保定 五个"保定@0`}},
 }
 
 // matcherVariants are the layouts of the automaton every matching test
@@ -166,20 +195,24 @@ func TestAppendFindKeepsDst(t *testing.T) {
 	}
 }
 
-// naiveFind is the oracle: for each entry on its own, repeatedly take the
-// leftmost occurrence (strings.Index) of any of its forms at or after the
+// naiveFind is the oracle. It reads text without its quotation marks
+// (unmarked) and, for each entry on its own, repeatedly takes the leftmost
+// occurrence (strings.Index) of any spelling of its forms at or after the
 // end of the previous one, the longest when several start there, skipping
-// occurrences that cut an ASCII word and occurrences lying inside an
-// occurrence of one of the entry's exclusions (all of them, overlapping
-// ones too, found by the same word rule); then mark Nested by comparing
-// every pair.
+// occurrences that cut an ASCII word (judged on the neighbours in text) or
+// a quotation, and occurrences lying inside an occurrence of a spelling of one of the
+// entry's exclusions without marks inside it (all of them, overlapping ones
+// too, found by the same word and quotation rules); it maps the spans back
+// to text and marks Nested by comparing every pair.
 func naiveFind(l *Lexicon, text string) []Mention {
+	v, at := unmarked(text)
+	span := func(s, e int) (int, int) { return at[s], at[e-1] + 1 }
 	var ms []Mention
 	for ei := range l.Entries {
-		forms := l.Entries[ei].Forms()
-		var covers [][2]int // every occurrence of every exclusion
-		for _, x := range l.Entries[ei].Exclude {
-			for s := naiveIndex(text, x, 0); s >= 0; s = naiveIndex(text, x, s+1) {
+		forms := spellings(&l.Entries[ei])
+		var covers [][2]int // every occurrence of every exclusion, in v
+		for _, x := range exclusionSpellings(&l.Entries[ei]) {
+			for s := naiveIndex(text, v, at, x, 0); s >= 0; s = naiveIndex(text, v, at, x, s+1) {
 				covers = append(covers, [2]int{s, s + len(x)})
 			}
 		}
@@ -194,9 +227,9 @@ func naiveFind(l *Lexicon, text string) []Mention {
 		for pos := 0; ; {
 			best := Mention{Start: -1}
 			for _, f := range forms {
-				s := naiveIndex(text, f, pos)
+				s := naiveIndex(text, v, at, f, pos)
 				for s >= 0 && excluded(s, s+len(f)) {
-					s = naiveIndex(text, f, s+1)
+					s = naiveIndex(text, v, at, f, s+1)
 				}
 				if s >= 0 && (best.Start < 0 || s < best.Start || s == best.Start && s+len(f) > best.End) {
 					best = Mention{Entry: ei, Start: s, End: s + len(f)}
@@ -210,6 +243,9 @@ func naiveFind(l *Lexicon, text string) []Mention {
 		}
 	}
 	for i := range ms {
+		ms[i].Start, ms[i].End = span(ms[i].Start, ms[i].End)
+	}
+	for i := range ms {
 		for j := range ms {
 			a, b := ms[i], ms[j]
 			if a.Entry != b.Entry && b.Start <= a.Start && a.End <= b.End && b.End-b.Start > a.End-a.Start {
@@ -221,17 +257,37 @@ func naiveFind(l *Lexicon, text string) []Mention {
 	return ms
 }
 
-// naiveIndex is the first occurrence of f in text at or after pos that does
-// not cut an ASCII word, or -1.
-func naiveIndex(text, f string, pos int) int {
-	for pos <= len(text) {
-		i := strings.Index(text[pos:], f)
+// unmarked returns text without the quotation marks the matcher skips, and
+// for each of its bytes the offset of that byte in text.
+func unmarked(text string) (string, []int) {
+	var b strings.Builder
+	var at []int
+	for i := 0; i < len(text); {
+		if n := markAt(text, i); n > 0 {
+			i += n
+			continue
+		}
+		b.WriteByte(text[i])
+		at = append(at, i)
+		i++
+	}
+	return b.String(), at
+}
+
+// naiveIndex is the first occurrence of f in v (text without its marks, at
+// mapping v to text) at or after pos that does not cut an ASCII word or a
+// quotation in text, or -1.
+func naiveIndex(text, v string, at []int, f string, pos int) int {
+	for pos <= len(v) {
+		i := strings.Index(v[pos:], f)
 		if i < 0 {
 			return -1
 		}
 		s := pos + i
-		cut := isAlnum(f[0]) && s > 0 && isAlnum(text[s-1]) ||
-			isAlnum(f[len(f)-1]) && s+len(f) < len(text) && isAlnum(text[s+len(f)])
+		start, end := at[s], at[s+len(f)-1]+1
+		cut := isAlnum(f[0]) && start > 0 && isAlnum(text[start-1]) ||
+			isAlnum(f[len(f)-1]) && end < len(text) && isAlnum(text[end]) ||
+			cutsQuote(text, start, end)
 		if !cut {
 			return s
 		}
@@ -258,8 +314,18 @@ func randomLexicon(t testing.TB, r *rand.Rand) *Lexicon {
 	for n := 1 + r.IntN(10); len(specs) < n; {
 		var forms []string
 		for k := 1 + r.IntN(3); len(forms) < k; {
-			if f := piece(1 + r.IntN(4)); !seen[f] {
-				seen[f] = true
+			f := piece(1 + r.IntN(4))
+			if r.IntN(5) == 0 { // a compound
+				f += "、" + piece(1+r.IntN(2))
+			}
+			fresh := true
+			for _, v := range variants(f) {
+				fresh = fresh && !seen[v]
+			}
+			if fresh {
+				for _, v := range variants(f) {
+					seen[v] = true
+				}
 				forms = append(forms, f)
 			}
 		}
@@ -267,7 +333,7 @@ func randomLexicon(t testing.TB, r *rand.Rand) *Lexicon {
 		for range r.IntN(2) * (1 + r.IntN(2)) {
 			left := r.IntN(3)
 			x := piece(left) + forms[r.IntN(len(forms))] + piece(1+r.IntN(3)-min(left, 1))
-			if !slices.Contains(forms, x) {
+			if checkExclude(x, forms) == "" {
 				items = append(items, "!"+x)
 			}
 		}
@@ -276,16 +342,28 @@ func randomLexicon(t testing.TB, r *rand.Rand) *Lexicon {
 	return mustNew(t, specs...)
 }
 
-// randomText concatenates forms and exclusions of l, filler runes and
-// stray bytes.
+// randomText concatenates spellings of forms and exclusions of l, filler
+// runes, quotation marks, joiners of compounds and stray bytes (among them
+// the pieces of quotation marks).
 func randomText(r *rand.Rand, l *Lexicon) string {
-	fill := []string{"六", "稳", "a", "5", "的", "，", "\xe5", "\xa8", "\xff", " ", "B"}
+	fill := []string{"六", "稳", "a", "5", "的", "，", "\xe5", "\xa8", "\xff", " ", "B",
+		"“", "”", "「", "』", "'", "\"", "\xe2\x80", "\x9c", "\xe3", "、", "与", "和"}
 	var b strings.Builder
 	for range r.IntN(30) {
 		if r.IntN(2) == 0 && len(l.Entries) > 0 {
 			e := &l.Entries[r.IntN(len(l.Entries))]
-			forms := append(e.Forms(), e.Exclude...)
-			b.WriteString(forms[r.IntN(len(forms))])
+			forms := append(spellings(e), exclusionSpellings(e)...)
+			f := forms[r.IntN(len(forms))]
+			switch runes := []rune(f); r.IntN(4) {
+			case 0: // a quotation mark inside, between two runes
+				k := r.IntN(len(runes) + 1)
+				f = string(runes[:k]) + fill[11+r.IntN(6)] + string(runes[k:])
+			case 1: // a quoted part
+				i := r.IntN(len(runes) + 1)
+				j := i + r.IntN(len(runes)+1-i)
+				f = string(runes[:i]) + "“" + string(runes[i:j]) + "”" + string(runes[j:])
+			}
+			b.WriteString(f)
 		} else {
 			b.WriteString(fill[r.IntN(len(fill))])
 		}
@@ -296,10 +374,11 @@ func randomText(r *rand.Rand, l *Lexicon) string {
 // TestFindMatchesNaive is the property test: on random lexicons and texts,
 // Find gives exactly the naive oracle's mentions, in every layout. It also
 // checks that exclusions change the result in a good share of the cases,
-// so the exclusion paths are exercised.
+// and that many mentions hold quotation marks or are spelt as compounds,
+// so those paths are exercised.
 func TestFindMatchesNaive(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	changed := 0
+	changed, marked, compound := 0, 0, 0
 	for i := range 3000 {
 		l := randomLexicon(t, r)
 		text := randomText(r, l)
@@ -318,9 +397,19 @@ func TestFindMatchesNaive(t *testing.T) {
 		if !slices.Equal(naiveFind(plain, text), want) {
 			changed++
 		}
+		for _, x := range want {
+			in := text[x.Start:x.End]
+			if strings.ContainsAny(in, marks) {
+				marked++
+			}
+			if u, _ := unmarked(in); !slices.Contains(l.Entries[x.Entry].Forms(), u) {
+				compound++
+			}
+		}
 	}
-	if changed < 1000 {
-		t.Errorf("exclusions changed the mentions in only %d of 3000 cases", changed)
+	if changed < 1000 || marked < 1000 || compound < 1000 {
+		t.Errorf("in 3000 cases, exclusions changed the mentions in %d, %d mentions hold quotation marks, %d are spelt as compounds",
+			changed, marked, compound)
 	}
 }
 
@@ -339,23 +428,27 @@ func forms(l *Lexicon) [][]string {
 }
 
 // TestMentionsOnRuneBoundaries proves the byte-level automaton only matches
-// whole runes: on random texts full of stray and truncated UTF-8 sequences,
-// every mention starts and ends where ranging over the string puts a rune
-// boundary, and its bytes are one of the entry's forms.
+// whole runes: on random texts full of stray and truncated UTF-8 sequences
+// and quotation marks, every mention starts and ends where ranging over the
+// string puts a rune boundary, and its bytes, without the quotation marks,
+// spell one of the entry's forms.
 func TestMentionsOnRuneBoundaries(t *testing.T) {
-	l := mustNew(t, "六稳", "稳六", "保", "稳增长|增长", "é", "互联网+")
+	l := mustNew(t, "六稳", "稳六", "保", "稳增长|增长", "é", "互联网+", "一、丁")
 	m := l.Matcher()
 	// Pieces: whole runes, lead bytes without their tail, tails without a
-	// lead, and the single bytes of the forms' runes.
+	// lead, and the single bytes of the forms' runes and of the marks.
 	var pieces []string
-	for _, f := range []string{"六", "稳", "保", "增", "长", "é", "互", "+"} {
+	for _, f := range []string{"六", "稳", "保", "增", "长", "é", "互", "+", "一", "丁", "、", "与", "“", "」", "'"} {
 		pieces = append(pieces, f)
 		for i := range len(f) {
 			pieces = append(pieces, f[i:i+1], f[:i], f[i:])
 		}
 	}
+	for range 10 { // whole runes and marks often, so that marks fall inside mentions
+		pieces = append(pieces, "“", "」", "'", "六", "稳", "一", "丁", "“六”", "「稳」")
+	}
 	r := rand.New(rand.NewPCG(3, 4))
-	total := 0
+	total, marked := 0, 0
 	for range 5000 {
 		var b strings.Builder
 		for range r.IntN(20) {
@@ -368,13 +461,17 @@ func TestMentionsOnRuneBoundaries(t *testing.T) {
 		}
 		for _, x := range m.Find(text) {
 			total++
-			if !boundary[x.Start] || !boundary[x.End] || !slices.Contains(l.Entries[x.Entry].Forms(), text[x.Start:x.End]) {
-				t.Fatalf("text %q: mention %+v (%q) is not a whole form on rune boundaries", text, x, text[x.Start:x.End])
+			in := text[x.Start:x.End]
+			if strings.ContainsAny(in, marks) {
+				marked++
+			}
+			if u, _ := unmarked(in); !boundary[x.Start] || !boundary[x.End] || !slices.Contains(spellings(&l.Entries[x.Entry]), u) {
+				t.Fatalf("text %q: mention %+v (%q) is not a whole form on rune boundaries", text, x, in)
 			}
 		}
 	}
-	if total < 1000 {
-		t.Fatalf("only %d mentions: the test exercises nothing", total)
+	if total < 1000 || marked < 50 {
+		t.Fatalf("only %d mentions, %d with quotation marks: the test exercises nothing", total, marked)
 	}
 }
 

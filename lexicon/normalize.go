@@ -10,7 +10,9 @@ import (
 
 // Normalize returns s in the form the matcher compares: full-width and
 // half-width variants folded to their canonical width with width.Fold
-// (“互联网＋” → “互联网+”, “５Ｇ” → “5G”, “｜” → “|”), format characters
+// (“互联网＋” → “互联网+”, “５Ｇ” → “5G”, “｜” → “|”) — except the
+// punctuation of Chinese prose ，！？：；（） and ＜＞, which the report
+// cleaner keeps in texts, so that a form holding it can match — format characters
 // (Unicode category Cf: zero-width space and joiners, BOM, soft hyphen,
 // bidirectional marks) removed, and every white-space rune removed, so
 // “ 六稳 六保 ” becomes “六稳六保”. Letter case is kept: “PPP” and “ppp” are
@@ -34,19 +36,32 @@ func Normalize(s string) string {
 
 // normalizeOnce folds widths and drops spaces and format characters once.
 func normalizeOnce(s string) string {
-	folded := width.Fold.String(s)
 	var b strings.Builder
-	b.Grow(len(folded))
-	for i := 0; i < len(folded); {
-		r, size := utf8.DecodeRuneInString(folded[i:])
-		if r == utf8.RuneError && size == 1 {
-			b.WriteByte(folded[i]) // keep invalid bytes untouched
-		} else if !dropped(r) {
-			b.WriteString(folded[i : i+size])
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteByte(s[i]) // keep invalid bytes untouched
+		case dropped(r):
+		case folds(r):
+			b.WriteString(width.Fold.String(s[i : i+size]))
+		default:
+			b.WriteString(s[i : i+size])
 		}
 		i += size
 	}
 	return b.String()
+}
+
+// keptFullwidth is the full-width punctuation Normalize keeps, as the
+// report cleaner (reports.FoldWidth) keeps it in texts: the marks of
+// Chinese prose, and ＜＞.
+const keptFullwidth = "，！？：；（）＜＞"
+
+// folds reports whether width folding changes r and Normalize lets it.
+func folds(r rune) bool {
+	return width.LookupRune(r).Folded() != 0 && !strings.ContainsRune(keptFullwidth, r)
 }
 
 // isNormal reports whether Normalize(s) == s, cheaply: no rune needs folding
@@ -66,7 +81,7 @@ func isNormal(s string) bool {
 		if r == utf8.RuneError && size == 1 || dropped(r) {
 			return false
 		}
-		if p, _ := width.LookupString(s[i:]); p.Folded() != 0 {
+		if folds(r) {
 			return false
 		}
 		i += size

@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/width"
+
+	"github.com/tifa-project/tifa/reports"
 )
 
 func TestNormalize(t *testing.T) {
@@ -20,7 +22,8 @@ func TestNormalize(t *testing.T) {
 		{"zero-width space and joiner", "六\u200b稳\u200d", "六稳"},
 		{"BOM and soft hyphen", "\ufeff六\u00ad稳", "六稳"},
 		{"case kept", "Ppp", "Ppp"},
-		{"full-width comma folded, ideographic comma kept", "六稳，六保、", "六稳,六保、"},
+		{"Chinese prose punctuation kept, as the report cleaner keeps it", "两手抓，两手都要硬！（一）；", "两手抓，两手都要硬！（一）；"},
+		{"other full-width punctuation folded", "六稳．六保＂＃", "六稳.六保\"#"},
 		{"invalid bytes kept", "六\xff稳 ", "六\xff稳"},
 		{"empty", "", ""},
 		{"only spaces", " \u3000\u200b", ""},
@@ -35,7 +38,8 @@ func TestNormalize(t *testing.T) {
 }
 
 // TestNormalizeFastPath checks that the no-change path gives what the slow
-// path (width.Fold, then dropping spaces and format characters) gives.
+// path (width.Fold but for keptFullwidth, then dropping spaces and format
+// characters) gives.
 func TestNormalizeFastPath(t *testing.T) {
 	for r := rune(0); r <= 0x2ffff; r++ {
 		s := "甲" + string(r) + "乙"
@@ -45,8 +49,23 @@ func TestNormalizeFastPath(t *testing.T) {
 			}
 			return r
 		}, width.Fold.String(s))
+		if strings.ContainsRune(keptFullwidth, r) {
+			slow = s
+		}
 		if got := Normalize(s); got != slow {
 			t.Fatalf("Normalize(%q) = %q, want %q", s, got, slow)
+		}
+	}
+}
+
+// TestNormalizeAsCleaner: on the full-width and half-width forms block
+// U+FF00–U+FFEF, Normalize folds exactly what the report cleaner folds, so
+// a form matches the text it was copied from.
+func TestNormalizeAsCleaner(t *testing.T) {
+	for r := rune(0xFF00); r <= 0xFFEF; r++ {
+		s := "甲" + string(r) + "乙"
+		if got, want := Normalize(s), reports.FoldWidth(s); !unicode.IsSpace(r) && got != want {
+			t.Errorf("Normalize(%q) = %q, the cleaner writes %q", s, got, want)
 		}
 	}
 }

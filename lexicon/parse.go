@@ -12,7 +12,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
 	"gopkg.in/yaml.v3"
 
 	"github.com/tifa-project/tifa/infile"
@@ -107,7 +106,7 @@ func parseText(name string, data []byte) ([]Entry, error) {
 			errs = append(errs, errorf(name, lineNo, ErrSyntax, "line is not valid UTF-8 (save the file as UTF-8)"))
 			continue
 		}
-		line = width.Fold.String(line) // full-width ＃ ｜ ［ ］ act as # | [ ]
+		line = syntaxFold.Replace(line) // full-width ＃ ｜ ［ ］ act as # | [ ]
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
@@ -138,7 +137,10 @@ func textEntry(line, category, name string, lineNo int) Entry {
 	items := strings.Split(line, "|")
 	e := Entry{Slogan: items[0], Category: category, File: name, Line: lineNo}
 	for _, it := range items[1:] {
-		if x, ok := strings.CutPrefix(strings.TrimSpace(it), "!"); ok {
+		it = strings.TrimSpace(it)
+		if x, ok := strings.CutPrefix(it, "!"); ok {
+			e.Exclude = append(e.Exclude, x)
+		} else if x, ok := strings.CutPrefix(it, "！"); ok { // Normalize keeps ！, the syntax reads it as !
 			e.Exclude = append(e.Exclude, x)
 		} else {
 			e.Aliases = append(e.Aliases, it)
@@ -146,6 +148,11 @@ func textEntry(line, category, name string, lineNo int) Entry {
 	}
 	return e
 }
+
+// syntaxFold folds the full-width forms of the plain-text format's syntax
+// characters; Normalize folds the rest of each form (and keeps the
+// punctuation of Chinese prose, ，！？ …, as texts have it).
+var syntaxFold = strings.NewReplacer("＃", "#", "｜", "|", "［", "[", "］", "]")
 
 // yamlFields are the fields a YAML entry may have.
 var yamlFields = []string{"slogan", "aliases", "exclude", "category", "origin", "since", "note"}

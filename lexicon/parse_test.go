@@ -26,8 +26,13 @@ func TestParseText(t *testing.T) {
 		{"empty file", "", nil},
 		{"comments and blank lines", "# my slogans\n\n   \n# end\n", nil},
 		{"one entry", "五水共治\n", []Entry{{Slogan: "五水共治", Category: "user", File: "my.txt", Line: 1}}},
-		{"aliases and trailing comment", "六稳六保 | 六稳、六保 |“六稳”“六保” # from 2020\n",
-			[]Entry{{Slogan: "六稳六保", Aliases: []string{"六稳、六保", "“六稳”“六保”"}, Category: "user", File: "my.txt", Line: 1}}},
+		{"aliases and trailing comment", "六稳六保 | 六稳、六保 | 稳保 # from 2020\n",
+			[]Entry{{Slogan: "六稳六保", Aliases: []string{"六稳、六保", "稳保"}, Category: "user", File: "my.txt", Line: 1}}},
+		// Quotation marks are transparent, so they leave the forms: “六稳”“六保”
+		// is the canonical form again and dropped, 能耗“双控” is 能耗双控.
+		{"quotation marks leave forms", "六稳六保 | “六稳”“六保”\n能耗“双控”|「能耗」\n",
+			[]Entry{{Slogan: "六稳六保", Category: "user", File: "my.txt", Line: 1},
+				{Slogan: "能耗双控", Aliases: []string{"能耗"}, Category: "user", File: "my.txt", Line: 2}}},
 		{"categories", "亩均论英雄\n[economy]\n腾笼换鸟\n[ 环境 ]\n五水共治\n",
 			[]Entry{
 				{Slogan: "亩均论英雄", Category: "user", File: "my.txt", Line: 1},
@@ -80,6 +85,13 @@ func TestParseTextErrors(t *testing.T) {
 		"稳增长 | 保增长 | !创新发展理念", // 13: exclusion contains no form
 		"土特产 | !",           // 14: empty exclusion
 		"两新 | 新\x01 | !新一重", // 15: bad alias: the exclusion is not checked against the forms left
+		"碳达峰、碳中和",           // 16
+		"碳达峰与碳中和",           // 17: a spelling of line 16's compound
+		"双碳 | 碳达峰碳中和",       // 18: an alias that spells line 16's compound
+		"蓝天、、净土",            // 19: an empty part
+		"碧水 | 、碧水",          // 20: an empty part
+		"“”",                // 21: only quotation marks
+		"稳投资 | !稳投资、稳外资 | !“稳投资”", // 22: the second exclusion is the form itself
 	}, "\n")
 	_, err := Parse("my.txt", strings.NewReader(in))
 	want := []string{
@@ -96,6 +108,10 @@ func TestParseTextErrors(t *testing.T) {
 		"lexicon my.txt:13: exclusion of 稳增长: 创新发展理念 contains none of its forms, so it can never apply",
 		"lexicon my.txt:14: exclusion of 土特产: empty form",
 		`lexicon my.txt:15: alias of 两新: form "新\x01" holds a control character`,
+		"lexicon my.txt:17: 碳达峰与碳中和 already spells a compound form of 碳达峰、碳中和 (my.txt:16)",
+		"lexicon my.txt:18: alias 碳达峰碳中和 of 双碳 already belongs to 碳达峰、碳中和 (my.txt:16)",
+		"lexicon my.txt:21: slogan: empty form",
+		"lexicon my.txt:22: exclusion of 稳投资: 稳投资 is one of its own forms (an exclusion must be a longer context)",
 	}
 	if got := errorLines(err); !reflect.DeepEqual(got, want) {
 		t.Errorf("errors:\n got %q\nwant %q", got, want)
@@ -141,7 +157,7 @@ func TestParseYAML(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Entry{
-		{Slogan: "六稳六保", Aliases: []string{"六稳、六保", "“六稳”“六保”"}, Category: "economy", Origin: "national",
+		{Slogan: "六稳六保", Aliases: []string{"六稳、六保"}, Category: "economy", Origin: "national",
 			Since: 2020, Note: "six stabilities and six guarantees", File: "mine.yaml", Line: 2},
 		{Slogan: "五水共治", Category: "environment", Origin: "浙江", Since: 2014, File: "mine.yaml", Line: 9},
 		{Slogan: "互联网+", Aliases: []string{"互联网+行动"}, Category: "innovation", File: "mine.yaml", Line: 13},

@@ -30,13 +30,14 @@ const (
 	maxYear = 2100
 )
 
-// cleanForm normalises a raw form and checks it; msg is empty when the form
-// is usable.
+// cleanForm normalises a raw form (Normalize, then stripMarks: quotation
+// marks are transparent to the matcher) and checks it; msg is empty when
+// the form is usable.
 func cleanForm(raw string) (form, msg string) {
 	if !utf8.ValidString(raw) {
 		return "", fmt.Sprintf("form %q is not valid UTF-8 (save the file as UTF-8)", raw)
 	}
-	form = Normalize(raw)
+	form = stripMarks(Normalize(raw))
 	if form == "" {
 		return "", "empty form"
 	}
@@ -66,8 +67,9 @@ func checkBuiltinFields(e *Entry) []*Error {
 
 // owner records which entry claimed a form first.
 type owner struct {
-	entry int
-	alias bool
+	entry   int
+	alias   bool // an alias, not the canonical form
+	variant bool // a compound's other spelling, not a form as written
 }
 
 // validateSet normalises the forms and exclusions of a set of entries and
@@ -148,37 +150,61 @@ func cleanExclude(e *Entry, raw []string, formsOK bool) []*Error {
 
 // checkExclude returns why exclusion x of an entry with the given forms
 // could never apply, or "": it must contain one of the forms, and not be
-// one, or it would drop every occurrence of that form.
+// one, or it would drop every occurrence of that form. Compounds count in
+// all their spellings (variants).
 func checkExclude(x string, forms []string) string {
-	if slices.Contains(forms, x) {
-		return fmt.Sprintf("%s is one of its own forms (an exclusion must be a longer context)", x)
-	}
+	var spell []string
 	for _, f := range forms {
-		if strings.Contains(x, f) {
-			return ""
+		spell = append(spell, variants(f)...)
+	}
+	xs := variants(x)
+	for _, v := range xs {
+		if slices.Contains(spell, v) {
+			return fmt.Sprintf("%s is one of its own forms (an exclusion must be a longer context)", v)
+		}
+	}
+	for _, v := range xs {
+		for _, f := range spell {
+			if strings.Contains(v, f) {
+				return ""
+			}
 		}
 	}
 	return fmt.Sprintf("%s contains none of its forms, so it can never apply", x)
 }
 
-// claim records that entry i (e, not yet stored in out) uses form; when an
-// earlier entry already owns it the error names both places.
+// claim records that entry i (e, not yet stored in out) uses form and each
+// of its variants (a compound's other spellings); when an earlier entry
+// already owns one of them the error names both places.
 func claim(seen map[string]owner, out []Entry, i int, e *Entry, form string, alias bool) *Error {
-	prev, taken := seen[form]
-	if !taken {
-		seen[form] = owner{entry: i, alias: alias}
-		return nil
+	for _, v := range variants(form) {
+		prev, taken := seen[v]
+		if !taken {
+			seen[v] = owner{entry: i, alias: alias, variant: v != form}
+			continue
+		}
+		if prev.entry == i {
+			continue // a compound spelling another form of the same entry
+		}
+		p := &out[prev.entry]
+		shown := form
+		if v != form {
+			shown = fmt.Sprintf("%s (written %s)", form, v)
+		}
+		switch {
+		case alias:
+			return errorf(e.File, e.Line, ErrConflict, "alias %s of %s already belongs to %s (%s:%d)",
+				shown, e.Slogan, p.Slogan, p.File, p.Line)
+		case prev.variant || v != form:
+			return errorf(e.File, e.Line, ErrConflict, "%s already spells a compound form of %s (%s:%d)",
+				shown, p.Slogan, p.File, p.Line)
+		case prev.alias:
+			return errorf(e.File, e.Line, ErrConflict, "%s is already an alias of %s (%s:%d)",
+				form, p.Slogan, p.File, p.Line)
+		default:
+			return errorf(e.File, e.Line, ErrDuplicate, "duplicate entry %s (first at %s:%d)",
+				form, p.File, p.Line)
+		}
 	}
-	p := &out[prev.entry]
-	switch {
-	case alias:
-		return errorf(e.File, e.Line, ErrConflict, "alias %s of %s already belongs to %s (%s:%d)",
-			form, e.Slogan, p.Slogan, p.File, p.Line)
-	case prev.alias:
-		return errorf(e.File, e.Line, ErrConflict, "%s is already an alias of %s (%s:%d)",
-			form, p.Slogan, p.File, p.Line)
-	default:
-		return errorf(e.File, e.Line, ErrDuplicate, "duplicate entry %s (first at %s:%d)",
-			form, p.File, p.Line)
-	}
+	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -101,11 +102,13 @@ type Gazetteer struct {
 	byCode    map[uint32][]int32 // records of a code, by first year
 	full      map[string][]int32 // official name → records
 	short     map[string][]int32 // short forms → records
-	names     map[string]bool    // the keys of full and short
 	pred      map[uint32][]int32 // code → records continued by it
 	towns     int                // number of townships
 	townStart int                // recs[townStart:][:towns] are the townships, by code
 }
+
+// isName reports whether s is an official name or a short form.
+func (g *Gazetteer) isName(s string) bool { return g.full[s] != nil || g.short[s] != nil }
 
 // codeRecs returns the records of a code, by first year.
 func (g *Gazetteer) codeRecs(code uint32) []int32 {
@@ -303,7 +306,7 @@ func (g *Gazetteer) index() {
 	n := len(g.recs)
 	g.byCode = make(map[uint32][]int32, n-g.towns)
 	g.full = make(map[string][]int32, n-g.towns/4)
-	g.short = make(map[string][]int32, 8000)
+	g.short = make(map[string][]int32, n/2) // about 30,000 short forms
 	for i, r := range g.recs {
 		id := int32(i)
 		if r.level != Township { // townships are found by binary search: see codeRecs
@@ -320,12 +323,6 @@ func (g *Gazetteer) index() {
 		id := g.byCode[p.code][0]
 		for _, name := range p.names[1:] {
 			g.short[name] = append(g.short[name], id)
-		}
-	}
-	g.names = make(map[string]bool, len(g.full)+len(g.short))
-	for _, m := range []map[string][]int32{g.full, g.short} {
-		for k := range m {
-			g.names[k] = true
 		}
 	}
 	g.pred = map[uint32][]int32{}
@@ -680,6 +677,24 @@ func (g *Gazetteer) Superiors(code string, year int) []Place {
 func (g *Gazetteer) PanelID(code string, year int) string {
 	p, _ := g.Place(code, year)
 	return p.ID
+}
+
+// Panel returns the latest place of panel id (a Place.ID: 130608, or
+// code@first-year for a code later given to another area): its code and
+// official name in the last year it was in use, so that the panel of
+// 清苑县 and 清苑区 is named 清苑区. It reports false for an id no place has.
+func (g *Gazetteer) Panel(id string) (Place, bool) {
+	code, _, _ := strings.Cut(id, "@")
+	c, ok := parseCode(code)
+	if !ok {
+		return Place{}, false
+	}
+	for _, i := range g.codeRecs(c) {
+		if g.term[i] == i && g.ids[i] == id {
+			return g.place(i), true
+		}
+	}
+	return Place{}, false
 }
 
 // Lookup returns every place named name, in any year, at level l (Unknown:

@@ -119,7 +119,41 @@ func TestPlace(t *testing.T) {
 			if id := g.PanelID(tc.code, tc.year); id != tc.id {
 				t.Errorf("PanelID = %s, want %s", id, tc.id)
 			}
+			if q, ok := g.Panel(tc.id); !ok || q.ID != tc.id {
+				t.Errorf("Panel(%s) = %+v, %v", tc.id, q, ok)
+			}
 		})
+	}
+}
+
+// TestPanel checks the names panels go by: the latest of their places.
+func TestPanel(t *testing.T) {
+	g := gaz(t)
+	tests := []struct{ id, code, name string }{
+		{"130608", "130608", "清苑区"},       // 清苑县 130622 → 清苑区
+		{"130609", "130609", "徐水区"},       // 徐水县 130625 → 徐水区
+		{"130682", "130682", "定州市"},       // 132401 定州市 (1986–1994) → 130682
+		{"132401", "132401", "保定市"},       // the first holder of 132401, a dead end
+		{"130106", "130106", "郊区"},        // a split: its own panel
+		{"330681104", "330681104", "店口镇"}, // townships are their own panel
+		{NationalCode, NationalCode, "全国"},
+		{XionganCode, XionganCode, "雄安新区"},
+		{"130622", "", ""}, // continued by 130608: no panel of its own
+		{"1306", "", ""}, {"", "", ""}, {"130608@x", "", ""},
+	}
+	for _, tc := range tests {
+		p, ok := g.Panel(tc.id)
+		if ok != (tc.code != "") || p.Code != tc.code || p.Name != tc.name {
+			t.Errorf("Panel(%q) = %s %s %v, want %s %s", tc.id, p.Code, p.Name, ok, tc.code, tc.name)
+		}
+	}
+	// Every place's panel has a name: Panel is the inverse of Place.ID.
+	for _, l := range []Level{Province, Prefecture, County, Township, Zone} {
+		for _, p := range g.Places(l, 2000) {
+			if q, ok := g.Panel(p.ID); !ok || q.ID != p.ID {
+				t.Fatalf("Panel(%s) of %s %s: %+v %v", p.ID, p.Code, p.Name, q, ok)
+			}
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,13 +16,18 @@ import (
 //
 //	name,code[,anything else]
 //
-// where name is a document's path as the loader gives it (保定/徐水区/2019.txt),
-// its file name (徐水区_2019.txt) or a place name as written in the manifest
-// or found in the text (城关镇, 雄安新区), and code is a code of the gazetteer
-// (6 or 9 digits, or a pseudo-code). Later fields (a note) are ignored. A
-// first row name,code is a header; lines starting with # are comments; the
-// file is UTF-8 (a byte-order mark is allowed). An override decides before
-// anything else, a path before a file name before a name.
+// where name is a document's path (保定/徐水区/2019.txt: the path's last
+// folders and file name, as many as written, so a document ID tifa prints
+// matches whatever folder was named on the command line), its file name
+// (徐水区_2019.txt), either followed by #N for the N-th report of a file
+// holding several (001.txt#2), or a place name as written in the manifest
+// or found in the text (城关镇, 雄安新区); code is a code of the gazetteer
+// (6 or 9 digits, or a pseudo-code), or NoDivision (none) for an author
+// that is no division (a zone the gazetteer does not list). Later fields
+// (a note) are ignored. A first row name,code is a header; lines starting
+// with # are comments; the file is UTF-8 (a byte-order mark is allowed).
+// An override decides before anything else: a longer path before a
+// shorter one, a path before a name.
 type Overrides struct {
 	file string
 	rows map[string]override
@@ -117,7 +123,9 @@ func ParseOverrides(file string, r io.Reader, g *Gazetteer) (*Overrides, error) 
 		if key == "" {
 			return nil, &ParseError{File: file, Line: line, Column: 1, Err: errors.New("empty name")}
 		}
-		if g.find(code, 0) < 0 {
+		if strings.EqualFold(code, NoDivision) {
+			code = NoDivision
+		} else if g.find(code, 0) < 0 {
 			return nil, &ParseError{File: file, Line: line, Column: col, Err: fmt.Errorf("code %q: %w", code, ErrBadCode)}
 		}
 		if prev, ok := o.rows[key]; ok && prev.code != code {
@@ -144,14 +152,29 @@ func invalidAt(b []byte) int {
 	return -1
 }
 
-// override looks up the document's path, file name and region.
-func (r *Resolver) override(d Doc, file string, y int) (Result, bool) {
-	for _, key := range []string{d.Path, file, d.Region} {
-		if res, ok := r.overrideName(key, y); ok {
+// override looks up the document's path, each shorter tail of it (whole
+// folders dropped from the front: a/b/c.txt, b/c.txt, c.txt), with the
+// part's #N first, then its region.
+func (r *Resolver) override(d Doc, y int) (Result, bool) {
+	if r.ov == nil {
+		return Result{}, false
+	}
+	for p := d.Path; p != ""; {
+		if d.Part > 0 {
+			if res, ok := r.overrideName(p+"#"+strconv.Itoa(d.Part), y); ok {
+				return res, true
+			}
+		}
+		if res, ok := r.overrideName(p, y); ok {
 			return res, true
 		}
+		_, rest, ok := strings.Cut(p, "/")
+		if !ok {
+			break
+		}
+		p = rest
 	}
-	return Result{}, false
+	return r.overrideName(d.Region, y)
 }
 
 // overrideName looks up one key.
@@ -163,6 +186,10 @@ func (r *Resolver) overrideName(key string, y int) (Result, bool) {
 	if !ok {
 		return Result{}, false
 	}
+	why := fmt.Sprintf("%s:%d", r.ov.file, o.line)
+	if o.code == NoDivision {
+		return Result{Source: FromOverride, Matched: key, Why: why + ": no division", NoDivision: true}, true
+	}
 	i := r.g.find(o.code, y)
-	return r.g.result(i, y, FromOverride, key, fmt.Sprintf("%s:%d", r.ov.file, o.line)), true
+	return r.g.result(i, y, FromOverride, key, why), true
 }

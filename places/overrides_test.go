@@ -9,13 +9,14 @@ import (
 
 func TestParseOverrides(t *testing.T) {
 	g := gaz(t)
-	good := "\uFEFFname,code,note\n# comments are skipped\n城关镇,410325100,嵩县\n保定/徐水区/2019.txt,130609\n雄安新区_2020.txt,130000\n徐水区,130609\n"
+	good := "\uFEFFname,code,note\n# comments are skipped\n城关镇,410325100,嵩县\n保定/徐水区/2019.txt,130609\n雄安新区_2020.txt,130000\n徐水区,130609\n" +
+		"001.txt#2,320509110\n白沙工业园,None\n"
 	o, err := ParseOverrides("my.csv", strings.NewReader(good), g)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Len() != 4 {
-		t.Errorf("%d overrides, want 4", o.Len())
+	if o.Len() != 6 {
+		t.Errorf("%d overrides, want 6", o.Len())
 	}
 	r := NewResolver(g, o)
 	tests := []struct {
@@ -30,6 +31,13 @@ func TestParseOverrides(t *testing.T) {
 		// A name found in the header is overridden too.
 		{Doc{Header: "我代表徐水区人民政府", Year: 2019}, "130609", "徐水区", "my.csv:6"},
 		{Doc{Region: "清苑县", Year: 2010}, "130622", "清苑县", "region"},
+		// A path matches by its last folders: the ID of a document read
+		// from another folder argument.
+		{Doc{Path: "/data/reports/保定/徐水区/2019.txt", Region: "清苑县", Year: 2019}, "130609", "保定/徐水区/2019.txt", "my.csv:4"},
+		{Doc{Path: "seeds/001.txt", Part: 2, Year: 2020}, "320509110", "001.txt#2", "my.csv:7"},
+		{Doc{Path: "seeds/001.txt", Part: 1, Header: "我代表徐水区人民政府", Year: 2019}, "130609", "徐水区", "my.csv:6"},
+		{Doc{Path: "徐水区/2019.txt", Region: "清苑县", Year: 2010}, "130622", "清苑县", "region"}, // not a tail at a folder boundary
+		{Doc{Region: "白沙工业园", Year: 2020}, "", "白沙工业园", "my.csv:8: no division"},
 	}
 	for _, tc := range tests {
 		res := r.Resolve(tc.doc)
@@ -37,7 +45,7 @@ func TestParseOverrides(t *testing.T) {
 		if tc.why == "region" {
 			wantSrc = FromManifest
 		}
-		if res.Code != tc.code || res.Matched != tc.matched || res.Source != wantSrc || !strings.Contains(res.Why, tc.why) {
+		if res.Code != tc.code || res.Matched != tc.matched || res.Source != wantSrc || !strings.Contains(res.Why, tc.why) || res.NoDivision != (tc.code == "") {
 			t.Errorf("Resolve(%+v) = %s %s %s %q, want %s %s %s %q", tc.doc, res.Code, res.Matched, res.Source, res.Why, tc.code, tc.matched, wantSrc, tc.why)
 		}
 	}
@@ -118,7 +126,7 @@ func FuzzParseOverrides(f *testing.F) {
 			t.Fatal("no error and no overrides")
 		}
 		for key, ov := range o.rows {
-			if _, ok := g.Place(ov.code, 0); !ok || key == "" || ov.line < 1 {
+			if _, ok := g.Place(ov.code, 0); !ok && ov.code != NoDivision || key == "" || ov.line < 1 {
 				t.Fatalf("override %q → %+v", key, ov)
 			}
 		}

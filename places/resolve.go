@@ -17,6 +17,10 @@ type Doc struct {
 	Level Level // the manifest's level (ParseLevel); Unknown when none
 	// Region is the manifest's region: 清苑县, 河北, 保定市, 店口镇.
 	Region string
+	// RegionFrom says where Region was read when not in the manifest:
+	// FromFile or FromHeader, for a caller that found it there itself
+	// (Result.Source then says so). NoSource means the manifest.
+	RegionFrom Source
 	// Province, City, County and Code are the manifest's optional columns
 	// of those names. A code decides alone; names narrow the region's
 	// candidates (城关镇 in county 嵩县) and must fit it.
@@ -26,6 +30,10 @@ type Doc struct {
 	// candidates; its file name (清苑县_2003.txt) names the place when the
 	// manifest does not.
 	Path string
+	// Part is the 1-based index of the report in a file holding several
+	// (a bundle), 0 for a file of one: an override keyed PATH#N applies
+	// to part N alone.
+	Part int
 	// Header is the start of the document's text: its title and first
 	// lines (店口镇2020年度政府工作报告, 我代表诸暨市店口镇人民政府 …). The first
 	// HeaderRunes characters are read.
@@ -48,7 +56,7 @@ const (
 	FromHeader          // the text's first lines
 )
 
-var sourceNames = [...]string{"", "override", "manifest", "file", "path", "header"}
+var sourceNames = [...]string{"", "override", "manifest", "filename", "path", "header"}
 
 // label names the source in Why: the manifest gives a region, the path a
 // folder.
@@ -64,8 +72,9 @@ func (s Source) label() string {
 	return s.String()
 }
 
-// String returns the source's name: "override", "manifest", "file", "path"
-// or "header"; "" for NoSource.
+// String returns the source's name: "override", "manifest", "filename",
+// "path" or "header" (the words package reports uses for metadata
+// sources); "" for NoSource.
 func (s Source) String() string {
 	if int(s) < len(sourceNames) {
 		return sourceNames[s]
@@ -84,7 +93,17 @@ type Result struct {
 	// Candidates are the places the name could be when it is ambiguous, by
 	// code, at most MaxCandidates.
 	Candidates []Candidate
+	// NoDivision is set when the manifest's code column or an override
+	// gives the code NoDivision: the author is no division of the
+	// gazetteer (a fictional place, an unlisted zone). Code is empty, and
+	// there is nothing to warn about.
+	NoDivision bool
 }
+
+// NoDivision is the code that marks a report's author as no division of
+// the gazetteer, in a manifest's code column or an overrides file: the
+// report gets no code, and no warning says it could not be placed.
+const NoDivision = "none"
 
 // Resolved reports whether the result has a code.
 func (r Result) Resolved() bool { return r.Code != "" }
@@ -277,11 +296,14 @@ func (r *Resolver) Resolve(d Doc) Result {
 		header = header[:n]
 	}
 	dir, file := path.Split(d.Path)
-	if res, ok := r.override(d, file, y); ok {
+	if res, ok := r.override(d, y); ok {
 		return res
 	}
 	if d.Level == National {
 		return g.result(g.byCode[100000][0], y, FromManifest, d.Region, "level national")
+	}
+	if strings.EqualFold(d.Code, NoDivision) {
+		return Result{Source: FromManifest, Matched: d.Code, Why: "manifest code none: no division", NoDivision: true}
 	}
 	if d.Code != "" {
 		i := g.find(d.Code, y)
@@ -314,10 +336,18 @@ func (r *Resolver) Resolve(d Doc) Result {
 
 	// The name.
 	name, src, l := d.Region, FromManifest, d.Level
+	if d.RegionFrom != NoSource {
+		src = d.RegionFrom
+	}
 	var f found
 	switch {
 	case name != "":
 		f = g.lookup(name, l, y)
+		if len(f.ids) == 0 {
+			var outer []constraint
+			name, f, outer = g.chainName(name, l, y, src)
+			cons = append(outer, cons...)
+		}
 	default:
 		name, src, f = g.nameFromFile(file, l, y)
 		if len(f.ids) == 0 {
@@ -344,6 +374,27 @@ func (r *Resolver) Resolve(d Doc) Result {
 		return Result{Source: src, Matched: name, Why: fmt.Sprintf("%s %s: no division or zone is so named", src.label(), name)}
 	}
 	return g.narrow(f, name, src, y, cons, header)
+}
+
+// chainName reads a region written with the divisions above it
+// (诸暨市店口镇, 河北省保定市): the innermost name and its candidates, with
+// the others as constraints that must fit. A name that is no such chain
+// is returned as it is, with no candidates.
+func (g *Gazetteer) chainName(name string, l Level, y int, src Source) (string, found, []constraint) {
+	ms := g.headerNames(name, y)
+	var whole strings.Builder
+	for _, m := range ms {
+		whole.WriteString(m.name)
+	}
+	if len(ms) < 2 || whole.String() != name {
+		return name, found{}, nil
+	}
+	var cons []constraint
+	for _, m := range ms[:len(ms)-1] {
+		cons = append(cons, g.constraint(m.name, m.level, y, src, true))
+	}
+	last := ms[len(ms)-1].name
+	return last, g.lookup(last, l, y), cons
 }
 
 // narrow applies the constraints and the header to the candidates.
@@ -561,7 +612,7 @@ func (g *Gazetteer) longestName(text string, from int, m Mention) string {
 		span, n = span[size:], n-1
 	}
 	for ; n >= 2; n-- {
-		if g.names[span] && !genericNames[span] && span != m.Suffix {
+		if g.isName(span) && !genericNames[span] && span != m.Suffix {
 			return span
 		}
 		_, size := utf8.DecodeRuneInString(span)

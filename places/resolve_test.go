@@ -52,11 +52,17 @@ func TestResolve(t *testing.T) {
 		{"folders narrow the region", Doc{Region: "朝阳区", Path: "北京/2024.txt", Year: 2024}, "110105", "110105", FromManifest, "within 北京 (path)", nil},
 		{"header chain", Doc{Header: "现在，我代表诸暨市店口镇人民政府向大会报告工作", Year: 2020}, "330681104", "330681104", FromHeader, "header 店口镇 within 诸暨市 (header)", nil},
 		{"header title", Doc{Header: "河北省保定市徐水区2019年政府工作报告", Year: 2019}, "130609", "130609", FromHeader, "", nil},
+		// nbs2022_streets.csv: 330921103,"岱西镇",330921,33,3309
+		{"region read by the caller from the header", Doc{Region: "岱西镇", RegionFrom: FromHeader, Header: "也是岱西发展攻坚克难", Year: 2023}, "330921103", "330921103", FromHeader, "header 岱西镇", nil},
+		{"region written with its county", Doc{Region: "诸暨市店口镇", Year: 2019}, "330681104", "330681104", FromManifest, "region 店口镇 within 诸暨市 (manifest)", nil},
+		{"region written with a county it is not in", Doc{Region: "嵩县店口镇", Year: 2019}, "", "", FromManifest, "none lies in 嵩县", nil},
+		{"region written with its province", Doc{Region: "河北省保定市", Year: 2019}, "130600", "130600", FromManifest, "region 保定市 within 河北省 (manifest)", nil},
 		{"header of an anonymised report", Doc{Header: "XX镇人民政府\n我镇全年实现地区生产总值"}, "", "", NoSource, "no place name", nil},
 		// Codes, national, zones.
 		{"code column", Doc{Code: "130622", Region: "某地", Year: 2010}, "130622", "130608", FromManifest, "code 130622", nil},
 		{"code column, code of another year", Doc{Code: "130622", Year: 2020}, "130608", "130608", FromManifest, "", nil},
 		{"bad code column", Doc{Code: "130699", Region: "清苑县"}, "", "", FromManifest, "not a code of the gazetteer", nil},
+		{"code column none: no division", Doc{Code: "None", Region: "青溪县", County: "青溪县"}, "", "", FromManifest, "manifest code none: no division", nil},
 		{"national level", Doc{Region: "国务院", Level: National, Year: 1954}, NationalCode, NationalCode, FromManifest, "level national", nil},
 		{"national by name", Doc{Region: "全国", Year: 2024}, NationalCode, NationalCode, FromManifest, "", nil},
 		{"雄安新区", Doc{Region: "雄安新区", Year: 2020}, XionganCode, XionganCode, FromManifest, "", nil},
@@ -75,6 +81,9 @@ func TestResolve(t *testing.T) {
 			}
 			if tc.cands != nil && fmt.Sprint(cands) != fmt.Sprint(tc.cands) {
 				t.Errorf("candidates %v, want %v", res.Candidates, tc.cands)
+			}
+			if res.NoDivision != strings.HasSuffix(res.Why, "no division") {
+				t.Errorf("NoDivision %v for %q", res.NoDivision, res.Why)
 			}
 			if len(res.Candidates) > MaxCandidates || res.Resolved() && len(res.Candidates) > 0 {
 				t.Errorf("%d candidates for a result resolved %v", len(res.Candidates), res.Resolved())

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/tifa-project/tifa/places"
 )
 
 // Administrative levels, from the centre down. A Meta.Level is one of these
@@ -35,8 +37,16 @@ type Meta struct {
 
 	// Source says where each of region, level and year came from:
 	// "manifest", "filename", "header", "suffix" (level derived from the
-	// region's suffix) or "" when unknown.
+	// region's suffix), "code" (level of the division code, when nothing
+	// else gave one) or "" when unknown.
 	RegionSource, LevelSource, YearSource string
+
+	// Place is where the report's author lies: its division code in the
+	// report's year, panel id, official name, the divisions holding it,
+	// what decided it and why (see package places). A Source sets it for
+	// every document, resolved or not (then Place.Code is ""); it is nil
+	// for a document made otherwise.
+	Place *places.Result
 }
 
 // Part selects which text of a report is analysed.

@@ -80,7 +80,7 @@ func TestOpenHostileEntries(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.attack, func(t *testing.T) {
 			dir := t.TempDir()
-			writeFile(t, filepath.Join(dir, "好县_2020.txt"), hostileBody)
+			writeFile(t, filepath.Join(dir, "易县_2020.txt"), hostileBody)
 			tt.setup(t, dir)
 			var warns []string
 			opt := tt.opt
@@ -95,7 +95,7 @@ func TestOpenHostileEntries(t *testing.T) {
 			var good, odd *Document
 			for _, d := range docs {
 				switch d.ID {
-				case "好县_2020.txt":
+				case "易县_2020.txt":
 					good = d
 				case tt.id:
 					odd = d
@@ -148,7 +148,7 @@ func ids(docs []*Document) []string {
 // file of at most ManifestMaxBytes; the error names it and says why.
 func TestOpenHostileManifest(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "好县_2020.txt"), hostileBody)
+	writeFile(t, filepath.Join(dir, "易县_2020.txt"), hostileBody)
 	fifo := filepath.Join(dir, "fifo.csv")
 	infiletest.FIFO(t, fifo)
 	huge := filepath.Join(dir, "huge.csv")
@@ -197,7 +197,7 @@ func TestOpenUnreadableSubfolder(t *testing.T) {
 		t.Skip("root lists every folder")
 	}
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "好县_2020.txt"), hostileBody)
+	writeFile(t, filepath.Join(dir, "易县_2020.txt"), hostileBody)
 	writeFile(t, filepath.Join(dir, "locked", "a.txt"), hostileBody)
 	if err := os.Chmod(filepath.Join(dir, "locked"), 0); err != nil {
 		t.Fatal(err)
@@ -327,7 +327,7 @@ func TestEachSkipsTifaOutputs(t *testing.T) {
 	md := "### Slogan counts\n\n| doc | region | slogan | count |\n| --- | --- | --- | ---: |\n| a_2020.txt | 甲县 | 乡村振兴 | 3 |\n\n" +
 		"*Provenance* — command: `tifa count . -f md`; version: `0.9`\n"
 	fsys := fstest.MapFS{
-		"好县_2020.txt":         {Data: []byte(hostileBody)},
+		"易县_2020.txt":         {Data: []byte(hostileBody)},
 		"report.html":         {Data: page},
 		"old/report.html":     {Data: []byte("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<title>乡村振兴</title>\n</head>\n<body>\n<pre id=\"errors\" hidden></pre>\n<p>" + strings.Repeat("乡村振兴。", 200) + "</p>\n")},
 		"counts.md":           {Data: []byte(md)},
@@ -354,7 +354,7 @@ func TestEachSkipsTifaOutputs(t *testing.T) {
 			t.Errorf("%s: %q, want %q…", id, got[id], want)
 		}
 	}
-	for _, id := range []string{"好县_2020.txt", "县长报告_2020.md", "saved/乡村振兴_2020.htm"} {
+	for _, id := range []string{"易县_2020.txt", "县长报告_2020.md", "saved/乡村振兴_2020.htm"} {
 		if n, _, _ := strings.Cut(got[id], " "); n == "0" || strings.Contains(got[id], "not read") {
 			t.Errorf("%s: %q, want it read", id, got[id])
 		}

@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 
 	"github.com/tifa-project/tifa/infile"
+	"github.com/tifa-project/tifa/places"
 )
 
 // Options control how reports are found and described.
@@ -45,6 +46,9 @@ type Options struct {
 	// MaxBytesFlag names the flag that sets MaxBytes ("--max-size") in the
 	// warning about a file over the cap; "" names none.
 	MaxBytesFlag string
+	// Places places each document (Meta.Place); nil means the embedded
+	// gazetteer without overrides.
+	Places *places.Resolver
 }
 
 // DocCache stores the documents described from one file under a key that
@@ -78,6 +82,8 @@ type Source struct {
 	// folders holds the manifest of each folder of a file argument
 	// (folderManifest), nil for none.
 	folders map[string]*boundManifest
+
+	placesState
 
 	stdinMu  sync.Mutex
 	stdin    []byte
@@ -582,10 +588,11 @@ func (s *Source) checkRows(m *boundManifest) {
 	s.recordExtra(m)
 }
 
-// recordExtra records the manifest's extra columns.
+// recordExtra records the manifest's extra columns, but for a code
+// column: the resolver reads it, and the code column shows it.
 func (s *Source) recordExtra(m *boundManifest) {
 	for _, c := range m.Extra {
-		if !inList(s.extra, c) {
+		if !inList(s.extra, c) && !strings.EqualFold(c, "code") {
 			s.extra = append(s.extra, c)
 		}
 	}
@@ -608,7 +615,9 @@ func (s *Source) Files() []string {
 }
 
 // ExtraColumns lists the manifest's columns beyond file,region,level,year,
-// in the manifest's order; they are carried to every output.
+// in the manifest's order; they are carried to every output. A column
+// named code is not among them: it gives the division code (see
+// Meta.Place), which the code column shows.
 func (s *Source) ExtraColumns() []string { return s.extra }
 
 // Each reads, decodes, cleans and describes every report and calls fn for
@@ -667,17 +676,30 @@ type fileDocs struct {
 func (s *Source) load(i int) fileDocs {
 	in := &s.inputs[i]
 	if in.problem != "" {
-		return fileDocs{docs: []*Document{s.unread(in, in.problem)}}
+		return s.placed(s.unread(in, in.problem))
 	}
 	raw, err := s.readInput(in)
 	if err != nil && isSkip(err) {
-		return fileDocs{docs: []*Document{s.unread(in, skipReason(err))}}
+		return s.placed(s.unread(in, skipReason(err)))
 	}
 	if err != nil {
 		return fileDocs{err: fmt.Errorf("read %s: %w", QuoteName(in.path), unwrapPathErr(err))}
 	}
+	docs := s.describeCached(in, raw)
+	s.place(docs)
+	return fileDocs{docs: docs}
+}
+
+// placed is one document, placed.
+func (s *Source) placed(d *Document) fileDocs {
+	s.place([]*Document{d})
+	return fileDocs{docs: []*Document{d}}
+}
+
+// describeCached is describe through the cache, when there is one.
+func (s *Source) describeCached(in *input, raw []byte) []*Document {
 	if s.opt.Cache == nil {
-		return fileDocs{docs: s.describe(in, raw)}
+		return s.describe(in, raw)
 	}
 	key := s.cacheKey(in, raw)
 	if docs, ok := s.opt.Cache.GetDocs(key); ok && len(docs) > 0 {
@@ -687,11 +709,11 @@ func (s *Source) load(i int) fileDocs {
 				d.ID = fmt.Sprintf("%s#%d", in.id, k+1)
 			}
 		}
-		return fileDocs{docs: docs}
+		return docs
 	}
 	docs := s.describe(in, raw)
 	s.opt.Cache.PutDocs(key, docs)
-	return fileDocs{docs: docs}
+	return docs
 }
 
 // cacheKey names what a file's documents depend on: its bytes, its name
@@ -1016,14 +1038,15 @@ func ResolveMeta(sources ...Meta) (Meta, []string) {
 	}
 	m = withLevel(m)
 	if m.Level == LevelProvince {
-		m.Region = shortProvince(m.Region)
+		m.Region = ShortProvince(m.Region)
 	}
 	return m, warns
 }
 
-// shortProvince returns the short form of a province-level name (河北省 →
-// 河北), or the name itself when it has none.
-func shortProvince(region string) string {
+// ShortProvince returns the short form of a province-level name (河北省 →
+// 河北, 广西壮族自治区 → 广西, 北京市 → 北京), as ResolveMeta writes a
+// province's region, or the name itself when it has none.
+func ShortProvince(region string) string {
 	if short := regionCore(region); inList(provinces, short) {
 		return short
 	}

@@ -625,7 +625,7 @@ func TestAcceptanceCorpus(t *testing.T) {
 		got := d.Meta
 		wantRegion := row.Meta.Region
 		if row.Meta.Level == LevelProvince {
-			wantRegion = shortProvince(wantRegion) // 河北省 → 河北
+			wantRegion = ShortProvince(wantRegion) // 河北省 → 河北
 		}
 		if got.Region != wantRegion || got.Level != row.Meta.Level || got.Year != row.Meta.Year ||
 			got.RegionSource+got.LevelSource+got.YearSource != SourceManifest+SourceManifest+SourceManifest ||

@@ -198,8 +198,9 @@ type Inputs struct {
 	lines []string
 }
 
-// Add records d: its ID, file hash and metadata, each field
-// length-prefixed so no two documents can write the same line.
+// Add records d: its ID, file hash and metadata (its place's code and
+// panel id included: --places changes them), each field length-prefixed
+// so no two documents can write the same line.
 func (l *Inputs) Add(d *reports.Document) {
 	var b strings.Builder
 	field := func(s string) { fmt.Fprintf(&b, "%d:%s;", len(s), s) }
@@ -208,6 +209,8 @@ func (l *Inputs) Add(d *reports.Document) {
 	field(d.Meta.Region)
 	field(d.Meta.Level)
 	field(strconv.Itoa(d.Meta.Year))
+	field(d.Meta.Value("code"))
+	field(d.Meta.Value("place"))
 	keys := make([]string, 0, len(d.Meta.Extra))
 	for k := range d.Meta.Extra {
 		keys = append(keys, k)

@@ -351,9 +351,10 @@ func (c *collector) matrix() *Matrix {
 	return m
 }
 
-// Group sums the rows of m by by (doc, region, year, region-year, level
-// or all; "doc" returns m). See GroupUnits for the groups, their order and
-// the documents left out.
+// Group sums the rows of m by by (doc, region, year, region-year, level,
+// all, or one of analysis.PlaceGroupings: place, county, city, province;
+// "doc" returns m). See GroupUnits for the groups, their order and the
+// documents left out.
 func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 	if by == "doc" || by == "" {
 		return m, nil, nil
@@ -373,12 +374,16 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 }
 
 // GroupUnits groups units by by (doc, region, year, region-year, level,
-// or all: one group "all" of every unit) and returns the groups as units, the indices of each group's members,
-// in order, and the IDs of the units whose metadata lacks the key (no
-// region, no year …), which belong to no group. Groups are ordered by
-// label: regions alphabetically, levels from the top (national first),
-// years ascending, region-years by region then year. A group's Meta holds
-// the fields its members share; "doc" makes each unit its own group.
+// one of analysis.PlaceGroupings, or all: one group "all" of every unit)
+// and returns the groups as units, the indices of each group's members, in
+// order, and the IDs of the units whose metadata lacks the key (no region,
+// no year, no code or no division at the level …), which belong to no
+// group. Groups are ordered by label: regions and levels alphabetically,
+// years ascending, region-years by region then year; groups of division
+// codes by code (a division before those it holds), labelled by official
+// names (analysis.PlaceLabels). A group's Meta holds the fields its
+// members share (Place when they share one place, else nil); "doc" makes
+// each unit its own group.
 func GroupUnits(units []Unit, by string) (groups []Unit, members [][]int, skipped []string, err error) {
 	key, err := groupKey(by)
 	if err != nil {
@@ -418,6 +423,16 @@ func GroupUnits(units []Unit, by string) (groups []Unit, members [][]int, skippe
 		}
 		return gs[i].sort2 < gs[j].sort2
 	})
+	if analysis.IsPlaceGrouping(by) {
+		ids := make([]string, len(gs))
+		for k, gr := range gs {
+			ids[k] = gr.label
+		}
+		labels := analysis.PlaceLabels(ids)
+		for _, gr := range gs {
+			gr.label = labels[gr.label]
+		}
+	}
 	for _, gr := range gs {
 		members = append(members, gr.rows)
 		u := Unit{ID: gr.label, Meta: units[gr.rows[0]].Meta}
@@ -434,6 +449,9 @@ func GroupUnits(units []Unit, by string) (groups []Unit, members [][]int, skippe
 			}
 			if mu.Meta.Year != u.Meta.Year {
 				u.Meta.Year = 0
+			}
+			if mu.Meta.Place == nil || u.Meta.Place == nil || mu.Meta.Place.ID != u.Meta.Place.ID {
+				u.Meta.Place = nil
 			}
 		}
 		groups = append(groups, u)
@@ -468,5 +486,57 @@ func groupKey(by string) (func(reports.Meta) (string, string, int, bool), error)
 			return m.Region + " " + strconv.Itoa(m.Year), m.Region, m.Year, m.Region != "" && m.Year != 0
 		}, nil
 	}
-	return nil, fmt.Errorf("cannot group by %q (want doc, region, year, region-year, level or all)", by)
+	if analysis.IsPlaceGrouping(by) {
+		return func(m reports.Meta) (string, string, int, bool) {
+			id, ok := analysis.PlaceGroup(m, by)
+			return id, analysis.PlaceSortKey(id), 0, ok
+		}, nil
+	}
+	return nil, fmt.Errorf("cannot group by %q (want doc, region, year, region-year, level, place, county, city, province or all)", by)
+}
+
+// BuildEach builds the matrices of several vectorizers from one reading of
+// the documents (each, as for Build): every document read is handed to
+// each vectorizer in turn, so the reports are read once for the slogans
+// and the words spaces. The matrices come back in the order of vs, rows in
+// reading order.
+func BuildEach(each func(fn func(*reports.Document) error) error, vs ...*Vectorizer) ([]*Matrix, error) {
+	out := make([]*Matrix, len(vs))
+	errs := make([]error, len(vs))
+	feeds := make([]chan *reports.Document, len(vs))
+	var wg sync.WaitGroup
+	for k, v := range vs {
+		feed := make(chan *reports.Document, 4)
+		feeds[k] = feed
+		wg.Go(func() {
+			out[k], errs[k] = v.Build(func(fn func(*reports.Document) error) error {
+				var err error
+				for d := range feed { // drained to the end, so the reader never blocks
+					if err == nil {
+						err = fn(d)
+					}
+				}
+				return err
+			})
+		})
+	}
+	err := each(func(d *reports.Document) error {
+		for _, f := range feeds {
+			f <- d
+		}
+		return nil
+	})
+	for _, f := range feeds {
+		close(f)
+	}
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range errs {
+		if e != nil {
+			return nil, e
+		}
+	}
+	return out, nil
 }

@@ -278,6 +278,43 @@ func TestBuildCountsTokens(t *testing.T) {
 	}
 }
 
+// TestBuildEach checks that one reading gives each vectorizer the matrix
+// its own Build gives (the oracle), and that an error of the reading is
+// returned.
+func TestBuildEach(t *testing.T) {
+	lex := testkit.SegLexicon(t)
+	seg := wordsSegmenter(t, lex)
+	docs := synthReports(12, 1500)
+	var want []*Matrix
+	var vs []*Vectorizer
+	for _, space := range []string{SpaceSlogans, SpaceWords} {
+		v, err := NewVectorizer(space, lex, seg, reports.PartAll)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := v.Build(eachOf(docs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, vs = append(want, m), append(vs, v)
+	}
+	reads := 0
+	got, err := BuildEach(func(fn func(*reports.Document) error) error {
+		reads++
+		return eachOf(docs)(fn)
+	}, vs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reads != 1 || !reflect.DeepEqual(got, want) {
+		t.Errorf("%d readings; matrices equal to Build's: %v", reads, reflect.DeepEqual(got, want))
+	}
+	stop := errors.New("stop")
+	if _, err := BuildEach(func(fn func(*reports.Document) error) error { _ = fn(docs[0]); return stop }, vs...); !errors.Is(err, stop) {
+		t.Errorf("BuildEach returned %v, want %v", err, stop)
+	}
+}
+
 func TestBuildStopsOnError(t *testing.T) {
 	seg := wordsSegmenter(t, testkit.SegLexicon(t))
 	v, _ := NewVectorizer(SpaceWords, testkit.SegLexicon(t), seg, reports.PartAll)

@@ -25,9 +25,12 @@ func newCompareCmd(g *globals) *cobra.Command {
 with Dunning's log-likelihood G² (Rayson & Garside 2000).
 
 A filter is key=value, several joined by commas or repeated flags, all of
-which must hold: region=浙江 (| for alternatives: region=浙江|江苏),
-level=county, year=2015..2019 (or 2020, 2015.., ..2019), doc=GLOB, or any
-manifest column.
+which must hold: region=浙江 (| for alternatives: region=浙江|江苏; every
+spelling of a place matches: 浙江省), level=county, year=2015..2019 (or 2020,
+2015.., ..2019), province=, city= or county= (the division holding a report:
+county=徐水 is 徐水县, 徐水区 and their townships), code=1306* (a glob on the
+division code), place=ID (panel id), doc=GLOB (also tried on the base name),
+or any manifest column.
 
 Columns: term, slogan (category, for lexicon entries), count_a, per10k_a,
 count_b, per10k_b (per 10,000 Chinese characters of each side), log_ratio

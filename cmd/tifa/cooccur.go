@@ -86,9 +86,7 @@ table before --top) for Gephi, Cytoscape or igraph instead of the tables.`,
 			if err != nil {
 				return err
 			}
-			if len(skipped) > 0 {
-				g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, skipped[0])
-			}
+			o.warnSkipped(g, skipped)
 			terms := seq.Frequent(c.topWords)
 			done := g.stage("counting co-occurrences")
 			var res []*cooccur.Result
@@ -140,7 +138,7 @@ table before --top) for Gephi, Cytoscape or igraph instead of the tables.`,
 			return g.emit(out...)
 		},
 	}
-	o.addSourceFlags(cmd, "a network per doc, region, year, region-year or level, or of all the reports together")
+	o.addSourceFlags(cmd, "a network per doc, region, year, region-year, level, place, county, city or province, or of all the reports together")
 	o.by, o.space = "all", vector.SpaceSlogans
 	cmd.Flags().Lookup("by").DefValue = "all"
 	f := cmd.Flags()

@@ -17,7 +17,7 @@ import (
 func newDiffusionCmd(g *globals) *cobra.Command {
 	var in inputOpts
 	var o trendOpts // --top and --slogan, as in trend
-	var which, events string
+	var which, events, by string
 	var p plotOpts
 	cmd := &cobra.Command{
 		Use:   "diffusion PATH...",
@@ -28,19 +28,32 @@ lags behind the first national use (reports of level national in the corpus).
 A region's level is that of its latest report; a region's years are the
 years it has a report.
 
+A region's superior is the nearest division above it (its county, city,
+province, then the centre, by division code: see 'tifa places') that is a
+region of the corpus: a township lags behind its own county, a county behind
+its own city.
+
+--by place, county, city or province makes the regions divisions by code:
+place merges renamed places (清苑县 and 清苑区); county counts a township's
+reports as its county's; a report with a code but no division at that level
+(the centre, a province under --by county) stays a region of its own.
+
 --table summary (default), one row per slogan × level (national, province,
 city, county, district, township, street): slogan, category, level, regions
 (of that level in the corpus), adopters, left_censored (adopters whose first
 use is in their first report in the corpus: they may have used it earlier,
 so their lag is an upper bound), share (= adopters / regions), first_year,
 median_lag (median over adopters of first_year − first national year;
-negative: before the centre; empty without national reports).
+negative: before the centre; empty without national reports),
+median_lag_superior (median over adopters of first_year − their superior's
+first year; empty when no adopter's superior used it).
 --table curve: slogan, category, level, year, observed (regions of the level
 with a report that year), new_adopters, adopters (cumulative), share
 (= adopters / regions of the level); every year the level has a report.
 --table regions: slogan, category, region, level, first_report, prior_report
 (the last report before first_year: adoption lies in (prior_report,
-first_year]), first_year, lag, left_censored (0/1); adopters only.
+first_year]), first_year, lag, left_censored (0/1), superior,
+superior_first_year (empty: it has not used it), lag_superior; adopters only.
 
 --events FILE writes the region × slogan × year panel for event-history and
 survival models (CSV, atomically), one row per region, slogan and year the
@@ -48,7 +61,8 @@ region has a report, after adoption too: region, level, slogan, year,
 at_risk (1 up to and including the adoption year: keep at_risk == 1 for a
 discrete-time hazard model), adopted (1 from the first year of mention on),
 mentions, per10k, years_since_national (year − first national year; empty
-when the slogan has no national use).
+when the slogan has no national use), superior_adopted (1 once the region's
+superior has used it; empty without a superior in the corpus).
 
 --plot FILE draws the adoption curves: per slogan and level, the share of
 the level's regions that have used it, by year; the slogans of --slogan or
@@ -63,6 +77,10 @@ under.`,
 			topt, err := o.options(lex)
 			if err != nil {
 				return err
+			}
+			d, err := analysis.NewDiffusionBy(by)
+			if err != nil {
+				return fmt.Errorf("flag --by: want region, place, county, city or province (got %q)", by)
 			}
 			opt := analysis.DiffusionOptions{Top: topt.Top}
 			opt.Entries = topt.Entries
@@ -84,7 +102,6 @@ under.`,
 				return err
 			}
 			counter := analysis.NewCounter(lex, part)
-			d := analysis.NewDiffusion()
 			err = each(g, src, func(doc *reports.Document) error {
 				d.Add(counter.Count(doc))
 				return nil
@@ -124,6 +141,7 @@ under.`,
 	f.IntVar(&o.top, "top", 0, "only the N slogans used by most regions (0: all used)")
 	f.StringArrayVar(&o.slogans, "slogan", nil, "only this slogan (canonical form or alias); repeatable")
 	f.StringVar(&events, "events", "", "also write the region × slogan × year panel to FILE (CSV)")
+	f.StringVar(&by, "by", "region", "the regions: region (as written), or division code: place (renames merged), county, city or province (a township under its county)")
 	p.addFlags(cmd, "the adoption curves")
 	return cmd
 }
@@ -139,6 +157,7 @@ func diffusionWarnings(g *globals, d *analysis.Diffusion, part reports.Part) {
 	if len(noText) > 0 {
 		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, noText[0])
 	}
+	unplacedWarning(g, d.By(), d.Unplaced())
 	if ls := d.Levels(); len(ls) > 0 && ls[0] != reports.LevelNational {
 		g.warnf("no national report (level national) among the documents: lags are empty")
 	}

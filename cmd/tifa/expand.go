@@ -75,9 +75,7 @@ category), to review and use with --lexicon FILE.`,
 			if err != nil {
 				return err
 			}
-			if len(skipped) > 0 {
-				g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, skipped[0])
-			}
+			o.warnSkipped(g, skipped)
 			keep := func(t int32) bool { return !e.noSlogans || seq.Entries[t] < 0 }
 			opt := wordvec.DefaultOptions()
 			opt.MinCount, opt.Dims, opt.Workers = e.minCount, e.dims, o.workers
@@ -118,7 +116,7 @@ category), to review and use with --lexicon FILE.`,
 			return g.emit(out...)
 		},
 	}
-	o.addSourceFlags(cmd, "vectors of all the reports, or one set per region, year, region-year or level")
+	o.addSourceFlags(cmd, "vectors of all the reports, or one set per region, year, region-year, level, place, county, city or province")
 	o.by, o.space = "all", vector.SpaceWords
 	cmd.Flags().Lookup("by").DefValue = "all"
 	f := cmd.Flags()

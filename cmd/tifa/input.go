@@ -21,6 +21,7 @@ type inputOpts struct {
 	lexFiles  []string
 	noBuiltin bool
 	where     []string
+	places    string
 	cache     cacheOpts
 }
 
@@ -28,7 +29,8 @@ func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
 	f := cmd.Flags()
 	f.StringVar(&in.meta, "meta", "", "manifest CSV with columns file,region,level,year (default: manifest.csv in a folder argument)")
 	f.StringVar(&in.section, "section", "all", "text analysed: all, review (工作回顾) or plan (工作安排)")
-	f.StringArrayVar(&in.where, "where", nil, "only the documents matching FILTER: year=1990..2025, level=county|city, region=浙江, doc=GLOB or a manifest column; repeatable (all must hold)")
+	f.StringArrayVar(&in.where, "where", nil, "only the documents matching FILTER: year=1990..2025, level=county|city, region=浙江, province=河北, city=保定, county=徐水, code=1306*, place=ID, doc=GLOB or a manifest column; repeatable (all must hold)")
+	f.StringVar(&in.places, "places", "", "your own placements: CSV FILE of name,code rows (a document's path or file name, or a place name; code none: no division); see 'tifa places'")
 	addCacheFlags(cmd, &in.cache)
 	if withLexicon {
 		addLexiconFlags(cmd, in)
@@ -107,6 +109,13 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 		Manifest: in.meta,
 		Stdin:    g.stdin,
 		Warn:     func(msg string) { g.warnf("%s", msg) },
+	}
+	if in.places != "" {
+		r, err := placesResolver(in.places)
+		if err != nil {
+			return nil, err
+		}
+		opt.Places = r
 	}
 	cc, err := in.cache.open(g)
 	if err != nil {

@@ -26,7 +26,7 @@ occurrence inside it is not counted. Write it after '|' with a leading '!'
 (新发展理念 | !创新发展理念), or in YAML as exclude: [创新发展理念]. It must
 contain one of the entry's forms and differ from all of them.`,
 	}
-	cmd.AddCommand(newLexiconListCmd(g), newLexiconCheckCmd(g))
+	cmd.AddCommand(newLexiconListCmd(g), newLexiconCheckCmd(g), newLexiconSampleCmd(g), newLexiconAuditCmd(g))
 	return cmd
 }
 

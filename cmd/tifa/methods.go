@@ -15,11 +15,14 @@ import (
 // (one per document), restricted to the vocabulary tr keeps: what topics,
 // cooccur and expand work on.
 func (o *vectorOpts) sequences(g *globals, args []string, tr vector.Trim) (*loaded, error) {
-	vz, l, err := o.vectorizer(g, args, true)
+	if o.space != vector.SpaceSlogans && o.space != vector.SpaceWords {
+		return nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
+	}
+	l, vzs, err := o.vectorizers(g, args, true, o.space)
 	if err != nil {
 		return nil, err
 	}
-	s, err := vz.Sequences(func(fn func(*reports.Document) error) error { return each(g, l.src, fn) })
+	s, err := vzs[0].Sequences(func(fn func(*reports.Document) error) error { return each(g, l.src, fn) })
 	if err != nil {
 		return nil, err
 	}

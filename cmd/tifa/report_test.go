@@ -202,7 +202,7 @@ func TestReportErrors(t *testing.T) {
 		{"format", []string{"report", samples, "-f", "csv"}, "HTML only"},
 		{"top", []string{"report", samples, "--top", "0"}, "flag --top"},
 		{"heatmap", []string{"report", samples, "--heatmap", "1"}, "flag --heatmap"},
-		{"by", []string{"report", samples, "--by", "county"}, "flag --by"},
+		{"by", []string{"report", samples, "--by", "month"}, "flag --by"},
 		{"k", []string{"report", samples, "--k", "x"}, "flag --k"},
 		{"method", []string{"report", samples, "--method", "x"}, "flag --method"},
 		{"unwritable", []string{"report", samples, "-o", filepath.Join(blocker, "report.html")}, "write " + blocker},

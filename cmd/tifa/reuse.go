@@ -42,8 +42,12 @@ report's cleaned text), chars, text.
 --against ID|FILTER compares each report only with the reference reports: a
 document ID, or a filter such as level=national or region=浙江 (see 'tifa
 compare'); reference reports are doc_b and are not compared with each other.
+--against superior compares each report only with the reports of its own
+superiors (its county, city, province and the centre, by division code: see
+'tifa places'), which are doc_b: what a county took from its city's report,
+and from the national one.
 --same-year keeps pairs of the same (known) year.`,
-		Example: "  tifa reuse reports/ --top 20\n  tifa reuse reports/ --against level=national --same-year\n  tifa reuse reports/ --against region=浙江 --passages -o passages.csv",
+		Example: "  tifa reuse reports/ --top 20\n  tifa reuse reports/ --against level=national --same-year\n  tifa reuse reports/ --against superior --same-year\n  tifa reuse reports/ --against region=浙江 --passages -o passages.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.top < 0 {
 				return fmt.Errorf("flag --top: must be 0 or more (got %d)", o.top)
@@ -62,10 +66,15 @@ compare'); reference reports are doc_b and are not compared with each other.
 			if err != nil {
 				return err
 			}
-			ref, err := againstFilter(o.against)
-			if err != nil {
-				return err
+			superior := o.against == "superior"
+			var ref *analysis.Filter
+			if !superior {
+				if ref, err = againstFilter(o.against); err != nil {
+					return err
+				}
 			}
+			var panels []string         // each document's panel id
+			var above []map[string]bool // the panel ids of its superiors
 			src, err := in.open(g, args)
 			if err != nil {
 				return err
@@ -77,6 +86,14 @@ compare'); reference reports are doc_b and are not compared with each other.
 				r.Add(d)
 				isRef = append(isRef, ref != nil && ref.Match(d.ID, d.Meta))
 				years = append(years, d.Meta.Year)
+				if superior {
+					id, _ := analysis.PlaceGroup(d.Meta, "place")
+					sups := map[string]bool{}
+					for _, s := range analysis.Superiors(d.Meta) {
+						sups[s] = true
+					}
+					panels, above = append(panels, id), append(above, sups)
+				}
 				if d.Chars(part) == 0 {
 					empty.add(d.ID, "no Han characters in the "+part.String()+" part")
 				}
@@ -89,6 +106,9 @@ compare'); reference reports are doc_b and are not compared with each other.
 			keep := func(a, b int) bool {
 				if o.sameYear && (years[a] == 0 || years[a] != years[b]) {
 					return false
+				}
+				if superior {
+					return panels[b] != "" && above[a][panels[b]]
 				}
 				if ref != nil {
 					return !isRef[a] && isRef[b]
@@ -115,7 +135,7 @@ compare'); reference reports are doc_b and are not compared with each other.
 	f.IntVar(&o.minChars, "min-chars", 30, "shortest shared passage reported, in Chinese characters")
 	f.IntVar(&o.shingle, "shingle", 8, "characters per shingle (the hashed unit; at most --min-chars)")
 	f.Uint64Var(&o.seed, "seed", 1, "seed of the shingle hash (the result does not depend on it)")
-	f.StringVar(&o.against, "against", "", "compare each report only with these: a document ID or a FILTER (level=national)")
+	f.StringVar(&o.against, "against", "", "compare each report only with these: a document ID, a FILTER (level=national), or superior (its own county, city, province, centre)")
 	f.BoolVar(&o.sameYear, "same-year", false, "only pairs of reports of the same year")
 	f.BoolVar(&o.passages, "passages", false, "one row per shared passage")
 	f.IntVar(&o.top, "top", 0, "only the N pairs sharing most (0: all)")

@@ -92,7 +92,10 @@ Attention:
   3. Your own slogans: --lexicon FILE (one a line, aliases after |); add
      --no-builtin to count only yours. 'tifa lexicon check FILE' validates it.
   4. --section review|plan analyses only the review of past work or the plan;
-     'tifa docs' shows which heading opened each part.`
+     'tifa docs' shows which heading opened each part.
+  5. Each report gets its official division code ('tifa places' shows which
+     and why; --places FILE corrects it): --where province=河北 or county=徐水
+     and --by county work on codes, whatever the spelling.`
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
@@ -123,6 +126,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	pf.BoolVar(&g.prov, "provenance", false, "record the command, version, lexicon, input digest and date: # comment lines in CSV/TSV, a \"provenance\" object in JSON, a footer in tables and Markdown")
 	root.AddCommand(
 		newDocsCmd(g),
+		newPlacesCmd(g),
 		newCountCmd(g),
 		newTrendCmd(g),
 		newTermsCmd(g),
@@ -137,6 +141,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newExpandCmd(g),
 		newReuseCmd(g),
 		newDiffusionCmd(g),
+		newAlignCmd(g),
 		newTargetsCmd(g),
 		newLexiconCmd(g),
 		newCacheCmd(g),

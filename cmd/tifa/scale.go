@@ -126,7 +126,7 @@ with ca; CSV/JSON the positions):
 			return g.emit(out...)
 		},
 	}
-	o.addSourceFlags(cmd, "scale each doc, or each region, year, region-year or level (its counts summed)")
+	o.addSourceFlags(cmd, "scale each doc, or each region, year, region-year, level, place, county, city or province (its counts summed)")
 	f := cmd.Flags()
 	f.StringVar(&o.space, "space", vector.SpaceWords, "words (every token, slogans one token each) or slogans (lexicon entry counts)")
 	f.Float64Var(&o.minDF, "min-df", 2, "keep terms in at least this many units (≥1) or this share of units (<1)")

@@ -113,9 +113,12 @@ shares unless --table says otherwise):
 					out = append(out, tabulate.TopicTerms(seq, l.lex, sc.Model, labels, t.top))
 				case "shares", "year", "level":
 					by := map[string]string{"shares": o.by, "year": "year", "level": "level"}[name]
-					units, shares, _, err := tabulate.GroupShares(seq, sc.Theta, by)
+					units, shares, skipped, err := tabulate.GroupShares(seq, sc.Theta, by)
 					if err != nil {
 						return err
+					}
+					if by == o.by {
+						o.warnSkipped(g, skipped)
 					}
 					out = append(out, tabulate.TopicShares(units, by, shares, labels))
 				}
@@ -139,7 +142,7 @@ shares unless --table says otherwise):
 			return g.emit(out...)
 		},
 	}
-	o.addSourceFlags(cmd, "topic shares per doc, or per region, year, region-year or level (token-weighted mean)")
+	o.addSourceFlags(cmd, "topic shares per doc, or per region, year, region-year, level, place, county, city or province (token-weighted mean)")
 	o.space = vector.SpaceWords
 	f := cmd.Flags()
 	f.Float64Var(&o.minDF, "min-df", 2, "keep terms in at least this many reports (≥1) or this share of them (<1)")

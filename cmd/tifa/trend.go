@@ -30,7 +30,14 @@ func newTrendCmd(g *globals) *cobra.Command {
 		Long: `For each slogan and year (and group, with --by): how many reports there are,
 how many mention the slogan, and how intensely.
 
-Long format columns: [level|region], year, slogan, category, reports,
+--by place, county, city or province groups by division code, whatever the
+spelling: a township's report counts with its county, 清苑县 and 清苑区 are
+one place; groups are named by their latest official name (with the code
+where two share a name), in the order of codes. Reports with no code, or
+with no division at that level (a province's under --by county), are left
+out, with a warning ('tifa places' shows why).
+
+Long format columns: [level|region|place|county|city|province], year, slogan, category, reports,
 mentioning, share (= mentioning / reports), mentions, mean_per10k (mean over
 all reports of the year of mentions per 10,000 Chinese characters; reports
 not mentioning it count as 0), first_year (first year any report of the group
@@ -55,7 +62,7 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 			}
 			tr, err := analysis.NewTrend(o.by)
 			if err != nil {
-				return fmt.Errorf("flag --by: want level or region (got %q)", o.by)
+				return fmt.Errorf("flag --by: want level, region, place, county, city or province (got %q)", o.by)
 			}
 			if (o.wide || p.path != "") && analysis.TrendValue(o.value) == nil {
 				return fmt.Errorf("flag --value: want mean_per10k, share, mentioning or mentions (got %q)", o.value)
@@ -101,7 +108,7 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 	}
 	in.addFlags(cmd, true)
 	f := cmd.Flags()
-	f.StringVar(&o.by, "by", "", "split the groups by level or region")
+	f.StringVar(&o.by, "by", "", "split the groups by level, region, or division code: place (renames merged), county, city or province (a township under its county)")
 	f.IntVar(&o.top, "top", 0, "only the N slogans mentioned in most reports (0: all mentioned)")
 	f.StringArrayVar(&o.slogans, "slogan", nil, "only this slogan (canonical form or alias); repeatable")
 	f.BoolVar(&o.wide, "wide", false, "one column per year")
@@ -119,6 +126,7 @@ func trendWarnings(g *globals, tr *analysis.Trend, part reports.Part) {
 	if len(noText) > 0 {
 		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, noText[0])
 	}
+	unplacedWarning(g, tr.By(), tr.Unplaced())
 }
 
 func (o *trendOpts) options(lex *lexicon.Lexicon) (analysis.TrendOptions, error) {

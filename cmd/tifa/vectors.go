@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
@@ -30,7 +32,7 @@ type vectorOpts struct {
 }
 
 func (o *vectorOpts) addFlags(cmd *cobra.Command, defaultSpace string) {
-	o.addSourceFlags(cmd, "vector per doc, region, year, region-year or level (a group's counts are summed)")
+	o.addSourceFlags(cmd, "vector per doc, region, year, region-year, level, or division code: place (renames merged), county, city or province (a township under its county); a group's counts are summed")
 	f := cmd.Flags()
 	f.StringVar(&o.space, "space", defaultSpace, "slogans (lexicon entry counts) or words (every token, slogans one token each)")
 	f.Float64Var(&o.minDF, "min-df", 1, "keep terms in at least this many units (≥1) or this share of units (<1)")
@@ -75,36 +77,59 @@ func (o *vectorOpts) build(g *globals, args []string) (*loaded, error) {
 // counts reads the reports under args and returns their term counts, per
 // unit of --by.
 func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
-	vz, l, err := o.vectorizer(g, args, false)
+	if o.space != vector.SpaceSlogans && o.space != vector.SpaceWords {
+		return nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
+	}
+	l, ms, err := o.countSpaces(g, args, o.space)
 	if err != nil {
 		return nil, err
 	}
-	m, err := vz.Build(func(fn func(*reports.Document) error) error { return each(g, l.src, o.tap(l.lex, l.src, fn)) })
-	if err != nil {
-		return nil, err
-	}
-	m, skipped, err := m.Group(o.by)
-	if err != nil {
-		return nil, err
-	}
-	if len(skipped) > 0 {
-		g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, skipped[0])
-	}
-	if len(m.Empty) > 0 {
-		g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(m.Empty), termWord(o.space), m.Empty[0])
-	}
-	l.matrix = m
+	l.matrix = ms[0]
 	return l, nil
 }
 
-// vectorizer checks the flags, loads the lexicon, opens the reports under
-// args and returns the vectorizer of --space for them, with a segmenter
-// in the words space, or in either when withSeg is set (token sequences
-// need one).
-func (o *vectorOpts) vectorizer(g *globals, args []string, withSeg bool) (*vector.Vectorizer, *loaded, error) {
-	if o.space != vector.SpaceSlogans && o.space != vector.SpaceWords {
-		return nil, nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
+// countSpaces reads the reports under args once and returns their term
+// counts in each of spaces, per unit of --by.
+func (o *vectorOpts) countSpaces(g *globals, args []string, spaces ...string) (*loaded, []*vector.Matrix, error) {
+	l, vzs, err := o.vectorizers(g, args, false, spaces...)
+	if err != nil {
+		return nil, nil, err
 	}
+	ms, err := vector.BuildEach(func(fn func(*reports.Document) error) error { return each(g, l.src, o.tap(l.lex, l.src, fn)) }, vzs...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, m := range ms {
+		m, skipped, err := m.Group(o.by)
+		if err != nil {
+			return nil, nil, err
+		}
+		if k == 0 {
+			o.warnSkipped(g, skipped)
+		}
+		if len(m.Empty) > 0 {
+			g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(m.Empty), termWord(m.Space), m.Empty[0])
+		}
+		ms[k] = m
+	}
+	return l, ms, nil
+}
+
+// warnSkipped warns about the documents --by left out of every group.
+func (o *vectorOpts) warnSkipped(g *globals, skipped []string) {
+	switch {
+	case analysis.IsPlaceGrouping(o.by):
+		unplacedWarning(g, o.by, skipped)
+	case len(skipped) > 0:
+		g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, skipped[0])
+	}
+}
+
+// vectorizers checks --by, loads the lexicon, opens the reports under args
+// and returns a vectorizer for each of spaces, with a segmenter in the
+// words space, or in every space when withSeg is set (token sequences need
+// one).
+func (o *vectorOpts) vectorizers(g *globals, args []string, withSeg bool, spaces ...string) (*loaded, []*vector.Vectorizer, error) {
 	if err := vector.CheckGrouping(o.by); err != nil {
 		return nil, nil, fmt.Errorf("flag --by: %w", err)
 	}
@@ -113,7 +138,7 @@ func (o *vectorOpts) vectorizer(g *globals, args []string, withSeg bool) (*vecto
 		return nil, nil, err
 	}
 	var seg *segment.Segmenter
-	if o.space == vector.SpaceWords || withSeg {
+	if withSeg || slices.Contains(spaces, vector.SpaceWords) {
 		if seg, err = o.segmenter(lex); err != nil {
 			return nil, nil, err
 		}
@@ -122,16 +147,20 @@ func (o *vectorOpts) vectorizer(g *globals, args []string, withSeg bool) (*vecto
 	if err != nil {
 		return nil, nil, err
 	}
-	vz, err := vector.NewVectorizer(o.space, lex, seg, part)
-	if err != nil {
-		return nil, nil, err
+	vzs := make([]*vector.Vectorizer, len(spaces))
+	for k, space := range spaces {
+		vz, err := vector.NewVectorizer(space, lex, seg, part)
+		if err != nil {
+			return nil, nil, err
+		}
+		vz.Workers = o.workers
+		if g.cache != nil && space == vector.SpaceWords {
+			vz.Cache = g.cache
+			vz.CacheKey = lex.Hash() + "\x00" + seg.Stopwords().Hash()
+		}
+		vzs[k] = vz
 	}
-	vz.Workers = o.workers
-	if g.cache != nil && o.space == vector.SpaceWords {
-		vz.Cache = g.cache
-		vz.CacheKey = lex.Hash() + "\x00" + seg.Stopwords().Hash()
-	}
-	return vz, &loaded{lex: lex, src: src}, nil
+	return &loaded{lex: lex, src: src}, vzs, nil
 }
 
 // segmenter returns a segmenter keeping lex's slogans whole and leaving

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/infile"
+	"github.com/tifa-project/tifa/places"
+	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/tabulate"
+)
+
+func newPlacesCmd(g *globals) *cobra.Command {
+	var in inputOpts
+	var unresolved bool
+	cmd := &cobra.Command{
+		Use:   "places PATH...",
+		Short: "Where each report's author lies: division code, panel id, parents, and why",
+		Long: `Place each report on the official division codes (GB/T 2260 since 1981, and
+the townships of the National Bureau of Statistics' codes of 2022): one row
+per document, with how it was decided.
+
+The name comes from the manifest's region (with its optional code, province,
+city and county columns), else the file name, else a folder, else the
+report's first lines (店口镇人民政府, 诸暨市店口镇); folders and the header
+narrow a name several places have. The code is the one in use in the
+report's year (清苑县 130622 in 2010, 清苑区 130608 in 2020); the place
+column, the panel id, is one for both. A name that is unknown, or that
+several places have (城关镇 is 88 townships), gets no code, a warning and at
+most five candidates: tifa never guesses. Tell it what you know better with
+--places FILE (name,code rows: a document's path or file name, or a place
+name; code none for an author that is no division), on any command, or a
+code column in the manifest.
+
+Columns: id, region, level, year, code, place, name, province, city, county,
+place_source (override, manifest, filename, path or header), matched (the
+name as written that decided it), why, candidates (code and names, "; "
+between them).`,
+		Example: "  tifa places ../shared/corpus\n  tifa places reports/ --unresolved --places my_places.csv",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			src, err := in.open(g, args)
+			if err != nil {
+				return err
+			}
+			t := tabulate.Places()
+			n, placed, none := 0, 0, 0
+			err = each(g, src, func(d *reports.Document) error {
+				n++
+				p := d.Meta.Place
+				switch {
+				case p.Resolved():
+					placed++
+				case p.NoDivision:
+					none++
+				}
+				if !unresolved || !p.Resolved() && !p.NoDivision {
+					t.Add(tabulate.PlaceRow(d)...)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if !g.quiet {
+				fmt.Fprintf(g.stderr, "tifa: %d of %d documents placed, %d marked as no division, %d not placed\n", placed, n, none, n-placed-none)
+			}
+			return g.emit(t)
+		},
+	}
+	in.addFlags(cmd, false)
+	cmd.Flags().Lookup("section").Hidden = true
+	cmd.Flags().BoolVar(&unresolved, "unresolved", false, "only the documents with no code (unknown or ambiguous names)")
+	return cmd
+}
+
+// placesResolver reads --places FILE: the user's overrides on the
+// embedded gazetteer.
+func placesResolver(file string) (*places.Resolver, error) {
+	g, err := places.Load()
+	if err != nil {
+		return nil, err
+	}
+	data, err := infile.ReadFile(file, places.MaxOverridesBytes)
+	if err != nil {
+		return nil, fmt.Errorf("flag --places: %w", err)
+	}
+	ov, err := places.ParseOverrides(file, bytes.NewReader(data), g)
+	if err != nil {
+		return nil, fmt.Errorf("flag --places: %w", err)
+	}
+	return places.NewResolver(g, ov), nil
+}
+
+// unplacedWarning reports the documents a grouping by division code left
+// out.
+func unplacedWarning(g *globals, by string, ids []string) {
+	if len(ids) > 0 {
+		g.warnf("--by %s: %d document(s) left out, with no code or no %s holding them (e.g. %s); 'tifa places' shows the codes", by, len(ids), by, ids[0])
+	}
+}
