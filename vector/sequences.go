@@ -276,24 +276,35 @@ func appendEnd(ends []int32, n int32) []int32 {
 // units below 1, 0 for no bound), and of those at most MaxTerms (0: no
 // cap): the ones found in the most units, ties by more tokens, then by
 // term — widespread terms, which a scaling or a topic model can compare
-// units on, before those a few long units repeat.
+// units on, before those a few long units repeat. With Slogans, a slogan
+// (a term with a lexicon entry) in at least MinDF units is always kept,
+// however common, and beside the MaxTerms words: a tool about slogans
+// never drops one for being everywhere.
 type Trim struct {
 	MinDF, MaxDF float64
 	MaxTerms     int
+	Slogans      bool
 }
 
-// Keep returns which terms the trim keeps, given each term's tokens and
-// documents among n units. It fails when none is left.
-func (tr Trim) Keep(terms []string, tokens, docs []int, n int) ([]bool, error) {
+// Keep returns which terms the trim keeps, given each term's lexicon
+// entry (−1 for a word), tokens and documents among n units. It fails when
+// none is left.
+func (tr Trim) Keep(terms []string, entries, tokens, docs []int, n int) ([]bool, error) {
 	lo, hi := dfBounds(tr.MinDF, tr.MaxDF, float64(n))
 	keep := make([]bool, len(terms))
 	var kept []int
+	found := false
 	for t := range terms {
-		if d := float64(docs[t]); docs[t] > 0 && d >= lo && d <= hi {
+		d := float64(docs[t])
+		switch {
+		case docs[t] == 0 || d < lo:
+		case tr.Slogans && entries[t] >= 0:
+			keep[t], found = true, true
+		case d <= hi:
 			kept = append(kept, t)
 		}
 	}
-	if len(kept) == 0 {
+	if len(kept) == 0 && !found {
 		return nil, fmt.Errorf("no term of %d is in %g to %g of the %d units: %w", len(terms), lo, hi, n, ErrEmptyVocabulary)
 	}
 	if tr.MaxTerms > 0 && len(kept) > tr.MaxTerms {
@@ -309,7 +320,7 @@ func (tr Trim) Keep(terms []string, tokens, docs []int, n int) ([]bool, error) {
 // Trim returns the sequences restricted to the vocabulary tr keeps.
 func (s *Sequences) Trim(tr Trim) (*Sequences, error) {
 	tokens, docs := s.Freq()
-	keep, err := tr.Keep(s.Terms, tokens, docs, len(s.Docs))
+	keep, err := tr.Keep(s.Terms, s.Entries, tokens, docs, len(s.Docs))
 	if err != nil {
 		return nil, err
 	}
@@ -325,7 +336,7 @@ func (m *Matrix) Trim(tr Trim) (*Matrix, error) {
 		tokens[c] += int(m.Counts.Val[k])
 		docs[c]++
 	}
-	keep, err := tr.Keep(m.Terms, tokens, docs, m.Counts.Rows)
+	keep, err := tr.Keep(m.Terms, m.Entries, tokens, docs, m.Counts.Rows)
 	if err != nil {
 		return nil, err
 	}

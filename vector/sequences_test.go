@@ -124,6 +124,14 @@ func TestSequencesWords(t *testing.T) {
 	if !reflect.DeepEqual(k.Terms, []string{"乡村振兴", "推进"}) {
 		t.Errorf("capped: %v", k.Terms)
 	}
+	// Slogans stay however common; the cap counts words only.
+	k, err = s.Trim(Trim{MaxDF: 1, MaxTerms: 1, Slogans: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(k.Terms, []string{"乡村振兴", "五水共治", "六稳六保", "推进"}) {
+		t.Errorf("slogans kept: %v", k.Terms)
+	}
 	if _, err := s.Trim(Trim{MinDF: 3}); !errors.Is(err, ErrEmptyVocabulary) {
 		t.Errorf("nothing left: %v, want ErrEmptyVocabulary", err)
 	}

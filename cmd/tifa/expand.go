@@ -84,17 +84,12 @@ category), to review and use with --lexicon FILE.`,
 			var checks []*wordvec.Check
 			done := g.stage("training word vectors")
 			for gi, m := range members {
-				windows, err := seq.WindowsOf(e.window, m)
-				if err != nil {
+				model, nn, err := expandGroup(seq, m, query, keep, opt, &e)
+				if err != nil && len(members) == 1 {
 					return err
 				}
-				model, err := wordvec.Train(windows, len(seq.Terms), opt)
 				if err != nil {
-					return fmt.Errorf("%s: %w", groups[gi].ID, err)
-				}
-				nn, err := model.Nearest(query, e.top, keep)
-				if err != nil {
-					return fmt.Errorf("%s: %w (fewer than --min-count %d tokens?)", groups[gi].ID, err, e.minCount)
+					g.warnf("%s: %v", groups[gi].ID, err)
 				}
 				models, nbrs = append(models, model), append(nbrs, nn)
 				checks = append(checks, categoryCheck(model, seq, l.lex))
@@ -129,6 +124,32 @@ category), to review and use with --lexicon FILE.`,
 	f.StringVar(&e.category, "category", "", "with --as-lexicon: the category of the entries written (default: the first TERM's)")
 	f.StringVar(&e.tables, "table", "nearest", "tables to print: nearest, check")
 	return cmd
+}
+
+// expandGroup trains the vectors of the documents docs of seq and returns
+// them with the terms nearest the query terms that have a vector (keep
+// says which may be listed). Without vectors, or without a query term
+// among them, the error says why.
+func expandGroup(seq *vector.Sequences, docs []int, query []int32, keep func(int32) bool, opt wordvec.Options, e *expandOpts) (*wordvec.Model, []wordvec.Neighbor, error) {
+	windows, err := seq.WindowsOf(e.window, docs)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := wordvec.Train(windows, len(seq.Terms), opt)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w (lower --min-count)", err)
+	}
+	var q []int32
+	for _, t := range query {
+		if m.Row(t) >= 0 {
+			q = append(q, t)
+		}
+	}
+	if len(q) == 0 {
+		return m, nil, fmt.Errorf("no TERM has --min-count %d tokens: no vector to start from", e.minCount)
+	}
+	nn, err := m.Nearest(q, e.top, keep)
+	return m, nn, err
 }
 
 // parse checks the flags and returns the tables asked for.
@@ -171,6 +192,9 @@ func expandQuery(lex *lexicon.Lexicon, seq *vector.Sequences, arg string) ([]int
 // categoryCheck measures how well m keeps the slogans of seq's lexicon
 // categories together; nil when fewer than two slogans have a vector.
 func categoryCheck(m *wordvec.Model, seq *vector.Sequences, lex *lexicon.Lexicon) *wordvec.Check {
+	if m == nil {
+		return nil
+	}
 	names, terms := seq.Categories(lex)
 	var ids []int32
 	var cats []string

@@ -43,8 +43,9 @@ principal inertia and share of the total.
 
 Vocabulary: terms in at least --min-df units and at most --max-df, then the
 --max-terms found in the most units (5,000 by default, which keeps a run on a
-few hundred reports to seconds; 0 keeps all). Units left without a term are
-left out, with a warning.
+few hundred reports to seconds; 0 keeps all); a slogan in --min-df units is
+kept however common, beside them. Units left without a term are left out,
+with a warning.
 
 Tables (--table; a terminal shows fit and positions, or dims and positions
 with ca; CSV/JSON the positions):
@@ -69,7 +70,7 @@ with ca; CSV/JSON the positions):
 			if err != nil {
 				return err
 			}
-			m, err := l.matrix.Trim(vector.Trim{MinDF: o.minDF, MaxDF: o.maxDF, MaxTerms: s.maxTerms})
+			m, err := l.matrix.Trim(vector.Trim{MinDF: o.minDF, MaxDF: o.maxDF, MaxTerms: s.maxTerms, Slogans: true})
 			if err != nil {
 				return fmt.Errorf("%w; loosen --min-df/--max-df", err)
 			}

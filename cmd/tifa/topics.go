@@ -32,7 +32,8 @@ func newTopicsCmd(g *globals) *cobra.Command {
 		Short: "Topic model (LDA, or seeded with the lexicon's categories): what the reports talk about",
 		Long: `Latent Dirichlet allocation by collapsed Gibbs sampling (the estimator of
 quanteda's seededlda), on the words of the reports (a slogan one token), after
---min-df, --max-df and --max-terms trim the vocabulary. The same --seed gives
+--min-df, --max-df and --max-terms trim the vocabulary (a slogan in --min-df
+reports is kept however common). The same --seed gives
 the same topics on any machine. --holdout of the reports (drawn from --seed)
 are held out of the fit: their shares are inferred with the topics fixed, and
 they score the model's held-out perplexity (document completion; lower is
@@ -68,7 +69,7 @@ shares unless --table says otherwise):
 			if err := p.check(); err != nil {
 				return err
 			}
-			l, err := o.sequences(g, args, vector.Trim{MinDF: o.minDF, MaxDF: o.maxDF, MaxTerms: t.maxTerms})
+			l, err := o.sequences(g, args, vector.Trim{MinDF: o.minDF, MaxDF: o.maxDF, MaxTerms: t.maxTerms, Slogans: true})
 			if err != nil {
 				return err
 			}
