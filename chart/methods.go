@@ -17,18 +17,34 @@ import (
 )
 
 // TopicHeatmap draws topic shares by group (topics.GroupMeans over the
-// groups of vector.GroupUnits, by year say) as a heatmap: a row per topic,
-// named by labels, a column per group, in the order given.
+// groups of vector.GroupUnits, by year say) as a heatmap: a column per
+// group, in the order given, a row per topic, named by labels. The rows
+// are ordered by each topic's centre of mass along the columns (Σ_g g·s_g
+// / Σ_g s_g), so that over years the topics of each period follow one
+// another down the chart.
 func TopicHeatmap(groups []vector.Unit, shares *mat.Dense, labels []string, by string) *Heatmap {
-	h := &Heatmap{Title: "Topic shares by " + by, RowLabels: labels, ValueLabel: "share of tokens"}
+	h := &Heatmap{Title: "Topic shares by " + by, ValueLabel: "share of tokens"}
 	for _, g := range groups {
 		h.ColLabels = append(h.ColLabels, g.ID)
 	}
+	centre := make([]float64, len(labels))
+	order := make([]int, len(labels))
 	for k := range labels {
+		order[k] = k
+		var sum, w float64
+		for i := range groups {
+			sum += float64(i) * shares.At(i, k)
+			w += shares.At(i, k)
+		}
+		centre[k] = sum / w
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(centre[a], centre[b]) })
+	for _, k := range order {
 		row := make([]float64, len(groups))
 		for i := range groups {
 			row[i] = shares.At(i, k)
 		}
+		h.RowLabels = append(h.RowLabels, labels[k])
 		h.Values = append(h.Values, row)
 	}
 	return h

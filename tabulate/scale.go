@@ -13,17 +13,17 @@ import (
 )
 
 // Positions is the table of tifa scale: each unit's Wordfish position θ,
-// its Hessian standard error and its bootstrap interval (empty without
-// replicates), in reading order.
+// its Hessian standard error, its bootstrap standard error and interval
+// (empty without replicates), in reading order.
 func Positions(units []vector.Unit, by string, wf *scale.Wordfish) *table.Table {
 	t := &table.Table{Title: "Wordfish positions", Cols: append(unitCols(by), table.Float("theta", 4), table.Float("se", 4),
-		table.Float("lower", 4), table.Float("upper", 4))}
+		table.Float("boot_se", 4), table.Float("lower", 4), table.Float("upper", 4))}
 	for i, u := range units {
-		var lo, hi any
+		var bse, lo, hi any
 		if wf.Lower != nil {
-			lo, hi = wf.Lower[i], wf.Upper[i]
+			bse, lo, hi = wf.BootSE[i], wf.Lower[i], wf.Upper[i]
 		}
-		t.Add(append(unitCells(by, u), wf.Theta[i], wf.ThetaSE[i], lo, hi)...)
+		t.Add(append(unitCells(by, u), wf.Theta[i], wf.ThetaSE[i], bse, lo, hi)...)
 	}
 	return t
 }
@@ -43,19 +43,19 @@ func WordfishWords(terms []string, entries []int, lex *lexicon.Lexicon, wf *scal
 
 // WordfishFit is the one-row table of a Wordfish fit: units, terms,
 // rounds, whether θ converged, the log posterior, and the bootstrap's
-// replicates and level.
-func WordfishFit(wf *scale.Wordfish, terms, replicates int, level float64) *table.Table {
+// replicates, level and interval (normal or percentile).
+func WordfishFit(wf *scale.Wordfish, terms, replicates int, level float64, interval string) *table.Table {
 	t := &table.Table{Title: "Wordfish fit", Cols: []table.Column{table.Int("units"), table.Int("terms"), table.Int("iterations"),
-		table.Text("converged"), table.Float("log_posterior", 1), table.Int("replicates"), table.Float("level", 2)}}
+		table.Text("converged"), table.Float("log_posterior", 1), table.Int("replicates"), table.Float("level", 2), table.Text("interval")}}
 	conv := "no"
 	if wf.Converged {
 		conv = "yes"
 	}
-	var lv any
+	var lv, iv any
 	if replicates > 0 {
-		lv = level
+		lv, iv = level, interval
 	}
-	t.Add(len(wf.Theta), terms, wf.Iterations, conv, wf.LogPosterior, replicates, lv)
+	t.Add(len(wf.Theta), terms, wf.Iterations, conv, wf.LogPosterior, replicates, lv, iv)
 	return t
 }
 
