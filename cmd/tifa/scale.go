@@ -15,9 +15,9 @@ import (
 
 type scaleOpts struct {
 	method, dir, tables, plotType, interval string
-	maxTerms, replicates, dims    int
-	level                         float64
-	seed                          uint64
+	maxTerms, replicates, dims              int
+	level                                   float64
+	seed                                    uint64
 }
 
 func newScaleCmd(g *globals) *cobra.Command {
