@@ -3,6 +3,7 @@ package chart
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 	"github.com/tifa-project/tifa/cooccur"
 	"github.com/tifa-project/tifa/scale"
 	"github.com/tifa-project/tifa/vector"
+	"github.com/tifa-project/tifa/wordvec"
 )
 
 // TopicHeatmap draws topic shares by group (topics.GroupMeans over the
@@ -177,10 +179,16 @@ func caScatter(title string, ca *scale.CA, groups []string) *Scatter {
 		YLabel: fmt.Sprintf("dimension 2 (%.1f %% of inertia)", 100*ca.Share[1]), GroupNames: groups, LabelPoints: true}
 }
 
+// netColours is how many communities a network chart gives a colour of
+// their own; the others share one, "other communities".
+const netColours = 9
+
 // CooccurNetwork draws the first edges pairs of res (the strongest by its
 // order) as a network laid out by cooccur.Layout, each term sized by the
-// windows holding it and coloured by its community in part (nil: one
-// colour), edges weighted by measure m.
+// windows holding it, edges weighted by measure m. Nodes are coloured by
+// their community in part (nil: one colour): the netColours communities
+// with the most nodes drawn each get a colour and keep their number (that
+// of the communities table), the others share one.
 func CooccurNetwork(terms []string, res *cooccur.Result, part *cooccur.Partition, m cooccur.Measure, edges int, seed uint64) (*Network, error) {
 	pairs := res.Pairs[:min(edges, len(res.Pairs))]
 	x, y, err := cooccur.Layout(len(terms), pairs, m, seed)
@@ -188,32 +196,67 @@ func CooccurNetwork(terms []string, res *cooccur.Result, part *cooccur.Partition
 		return nil, err
 	}
 	c := &Network{Title: fmt.Sprintf("Co-occurrence network: the %d strongest pairs by %s", len(pairs), m)}
-	none := 0 // the group of a term in no community (npmi ≤ 0 with every neighbour)
-	if part != nil {
-		none = slices.Max(part.Of) + 1
-		for g := range none {
-			c.GroupNames = append(c.GroupNames, fmt.Sprintf("community %d", g+1))
-		}
-		c.GroupNames = append(c.GroupNames, "none")
-	}
 	node := map[int32]int{}
-	add := func(t int32) int {
-		if i, ok := node[t]; ok {
-			return i
-		}
-		g := 0
-		if part != nil {
-			if g = part.Of[t]; g < 0 {
-				g = none
+	var ids []int32 // term of each node
+	for _, p := range pairs {
+		for _, t := range []int32{p.A, p.B} {
+			if _, ok := node[t]; !ok {
+				node[t] = len(c.Nodes)
+				ids = append(ids, t)
+				c.Nodes = append(c.Nodes, NetNode{Label: terms[t], X: x[t], Y: y[t], Size: float64(res.Freq[t])})
 			}
 		}
-		node[t] = len(c.Nodes)
-		c.Nodes = append(c.Nodes, NetNode{Label: terms[t], X: x[t], Y: y[t], Size: float64(res.Freq[t]), Group: g})
-		return node[t]
+		c.Edges = append(c.Edges, NetEdge{From: node[p.A], To: node[p.B], Weight: math.Max(p.Score(m), 1e-9)})
 	}
-	for _, p := range pairs {
-		a, b := add(p.A), add(p.B)
-		c.Edges = append(c.Edges, NetEdge{From: a, To: b, Weight: math.Max(p.Score(m), 1e-9)})
+	if part == nil {
+		return c, nil
+	}
+	drawn := map[int]int{} // community → nodes drawn; −1: none
+	for _, t := range ids {
+		drawn[part.Of[t]]++
+	}
+	comms := slices.Collect(maps.Keys(drawn))
+	slices.SortFunc(comms, func(a, b int) int { return cmp.Or(cmp.Compare(drawn[b], drawn[a]), cmp.Compare(a, b)) })
+	comms = slices.DeleteFunc(comms, func(cm int) bool { return cm < 0 })
+	comms = comms[:min(netColours, len(comms))]
+	slices.Sort(comms) // the legend in the order of the communities table
+	group := map[int]int{}
+	for _, cm := range comms {
+		group[cm] = len(c.GroupNames)
+		c.GroupNames = append(c.GroupNames, fmt.Sprintf("community %d", cm+1))
+	}
+	other := len(c.GroupNames)
+	c.GroupNames = append(c.GroupNames, "other communities")
+	for k, t := range ids {
+		g, ok := group[part.Of[t]]
+		if !ok {
+			g = other
+		}
+		c.Nodes[k].Group = g
 	}
 	return c, nil
+}
+
+// NearestBars draws the terms nearest a query (tifa expand) as bars of
+// their cosine, nearest at the top: for one group, slogans and words in
+// two colours; for several (groups names them), a colour per group, each
+// group's terms after the previous group's.
+func NearestBars(query string, groups []string, nbrs [][]wordvec.Neighbor, terms []string, entries []int) *Bars {
+	c := &Bars{Title: "Nearest terms to " + query, ValueLabel: "cosine to the query's vectors", GroupNames: groups, Decimals: 3}
+	if len(groups) == 1 {
+		c.GroupNames = []string{"word", "slogan"}
+	}
+	for g, nn := range nbrs {
+		for _, n := range nn {
+			b := Bar{Label: groups[g] + " · " + terms[n.Term], Value: n.Cosine, Group: g}
+			if len(groups) == 1 {
+				b.Label, b.Group = terms[n.Term], 0
+				if entries[n.Term] >= 0 {
+					b.Group = 1
+				}
+			}
+			c.Bars = append(c.Bars, b)
+		}
+	}
+	return c
 }

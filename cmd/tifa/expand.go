@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
@@ -25,6 +26,7 @@ type expandOpts struct {
 func newExpandCmd(g *globals) *cobra.Command {
 	var o vectorOpts
 	var e expandOpts
+	var p plotOpts
 	cmd := &cobra.Command{
 		Use:   "expand PATH... TERM[,TERM...]",
 		Short: "Words the reports use like a slogan: nearest terms in word vectors trained on them",
@@ -48,12 +50,18 @@ often a slogan's nearest slogan shares its category, beside chance).
 
 --as-lexicon FILE writes the listed terms that are not yet lexicon forms as
 a lexicon file (YAML) of category --category (default: the first TERM's
-category), to review and use with --lexicon FILE.`,
+category), to review and use with --lexicon FILE.
+
+--plot FILE draws the nearest terms as bars of their cosine (slogans and
+words in two colours; with --by a colour per group).`,
 		Example: "  tifa expand reports/ 河长制\n  tifa expand reports/ 乡村振兴,美丽乡村 --top 30 --as-lexicon rural.yaml",
 		Args:    cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			tables, err := e.parse(g)
 			if err != nil {
+				return err
+			}
+			if err := p.check(); err != nil {
 				return err
 			}
 			if e.asLexicon != "" && o.by != "all" {
@@ -95,6 +103,15 @@ category), to review and use with --lexicon FILE.`,
 				checks = append(checks, categoryCheck(model, seq, l.lex))
 			}
 			done()
+			if p.wanted() {
+				names := make([]string, len(groups))
+				for i, u := range groups {
+					names[i] = u.ID
+				}
+				if err := p.draw(chart.NearestBars(args[len(args)-1], names, nbrs, seq.Terms, seq.Entries)); err != nil {
+					return err
+				}
+			}
 			if e.asLexicon != "" {
 				if err := writeCandidates(e.asLexicon, e.category, args[len(args)-1], seq, nbrs[0]); err != nil {
 					return err
@@ -123,6 +140,7 @@ category), to review and use with --lexicon FILE.`,
 	f.StringVar(&e.asLexicon, "as-lexicon", "", "also write the listed terms that are no lexicon form to FILE as a lexicon (YAML)")
 	f.StringVar(&e.category, "category", "", "with --as-lexicon: the category of the entries written (default: the first TERM's)")
 	f.StringVar(&e.tables, "table", "nearest", "tables to print: nearest, check")
+	p.addFlags(cmd, "the nearest terms as bars of their cosine")
 	return cmd
 }
 
