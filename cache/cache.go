@@ -24,8 +24,9 @@ import (
 
 // Format is the version of the entry encoding. It is part of every
 // version bucket's name, so changing the encoding invalidates what older
-// builds wrote.
-const Format = 1
+// builds wrote. Format 2 added each document's format, page count and
+// marks (reports.Mark).
+const Format = 2
 
 // FileName is the database file inside a cache directory.
 const FileName = "cache.db"

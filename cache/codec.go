@@ -209,6 +209,14 @@ func encodeDoc(e *encoder, d *reports.Document) {
 	for _, w := range d.Warnings {
 		e.str(w)
 	}
+	e.str(d.Format)
+	e.int(d.Pages)
+	e.listLen(len(d.Marks), d.Marks == nil)
+	for _, m := range d.Marks {
+		e.int(int(m.Off))
+		e.int(int(m.Line))
+		e.int(int(m.Page))
+	}
 }
 
 func encodeMeta(e *encoder, m *reports.Meta) {
@@ -231,8 +239,9 @@ func encodeMeta(e *encoder, m *reports.Meta) {
 }
 
 // decodeDocs reads a payload written by encodeDocs (after unseal). It
-// checks that every section lies inside its text, in order, so no
-// decoded document can make a caller slice out of range.
+// checks that every section and mark lies inside its text, in order (and
+// a mark's page within the page count), so no decoded document can make
+// a caller slice out of range.
 func decodeDocs(p []byte) ([]*reports.Document, error) {
 	d := decoder{b: p}
 	n, isNil := d.listLen()
@@ -285,6 +294,26 @@ func decodeDoc(d *decoder) *reports.Document {
 	}
 	for i := range n {
 		doc.Warnings[i] = d.str()
+	}
+	doc.Format = d.str()
+	doc.Pages = d.int()
+	n, isNil = d.listLen()
+	if !isNil {
+		doc.Marks = make([]reports.Mark, n)
+	}
+	prev = 0
+	for i := range n {
+		m := &doc.Marks[i]
+		off, line, page := d.int(), d.int(), d.int()
+		if off < prev || off > len(doc.Text) || line < 0 || line > math.MaxInt32 || page < 0 || page > doc.Pages {
+			d.fail()
+			return doc
+		}
+		m.Off, m.Line, m.Page = int32(off), int32(line), int32(page)
+		prev = off
+	}
+	if doc.Pages < 0 {
+		d.fail()
 	}
 	return doc
 }

@@ -34,6 +34,9 @@ func sampleDoc() *reports.Document {
 			{Part: reports.PartPlan, Heading: "二、2020年工作安排", Start: plan, End: len(text)},
 		},
 		Warnings: []string{"year: filename says 2020, header says 2019 (kept 2020)", "short text: 60 Chinese characters (< 500)"},
+		Format:   "pdf",
+		Pages:    2,
+		Marks:    []reports.Mark{{Off: 0, Page: 1}, {Off: int32(plan), Page: 2}},
 	}
 }
 
@@ -59,6 +62,8 @@ func TestDocsRoundTrip(t *testing.T) {
 			Text: "x", Sections: []reports.Section{}, Warnings: []string{}, Meta: reports.Meta{Extra: map[string]string{}},
 		}}},
 		{"negative and large numbers", []*reports.Document{{BundleIndex: -1, Meta: reports.Meta{Year: 1 << 40}}}},
+		{"text file with line marks", []*reports.Document{{Text: "甲\n乙", Format: "txt", Marks: []reports.Mark{{Off: 0, Line: 1}, {Off: 3, Line: 1 << 30}}}}},
+		{"scanned PDF", []*reports.Document{{Format: "pdf", Pages: 12, Marks: []reports.Mark{}, Warnings: []string{"not read: no text layer, 12 pages"}}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -190,7 +195,8 @@ func TestDecodeRejectsTruncation(t *testing.T) {
 }
 
 // TestDecodeRejectsBadSections: a section outside its text, out of order
-// or of an unknown part would make a caller slice out of range.
+// or of an unknown part would make a caller slice out of range; so would a
+// bad mark.
 func TestDecodeRejectsBadSections(t *testing.T) {
 	tests := []struct {
 		name string
@@ -201,6 +207,14 @@ func TestDecodeRejectsBadSections(t *testing.T) {
 		{"negative start", func(d *reports.Document) { d.Sections[0].Start = -1 }},
 		{"overlapping", func(d *reports.Document) { d.Sections[2].Start = d.Sections[1].Start }},
 		{"unknown part", func(d *reports.Document) { d.Sections[1].Part = 7 }},
+		// a mark outside its text, out of order, with a negative line or a
+		// page beyond the page count would make Locate lie
+		{"mark beyond text", func(d *reports.Document) { d.Marks[1].Off = int32(len(d.Text) + 1) }},
+		{"marks out of order", func(d *reports.Document) { d.Marks[0].Off = d.Marks[1].Off + 1 }},
+		{"negative mark", func(d *reports.Document) { d.Marks[0].Off = -1 }},
+		{"negative line", func(d *reports.Document) { d.Marks[0].Line = -1 }},
+		{"page beyond the count", func(d *reports.Document) { d.Marks[1].Page = 3 }},
+		{"negative page count", func(d *reports.Document) { d.Pages, d.Marks = -1, nil }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

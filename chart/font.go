@@ -416,6 +416,16 @@ func (f *Font) TrueType() ([]byte, error) {
 	return pf.ttf()
 }
 
+// FindTrueType returns the TrueType face of FindFont(path) (Font.TrueType):
+// what the tests that write PDFs with Chinese text embed.
+func FindTrueType(path string) ([]byte, error) {
+	f, err := FindFont(path)
+	if err != nil {
+		return nil, err
+	}
+	return f.TrueType()
+}
+
 // ttf returns the face as a single TrueType font file for the PDF writer,
 // built once.
 func (f *Font) ttf() ([]byte, error) {

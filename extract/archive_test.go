@@ -14,17 +14,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
-
-// gbk returns s encoded in GBK, as Chinese Windows writes zip member names.
-func gbk(t testing.TB, s string) []byte {
-	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // makeTarGz writes a .tar.gz (gzip false: a .tar) of members whose
 // names are taken byte for byte; a member whose data starts with "->" is
@@ -74,30 +65,30 @@ func unicodePath(raw []byte, name string) []byte {
 }
 
 func TestArchiveZip(t *testing.T) {
-	inner := makeZip(t, []zipEntry{
-		{rawName: gbk(t, "乡镇/云溪镇_2020.txt"), data: "云溪镇报告"},
-		{name: "deeper.zip", data: string(makeZip(t, []zipEntry{{name: "x.txt", data: "x"}}))},
+	inner := extracttest.Zip(t, []extracttest.ZipEntry{
+		{RawName: extracttest.GBK(t, "乡镇/云溪镇_2020.txt"), Data: "云溪镇报告"},
+		{Name: "deeper.zip", Data: string(extracttest.Zip(t, []extracttest.ZipEntry{{Name: "x.txt", Data: "x"}}))},
 	})
-	innerTar := makeTarGz(t, true, [][2]string{{string(gbk(t, "白沙镇_2021.txt")), "白沙镇报告"}})
+	innerTar := makeTarGz(t, true, [][2]string{{string(extracttest.GBK(t, "白沙镇_2021.txt")), "白沙镇报告"}})
 	var withExtra bytes.Buffer
 	zw := zip.NewWriter(&withExtra)
-	raw := gbk(t, "错误的名字.txt")
+	raw := extracttest.GBK(t, "错误的名字.txt")
 	h := &zip.FileHeader{Name: string(raw), NonUTF8: true, Extra: unicodePath(raw, "青溪县_2017.txt"), Method: zip.Deflate}
 	f, _ := zw.CreateHeader(h)
 	f.Write([]byte("青溪县报告"))
 	zw.Close()
-	outer := makeZip(t, []zipEntry{
-		{name: "报告/", data: ""},
-		{rawName: gbk(t, "报告/临江市_2020.txt"), data: "临江市报告"},
-		{name: "报告/东湖街道_2022.html", data: "<p>东湖</p>"}, // UTF-8, flagged as such
-		{name: "nested.zip", data: string(inner)},
-		{name: "more.tar.gz", data: string(innerTar)},
-		{name: "extra.zip", data: withExtra.String()},
-		{name: "../evil.txt", data: "no"},
-		{name: "/etc/passwd", data: "no"},
-		{rawName: gbk(t, "报告/临江市_2020.txt"), data: "second"},
-		{name: `win\path.txt`, data: "backslashes"},
-		{name: "stored.txt", data: "stored", method: zip.Store},
+	outer := extracttest.Zip(t, []extracttest.ZipEntry{
+		{Name: "报告/", Data: ""},
+		{RawName: extracttest.GBK(t, "报告/临江市_2020.txt"), Data: "临江市报告"},
+		{Name: "报告/东湖街道_2022.html", Data: "<p>东湖</p>"}, // UTF-8, flagged as such
+		{Name: "nested.zip", Data: string(inner)},
+		{Name: "more.tar.gz", Data: string(innerTar)},
+		{Name: "extra.zip", Data: withExtra.String()},
+		{Name: "../evil.txt", Data: "no"},
+		{Name: "/etc/passwd", Data: "no"},
+		{RawName: extracttest.GBK(t, "报告/临江市_2020.txt"), Data: "second"},
+		{Name: `win\path.txt`, Data: "backslashes"},
+		{Name: "stored.txt", Data: "stored", Method: zip.Store},
 	})
 	a, err := OpenArchive(bytes.NewReader(outer), int64(len(outer)), Zip, Limits{})
 	if err != nil {
@@ -153,7 +144,7 @@ func TestArchiveTar(t *testing.T) {
 	for _, gz := range []bool{false, true} {
 		data := makeTarGz(t, gz, [][2]string{
 			{"dir/", ""},
-			{string(gbk(t, "dir/临江市_2020.txt")), "临江市报告"},
+			{string(extracttest.GBK(t, "dir/临江市_2020.txt")), "临江市报告"},
 			{"dir/link.txt", "->临江市_2020.txt"},
 		})
 		f := Tar
@@ -175,8 +166,8 @@ func TestArchiveTar(t *testing.T) {
 
 func TestArchiveLimits(t *testing.T) {
 	spaces := strings.Repeat(" ", 4<<20) // 4 MB deflate to about 4 KB
-	three := makeZip(t, []zipEntry{{name: "a", data: "a"}, {name: "b", data: "b"}, {name: "c", data: "c"}})
-	big := makeZip(t, []zipEntry{{name: "a", data: strings.Repeat("甲乙丙丁", 1<<18)}})
+	three := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "a", Data: "a"}, {Name: "b", Data: "b"}, {Name: "c", Data: "c"}})
+	big := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "a", Data: strings.Repeat("甲乙丙丁", 1<<18)}})
 	cases := []struct {
 		name   string
 		data   []byte
@@ -186,11 +177,11 @@ func TestArchiveLimits(t *testing.T) {
 		member string
 	}{
 		{"members", three, Zip, Limits{MaxMembers: 2, MaxTotal: 1 << 30, MaxMember: 1 << 30, MaxRatio: 100}, "members", ""},
-		{"ratio", makeZip(t, []zipEntry{{name: "bomb.txt", data: spaces}}), Zip, DefaultLimits, "compression ratio", "bomb.txt"},
+		{"ratio", extracttest.Zip(t, []extracttest.ZipEntry{{Name: "bomb.txt", Data: spaces}}), Zip, DefaultLimits, "compression ratio", "bomb.txt"},
 		{"member size", big, Zip, Limits{MaxMembers: 10, MaxTotal: 1 << 30, MaxMember: 1 << 20, MaxRatio: 1000}, "member size", "a"},
 		{"total", three, Zip, Limits{MaxMembers: 10, MaxTotal: 2, MaxMember: 10, MaxRatio: 100}, "total size", ""},
 		{"tar.gz ratio", makeTarGz(t, true, [][2]string{{"bomb.txt", spaces}}), TarGz, DefaultLimits, "compression ratio", "bomb.txt"},
-		{"nested ratio", makeZip(t, []zipEntry{{name: "in.zip", data: string(makeZip(t, []zipEntry{{name: "bomb.txt", data: spaces}})), method: zip.Store}}), Zip, DefaultLimits, "compression ratio", "in.zip/bomb.txt"},
+		{"nested ratio", extracttest.Zip(t, []extracttest.ZipEntry{{Name: "in.zip", Data: string(extracttest.Zip(t, []extracttest.ZipEntry{{Name: "bomb.txt", Data: spaces}})), Method: zip.Store}}), Zip, DefaultLimits, "compression ratio", "in.zip/bomb.txt"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -211,7 +202,7 @@ func TestArchiveDamaged(t *testing.T) {
 		}
 	}
 	// a member whose deflated bytes are flipped: listed, and failing when read
-	data := makeZip(t, []zipEntry{{name: "a.txt", data: strings.Repeat("政府工作报告", 100)}})
+	data := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "a.txt", Data: strings.Repeat("政府工作报告", 100)}})
 	i := bytes.Index(data, []byte("a.txt")) + len("a.txt") + 10
 	data[i] ^= 0xff
 	a, err := OpenArchive(bytes.NewReader(data), int64(len(data)), Zip, Limits{})

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
 
 // BenchmarkPDF reads a 30-page report (A4, 16 pt, about 800 Chinese
@@ -13,11 +15,11 @@ import (
 // pages/s. The engine is started before the timer; BenchmarkPDFStartup
 // measures that.
 func BenchmarkPDF(b *testing.B) {
-	data := makePDF(b, pdfSpec{
-		paras:    reportParas(b),
-		header:   "青溪县人民政府工作报告",
-		footer:   func(n int) string { return "— " + strconv.Itoa(n) + " —" },
-		maxPages: 30,
+	data := makePDF(b, extracttest.PDFSpec{
+		Paras:    reportParas(b),
+		Header:   "青溪县人民政府工作报告",
+		Footer:   func(n int) string { return "— " + strconv.Itoa(n) + " —" },
+		MaxPages: 30,
 	})
 	e := New(Options{Workers: 1})
 	defer e.Close()
@@ -25,21 +27,21 @@ func BenchmarkPDF(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
-	cpu0 := cpuTime()
+	cpu0 := extracttest.CPUTime()
 	for b.Loop() {
 		got, err := e.Extract(context.Background(), PDF, data)
 		if err != nil || len(got.Pages) != 30 || !strings.Contains(got.Pages[29], "。") {
 			b.Fatalf("%v; want 30 pages of text", err)
 		}
 	}
-	reportRate(b, float64(30*b.N), "pages/s", cpu0)
+	extracttest.ReportRate(b, float64(30*b.N), "pages/s", cpu0)
 }
 
 // BenchmarkPDFStartup measures starting the PDF engine and reading a
 // one-page PDF: with the compiled engine in the cache (a second run),
 // and without it (compiling PDFium, about 3 s on one core).
 func BenchmarkPDFStartup(b *testing.B) {
-	data := makePDF(b, pdfSpec{paras: reportParas(b)[:3]})
+	data := makePDF(b, extracttest.PDFSpec{Paras: reportParas(b)[:3]})
 	for _, c := range []struct {
 		name string
 		opt  Options
@@ -77,23 +79,23 @@ func BenchmarkDOCX(b *testing.B) {
 	for i, p := range paras {
 		body[i] = p
 	}
-	data := makeDOCX(b, body...)
-	xml := len(docxXML(b, body...))
+	data := extracttest.DOCX(b, body...)
+	xml := len(extracttest.DOCXML(b, body...))
 	want := strings.Join(paras, "\n")
 	b.Run("read", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
-		cpu0 := cpuTime()
+		cpu0 := extracttest.CPUTime()
 		for b.Loop() {
 			got, err := readDOCX(bytes.NewReader(data), int64(len(data)), DefaultLimits)
 			if err != nil || got.Pages[0] != want {
 				b.Fatalf("%v; want the paragraphs", err)
 			}
 		}
-		reportRate(b, float64(len(data)*b.N)/1e6, "MB/s", cpu0)
-		reportRate(b, float64(xml*b.N)/1e6, "xml-MB/s", cpu0)
+		extracttest.ReportRate(b, float64(len(data)*b.N)/1e6, "MB/s", cpu0)
+		extracttest.ReportRate(b, float64(xml*b.N)/1e6, "xml-MB/s", cpu0)
 	})
 	b.Run("encoding-xml", func(b *testing.B) { // the library scanXML replaces
-		x := []byte(docxXML(b, body...))
+		x := []byte(extracttest.DOCXML(b, body...))
 		b.SetBytes(int64(len(x)))
 		for b.Loop() {
 			got, err := xmlDocxText(x)
@@ -103,7 +105,7 @@ func BenchmarkDOCX(b *testing.B) {
 		}
 	})
 	b.Run("scanXML", func(b *testing.B) {
-		x := []byte(docxXML(b, body...))
+		x := []byte(extracttest.DOCXML(b, body...))
 		b.SetBytes(int64(len(x)))
 		for b.Loop() {
 			got, err := docxText(x)
@@ -114,7 +116,7 @@ func BenchmarkDOCX(b *testing.B) {
 	})
 	b.Run("unzip", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
-		cpu0 := cpuTime()
+		cpu0 := extracttest.CPUTime()
 		for b.Loop() {
 			d, err := openZipDoc(bytes.NewReader(data), int64(len(data)), DefaultLimits, "docx")
 			if err != nil {
@@ -124,7 +126,7 @@ func BenchmarkDOCX(b *testing.B) {
 				b.Fatalf("%d bytes, %v; want %d", len(x), err, xml)
 			}
 		}
-		reportRate(b, float64(len(data)*b.N)/1e6, "MB/s", cpu0)
-		reportRate(b, float64(xml*b.N)/1e6, "xml-MB/s", cpu0)
+		extracttest.ReportRate(b, float64(len(data)*b.N)/1e6, "MB/s", cpu0)
+		extracttest.ReportRate(b, float64(xml*b.N)/1e6, "xml-MB/s", cpu0)
 	})
 }

@@ -2,13 +2,10 @@ package extract
 
 import (
 	"context"
-	"html"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
 
 // TestChromiumPDF prints a synthetic report to PDF with headless Chromium,
@@ -16,37 +13,9 @@ import (
 // text must be the report's, without Chromium's running header (date and
 // title), footer (file URL) and page numbers ("2/13").
 func TestChromiumPDF(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium not installed (apt-get install chromium): the browser-printed PDF is not tested")
-	}
 	chineseTTF(t) // the page needs a Chinese font; skips without one
 	paras := reportParas(t)[:60]
-	dir := t.TempDir()
-	var page strings.Builder
-	page.WriteString(`<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>青溪县政府工作报告</title>` +
-		`<style>body{font:16pt "WenQuanYi Zen Hei","Noto Sans CJK SC",sans-serif;line-height:1.8;margin:0 1cm}p{margin:0;text-indent:2em}</style></head><body>`)
-	for _, p := range paras {
-		page.WriteString("<p>" + html.EscapeString(p) + "</p>\n")
-	}
-	page.WriteString("</body></html>")
-	src := filepath.Join(dir, "report.html")
-	if err := os.WriteFile(src, []byte(page.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "report.pdf")
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--print-to-pdf="+out, "file://"+src)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, msg)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := extracttest.ChromiumPDF(t, extracttest.HTMLPage("青溪县政府工作报告", paras))
 	got, err := extractor().Extract(context.Background(), PDF, data)
 	if err != nil {
 		t.Fatal(err)

@@ -173,6 +173,14 @@ func isReportExt(ext string) bool {
 	return false
 }
 
+// ClassifyName tells what the file name (a path; only its last element is
+// used) is from its name alone, reading nothing: system files (.DS_Store,
+// Thumbs.db, ._* and ~$* files …) and the manifest are List. It reports
+// false when the name says nothing; Classify then looks at the content.
+func ClassifyName(name string) (Class, bool) {
+	return byName(strings.ToLower(path.Base(strings.ReplaceAll(name, "\\", "/"))))
+}
+
 // byName recognises files by name alone: system files and the manifest.
 func byName(lower string) (Class, bool) {
 	switch {

@@ -3,22 +3,24 @@ package extract
 import (
 	"bytes"
 	"testing"
+
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
 
 func TestClassify(t *testing.T) {
-	docx := makeDOCX(t, "报告")
-	ofd := makeOFD(t, [][]string{{"报告"}})
+	docx := extracttest.DOCX(t, "报告")
+	ofd := extracttest.OFD(t, [][]string{{"报告"}})
 	doc := makeDOC(t, docSpec{main: []docPiece{{text: "报告\r"}}})
-	zipped := makeZip(t, []zipEntry{{name: "a.txt", data: "报告"}})
-	xlsx := makeZip(t, []zipEntry{{name: "[Content_Types].xml", data: "<Types/>"}, {name: "xl/workbook.xml", data: "<workbook/>"}})
-	odt := makeZip(t, []zipEntry{{name: "mimetype", data: "application/vnd.oasis.opendocument.text"}, {name: "content.xml", data: "<x/>"}})
+	zipped := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "a.txt", Data: "报告"}})
+	xlsx := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "[Content_Types].xml", Data: "<Types/>"}, {Name: "xl/workbook.xml", Data: "<workbook/>"}})
+	odt := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "mimetype", Data: "application/vnd.oasis.opendocument.text"}, {Name: "content.xml", Data: "<x/>"}})
 	xls := makeCFB(t, []cfbStream{{"Workbook", []byte("x")}})
 	lockedDocx := makeCFB(t, []cfbStream{{"EncryptedPackage", []byte("x")}, {"EncryptionInfo", []byte("x")}})
 	tgz := makeTarGz(t, true, [][2]string{{"a.txt", "报告"}})
 	tarball := makeTarGz(t, false, [][2]string{{"a.txt", "报告"}})
 	tifaReport := []byte("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head><style>body{}</style></head><body><script>\nwindow.tifaErrors = 0;\n</script>")
 	tifaChart := []byte("%PDF-1.3\n1 0 obj\n<<\n/Producer (tifa)\n/CreationDate (D:20000101000000)\n>>\nendobj\ntrailer\n%%EOF\n")
-	gbkText := gbk(t, "各位代表：现在，我代表县人民政府向大会报告政府工作")
+	gbkText := extracttest.GBK(t, "各位代表：现在，我代表县人民政府向大会报告政府工作")
 	cases := []struct {
 		name   string
 		data   []byte

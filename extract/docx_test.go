@@ -10,25 +10,27 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
 
 func TestDOCX(t *testing.T) {
 	w := func(s string) string { return `<w:r><w:t>` + s + `</w:t></w:r>` }
-	data := makeDOCX(t,
+	data := extracttest.DOCX(t,
 		"青溪县2017年政府工作报告",
 		// a paragraph anchoring a text box, drawn twice (DrawingML and its
 		// VML fallback): the box is read once, after the paragraph
-		docxPart(`<w:p>`+w("各位代表：")+`<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p>`+w("文本框里的话")+`</w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p>`+w("文本框里的话")+`</w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>`+w("现在报告工作。")+`</w:p>`),
+		extracttest.DOCXPart(`<w:p>`+w("各位代表：")+`<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p>`+w("文本框里的话")+`</w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p>`+w("文本框里的话")+`</w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>`+w("现在报告工作。")+`</w:p>`),
 		// tracked changes: the deletion left out, the insertion kept; a
 		// moved-away run left out, its destination kept
-		docxPart(`<w:p>`+w("全年")+`<w:del w:id="1" w:author="a"><w:r><w:delText>减少</w:delText></w:r></w:del><w:ins w:id="2" w:author="a">`+w("增长")+`</w:ins>`+w("8%")+`<w:moveFrom w:id="3">`+w("挪走的字")+`</w:moveFrom></w:p>`),
+		extracttest.DOCXPart(`<w:p>`+w("全年")+`<w:del w:id="1" w:author="a"><w:r><w:delText>减少</w:delText></w:r></w:del><w:ins w:id="2" w:author="a">`+w("增长")+`</w:ins>`+w("8%")+`<w:moveFrom w:id="3">`+w("挪走的字")+`</w:moveFrom></w:p>`),
 		// a field: its code left out, its result kept; tab and break
-		docxPart(`<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>`+w("见")+`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc1 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`+w("第3页")+`<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:tab/></w:r>`+w("甲")+`<w:r><w:br/></w:r>`+w("乙")+`<w:r><w:noBreakHyphen/></w:r>`+w("丙")+`</w:p>`),
+		extracttest.DOCXPart(`<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>`+w("见")+`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc1 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`+w("第3页")+`<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:tab/></w:r>`+w("甲")+`<w:r><w:br/></w:r>`+w("乙")+`<w:r><w:noBreakHyphen/></w:r>`+w("丙")+`</w:p>`),
 		// a table: cells by tabs, rows by lines
-		docxPart(`<w:tbl><w:tr><w:tc><w:p>`+w("指标")+`</w:p></w:tc><w:tc><w:p>`+w("2016年")+`</w:p><w:p>`+w("（亿元）")+`</w:p></w:tc></w:tr><w:tr><w:tc><w:p>`+w("生产总值")+`</w:p></w:tc><w:tc><w:p>`+w("218.6")+`</w:p></w:tc></w:tr></w:tbl>`),
+		extracttest.DOCXPart(`<w:tbl><w:tr><w:tc><w:p>`+w("指标")+`</w:p></w:tc><w:tc><w:p>`+w("2016年")+`</w:p><w:p>`+w("（亿元）")+`</w:p></w:tc></w:tr><w:tr><w:tc><w:p>`+w("生产总值")+`</w:p></w:tc><w:tc><w:p>`+w("218.6")+`</w:p></w:tc></w:tr></w:tbl>`),
 		"一、2016年工作回顾 & <总结>",
 		// a content control is read through
-		docxPart(`<w:sdt><w:sdtContent><w:p>`+w("内容控件")+`</w:p></w:sdtContent></w:sdt>`),
+		extracttest.DOCXPart(`<w:sdt><w:sdtContent><w:p>`+w("内容控件")+`</w:p></w:sdtContent></w:sdt>`),
 	)
 	got, err := extractor().Extract(context.Background(), DOCX, data)
 	if err != nil {
@@ -52,9 +54,9 @@ func TestDOCX(t *testing.T) {
 }
 
 func TestDOCXErrors(t *testing.T) {
-	noDoc := makeZip(t, []zipEntry{{name: "word/other.xml", data: "<x/>"}})
-	badXML := makeZip(t, []zipEntry{{name: "word/document.xml", data: "<w:document><w:body><w:p>"}})
-	gbkXML := makeZip(t, []zipEntry{{name: "word/document.xml", data: `<?xml version="1.0" encoding="GBK"?><w:document/>`}})
+	noDoc := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "word/other.xml", Data: "<x/>"}})
+	badXML := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "word/document.xml", Data: "<w:document><w:body><w:p>"}})
+	gbkXML := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "word/document.xml", Data: `<?xml version="1.0" encoding="GBK"?><w:document/>`}})
 	cases := []struct {
 		name string
 		data []byte
@@ -147,7 +149,7 @@ func TestDOCXScanner(t *testing.T) {
 	for i, p := range paras {
 		body[i] = p
 	}
-	docs = append(docs, docxXML(t, body...))
+	docs = append(docs, extracttest.DOCXML(t, body...))
 	for _, doc := range docs {
 		want, wantErr := xmlDocxText([]byte(doc))
 		got, err := docxText([]byte(doc))

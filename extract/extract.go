@@ -77,7 +77,11 @@ func (e *NoTextError) Error() string {
 	if e.Garbled {
 		what = "text layer unreadable (fonts without a Unicode map)"
 	}
-	return fmt.Sprintf("%s, %d pages: a scan? OCR it, e.g. `pdftoppm -r 300 -png FILE page && tesseract page-1.png out -l chi_sim`", what, e.Pages)
+	pages := "pages"
+	if e.Pages == 1 {
+		pages = "page"
+	}
+	return fmt.Sprintf("%s, %d %s: a scan? OCR it, e.g. `pdftoppm -r 300 -png FILE page && tesseract page-1.png out -l chi_sim`", what, e.Pages, pages)
 }
 
 // Options control an Extractor. The zero value is ready to use.

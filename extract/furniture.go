@@ -13,8 +13,20 @@ import (
 const furnitureZone = 2
 
 // maxFurnitureRunes is the longest line taken for a running header or
-// footer; longer lines are prose.
-const maxFurnitureRunes = 60
+// footer; longer lines are prose. A line holding a URL ("://") may be
+// longer, up to maxURLFurnitureRunes: a browser prints the page's address
+// (file:///C:/Users/…/某县2023年政府工作报告.html 3/26) at every page's foot.
+const (
+	maxFurnitureRunes    = 60
+	maxURLFurnitureRunes = 400
+)
+
+// isFurnitureCandidate reports whether a line of furnitureKey k is short
+// enough to be a running header or footer.
+func isFurnitureCandidate(k string) bool {
+	n := utf8.RuneCountInString(k)
+	return n <= maxFurnitureRunes || (n <= maxURLFurnitureRunes && strings.Contains(k, "://"))
+}
 
 // pageNumberRes match a whole line that is only a page number, after
 // full-width digits and spaces are folded: "3", "- 3 -", "— 3 —", "·3·",
@@ -104,7 +116,7 @@ func dropFurniture(pages [][]string) [][]string {
 			seen := map[string]bool{}
 			for _, i := range idx {
 				k := furnitureKey(lines[i])
-				if utf8.RuneCountInString(k) > maxFurnitureRunes || seen[k] {
+				if !isFurnitureCandidate(k) || seen[k] {
 					continue
 				}
 				seen[k] = true

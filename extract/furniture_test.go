@@ -71,3 +71,27 @@ func TestDropFurniture(t *testing.T) {
 		}
 	}
 }
+
+// TestDropFurnitureLongURL: the address a browser prints at the foot of
+// every page is dropped however long (a saved page's path, a site's URL),
+// and so is one that cuts a sentence at the page edge.
+func TestDropFurnitureLongURL(t *testing.T) {
+	url := "file:///tmp/TestChromiumPDFCounts1214656571/002/" + strings.Repeat("子目录/", 10) + "report.html"
+	paras := reportParas(t)
+	body := func(p int) []string {
+		if p == 1 {
+			return []string{paras[0], "深入开展农村人"} // 居环境整治 is on page 2
+		}
+		return []string{paras[2*p], paras[2*p+1]}
+	}
+	var pages [][]string
+	for p := 1; p <= 4; p++ {
+		page := append([]string{"2025/1/5 10:30", "青溪县政府工作报告"}, body(p)...)
+		pages = append(pages, append(page, fmt.Sprintf("%s %d/4", url, p)))
+	}
+	for p, lines := range dropFurniture(pages) {
+		if want := body(p + 1); !slices.Equal(lines, want) {
+			t.Errorf("page %d: %q; want %q", p+1, lines, want)
+		}
+	}
+}

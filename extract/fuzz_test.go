@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
 
 // checkResult fails unless err is one of Extract's documented errors, or
@@ -31,7 +33,7 @@ func checkResult(t *testing.T, got *Text, err error) {
 }
 
 func FuzzDOCX(f *testing.F) {
-	f.Add(makeDOCX(f, "各位代表：", docxPart(`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)))
+	f.Add(extracttest.DOCX(f, "各位代表：", extracttest.DOCXPart(`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)))
 	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := readDOCX(bytes.NewReader(data), int64(len(data)), DefaultLimits)
@@ -45,7 +47,7 @@ func FuzzDOCXScanner(f *testing.F) {
 	for _, c := range scannerCases {
 		f.Add([]byte(c))
 	}
-	f.Add([]byte(docxXML(f, "各位代表：", docxPart(`<w:p><w:r><w:tab/><w:t>a&amp;b</w:t></w:r><w:del><w:r><w:t>x</w:t></w:r></w:del></w:p>`))))
+	f.Add([]byte(extracttest.DOCXML(f, "各位代表：", extracttest.DOCXPart(`<w:p><w:r><w:tab/><w:t>a&amp;b</w:t></w:r><w:del><w:r><w:t>x</w:t></w:r></w:del></w:p>`))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := docxText(data)
 		if err == nil && !utf8.ValidString(got) {
@@ -98,7 +100,7 @@ func FuzzRTF(f *testing.F) {
 }
 
 func FuzzOFD(f *testing.F) {
-	f.Add(makeOFD(f, [][]string{{"各位代表：", "现在报告工作"}, {"第二页"}}))
+	f.Add(extracttest.OFD(f, [][]string{{"各位代表：", "现在报告工作"}, {"第二页"}}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := readOFD(bytes.NewReader(data), int64(len(data)), DefaultLimits)
 		checkResult(t, got, err)
@@ -123,9 +125,9 @@ func FuzzOFDPage(f *testing.F) {
 // FuzzArchive opens fuzzed bytes as each archive format and reads every
 // member it lists.
 func FuzzArchive(f *testing.F) {
-	f.Add(makeZip(f, []zipEntry{{rawName: gbk(f, "报告/临江市.txt"), data: "临江"}, {name: "in.zip", data: string(makeZip(f, []zipEntry{{name: "a", data: "b"}}))}}))
+	f.Add(extracttest.Zip(f, []extracttest.ZipEntry{{RawName: extracttest.GBK(f, "报告/临江市.txt"), Data: "临江"}, {Name: "in.zip", Data: string(extracttest.Zip(f, []extracttest.ZipEntry{{Name: "a", Data: "b"}}))}}))
 	f.Add(makeTarGz(f, true, [][2]string{{"dir/", ""}, {"dir/a.txt", "a"}}))
-	f.Add(makeTarGz(f, false, [][2]string{{string(gbk(f, "白沙镇.txt")), "a"}}))
+	f.Add(makeTarGz(f, false, [][2]string{{string(extracttest.GBK(f, "白沙镇.txt")), "a"}}))
 	lim := Limits{MaxMembers: 100, MaxTotal: 64 << 20, MaxMember: 16 << 20, MaxRatio: 100}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, format := range []Format{Zip, Tar, TarGz} {
@@ -155,7 +157,7 @@ func FuzzArchive(f *testing.F) {
 // FuzzZipName checks member names come out as UTF-8 whatever their bytes
 // and extra fields.
 func FuzzZipName(f *testing.F) {
-	raw := gbk(f, "报告.txt")
+	raw := extracttest.GBK(f, "报告.txt")
 	f.Add(raw, unicodePath(raw, "报告.txt"), false)
 	f.Add([]byte("a\\b.txt"), []byte{}, true)
 	f.Fuzz(func(t *testing.T, name, extra []byte, utf8Flag bool) {
@@ -169,7 +171,7 @@ func FuzzZipName(f *testing.F) {
 }
 
 func FuzzClassify(f *testing.F) {
-	f.Add("报告.docx", makeDOCX(f, "甲"))
+	f.Add("报告.docx", extracttest.DOCX(f, "甲"))
 	f.Add("a.doc", makeDOC(f, docSpec{main: []docPiece{{text: "甲\r"}}}))
 	f.Add("a.pdf", []byte("%PDF-1.7"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
@@ -203,7 +205,7 @@ func FuzzFurniture(f *testing.F) {
 // FuzzPDF runs the PDF engine on fuzzed bytes with a time bound: it must
 // return one of Extract's errors or text, never hang or crash.
 func FuzzPDF(f *testing.F) {
-	f.Add(makePDF(f, pdfSpec{paras: []string{"各位代表：现在报告工作。"}}))
+	f.Add(makePDF(f, extracttest.PDFSpec{Paras: []string{"各位代表：现在报告工作。"}}))
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"))
 	e := New(Options{Timeout: 10 * time.Second, Workers: 1})
 	f.Cleanup(func() { e.Close() })

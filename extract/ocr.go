@@ -64,7 +64,7 @@ func (e *Extractor) ocrPages(ctx context.Context, pages []pdfPage) ([]int, error
 func tesseract(ctx context.Context, lang string, img []byte) (string, error) {
 	bin, err := exec.LookPath("tesseract")
 	if err != nil {
-		return "", fmt.Errorf("tesseract not found: install it (apt-get install tesseract-ocr tesseract-ocr-chi-sim)")
+		return "", errNoTesseract
 	}
 	ctx, cancel := context.WithTimeout(ctx, ocrPageTimeout)
 	defer cancel()
@@ -79,9 +79,44 @@ func tesseract(ctx context.Context, lang string, img []byte) (string, error) {
 		msg := strings.TrimSpace(stderr.String())
 		var ee *exec.ExitError
 		if errors.As(err, &ee) && strings.Contains(msg, "Failed loading language") {
-			return "", fmt.Errorf("tesseract has no %q language data: install it (apt-get install tesseract-ocr-%s)", lang, strings.ReplaceAll(strings.ReplaceAll(lang, "_", "-"), "+", " tesseract-ocr-"))
+			return "", noLanguage(lang)
 		}
 		return "", fmt.Errorf("tesseract -l %s: %v: %s", lang, err, msg)
 	}
 	return out.String(), nil
+}
+
+// errNoTesseract says what to install when tesseract is not on the PATH.
+var errNoTesseract = errors.New("tesseract not found: install it (apt-get install tesseract-ocr tesseract-ocr-chi-sim)")
+
+// noLanguage says what to install when tesseract lacks the data of lang.
+func noLanguage(lang string) error {
+	return fmt.Errorf("tesseract has no %q language data: install it (apt-get install tesseract-ocr-%s)", lang, strings.ReplaceAll(strings.ReplaceAll(lang, "_", "-"), "+", " tesseract-ocr-"))
+}
+
+// CheckOCR reports whether Options.OCR = lang can work: tesseract on the
+// PATH, with the data of every language of lang ("chi_sim", "chi_sim+eng")
+// as `tesseract --list-langs` lists them. The error says what to install.
+// Without the check, a missing tesseract shows only once a scan is met.
+func CheckOCR(lang string) error {
+	bin, err := exec.LookPath("tesseract")
+	if err != nil {
+		return errNoTesseract
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, bin, "--list-langs").CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("tesseract --list-langs: %v: %s", err, bytes.TrimSpace(out))
+	}
+	have := map[string]bool{}
+	for _, l := range strings.Split(string(out), "\n") {
+		have[strings.TrimSpace(l)] = true
+	}
+	for _, l := range strings.Split(lang, "+") {
+		if !have[l] {
+			return noLanguage(l)
+		}
+	}
+	return nil
 }

@@ -8,12 +8,14 @@ import (
 	"testing"
 
 	"github.com/klippa-app/go-pdfium/requests"
+
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
 
 // scannedPDF prints paragraphs to a PDF, renders its first page as a
 // scanner would (an image, 200 DPI) and returns a PDF of that image alone.
 func scannedPDF(t *testing.T, paras []string) []byte {
-	text := makePDF(t, pdfSpec{paras: paras})
+	text := makePDF(t, extracttest.PDFSpec{Paras: paras})
 	eng, err := extractor().engine()
 	if err != nil {
 		t.Fatal(err)
@@ -32,7 +34,7 @@ func scannedPDF(t *testing.T, paras []string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return imagePDF(t, png, 1, nil)
+	return extracttest.ScanPDF(t, chineseTTF(t), png, 1, nil)
 }
 
 func TestOCR(t *testing.T) {
@@ -69,5 +71,26 @@ func TestOCR(t *testing.T) {
 	defer e2.Close()
 	if _, err := e2.Extract(context.Background(), PDF, scan); err == nil || !strings.Contains(err.Error(), "apt-get install tesseract-ocr-zzz") {
 		t.Errorf("missing language: %v", err)
+	}
+}
+
+// TestCheckOCR: without tesseract on the PATH, or without the language's
+// data, the error says what to install.
+func TestCheckOCR(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	if err := CheckOCR("chi_sim"); err == nil || !strings.Contains(err.Error(), "apt-get install tesseract-ocr") {
+		t.Errorf("no tesseract: %v", err)
+	}
+}
+
+func TestCheckOCRLanguages(t *testing.T) {
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		t.Skip("tesseract not installed")
+	}
+	if err := CheckOCR("chi_sim+eng"); err != nil && !strings.Contains(err.Error(), "language data") {
+		t.Errorf("chi_sim+eng: %v", err)
+	}
+	if err := CheckOCR("chi_sim+xx_nope"); err == nil || !strings.Contains(err.Error(), `no "xx_nope" language data: install it (apt-get install tesseract-ocr-xx-nope)`) {
+		t.Errorf("xx_nope: %v", err)
 	}
 }

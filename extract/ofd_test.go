@@ -5,18 +5,20 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
 
 func TestOFD(t *testing.T) {
 	paras := reportParas(t)[:30]
-	lines := chunkLines(paras, 28)
+	lines := extracttest.ChunkLines(paras, 28)
 	var pages [][]string
 	for len(lines) > 0 {
 		n := min(len(lines), 25)
 		pages = append(pages, lines[:n])
 		lines = lines[n:]
 	}
-	got, err := extractor().Extract(context.Background(), OFD, makeOFD(t, pages))
+	got, err := extractor().Extract(context.Background(), OFD, extracttest.OFD(t, pages))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,12 +35,12 @@ func TestOFD(t *testing.T) {
 }
 
 func TestOFDErrors(t *testing.T) {
-	noRoot := makeZip(t, []zipEntry{{name: "OFD.xml", data: `<ofd:OFD xmlns:ofd="x"><ofd:DocBody/></ofd:OFD>`}})
-	noDoc := makeZip(t, []zipEntry{{name: "OFD.xml", data: `<ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`}})
-	cut := makeZip(t, []zipEntry{
-		{name: "OFD.xml", data: `<ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>/Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`},
-		{name: "Doc_0/Document.xml", data: `<ofd:Document xmlns:ofd="x"><ofd:Pages><ofd:Page ID="1" BaseLoc="/Doc_0/P/1.xml"/></ofd:Pages></ofd:Document>`},
-		{name: "Doc_0/P/1.xml", data: `<ofd:Page xmlns:ofd="x"><ofd:Content><ofd:Layer><ofd:TextObject><ofd:TextCode>半`},
+	noRoot := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "OFD.xml", Data: `<ofd:OFD xmlns:ofd="x"><ofd:DocBody/></ofd:OFD>`}})
+	noDoc := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "OFD.xml", Data: `<ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`}})
+	cut := extracttest.Zip(t, []extracttest.ZipEntry{
+		{Name: "OFD.xml", Data: `<ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>/Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`},
+		{Name: "Doc_0/Document.xml", Data: `<ofd:Document xmlns:ofd="x"><ofd:Pages><ofd:Page ID="1" BaseLoc="/Doc_0/P/1.xml"/></ofd:Pages></ofd:Document>`},
+		{Name: "Doc_0/P/1.xml", Data: `<ofd:Page xmlns:ofd="x"><ofd:Content><ofd:Layer><ofd:TextObject><ofd:TextCode>半`},
 	})
 	cases := []struct {
 		name string
@@ -46,7 +48,7 @@ func TestOFDErrors(t *testing.T) {
 		want error
 	}{
 		{"not a zip", []byte("garbage"), ErrDamaged},
-		{"no OFD.xml", makeZip(t, []zipEntry{{name: "a.xml", data: "<a/>"}}), ErrDamaged},
+		{"no OFD.xml", extracttest.Zip(t, []extracttest.ZipEntry{{Name: "a.xml", Data: "<a/>"}}), ErrDamaged},
 		{"no DocRoot", noRoot, ErrDamaged},
 		{"DocRoot missing", noDoc, ErrDamaged},
 		{"page cut short", cut, ErrDamaged},
@@ -60,7 +62,7 @@ func TestOFDErrors(t *testing.T) {
 		})
 	}
 	var nt *NoTextError
-	if _, err := extractor().Extract(context.Background(), OFD, makeOFD(t, [][]string{{}, {}})); !errors.As(err, &nt) || nt.Pages != 2 {
+	if _, err := extractor().Extract(context.Background(), OFD, extracttest.OFD(t, [][]string{{}, {}})); !errors.As(err, &nt) || nt.Pages != 2 {
 		t.Errorf("pages without text: %v; want a NoTextError of 2 pages", err)
 	}
 }

@@ -51,6 +51,15 @@ type pdfEngine struct {
 	startup time.Duration // time to compile (or load from the cache) the engine
 }
 
+// StartPDF starts the PDF engine, which Extract otherwise does on the first
+// PDF: compiling it takes a few seconds on a machine's first run (it is
+// then kept in Options.CacheDir), so a caller can show that it is waiting.
+// A second call returns at once, with the first one's error.
+func (e *Extractor) StartPDF() error {
+	_, err := e.engine()
+	return err
+}
+
 // engine starts the PDF engine on first use.
 func (e *Extractor) engine() (*pdfEngine, error) {
 	e.pdfOnce.Do(func() {

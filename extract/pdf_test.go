@@ -5,15 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image"
-	pngenc "image/png"
 	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
 
 var (
@@ -38,10 +36,10 @@ func TestMain(m *testing.M) {
 
 func TestPDF(t *testing.T) {
 	paras := reportParas(t)[:40]
-	data := makePDF(t, pdfSpec{
-		paras:  paras,
-		header: "青溪县人民政府工作报告",
-		footer: func(n int) string { return fmt.Sprintf("— %d —", n) },
+	data := makePDF(t, extracttest.PDFSpec{
+		Paras:  paras,
+		Header: "青溪县人民政府工作报告",
+		Footer: func(n int) string { return fmt.Sprintf("— %d —", n) },
 	})
 	got, err := extractor().Extract(context.Background(), PDF, data)
 	if err != nil {
@@ -92,7 +90,7 @@ func head(s string) string {
 
 func TestPDFEncrypted(t *testing.T) {
 	paras := reportParas(t)[:3]
-	open := makePDF(t, pdfSpec{paras: paras, protect: &[2]string{"", "owner"}})
+	open := makePDF(t, extracttest.PDFSpec{Paras: paras, Protect: &[2]string{"", "owner"}})
 	got, err := extractor().Extract(context.Background(), PDF, open)
 	if err != nil {
 		t.Fatalf("empty user password: %v", err)
@@ -100,54 +98,15 @@ func TestPDFEncrypted(t *testing.T) {
 	if noSpace(got.String()) != noSpace(strings.Join(paras, "")) {
 		t.Errorf("empty user password: text %q", head(got.String()))
 	}
-	locked := makePDF(t, pdfSpec{paras: paras, protect: &[2]string{"user", "owner"}})
+	locked := makePDF(t, extracttest.PDFSpec{Paras: paras, Protect: &[2]string{"user", "owner"}})
 	_, err = extractor().Extract(context.Background(), PDF, locked)
 	if !errors.Is(err, ErrEncrypted) {
 		t.Errorf("user password: error %v; want ErrEncrypted", err)
 	}
 }
 
-// greyPNG returns a small grey square, a stand-in for a scanned page.
-func greyPNG(t *testing.T) []byte {
-	var png bytes.Buffer
-	img := image.NewGray(image.Rect(0, 0, 8, 8))
-	for i := range img.Pix {
-		img.Pix[i] = uint8(i * 4)
-	}
-	if err := pngenc.Encode(&png, img); err != nil {
-		t.Fatal(err)
-	}
-	return png.Bytes()
-}
-
-// imagePDF writes a PDF of n pages, each only the image scan (a PNG) as
-// a scanner does, but for the pages given text instead.
-func imagePDF(t *testing.T, scan []byte, n int, text map[int]string) []byte {
-	ttf := chineseTTF(t)
-	doc := fpdf.New("P", "mm", "A4", "")
-	doc.AddUTF8FontFromBytes("cjk", "", ttf)
-	doc.RegisterImageOptionsReader("scan", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(scan))
-	if doc.Err() {
-		t.Fatal(doc.Error())
-	}
-	for i := 1; i <= n; i++ {
-		doc.AddPage()
-		if s, ok := text[i]; ok {
-			doc.SetFont("cjk", "", 14)
-			doc.Text(30, 40, s)
-			continue
-		}
-		doc.ImageOptions("scan", 0, 0, 210, 297, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-	}
-	var b bytes.Buffer
-	if err := doc.Output(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
 func TestPDFNoText(t *testing.T) {
-	_, err := extractor().Extract(context.Background(), PDF, imagePDF(t, greyPNG(t), 3, nil))
+	_, err := extractor().Extract(context.Background(), PDF, extracttest.ScanPDF(t, chineseTTF(t), extracttest.GreyPNG(t), 3, nil))
 	var nt *NoTextError
 	if !errors.As(err, &nt) || nt.Pages != 3 || nt.Garbled {
 		t.Fatalf("error %v; want a NoTextError of 3 pages", err)
@@ -156,7 +115,7 @@ func TestPDFNoText(t *testing.T) {
 		t.Errorf("message %q names neither the pages nor tesseract", err)
 	}
 	// text on page 1 only: read, with pages 2–3 named in a warning
-	got, err := extractor().Extract(context.Background(), PDF, imagePDF(t, greyPNG(t), 3, map[int]string{1: "各位代表：现在我代表县人民政府向大会报告工作"}))
+	got, err := extractor().Extract(context.Background(), PDF, extracttest.ScanPDF(t, chineseTTF(t), extracttest.GreyPNG(t), 3, map[int]string{1: "各位代表：现在我代表县人民政府向大会报告工作"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +125,7 @@ func TestPDFNoText(t *testing.T) {
 }
 
 func TestPDFDamaged(t *testing.T) {
-	good := makePDF(t, pdfSpec{paras: reportParas(t)[:2]})
+	good := makePDF(t, extracttest.PDFSpec{Paras: reportParas(t)[:2]})
 	for name, data := range map[string][]byte{
 		"empty":     {},
 		"header":    []byte("%PDF-1.7\n"),
@@ -184,7 +143,7 @@ func TestPDFDamaged(t *testing.T) {
 }
 
 func TestPDFTimeout(t *testing.T) {
-	data := makePDF(t, pdfSpec{paras: reportParas(t), maxPages: 30})
+	data := makePDF(t, extracttest.PDFSpec{Paras: reportParas(t), MaxPages: 30})
 	e := New(Options{Timeout: 50 * time.Millisecond, Workers: 1})
 	defer e.Close()
 	if _, err := e.engine(); err != nil { // start-up is not the document's time
@@ -217,7 +176,7 @@ func TestPDFTimeout(t *testing.T) {
 // single reads while twelve documents wait in turn, so a wait counted
 // against it would fail the later ones by a wide margin.
 func TestPDFConcurrent(t *testing.T) {
-	data := makePDF(t, pdfSpec{paras: reportParas(t), maxPages: 5})
+	data := makePDF(t, extracttest.PDFSpec{Paras: reportParas(t), MaxPages: 5})
 	e := New(Options{Workers: 1})
 	defer e.Close()
 	if _, err := e.Extract(context.Background(), PDF, data); err != nil { // starts the engine too
@@ -246,6 +205,21 @@ func TestPDFConcurrent(t *testing.T) {
 	for range n {
 		if err := <-errs; err != nil {
 			t.Errorf("%v (timeout %v)", err, e.opt.Timeout)
+		}
+	}
+}
+
+func TestNoTextErrorPages(t *testing.T) {
+	for _, c := range []struct {
+		e    NoTextError
+		want string
+	}{
+		{NoTextError{Pages: 1}, "no text layer, 1 page: a scan?"},
+		{NoTextError{Pages: 12}, "no text layer, 12 pages: a scan?"},
+		{NoTextError{Pages: 2, Garbled: true}, "text layer unreadable (fonts without a Unicode map), 2 pages"},
+	} {
+		if got := c.e.Error(); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%+v: %q, want it to start %q", c.e, got, c.want)
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tifa-project/tifa/extract/extracttest"
 )
 
 // TestSameText is the acceptance test of issue 15 at the text level: the
@@ -32,23 +34,23 @@ func TestSameText(t *testing.T) {
 	}
 	rtf.WriteString("}")
 	var ofdPages [][]string
-	for lines := chunkLines(paras, 28); len(lines) > 0; {
+	for lines := extracttest.ChunkLines(paras, 28); len(lines) > 0; {
 		n := min(len(lines), 26)
 		ofdPages = append(ofdPages, lines[:n])
 		lines = lines[n:]
 	}
-	pdf := makePDF(t, pdfSpec{paras: paras, header: "青溪县人民政府", footer: func(n int) string { return fmt.Sprintf("- %d -", n) }})
-	docx := makeDOCX(t, body...)
+	pdf := makePDF(t, extracttest.PDFSpec{Paras: paras, Header: "青溪县人民政府", Footer: func(n int) string { return fmt.Sprintf("- %d -", n) }})
+	docx := extracttest.DOCX(t, body...)
 	files := map[string][]byte{
 		"report.pdf":  pdf,
 		"report.docx": docx,
 		"report.doc":  makeDOC(t, docSpec{main: []docPiece{{text: strings.Join(paras, "\r") + "\r"}}}),
 		"report.rtf":  []byte(rtf.String()),
-		"report.ofd":  makeOFD(t, ofdPages),
-		"reports.zip": makeZip(t, []zipEntry{
-			{rawName: gbk(t, "青溪县/报告.pdf"), data: string(pdf)},
-			{rawName: gbk(t, "青溪县/报告.docx"), data: string(docx)},
-			{name: "manifest.csv", data: "file,region\n"},
+		"report.ofd":  extracttest.OFD(t, ofdPages),
+		"reports.zip": extracttest.Zip(t, []extracttest.ZipEntry{
+			{RawName: extracttest.GBK(t, "青溪县/报告.pdf"), Data: string(pdf)},
+			{RawName: extracttest.GBK(t, "青溪县/报告.docx"), Data: string(docx)},
+			{Name: "manifest.csv", Data: "file,region\n"},
 		}),
 	}
 	read := func(name string, data []byte) {

@@ -405,6 +405,9 @@ func isJunkLine(l string) bool {
 	if len(l) > 4*300 {
 		return false // longer than any junk line
 	}
+	if l != "" && isAll(l, func(r rune) bool { return strings.ContainsRune("，。、；！？", r) }) {
+		return false // "。" a page layout put on a line of its own: JoinBrokenLines joins it
+	}
 	s := trimJunkDecor(l)
 	if s == "" || !hasWordChar(s) || junkExact[s] {
 		return true

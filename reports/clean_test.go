@@ -189,6 +189,8 @@ func TestIsJunkLine(t *testing.T) {
 		{"下载", true},
 		{"【字号：", true},
 		{"】", true},
+		{"。", false}, // the end of a sentence a page layout put on a line of its own
+		{"？！", false},
 		{">", true},
 		{"• 热门搜索:", true},
 		{"• 当前位置 首页 >专题范文 > 工作汇报 >", true},

@@ -117,6 +117,15 @@ type Document struct {
 	// Warnings are problems found that did not stop the document being
 	// read: no year known, no sections found, a short text …
 	Warnings []string
+	// Format is the format the text was read from: txt, md, html, pdf,
+	// docx, doc, wps, rtf or ofd (the names of package extract).
+	Format string
+	// Pages is the page count of a PDF or OFD source (shared by the parts
+	// of a bundle), 0 for the other formats.
+	Pages int
+	// Marks say where each stretch of Text comes from in the source (see
+	// Locate), in order of Off; nil when nothing is known.
+	Marks []Mark
 }
 
 // Spans returns the byte spans of Text that make up part p, in order.

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -11,12 +12,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 
+	"github.com/tifa-project/tifa/extract"
 	"github.com/tifa-project/tifa/infile"
 	"github.com/tifa-project/tifa/places"
 )
@@ -46,6 +47,15 @@ type Options struct {
 	// MaxBytesFlag names the flag that sets MaxBytes ("--max-size") in the
 	// warning about a file over the cap; "" names none.
 	MaxBytesFlag string
+	// OCR, when not "", is the tesseract language scanned PDF pages are
+	// read with (extract.Options.OCR); OCRFlag names the flag that sets it
+	// ("--ocr") in the warning about a scan, "" names none.
+	OCR, OCRFlag string
+	// Stage, when not nil, is told when a slow step that is not a file
+	// starts (the PDF engine, compiled on its first use on a machine) and
+	// returns the function that ends it, so progress can say why nothing
+	// moves.
+	Stage func(what string) (done func())
 	// Places places each document (Meta.Place); nil means the embedded
 	// gazetteer without overrides.
 	Places *places.Resolver
@@ -59,11 +69,6 @@ type DocCache interface {
 	GetDocs(key string) ([]*Document, bool)
 	PutDocs(key string, docs []*Document)
 }
-
-// ReportExts are the file extensions read when walking a directory
-// (compared ignoring case). A file named explicitly is read whatever its
-// extension.
-var ReportExts = []string{".txt", ".md", ".html", ".htm"}
 
 // ManifestName is the manifest file looked for at the root of a directory.
 const ManifestName = "manifest.csv"
@@ -82,6 +87,16 @@ type Source struct {
 	// folders holds the manifest of each folder of a file argument
 	// (folderManifest), nil for none.
 	folders map[string]*boundManifest
+	// found holds the identity (slash path) of every file found, for the
+	// manifest rows naming archive members; toCheck the manifests whose
+	// rows are checked against it once everything is walked.
+	found   map[string]bool
+	toCheck []*boundManifest
+	others  []Entry // files found that are not reports
+
+	extMu   sync.Mutex
+	ext     *extract.Extractor // started on the first file to extract; Close frees it
+	pdfOnce sync.Once          // the PDF engine's start, shown by Options.Stage
 
 	placesState
 
@@ -102,199 +117,24 @@ type input struct {
 	inMan   bool   // row is set
 	note    string // a warning about the file's name (see displayName)
 	problem string // why the file is not read (see entryProblem); "" reads it
+	// plain is set for a file decoded as text unless its content is a
+	// format extract reads: a text extension, a file named on the command
+	// line, standard input. Any other file whose content is not a report
+	// is not read, with the reason.
+	plain bool
+	// member is set for an archive member: any error reading it (damaged,
+	// encrypted) is its document's problem, not the run's.
+	member bool
 }
 
 // boundManifest is a manifest and how its file column maps to files.
 type boundManifest struct {
 	*Manifest
 	exists func(file string) bool
-}
-
-// Open resolves paths into report files: a file is read as it is (ID the
-// path as given), a directory is walked recursively in lexical order for
-// files ending in .txt .md .html .htm (any case), skipping hidden files and
-// directories (IDs relative to the directory, with forward slashes), and
-// "-" is standard input (ID "-", read once). A path that does not exist, or
-// a directory holding no report, is an error.
-//
-// One odd entry never stops the run: a report file that is not a regular
-// file (a FIFO, a device, a directory named .txt), a symbolic link that
-// leads nowhere or round in a loop, or a file over Options.MaxBytes is
-// reported to opt.Warn and yields a document with no text and the problem
-// as its warning; it is never opened for reading. A subfolder that cannot
-// be read is reported and skipped. A file name that is not UTF-8 (or holds
-// control characters) is shown through displayName in the document's ID,
-// with a warning; the file is read.
-//
-// Metadata comes from opt.Manifest when set, else from a manifest.csv at
-// the root of each directory argument, or failing that from the nearest
-// manifest.csv at most parentLevels folders up that lists a file inside
-// it (with a warning naming it). A file argument takes the manifest a
-// directory argument naming its folder would take, so a report named
-// alone has the metadata it has in its folder. A manifest row naming a file that
-// does not exist is reported to opt.Warn ("dir/manifest.csv:12:
-// 浙江_2025.txt: no such file") and the run goes on.
-//
-// Open and OpenFS share one code path: a directory is read through
-// os.DirFS.
-func Open(paths []string, opt Options) (*Source, error) {
-	if len(paths) == 0 {
-		return nil, errors.New("no reports given")
-	}
-	s := newSource(opt)
-	var global *boundManifest
-	if opt.Manifest != "" {
-		m, err := readOSManifest(opt.Manifest)
-		if err != nil {
-			return nil, err
-		}
-		global = m
-		s.checkRows(m)
-	}
-	for _, p := range paths {
-		if err := s.openPath(p, global); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
-}
-
-// OpenFS is Open on a file system (the embedded samples, fstest.MapFS):
-// root is a directory or a file of fsys, IDs are relative to a root
-// directory, and opt.Manifest, when set, names a manifest inside fsys.
-func OpenFS(fsys fs.FS, root string, opt Options) (*Source, error) {
-	s := newSource(opt)
-	root = cleanFSPath(root)
-	var global *boundManifest
-	if opt.Manifest != "" {
-		name := cleanFSPath(opt.Manifest)
-		m, err := readFSManifest(fsys, name, name, path.Dir(name))
-		if err != nil {
-			return nil, err
-		}
-		global = m
-		s.checkRows(m)
-	}
-	isDir, err := statDir(fsys, root)
-	if err != nil {
-		return nil, err
-	}
-	if !isDir {
-		s.addFile(fsys, root, root, root, root, global, manifestRel(global, root))
-		return s, nil
-	}
-	man, rel := global, func(r string) string { return manifestRel(global, path.Join(root, r)) }
-	if man == nil {
-		name := path.Join(root, ManifestName)
-		if man, err = s.optionalManifest(fsys, name, name, root); err != nil {
-			return nil, err
-		}
-		if man != nil {
-			s.checkRows(man)
-		}
-		rel = func(r string) string { return r }
-	}
-	display := func(r string) (string, string, string) { return r, path.Join(root, r), path.Join(root, r) }
-	if err := s.addDir(fsys, root, root, display, man, rel); err != nil {
-		return nil, err
-	}
-	return s, nil
-}
-
-func newSource(opt Options) *Source {
-	return &Source{opt: opt, seen: map[string]bool{}}
-}
-
-func cleanFSPath(p string) string {
-	p = path.Clean(strings.ReplaceAll(p, "\\", "/"))
-	if p == "/" || p == "" {
-		return "."
-	}
-	return strings.TrimPrefix(p, "/")
-}
-
-// manifestRel returns the path of fsPath relative to an fs manifest's
-// directory, or "" when it lies outside it.
-func manifestRel(m *boundManifest, fsPath string) string {
-	if m == nil {
-		return ""
-	}
-	if m.Dir == "." {
-		return fsPath
-	}
-	if rel, ok := strings.CutPrefix(fsPath, m.Dir+"/"); ok {
-		return rel
-	}
-	return ""
-}
-
-func statDir(fsys fs.FS, name string) (bool, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return false, err
-	}
-	return fi.IsDir(), nil
-}
-
-// openPath adds one command-line path.
-func (s *Source) openPath(p string, global *boundManifest) error {
-	if p == "-" {
-		if s.seen["-"] {
-			s.warn("-: standard input given twice, read once")
-			return nil
-		}
-		s.seen["-"] = true
-		s.inputs = append(s.inputs, input{id: "-", path: "-", name: "-"})
-		return nil
-	}
-	fi, err := os.Stat(p)
-	if err != nil {
-		if _, described := infile.Stat(infile.DirFS(filepath.Dir(p)), filepath.Base(p), 0, p); described != nil {
-			return described
-		}
-		return err
-	}
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return err
-	}
-	if !fi.IsDir() {
-		return s.openFile(p, abs, global)
-	}
-	fsys := infile.DirFS(p)
-	man := global
-	if man == nil {
-		if man, err = s.optionalManifest(fsys, ManifestName, filepath.Join(p, ManifestName), "."); err != nil {
-			return err
-		}
-		if man == nil {
-			if global, err = s.parentManifest(abs, p); err != nil {
-				return err
-			}
-			if global != nil {
-				man = global
-				s.warn(fmt.Sprintf("%s has no %s: using %s, which lists its files", QuoteName(p), ManifestName, global.Name))
-			}
-		}
-		if man != nil {
-			s.checkRows(man)
-		}
-	}
-	display := func(rel string) (string, string, string) {
-		return rel, filepath.Join(p, filepath.FromSlash(rel)), filepath.Join(abs, filepath.FromSlash(rel))
-	}
-	rel := func(rel string) string {
-		if global != nil {
-			return osManifestRel(global, filepath.Join(abs, filepath.FromSlash(rel)))
-		}
-		return rel
-	}
-	return s.addDir(fsys, ".", p, display, man, rel)
+	// base is the identity (see Source.found) of the folder its file
+	// column is relative to, when that is not Dir (a folder argument's
+	// manifest, read through its file system).
+	base string
 }
 
 // parentLevels is how many folders up parentManifest looks.
@@ -339,23 +179,6 @@ func (s *Source) parentManifest(dir, shown string) (*boundManifest, error) {
 		}
 	}
 	return nil, nil
-}
-
-// openFile adds a file named on the command line (p as given, abs its
-// absolute path). Without --meta (global) it takes the manifest a folder
-// run on its folder would take (folderManifest), so that a report named
-// alone gets the metadata it gets in its folder.
-func (s *Source) openFile(p, abs string, global *boundManifest) error {
-	dir, base := filepath.Split(abs)
-	man := global
-	if man == nil {
-		var err error
-		if man, err = s.folderManifest(filepath.Dir(p), filepath.Clean(dir)); err != nil {
-			return err
-		}
-	}
-	s.addFile(infile.DirFS(dir), base, p, p, abs, man, osManifestRel(man, abs))
-	return nil
 }
 
 // folderManifest returns the manifest a folder run on dir (absolute;
@@ -404,85 +227,6 @@ func osManifestRel(m *boundManifest, abs string) string {
 		return ""
 	}
 	return filepath.ToSlash(rel)
-}
-
-// addDir walks root in fsys and adds every report file. shown is the
-// directory as the user named it, for messages; display gives a file's ID,
-// Path and identity from its path relative to root; rel gives its path relative to
-// the manifest's directory.
-func (s *Source) addDir(fsys fs.FS, root, shown string, display func(string) (id, p, key string), man *boundManifest, rel func(string) string) error {
-	n := 0
-	err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if name == root {
-				return err
-			}
-			s.warn(fmt.Sprintf("%s: %v: skipped", QuoteName(path.Join(shown, strings.TrimPrefix(name, root+"/"))), unwrapPathErr(err)))
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if name != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !isReportName(d.Name()) {
-			return nil
-		}
-		r := name
-		if root != "." {
-			r = strings.TrimPrefix(name, root+"/")
-		}
-		id, p, key := display(r)
-		s.addFile(fsys, name, id, p, key, man, rel(r))
-		n++
-		return nil
-	})
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return fmt.Errorf("read %s: %w", path.Join(shown, pe.Path), pe.Err)
-		}
-		return err
-	}
-	if n == 0 {
-		return fmt.Errorf("%s: no reports (%s) found", shown, strings.Join(ReportExts, " "))
-	}
-	return nil
-}
-
-func isReportName(name string) bool {
-	ext := strings.ToLower(path.Ext(name))
-	return inList(ReportExts, ext)
-}
-
-// addFile adds one report file; seenKey identifies it (a file given twice
-// is read once) and rel is its path relative to the manifest's directory
-// ("" when no manifest applies or it lies outside). A file that cannot be
-// read (entryProblem) is added with its problem and reported to
-// Options.Warn; a name that is not UTF-8 is shown as displayName says,
-// and looked up in the manifest both as it is and as shown.
-func (s *Source) addFile(fsys fs.FS, name, id, p, seenKey string, man *boundManifest, rel string) {
-	if s.seen[seenKey] {
-		s.warn(fmt.Sprintf("%s: given twice, read once", QuoteName(p)))
-		return
-	}
-	s.seen[seenKey] = true
-	in := input{fsys: fsys, name: name, path: p, man: man}
-	in.id, in.note = displayName(id)
-	if man != nil && rel != "" {
-		in.row, in.inMan = man.Lookup(rel)
-		if shown, _ := displayName(rel); !in.inMan && shown != rel {
-			in.row, in.inMan = man.Lookup(shown)
-		}
-	}
-	if in.problem = entryProblem(fsys, name, s.maxBytes()); in.problem != "" {
-		s.warn(fmt.Sprintf("%s: %s", QuoteName(p), s.withFlag(in.problem)))
-	}
-	s.inputs = append(s.inputs, in)
 }
 
 // withFlag adds to a problem of size the flag that raises the cap.
@@ -578,14 +322,24 @@ func parseManifestBytes(raw []byte, shown, dir string) (*Manifest, error) {
 }
 
 // checkRows warns about the manifest rows naming a file that does not
-// exist, and records the manifest's extra columns.
+// exist (or, inside an archive, was not found).
 func (s *Source) checkRows(m *boundManifest) {
 	for _, row := range m.Rows {
-		if !m.exists(row.File) {
+		base := m.Dir
+		if m.base != "" {
+			base = m.base
+		}
+		if !m.exists(row.File) && !s.found[path.Join(base, row.File)] {
 			s.warn(fmt.Sprintf("%s:%d: %s: no such file", m.Name, row.Line, QuoteName(row.File)))
 		}
 	}
+}
+
+// useManifest records the extra columns of a manifest the run uses, and
+// has its rows checked (checkRows) once everything is walked.
+func (s *Source) useManifest(m *boundManifest) {
 	s.recordExtra(m)
+	s.toCheck = append(s.toCheck, m)
 }
 
 // recordExtra records the manifest's extra columns, but for a code
@@ -652,11 +406,7 @@ func (s *Source) Each(fn func(*Document) error) error {
 // For each document: Decode, Clean, SplitBundle, then metadata (see
 // describe), SplitSections with the year found, and warnings.
 func (s *Source) EachContext(ctx context.Context, fn func(*Document) error) error {
-	workers := s.opt.Workers
-	if workers < 1 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, len(s.inputs))
+	workers := min(s.workers(), len(s.inputs))
 	if workers <= 1 {
 		return s.eachSerial(ctx, fn)
 	}
@@ -671,21 +421,26 @@ type fileDocs struct {
 
 // load reads and describes input i. An input with a problem, or one
 // whose reading fails for a reason of its own (isSkip: it became a FIFO,
-// grew past the cap, vanished since Open listed it), yields one document
-// with no text and the problem as its warning.
-func (s *Source) load(i int) fileDocs {
+// grew past the cap, vanished since Open listed it; any reason for an
+// archive member), yields one document with no text and the problem as
+// its warning. The documents described are cached, unless reading them
+// was cut short (ctx done, or extraction timed out).
+func (s *Source) load(ctx context.Context, i int) fileDocs {
 	in := &s.inputs[i]
 	if in.problem != "" {
 		return s.placed(s.unread(in, in.problem))
 	}
 	raw, err := s.readInput(in)
-	if err != nil && isSkip(err) {
+	if err != nil && (isSkip(err) || in.member) {
 		return s.placed(s.unread(in, skipReason(err)))
 	}
 	if err != nil {
 		return fileDocs{err: fmt.Errorf("read %s: %w", QuoteName(in.path), unwrapPathErr(err))}
 	}
-	docs := s.describeCached(in, raw)
+	docs, err := s.describeCached(ctx, in, raw)
+	if err != nil {
+		return fileDocs{err: err}
+	}
 	s.place(docs)
 	return fileDocs{docs: docs}
 }
@@ -696,12 +451,15 @@ func (s *Source) placed(d *Document) fileDocs {
 	return fileDocs{docs: []*Document{d}}
 }
 
-// describeCached is describe through the cache, when there is one.
-func (s *Source) describeCached(in *input, raw []byte) []*Document {
+// describeCached is describe through the cache, when there is one. Its
+// error is ctx's, when the run was stopped while the file was read.
+func (s *Source) describeCached(ctx context.Context, in *input, raw []byte) ([]*Document, error) {
+	c := extract.Classify(in.name, bytes.NewReader(raw), int64(len(raw)))
 	if s.opt.Cache == nil {
-		return s.describe(in, raw)
+		docs, _ := s.describe(ctx, in, raw, c)
+		return docs, ctx.Err()
 	}
-	key := s.cacheKey(in, raw)
+	key := s.cacheKey(in, raw, c)
 	if docs, ok := s.opt.Cache.GetDocs(key); ok && len(docs) > 0 {
 		for k, d := range docs { // the same file may be reached by another path
 			d.ID, d.Path = in.id, in.path
@@ -709,22 +467,35 @@ func (s *Source) describeCached(in *input, raw []byte) []*Document {
 				d.ID = fmt.Sprintf("%s#%d", in.id, k+1)
 			}
 		}
-		return docs
+		return docs, nil
 	}
-	docs := s.describe(in, raw)
-	s.opt.Cache.PutDocs(key, docs)
-	return docs
+	docs, keep := s.describe(ctx, in, raw, c)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if keep {
+		s.opt.Cache.PutDocs(key, docs)
+	}
+	return docs, nil
 }
 
 // cacheKey names what a file's documents depend on: its bytes, its name
-// (metadata from the file name), and its manifest row or the manifest it
-// is missing from. Sections depend on the year, which the row may give.
-func (s *Source) cacheKey(in *input, raw []byte) string {
+// (metadata from the file name) and how it is read (as text whatever it
+// holds; OCR of a PDF's scanned pages), and its manifest row or the
+// manifest it is missing from. Sections depend on the year, which the row
+// may give.
+func (s *Source) cacheKey(in *input, raw []byte, c extract.Class) string {
 	sum := sha256.Sum256(raw)
 	var b strings.Builder
 	b.WriteString("docs\x00")
 	b.WriteString(hex.EncodeToString(sum[:]))
 	b.WriteString("\x00" + path.Base(in.name))
+	if in.plain {
+		b.WriteString("\x00plain")
+	}
+	if c.Format == extract.PDF && s.opt.OCR != "" {
+		b.WriteString("\x00ocr=" + s.opt.OCR)
+	}
 	if in.man != nil {
 		b.WriteString("\x00" + in.man.Name)
 	}
@@ -744,10 +515,17 @@ func (s *Source) cacheKey(in *input, raw []byte) string {
 }
 
 // emit passes one file's documents to fn, stopping at its first error or
-// when ctx is done.
-func emit(ctx context.Context, fd fileDocs, fn func(*Document) error) error {
+// when ctx is done. A file of a format extract reads that yields no text
+// (a scan, encrypted, damaged …) is first reported to Options.Warn, by
+// name: unlike a text file, it may well be a report the user needs.
+func (s *Source) emit(ctx context.Context, fd fileDocs, fn func(*Document) error) error {
 	if fd.err != nil {
 		return fd.err
+	}
+	for _, d := range fd.docs {
+		if problem := d.Unread(); problem != "" {
+			s.warn(QuoteName(d.Path) + ": " + problem)
+		}
 	}
 	for _, d := range fd.docs {
 		if err := ctx.Err(); err != nil {
@@ -766,7 +544,7 @@ func (s *Source) eachSerial(ctx context.Context, fn func(*Document) error) error
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := emit(ctx, s.load(i), fn); err != nil {
+		if err := s.emit(ctx, s.load(ctx, i), fn); err != nil {
 			return err
 		}
 	}
@@ -802,7 +580,7 @@ func (s *Source) eachParallel(ctx context.Context, workers int, fn func(*Documen
 				if i >= len(s.inputs) {
 					return
 				}
-				slots[i%window] <- s.load(i)
+				slots[i%window] <- s.load(ctx, i)
 			}
 		})
 	}
@@ -813,7 +591,7 @@ func (s *Source) eachParallel(ctx context.Context, workers int, fn func(*Documen
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		if err := emit(ctx, fd, fn); err != nil {
+		if err := s.emit(ctx, fd, fn); err != nil {
 			return err
 		}
 		<-tickets
@@ -867,7 +645,11 @@ func (s *Source) fileMeta(in *input) []Meta {
 	return file
 }
 
-// describe turns one file's bytes into its documents.
+// describe turns one file's bytes into its documents, as its class c
+// says: a format extract reads is extracted (describeExtracted); text is
+// decoded (describeText); anything else is not read, with the reason.
+// keep is false when the documents must not be cached: their reading was
+// cut short.
 //
 // Metadata: for a file holding one report, the manifest row wins over the
 // file name, which wins over the report's header (MetaFromHeader); for the
@@ -876,16 +658,35 @@ func (s *Source) fileMeta(in *input) []Meta {
 // warning. The level is the manifest's when given, else derived from the
 // region kept (LevelFromRegion). Every document carries the hex SHA-256 of
 // the file's bytes; the parts of a bundle their 1-based BundleIndex.
-func (s *Source) describe(in *input, raw []byte) []*Document {
-	file := s.fileMeta(in)
+func (s *Source) describe(ctx context.Context, in *input, raw []byte, c extract.Class) (docs []*Document, keep bool) {
+	switch {
+	case c.Action == extract.Read && !c.Format.Plain():
+		return s.describeExtracted(ctx, in, raw, c.Format)
+	case c.Action == extract.Read:
+		return s.describeText(in, raw, string(c.Format)), true
+	case in.plain && (isPlainName(in.name) || in.fsys == nil || c.Format == extract.UnknownType):
+		return s.describeText(in, raw, plainFormat(in.name)), true
+	}
+	return []*Document{s.notReport(in, raw, c)}, true
+}
+
+// base is the document every document of a file starts from.
+func (s *Source) base(in *input, raw []byte, format string) Document {
 	sum := sha256.Sum256(raw)
-	base := Document{ID: in.id, Path: in.path, Hash: hex.EncodeToString(sum[:])}
+	base := Document{ID: in.id, Path: in.path, Hash: hex.EncodeToString(sum[:]), Format: format}
 	if in.note != "" {
 		base.Warn("%s", in.note)
 	}
 	if in.man != nil && !in.inMan {
 		base.Warn("not listed in %s", in.man.Name)
 	}
+	return base
+}
+
+// describeText decodes a text file (Detect) and describes its reports.
+func (s *Source) describeText(in *input, raw []byte, format string) []*Document {
+	file := s.fileMeta(in)
+	base := s.base(in, raw, format)
 	if len(raw) == 0 {
 		return []*Document{s.finish(base, "", file, false, "empty file")}
 	}
@@ -900,11 +701,24 @@ func (s *Source) describe(in *input, raw []byte) []*Document {
 	if dec.Replaced > 0 {
 		base.Warn("%d byte sequences not valid %s, replaced by U+FFFD (the first at byte %d)", dec.Replaced, dec.Encoding, dec.FirstBad)
 	}
-	parts := SplitBundle(Clean(dec.Text))
+	return s.split(in, base, file, dec.Text, true, nil)
+}
+
+// split cleans src, the text of one file, splits it into its reports
+// (SplitBundle) and describes each. Each document's Marks map its text
+// back to src: to its lines (a text file) or to the pages starting at the
+// byte offsets pages (a PDF or OFD).
+func (s *Source) split(in *input, base Document, file []Meta, src string, lines bool, pages []int) []*Document {
+	parts := SplitBundle(Clean(src))
+	var al *aligner
+	if len(parts) > 0 {
+		al = newAligner(src, lines, pages)
+	}
 	if len(parts) <= 1 {
 		t := ""
 		if len(parts) == 1 {
 			t = dropRepeat(&base, parts[0])
+			base.Marks = al.marks(t)
 		}
 		return []*Document{s.finish(base, t, file, false, "")}
 	}
@@ -914,7 +728,9 @@ func (s *Source) describe(in *input, raw []byte) []*Document {
 		d.ID = fmt.Sprintf("%s#%d", in.id, i+1)
 		d.BundleIndex = i + 1
 		d.Warnings = append([]string(nil), base.Warnings...)
-		docs[i] = s.finish(d, dropRepeat(&d, p), file, true, "")
+		t := dropRepeat(&d, p)
+		d.Marks = al.marks(t)
+		docs[i] = s.finish(d, t, file, true, "")
 	}
 	return docs
 }

@@ -104,13 +104,28 @@ func TestOpenFSManifest(t *testing.T) {
 	if want := []string{"c/manifest.csv:4: 缺失_2024.txt: no such file"}; !reflect.DeepEqual(w, want) {
 		t.Errorf("warnings %q, want %q", w, want)
 	}
-	if want := []string{"c/sub/店口镇-2020.txt", "c/浙江_2025.txt", "c/温州市_2023.md"}; !reflect.DeepEqual(src.Files(), want) {
+	// every other file is listed, with what it is
+	var others []string
+	for _, e := range src.Others() {
+		others = append(others, fmt.Sprintf("%s %s %v: %s", e.ID, e.Format, e.Warned, e.Reason))
+	}
+	if want := []string{
+		"._温州市_2021.txt system false: macOS resource fork (._ file)",
+		".hidden hidden false: hidden folder: not read",
+		"manifest.csv manifest false: manifest: metadata of the reports",
+		"notes.csv data false: data file (.csv)",
+	}; !reflect.DeepEqual(others, want) {
+		t.Errorf("Others() = %q, want %q", others, want)
+	}
+	if want := []string{"c/scan.PDF", "c/sub/店口镇-2020.txt", "c/浙江_2025.txt", "c/温州市_2023.md"}; !reflect.DeepEqual(src.Files(), want) {
 		t.Errorf("Files() = %q, want %q", src.Files(), want)
 	}
 	if want := []string{"note"}; !reflect.DeepEqual(src.ExtraColumns(), want) {
 		t.Errorf("ExtraColumns() = %q, want %q", src.ExtraColumns(), want)
 	}
 	sameSummaries(t, collectDocs(t, src), []docSummary{
+		{ID: "scan.PDF", Sources: "//", Warnings: []string{"not listed in c/manifest.csv",
+			"not read: text file of an unknown type (.pdf); rename it to .txt to read it", "no region known", "no year known"}},
 		{ID: "sub/店口镇-2020.txt", Region: "店口镇", Level: LevelTownship, Year: 2019, Sources: "manifest/suffix/manifest",
 			Parts: "all,review,plan", Warnings: []string{
 				"year: manifest says 2019, filename says 2020 (kept 2019)",
@@ -125,7 +140,7 @@ func TestOpenFSManifest(t *testing.T) {
 	})
 	var extra []string
 	_ = src.Each(func(d *Document) error { extra = append(extra, d.Meta.Extra["note"]); return nil })
-	if want := []string{"n2", "n1", ""}; !reflect.DeepEqual(extra, want) {
+	if want := []string{"", "n2", "n1", ""}; !reflect.DeepEqual(extra, want) {
 		t.Errorf("Extra notes %q, want %q", extra, want)
 	}
 }
@@ -171,7 +186,7 @@ func TestOpenFSErrors(t *testing.T) {
 		is   error
 	}{
 		{"missing root", fstest.MapFS{"a.txt": {}}, "nope", Options{}, "open nope: file does not exist", fs.ErrNotExist},
-		{"no reports", fstest.MapFS{"d/a.csv": {}, "d/.h/b.txt": {}}, "d", Options{}, "d: no reports (.txt .md .html .htm) found", nil},
+		{"no reports", fstest.MapFS{"d/a.csv": {}, "d/.h/b.txt": {}}, "d", Options{}, "d: no reports (.txt .md .html .htm .pdf .docx .doc .wps .rtf .ofd) found; not reports: d/.h (hidden folder: not read), d/a.csv (empty file)", nil},
 		{"bad manifest", fstest.MapFS{"d/a.txt": {}, "d/manifest.csv": {Data: []byte("file,region,level,year\na.txt,浙江,省份,2025\n")}}, "d", Options{},
 			`d/manifest.csv:2: unknown level "省份"`, ErrBadLevel},
 		{"missing --meta", fstest.MapFS{"d/a.txt": {}}, "d", Options{Manifest: "m.csv"}, "open m.csv: file does not exist", fs.ErrNotExist},
@@ -356,7 +371,7 @@ func TestOpenErrors(t *testing.T) {
 		want  string
 	}{
 		{"missing path", []string{"testdata/load/nope"}, Options{}, "open testdata/load/nope: no such file or directory"},
-		{"no reports", []string{empty}, Options{}, empty + ": no reports (.txt .md .html .htm) found"},
+		{"no reports", []string{empty}, Options{}, empty + ": no reports (.txt .md .html .htm .pdf .docx .doc .wps .rtf .ofd) found"},
 		{"missing --meta", []string{"testdata/load/basic"}, Options{Manifest: "testdata/load/nope.csv"}, "open testdata/load/nope.csv: no such file or directory"},
 		{"no paths", nil, Options{}, "no reports given"},
 	}
@@ -414,7 +429,7 @@ func TestOpenSameFileTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(src.Files()) != 2 || len(w) != 2 || !strings.Contains(w[1], "given twice") {
+	if len(src.Files()) != 2 || len(w) != 2 || !strings.Contains(strings.Join(w, "\n"), "given twice") {
 		t.Errorf("files %q, warnings %q", src.Files(), w)
 	}
 }

@@ -18,7 +18,19 @@
 // "about" in a workbook. A workbook's bytes depend only on its tables and
 // the provenance's date.
 //
-// A file is written atomically: into a temporary file in the same folder,
+// CSV, TSV and JSON hold one table each: several tables go to a file each
+// (SplitPaths: out.members.csv, out.profile.csv), and to standard output
+// they are an error; a terminal table, Markdown and xlsx hold several.
+// Optional columns (a document's metadata) are chosen by Columns
+// (--columns); repeated column names are made unique. Each format guards
+// its reader: CSV and TSV are faithful, and with a byte order mark (for
+// Excel) neutralise formulas; Markdown escapes HTML; a terminal table
+// escapes control characters; xlsx stores text as text.
+//
+// Where a file goes depends on what is at its path (writeTo): a regular
+// file is replaced atomically — a temporary file in the same folder,
 // renamed into place only once everything was written, so a failed or
-// interrupted run leaves no half file (WriteFileAtomic).
+// interrupted run leaves no half file — a symbolic link's target is
+// written and the link kept, a device, FIFO or /dev/stdout is written
+// straight to (WriteFileAtomic, CheckOutput).
 package table

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,41 +30,76 @@ const (
 // formats lists the formats Render and Output.Write know.
 var formats = []string{FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMD, FormatXLSX}
 
+// extFormats maps the extensions of the files tifa writes to their format.
+var extFormats = map[string]string{".csv": FormatCSV, ".tsv": FormatTSV, ".tab": FormatTSV,
+	".json": FormatJSON, ".md": FormatMD, ".markdown": FormatMD, ".xlsx": FormatXLSX}
+
+// extList names the extensions of extFormats, for messages.
+const extList = ".csv, .tsv (.tab), .json, .md (.markdown) and .xlsx"
+
 // ChooseFormat resolves --format: explicit wins; else the -o file's
-// extension; else a table on a terminal and CSV into a pipe or file.
+// extension (FormatOf); else a table on a terminal and CSV into a pipe.
+// --format naming another format than the extension (-o x.xlsx -f csv) is
+// an error, and so is an extension tifa does not write (.xls, .parquet,
+// .txt) without --format.
 func ChooseFormat(flag, outFile string, terminal bool) (string, error) {
 	if flag != "" {
-		for _, f := range formats {
-			if flag == f {
-				return f, nil
-			}
+		f := flag
+		if f == "markdown" {
+			f = FormatMD
 		}
-		if flag == "markdown" {
-			return FormatMD, nil
+		if !slices.Contains(formats, f) {
+			return "", fmt.Errorf("flag --format: unknown format %q (want %s)", flag, strings.Join(formats, ", "))
 		}
-		return "", fmt.Errorf("flag --format: unknown format %q (want %s)", flag, strings.Join(formats, ", "))
-	}
-	switch strings.ToLower(filepath.Ext(outFile)) {
-	case ".csv":
-		return FormatCSV, nil
-	case ".tsv", ".tab":
-		return FormatTSV, nil
-	case ".json":
-		return FormatJSON, nil
-	case ".md":
-		return FormatMD, nil
-	case ".xlsx":
-		return FormatXLSX, nil
+		if byExt, err := FormatOf(outFile); err == nil && byExt != f && outExt(outFile) != "" {
+			return "", fmt.Errorf("flag --format %s and -o %s disagree: a %s file holds %s; name the file for its format or leave -f out", flag, quote(outFile), outExt(outFile), byExt)
+		}
+		return f, nil
 	}
 	if outFile == "" && terminal {
 		return FormatTable, nil
 	}
-	return FormatCSV, nil
+	f, err := FormatOf(outFile)
+	if err != nil {
+		return "", fmt.Errorf("flag --output: %w (or give -f %s to write one of those under this name)", err, strings.Join(formats, "|"))
+	}
+	return f, nil
+}
+
+// FormatOf returns the format of the file path by its extension: .csv,
+// .tsv (.tab), .json, .md (.markdown) or .xlsx, any case; CSV for a name
+// without one (a FIFO, /dev/stdout). Another extension is an error listing
+// these.
+func FormatOf(path string) (string, error) {
+	ext := outExt(path)
+	if ext == "" {
+		return FormatCSV, nil
+	}
+	if f, ok := extFormats[ext]; ok {
+		return f, nil
+	}
+	return "", fmt.Errorf("tifa writes no %s files; it writes %s", quote(ext), extList)
+}
+
+// outExt is the extension of an output path, in lower case; "" for "-".
+func outExt(path string) string {
+	if path == "-" {
+		return ""
+	}
+	return strings.ToLower(filepath.Ext(path))
 }
 
 // Render writes t in format f. bom prefixes a UTF-8 byte order mark (for
-// Excel) to CSV and TSV.
+// Excel) to CSV and TSV, and neutralises their text cells that Excel would
+// read as a formula (excelSafe). Column names that repeat are made unique
+// (see Output.Write).
 func Render(w io.Writer, t *Table, f string, bom bool) error {
+	t, _ = t.uniqueNames()
+	return render(w, t, f, bom)
+}
+
+// render is Render of a table whose column names are unique.
+func render(w io.Writer, t *Table, f string, bom bool) error {
 	switch f {
 	case FormatCSV, FormatTSV:
 		if bom {
@@ -71,7 +107,7 @@ func Render(w io.Writer, t *Table, f string, bom bool) error {
 				return err
 			}
 		}
-		return renderDelimited(w, t, map[string]rune{FormatCSV: ',', FormatTSV: '\t'}[f])
+		return renderDelimited(w, t, map[string]rune{FormatCSV: ',', FormatTSV: '\t'}[f], bom)
 	case FormatJSON:
 		return renderJSON(w, t)
 	case FormatMD:
@@ -101,21 +137,47 @@ func (t *Table) header() []string {
 	return out
 }
 
-func renderDelimited(w io.Writer, t *Table, comma rune) error {
+// record is a row of t (nil: its header) as a CSV or TSV record: with
+// excel set (--bom), text cells are neutralised (excelSafe); in TSV,
+// which has no quoting, tabs and newlines become spaces.
+func (t *Table) record(row []any, excel, tsv bool) []string {
+	var rec []string
+	if row == nil {
+		rec = t.header()
+	} else {
+		rec = t.cells(row)
+	}
+	for j := range rec {
+		if excel && (row == nil || t.Cols[j].Kind == KindText) {
+			rec[j] = excelSafe(rec[j])
+		}
+		if tsv {
+			rec[j] = tsvField.Replace(rec[j])
+		}
+	}
+	return rec
+}
+
+// excelSafe neutralises a cell that Excel would run as a formula: one
+// starting with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, which Excel shows as text (OWASP, "CSV Injection"). Only
+// --bom CSV, made for Excel, is so changed: R and pandas read CSV
+// faithfully.
+func excelSafe(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+func renderDelimited(w io.Writer, t *Table, comma rune, excel bool) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = comma
-	if err := cw.Write(t.header()); err != nil {
+	tsv := comma == '\t'
+	if err := cw.Write(t.record(nil, excel, tsv)); err != nil {
 		return err
 	}
-	err := t.Each(func(vals []any) error {
-		row := t.cells(vals)
-		if comma == '\t' { // TSV has no quoting: tabs and newlines become spaces
-			for j := range row {
-				row[j] = tsvField.Replace(row[j])
-			}
-		}
-		return cw.Write(row)
-	})
+	err := t.Each(func(vals []any) error { return cw.Write(t.record(vals, excel, tsv)) })
 	if err != nil {
 		return err
 	}
@@ -128,16 +190,13 @@ func renderDelimited(w io.Writer, t *Table, comma rune) error {
 // are told that '#' starts a comment (pandas comment='#', R comment.char),
 // and pandas and R honour it anywhere outside quotes — a bundle's document
 // ID "file.txt#2" would lose its end.
-func renderDelimitedHash(w io.Writer, t *Table, comma byte) error {
+func renderDelimitedHash(w io.Writer, t *Table, comma byte, excel bool) error {
 	var b bytes.Buffer
 	record := func(fields []string) error {
 		b.Reset()
 		for j, f := range fields {
 			if j > 0 {
 				b.WriteByte(comma)
-			}
-			if comma == '\t' {
-				f = tsvField.Replace(f)
 			}
 			if !needsQuotes(f, comma) {
 				b.WriteString(f)
@@ -149,10 +208,11 @@ func renderDelimitedHash(w io.Writer, t *Table, comma byte) error {
 		_, err := w.Write(b.Bytes())
 		return err
 	}
-	if err := record(t.header()); err != nil {
+	tsv := comma == '\t'
+	if err := record(t.record(nil, excel, tsv)); err != nil {
 		return err
 	}
-	return t.Each(func(row []any) error { return record(t.cells(row)) })
+	return t.Each(func(row []any) error { return record(t.record(row, excel, tsv)) })
 }
 
 // tsvField replaces what TSV cannot quote: tabs and newlines become spaces.
@@ -219,64 +279,40 @@ func jsonRows(b *bufio.Writer, t *Table, indent string) error {
 	return err
 }
 
-// renderJSONProvenance writes the tables with their provenance as one JSON
-// object: {"provenance": {…}, "title": …, "rows": […]} for one table,
-// {"provenance": {…}, "tables": [{"title": …, "rows": […]}, …]} for
-// several. A table without a title has no "title" key.
-func renderJSONProvenance(w io.Writer, p Provenance, tables []*Table) error {
+// renderJSONProvenance writes a table with its provenance as one JSON
+// object: {"provenance": {…}, "title": …, "rows": […]}; a table without a
+// title has no "title" key.
+func renderJSONProvenance(w io.Writer, p Provenance, t *Table) error {
 	b := bufio.NewWriter(w)
-	b.WriteString("{\n  \"provenance\": " + p.json())
-	titled := func(t *Table, indent string) {
-		if t.Title != "" {
-			v, _ := json.Marshal(t.Title)
-			b.WriteString(indent + `"title": `)
-			b.Write(v)
-			b.WriteString(",")
-		}
-	}
-	if len(tables) == 1 {
+	b.WriteString("{\n  \"provenance\": " + p.json() + ",")
+	if t.Title != "" {
+		v, _ := json.Marshal(t.Title)
+		b.WriteString("\n  \"title\": ")
+		b.Write(v)
 		b.WriteString(",")
-		titled(tables[0], "\n  ")
-		b.WriteString("\n  \"rows\": ")
-		if err := jsonRows(b, tables[0], "  "); err != nil {
-			return err
-		}
-	} else {
-		b.WriteString(",\n  \"tables\": [")
-		for i, t := range tables {
-			if i > 0 {
-				b.WriteString(",")
-			}
-			b.WriteString("\n    {")
-			titled(t, "")
-			if t.Title != "" {
-				b.WriteString(" ")
-			}
-			b.WriteString(`"rows": `)
-			if err := jsonRows(b, t, "    "); err != nil {
-				return err
-			}
-			b.WriteString("}")
-		}
-		if len(tables) > 0 {
-			b.WriteString("\n  ")
-		}
-		b.WriteString("]")
+	}
+	b.WriteString("\n  \"rows\": ")
+	if err := jsonRows(b, t, "  "); err != nil {
+		return err
 	}
 	b.WriteString("\n}\n")
 	return b.Flush()
 }
 
+// mdText escapes text for a Markdown table cell: HTML becomes text (&lt;
+// for <, so a report's <script> is shown, never run), a pipe and a
+// backslash are escaped, line breaks become spaces.
+var mdText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `\`, `\\`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
+
 func renderMarkdown(w io.Writer, t *Table) error {
 	var b strings.Builder
 	if t.Title != "" {
-		fmt.Fprintf(&b, "### %s\n\n", t.Title)
+		fmt.Fprintf(&b, "### %s\n\n", mdText.Replace(t.Title))
 	}
-	esc := strings.NewReplacer("|", `\|`, "\n", " ")
 	line := func(cells []string) {
 		b.WriteString("|")
 		for _, c := range cells {
-			b.WriteString(" " + esc.Replace(c) + " |")
+			b.WriteString(" " + mdText.Replace(c) + " |")
 		}
 		b.WriteString("\n")
 	}
@@ -297,18 +333,24 @@ func renderMarkdown(w io.Writer, t *Table) error {
 	return err
 }
 
+// renderTable writes t as a terminal table: text cells through
+// reports.QuoteName (control characters and bytes that are not UTF-8 in a
+// file name escaped, so a cell can neither move the cursor nor recolour
+// the terminal), lists (Column.Preview) shortened.
 func renderTable(w io.Writer, t *Table) error {
 	if t.Title != "" {
-		if _, err := fmt.Fprintf(w, "%s\n", t.Title); err != nil {
+		if _, err := fmt.Fprintf(w, "%s\n", quote(t.Title)); err != nil {
 			return err
 		}
 	}
 	align := make([]tw.Align, len(t.Cols))
+	header := t.header()
 	for j, c := range t.Cols {
 		align[j] = tw.AlignLeft
 		if c.Kind != KindText {
 			align[j] = tw.AlignRight
 		}
+		header[j] = quote(header[j])
 	}
 	tb := tablewriter.NewTable(w,
 		tablewriter.WithEastAsian(tw.Off),
@@ -317,11 +359,30 @@ func renderTable(w io.Writer, t *Table) error {
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
 	)
-	tb.Header(t.header())
+	tb.Header(header)
 	for i := range t.Rows {
-		if err := tb.Append(t.Strings(i)); err != nil {
+		cells := t.Strings(i)
+		for j, c := range t.Cols {
+			if c.Kind == KindText {
+				cells[j] = quote(preview(cells[j], c.Preview))
+			}
+		}
+		if err := tb.Append(cells); err != nil {
 			return err
 		}
 	}
 	return tb.Render()
+}
+
+// preview shortens a list of items joined by "; " to its first n and
+// "… (+M)"; n 0 keeps all.
+func preview(s string, n int) string {
+	if n <= 0 {
+		return s
+	}
+	items := strings.Split(s, "; ")
+	if len(items) <= n {
+		return s
+	}
+	return strings.Join(items[:n], "; ") + fmt.Sprintf("; … (+%d)", len(items)-n)
 }

@@ -22,6 +22,21 @@ type Column struct {
 	Name string
 	Kind Kind
 	Prec int
+
+	// Optional marks a column of a document's metadata (region, level,
+	// year, a manifest's extra column): Output.Columns (--columns) chooses
+	// whether it appears, and a terminal table leaves it out when it holds
+	// a long cell. Other columns always appear. Where two columns share a
+	// name, the optional one is renamed (see Output.Write).
+	Optional bool
+	// Hidden marks an optional column left out unless Output.Columns
+	// names it or says all (the place columns outside tifa docs).
+	Hidden bool
+
+	// Preview, when above 0, marks a column whose cells list items joined
+	// by "; ": a terminal table shows the first Preview of them and
+	// "… (+N)"; every file holds them all.
+	Preview int
 }
 
 // Text is a column of strings.
@@ -37,8 +52,12 @@ func Float(name string, prec int) Column { return Column{Name: name, Kind: KindF
 // any format, so the formats cannot drift apart.
 type Table struct {
 	Title string // shown above terminal tables and Markdown (demo)
-	Cols  []Column
-	Rows  [][]any // string, int or float64 per column kind; nil is a missing value
+	// Name is a short name (members, profile): a command writing several
+	// tables as CSV, TSV or JSON writes one file per table, named after it
+	// (out.members.csv); "" is table1, table2 … by position.
+	Name string
+	Cols []Column
+	Rows [][]any // string, int or float64 per column kind; nil is a missing value
 
 	// Gen, when not nil, produces the rows in place of Rows, calling add
 	// once a row (add may keep no reference to vals). CSV and TSV stream
@@ -74,7 +93,7 @@ func (t *Table) collect() (*Table, error) {
 	if t.Gen == nil {
 		return t, nil
 	}
-	c := &Table{Title: t.Title, Cols: t.Cols}
+	c := &Table{Title: t.Title, Name: t.Name, Cols: t.Cols}
 	err := t.Each(func(row []any) error {
 		c.Rows = append(c.Rows, slices.Clone(row))
 		return nil

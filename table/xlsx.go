@@ -2,9 +2,17 @@ package table
 
 import (
 	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
+	"io/fs"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,44 +33,58 @@ const (
 
 // renderXLSX writes the tables as an Excel workbook: one sheet per table,
 // named after its title (sheetNames), then a sheet "about" holding the
-// provenance and the rows of each sheet. On each table's sheet the header
-// row is bold, frozen and carries an autofilter; columns are as wide as
-// their text (a Chinese character counts two, at most maxColWidth); ints
-// and floats are numbers (floats shown with the column's decimals, with
-// the value the CSV writes), strings stay text, missing values are empty
-// cells. The bytes depend only on the tables and p: the zip entries and the
-// document properties are dated p.Date.
-func renderXLSX(w io.Writer, p Provenance, tables []*Table) error {
+// provenance, and the full title and the rows of each sheet. On each
+// table's sheet the header row is bold, frozen and carries an autofilter;
+// columns are as wide as their text (a Chinese character counts two, at
+// most maxColWidth); ints and floats are numbers (floats shown with the
+// column's decimals, with the value the CSV writes), strings stay text
+// (never a formula), missing values are empty cells. A text longer than a
+// cell holds (excelize.TotalCellChars, 32,767 UTF-16 units) is cut, and
+// warn is told where. The bytes depend only on the tables and p: the zip
+// entries and the document properties are dated p.Date.
+//
+// Rows are streamed (excelize.StreamWriter) in two passes over each table,
+// one for the widths and row count, one writing: a sheet of any size
+// takes little memory, and generated rows (Table.Gen) are never held.
+func renderXLSX(w io.Writer, p Provenance, tables []*Table, warn func(string)) error {
 	date, err := time.Parse(time.DateOnly, p.Date)
 	if err != nil {
 		date = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) // the earliest zip date
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return datedZip{zip.NewWriter(w), date} })
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &datedZip{zw: zip.NewWriter(w), date: date} })
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
 		return err
 	}
 	names := sheetNames(tables)
+	shapes := make([]sheetShape, len(tables))
 	for i, t := range tables {
-		if err := fitsSheet(names[i], len(t.Rows), len(t.Cols)); err != nil {
+		if shapes[i], err = measure(t); err != nil {
 			return err
 		}
+		if err := fitsSheet(names[i], shapes[i].rows, len(t.Cols)); err != nil {
+			return err
+		}
+	}
+	for i, t := range tables {
 		if err := newSheet(f, i, names[i]); err != nil {
 			return err
 		}
-		if err := writeSheet(f, names[i], t, bold); err != nil {
+		if err := writeSheet(f, names[i], t, shapes[i], bold); err != nil {
 			return fmt.Errorf("xlsx sheet %s: %w", names[i], err)
 		}
+		shapes[i].warnCut(names[i], t, warn)
 	}
 	if err := newSheet(f, len(tables), aboutSheet); err != nil {
 		return err
 	}
-	if err := writeAbout(f, p, names, tables, bold); err != nil {
+	if err := writeAbout(f, p, names, tables, shapes, bold); err != nil {
 		return fmt.Errorf("xlsx sheet %s: %w", aboutSheet, err)
 	}
-	f.SetActiveSheet(0)
+	// the first sheet is the active one already: SetActiveSheet would
+	// read every streamed sheet back into memory
 	stamp := date.Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Creator: "tifa " + p.Version, LastModifiedBy: "tifa " + p.Version,
@@ -74,32 +96,67 @@ func renderXLSX(w io.Writer, p Provenance, tables []*Table) error {
 	return err
 }
 
+// sheetShape is what the first pass over a table finds: its rows, each
+// column's width, and the cells too long for Excel.
+type sheetShape struct {
+	rows   int
+	widths []int
+	cut    []cutCells // per column
+}
+
+// cutCells counts a column's cells cut to fit a cell: how many, the first
+// one's sheet row and length.
+type cutCells struct {
+	n, firstRow, firstLen int
+}
+
+// measure makes the first pass over t.
+func measure(t *Table) (sheetShape, error) {
+	s := sheetShape{widths: make([]int, len(t.Cols)), cut: make([]cutCells, len(t.Cols))}
+	for j, c := range t.Cols {
+		s.widths[j] = textWidth(c.Name) + 1 // bold
+	}
+	err := t.Each(func(row []any) error {
+		s.rows++
+		for j, c := range t.Cols {
+			text := c.cell(row[j])
+			if text == "" {
+				continue
+			}
+			s.widths[j] = max(s.widths[j], textWidth(text))
+			if n := countUTF16(text); n > excelize.TotalCellChars {
+				if s.cut[j].n == 0 {
+					s.cut[j].firstRow, s.cut[j].firstLen = s.rows+1, n
+				}
+				s.cut[j].n++
+			}
+		}
+		return nil
+	})
+	return s, err
+}
+
+// warnCut tells warn which cells of sheet were cut.
+func (s sheetShape) warnCut(sheet string, t *Table, warn func(string)) {
+	for j, c := range s.cut {
+		if c.n == 0 || warn == nil {
+			continue
+		}
+		more := ""
+		if c.n > 1 {
+			more = fmt.Sprintf(" (and %d more cells of the column)", c.n-1)
+		}
+		warn(fmt.Sprintf("xlsx sheet %s, row %d, column %s: %d characters cut to the %d an Excel cell holds%s; the CSV (-f csv) has them whole",
+			sheet, c.firstRow, t.Cols[j].Name, c.firstLen, excelize.TotalCellChars, more))
+	}
+}
+
 // fitsSheet says why a table of rows × cols does not fit on an Excel
 // sheet, or returns nil.
 func fitsSheet(name string, rows, cols int) error {
 	if rows+1 > excelize.TotalRows || cols > excelize.MaxColumns {
 		return fmt.Errorf("xlsx sheet %s: %d rows × %d columns do not fit on a sheet (at most %d × %d with the header); use -f csv",
 			name, rows, cols, excelize.TotalRows-1, excelize.MaxColumns)
-	}
-	return nil
-}
-
-// checkGenerated checks that the generated tables fit on their sheets
-// before their rows are collected: count --all on a large corpus would
-// otherwise fill memory with millions of rows only to be refused.
-func checkGenerated(tables []*Table) error {
-	names := sheetNames(tables)
-	for i, t := range tables {
-		if t.Gen == nil {
-			continue
-		}
-		n := 0
-		if err := t.Each(func([]any) error { n++; return nil }); err != nil {
-			return err
-		}
-		if err := fitsSheet(names[i], n, len(t.Cols)); err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -114,22 +171,89 @@ func newSheet(f *excelize.File, i int, name string) error {
 	return err
 }
 
-// datedZip is a zip writer that dates every entry at a fixed time, so the
-// same workbook always has the same bytes.
+// datedZip is the workbook's zip writer: every entry dated at a fixed
+// time and the entries written in the order of their names, so the same
+// workbook always has the same bytes (excelize writes its streamed sheets
+// in the order of a map). Each entry is compressed as it comes and held
+// so until Close: memory of the size of the file written.
 type datedZip struct {
-	*zip.Writer
-	date time.Time
+	zw      *zip.Writer
+	date    time.Time
+	entries []*zipEntry
 }
 
-func (z datedZip) Create(name string) (io.Writer, error) {
-	return z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.date})
+// zipEntry is one entry of a datedZip, compressed.
+type zipEntry struct {
+	name string
+	data bytes.Buffer
+	fw   *flate.Writer
+	crc  hash.Hash32
+	size uint64
+}
+
+func (e *zipEntry) Write(p []byte) (int, error) {
+	e.crc.Write(p)
+	e.size += uint64(len(p))
+	return e.fw.Write(p)
+}
+
+func (z *datedZip) Create(name string) (io.Writer, error) {
+	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
+	var err error
+	if e.fw, err = flate.NewWriter(&e.data, flate.DefaultCompression); err != nil {
+		return nil, err
+	}
+	z.entries = append(z.entries, e)
+	return e, nil
+}
+
+// header is e's zip header, dated z.date as zip.Writer.CreateHeader
+// dates an entry (CreateRaw, which writes what is compressed already,
+// leaves that to its caller): the MS-DOS date and time, and the "extended
+// timestamp" extra field Info-ZIP writes (APPNOTE.TXT 4.5; id 0x5455, flag
+// 1, seconds since 1970).
+func (z *datedZip) header(e *zipEntry) *zip.FileHeader {
+	d := z.date.UTC()
+	h := &zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: d,
+		CRC32: e.crc.Sum32(), CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size}
+	//lint:ignore SA1019 CreateRaw writes the MS-DOS fields as they are: Modified alone leaves them 0
+	h.ModifiedDate, h.ModifiedTime = uint16(d.Day()+int(d.Month())<<5+(d.Year()-1980)<<9), uint16(d.Second()/2+d.Minute()<<5+d.Hour()<<11)
+	ext := make([]byte, 9)
+	binary.LittleEndian.PutUint16(ext, 0x5455)
+	binary.LittleEndian.PutUint16(ext[2:], 5)
+	ext[4] = 1
+	binary.LittleEndian.PutUint32(ext[5:], uint32(d.Unix()))
+	h.Extra = ext
+	return h
+}
+
+// AddFS is not used by a new workbook.
+func (z *datedZip) AddFS(fs.FS) error { return errors.New("table: datedZip.AddFS") }
+
+// Close writes the entries, sorted by name, and ends the zip file.
+func (z *datedZip) Close() error {
+	slices.SortFunc(z.entries, func(a, b *zipEntry) int { return strings.Compare(a.name, b.name) })
+	for _, e := range z.entries {
+		if err := e.fw.Close(); err != nil {
+			return err
+		}
+		w, err := z.zw.CreateRaw(z.header(e))
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(e.data.Bytes()); err != nil {
+			return err
+		}
+	}
+	return z.zw.Close()
 }
 
 // sheetNames names a sheet per table after its title ("Table N" without
-// one): the characters []:*?/\ and apostrophes become _, a title too long
-// keeps only what comes before " — " if it has one, the name is cut to 31
-// characters, and a name already taken (case ignored; "about" is
-// taken) gets " (2)", " (3)" … within the 31.
+// one): the characters []:*?/\ and apostrophes become _, a title longer
+// than 31 characters is shortened at a phrase (shortTitle), and a name
+// already taken (case ignored; "about" is taken) gets " (2)", " (3)" …
+// within the 31. The about sheet gives the full title of a sheet whose
+// name is shorter.
 func sheetNames(tables []*Table) []string {
 	taken := map[string]bool{aboutSheet: true}
 	out := make([]string, len(tables))
@@ -143,18 +267,43 @@ func sheetNames(tables []*Table) []string {
 		if base == "" {
 			base = fmt.Sprintf("Table %d", i+1)
 		}
-		if head, _, ok := strings.Cut(base, " — "); ok && countUTF16(base) > maxSheetName {
-			base = head // "1. tifa docs — the reports found …" → "1. tifa docs"
-		}
-		name := cutUTF16(base, maxSheetName)
+		name := shortTitle(base, maxSheetName)
 		for n := 2; taken[strings.ToLower(name)]; n++ {
 			suffix := fmt.Sprintf(" (%d)", n)
-			name = cutUTF16(base, maxSheetName-len(suffix)) + suffix
+			name = shortTitle(base, maxSheetName-len(suffix)) + suffix
 		}
 		taken[strings.ToLower(name)] = true
 		out[i] = name
 	}
 	return out
+}
+
+// shortTitle shortens s to at most n UTF-16 units, never mid-phrase when
+// it can: to what comes before its first " — ", " (" or " _ " (a colon
+// made safe) when that fits ("Cluster profiles (kmeans, k=3, …)" →
+// "Cluster profiles"), else to the words that fit, else (a title of
+// Chinese without spaces) to the characters that fit.
+func shortTitle(s string, n int) string {
+	if countUTF16(s) <= n {
+		return s
+	}
+	cut := len(s)
+	for _, sep := range []string{" — ", " (", "_ "} {
+		if i := strings.Index(s, sep); i > 0 && i < cut {
+			cut = i
+		}
+	}
+	if head := strings.TrimRight(s[:cut], " "); head != "" && countUTF16(head) <= n {
+		return head
+	}
+	words := cutUTF16(s, n)
+	if i := strings.LastIndexByte(words, ' '); i > 0 && len(words) < len(s) && s[len(words)] != ' ' {
+		words = strings.TrimRight(words[:i], " ,;—(")
+	}
+	if words == "" {
+		return cutUTF16(s, n)
+	}
+	return words
 }
 
 // cutUTF16 cuts s to at most n UTF-16 units, at a character boundary.
@@ -178,12 +327,30 @@ func countUTF16(s string) int {
 	return n
 }
 
-// writeSheet writes t on sheet: header, rows, styles, panes, filter and
-// widths.
-func writeSheet(f *excelize.File, sheet string, t *Table, bold int) error {
-	widths := make([]int, len(t.Cols))
+// writeSheet streams t onto sheet, measured as s: the layout (column
+// styles and widths, frozen header, autofilter, dimension) first, as a
+// stream writer needs, then the header and the rows.
+func writeSheet(f *excelize.File, sheet string, t *Table, s sheetShape, bold int) error {
+	last, _ := excelize.ColumnNumberToName(max(len(t.Cols), 1))
+	ref := fmt.Sprintf("A1:%s%d", last, s.rows+1)
+	if err := f.SetSheetDimension(sheet, ref); err != nil {
+		return err
+	}
+	if len(t.Cols) > 0 {
+		if err := f.AutoFilter(sheet, ref, nil); err != nil {
+			return err
+		}
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	header := make([]any, len(t.Cols))
 	for j, c := range t.Cols {
-		col, _ := excelize.ColumnNumberToName(j + 1)
 		if c.Kind == KindFloat {
 			numFmt := "0"
 			if c.Prec > 0 {
@@ -193,74 +360,59 @@ func writeSheet(f *excelize.File, sheet string, t *Table, bold int) error {
 			if err != nil {
 				return err
 			}
-			if err := f.SetColStyle(sheet, col, style); err != nil {
+			if err := sw.SetColStyle(j+1, j+1, style); err != nil {
 				return err
 			}
 		}
-		if err := f.SetCellStr(sheet, col+"1", c.Name); err != nil {
+		if err := sw.SetColWidth(j+1, j+1, float64(min(max(s.widths[j]+2, minColWidth), maxColWidth))); err != nil {
 			return err
 		}
-		widths[j] = textWidth(c.Name) + 1 // bold
+		header[j] = excelize.Cell{StyleID: bold, Value: c.Name}
 	}
-	for i := range t.Rows {
+	if err := sw.SetRow("A1", header); err != nil {
+		return err
+	}
+	r := 1
+	vals := make([]any, len(t.Cols))
+	err = t.Each(func(row []any) error {
+		r++
 		for j, c := range t.Cols {
-			s := c.cell(t.Rows[i][j])
-			if s == "" {
-				continue
-			}
-			widths[j] = max(widths[j], textWidth(s))
-			ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
-			if err := setCell(f, sheet, ref, c, s); err != nil {
-				return err
-			}
+			vals[j] = cellValue(c, row[j])
 		}
-	}
-	last, _ := excelize.ColumnNumberToName(max(len(t.Cols), 1))
-	if err := f.SetCellStyle(sheet, "A1", last+"1", bold); err != nil {
+		ref, _ := excelize.CoordinatesToCellName(1, r)
+		return sw.SetRow(ref, vals)
+	})
+	if err != nil {
 		return err
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-		return err
-	}
-	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", last, len(t.Rows)+1)); err != nil {
-		return err
-	}
-	if len(t.Cols) > 0 {
-		if err := f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", last, len(t.Rows)+1), nil); err != nil {
-			return err
-		}
-	}
-	return setWidths(f, sheet, widths)
+	return sw.Flush()
 }
 
-// setCell writes one non-empty value, s being its CSV text: a number for
-// an int or float column (the number the text says, so the sheet and the
-// CSV agree), text otherwise and for what is not a finite number.
-func setCell(f *excelize.File, sheet, ref string, c Column, s string) error {
+// cellValue is the value a cell holds for v in column c: nil for a
+// missing value (an empty cell), a number for an int or float (the number
+// the CSV text says, so the sheet and the CSV agree), text otherwise and
+// for what is not a finite number. An int in a text column (the about
+// sheet's counts) is a number too.
+func cellValue(c Column, v any) any {
+	s := c.cell(v)
+	if s == "" {
+		return nil
+	}
 	switch c.Kind {
 	case KindInt:
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return f.SetCellInt(sheet, ref, n)
+			return n
 		}
 	case KindFloat:
 		if x, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(x, 0) && !math.IsNaN(x) {
-			return f.SetCellFloat(sheet, ref, x, -1, 64)
+			return x
+		}
+	case KindText:
+		if n, ok := v.(int); ok {
+			return int64(n)
 		}
 	}
-	return f.SetCellStr(sheet, ref, s)
-}
-
-// setWidths sets each column's width: its widest text plus 2, between
-// minColWidth and maxColWidth.
-func setWidths(f *excelize.File, sheet string, widths []int) error {
-	for j, w := range widths {
-		col, _ := excelize.ColumnNumberToName(j + 1)
-		if err := f.SetColWidth(sheet, col, col, float64(min(max(w+2, minColWidth), maxColWidth))); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s
 }
 
 // textWidth is the width of s in columns: 2 for a wide or full-width
@@ -279,28 +431,27 @@ func textWidth(s string) int {
 }
 
 // writeAbout writes the sheet "about": the provenance as key, value rows,
-// then a row "rows: SHEET" per table's sheet; the number of documents and
-// of rows are numbers.
-func writeAbout(f *excelize.File, p Provenance, names []string, tables []*Table, bold int) error {
+// then per table's sheet a row "rows: SHEET" and, when its name is not
+// its title, a row "title: SHEET" with the full title (a sheet name holds
+// 31 characters); the number of documents and of rows are numbers.
+func writeAbout(f *excelize.File, p Provenance, names []string, tables []*Table, shapes []sheetShape, bold int) error {
 	about := &Table{Cols: []Column{Text("key"), Text("value")}}
-	numeric := map[int]int{} // row index → number
 	for _, kv := range p.Pairs() {
 		if kv[0] == "documents" {
-			numeric[len(about.Rows)] = p.Documents
+			about.Add(kv[0], p.Documents)
+			continue
 		}
 		about.Add(kv[0], kv[1])
 	}
 	for i, t := range tables {
-		numeric[len(about.Rows)] = len(t.Rows)
-		about.Add("rows: "+names[i], strconv.Itoa(len(t.Rows)))
-	}
-	if err := writeSheet(f, aboutSheet, about, bold); err != nil {
-		return err
-	}
-	for i, n := range numeric {
-		if err := f.SetCellInt(aboutSheet, fmt.Sprintf("B%d", i+2), int64(n)); err != nil {
-			return err
+		about.Add("rows: "+names[i], shapes[i].rows)
+		if t.Title != "" && t.Title != names[i] {
+			about.Add("title: "+names[i], t.Title)
 		}
 	}
-	return nil
+	s, err := measure(about)
+	if err != nil {
+		return err
+	}
+	return writeSheet(f, aboutSheet, about, s, bold)
 }

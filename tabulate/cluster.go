@@ -17,7 +17,7 @@ import (
 // document, or a group of by), its cluster (numbered from 1) and
 // silhouette (empty outside the silhouette sample).
 func Members(v *vector.Vectors, res *cluster.Result, by string) *table.Table {
-	t := &table.Table{Title: fmt.Sprintf("Members (%s, k=%d)", res.Method, res.K), Cols: append(unitCols(by), table.Int("cluster"), table.Float("silhouette", 3))}
+	t := &table.Table{Title: fmt.Sprintf("Members (%s, k=%d)", res.Method, res.K), Name: "members", Cols: append(unitCols(by), table.Int("cluster"), table.Float("silhouette", 3))}
 	for i, u := range v.Units {
 		var sil any = res.Silhouette[i]
 		if math.IsNaN(res.Silhouette[i]) {
@@ -48,7 +48,8 @@ func clusterStats(res *cluster.Result) (size []int, sil []float64) {
 }
 
 // Profiles is the table of tifa cluster --table profile: per cluster its
-// size, mean silhouette, first members, and the top slogans and words
+// size, mean silhouette, members (every one; a terminal shows the first
+// six, table.Column.Preview), and the top slogans and words
 // (words only in the words space) that most set it apart
 // (vector.Vectors.Distinguish), each with its lift.
 func Profiles(v *vector.Vectors, res *cluster.Result, top int) *table.Table {
@@ -61,14 +62,14 @@ func Profiles(v *vector.Vectors, res *cluster.Result, top int) *table.Table {
 	for i, c := range res.Labels {
 		members[c] = append(members[c], v.Units[i].ID)
 	}
-	cs := []table.Column{table.Int("cluster"), table.Int("size"), table.Float("silhouette", 3), table.Text("members"), table.Text("slogans")}
+	cs := []table.Column{table.Int("cluster"), table.Int("size"), table.Float("silhouette", 3), {Name: "members", Kind: table.KindText, Preview: 6}, table.Text("slogans")}
 	hasWords := slices.ContainsFunc(v.Entries, func(e int) bool { return e < 0 })
 	if hasWords {
 		cs = append(cs, table.Text("words"))
 	}
-	t := &table.Table{Title: fmt.Sprintf("Cluster profiles (%s, k=%d, mean silhouette %.3f)", res.Method, res.K, res.Mean), Cols: cs}
+	t := &table.Table{Title: fmt.Sprintf("Cluster profiles (%s, k=%d, mean silhouette %.3f)", res.Method, res.K, res.Mean), Name: "profile", Cols: cs}
 	for c := range res.K {
-		row := []any{c + 1, size[c], sil[c], shorten(members[c], 6), distinctiveLabels(v, slogans[c])}
+		row := []any{c + 1, size[c], sil[c], strings.Join(members[c], "; "), distinctiveLabels(v, slogans[c])}
 		if hasWords {
 			row = append(row, distinctiveLabels(v, words[c]))
 		}
@@ -85,19 +86,11 @@ func distinctiveLabels(v *vector.Vectors, ds []vector.Distinctive) string {
 	return strings.Join(out, "; ")
 }
 
-// shorten lists the first n IDs and how many more there are.
-func shorten(ids []string, n int) string {
-	if len(ids) <= n {
-		return strings.Join(ids, "; ")
-	}
-	return strings.Join(ids[:n], "; ") + fmt.Sprintf("; … (+%d)", len(ids)-n)
-}
-
 // ClusterTerms is the table of tifa cluster --table terms: per cluster its
 // top distinguishing terms, with the slogan category, centroid weight and
 // lift.
 func ClusterTerms(v *vector.Vectors, lex *lexicon.Lexicon, res *cluster.Result, top int) *table.Table {
-	t := &table.Table{Title: "Distinguishing terms", Cols: []table.Column{table.Int("cluster"), table.Int("rank"), table.Text("term"), table.Text("slogan"), table.Float("centroid", 4), table.Float("lift", 3)}}
+	t := &table.Table{Title: "Distinguishing terms", Name: "terms", Cols: []table.Column{table.Int("cluster"), table.Int("rank"), table.Text("term"), table.Text("slogan"), table.Float("centroid", 4), table.Float("lift", 3)}}
 	for c, ds := range v.Distinguish(res.Labels, res.K, top, nil) {
 		for r, d := range ds {
 			cat := ""
@@ -113,7 +106,7 @@ func ClusterTerms(v *vector.Vectors, lex *lexicon.Lexicon, res *cluster.Result, 
 // KScores is the table of tifa cluster --table k: the mean silhouette of
 // each k tried by --k auto.
 func KScores(res *cluster.Result) *table.Table {
-	t := &table.Table{Title: "Mean silhouette by k (--k auto)", Cols: []table.Column{table.Int("k"), table.Float("silhouette", 4)}}
+	t := &table.Table{Title: "Mean silhouette by k (--k auto)", Name: "k", Cols: []table.Column{table.Int("k"), table.Float("silhouette", 4)}}
 	for _, s := range res.Tried {
 		t.Add(s.K, s.Silhouette)
 	}
@@ -131,7 +124,7 @@ func MergeTree(v *vector.Vectors, res *cluster.Result) *table.Table {
 		}
 		return "step " + strconv.Itoa(id-n+1)
 	}
-	t := &table.Table{Title: "Merge tree (" + res.Method + ")", Cols: []table.Column{table.Int("step"), table.Text("left"), table.Text("right"), table.Float("distance", 6), table.Int("size")}}
+	t := &table.Table{Title: "Merge tree (" + res.Method + ")", Name: "tree", Cols: []table.Column{table.Int("step"), table.Text("left"), table.Text("right"), table.Float("distance", 6), table.Int("size")}}
 	for i, m := range res.Merges {
 		t.Add(i+1, name(m.Left), name(m.Right), m.Distance, m.Size)
 	}

@@ -17,7 +17,7 @@ import (
 // first: a, b, count (windows holding both), freq_a and freq_b (windows
 // holding each), jaccard, npmi.
 func CooccurPairs(groups []vector.Unit, by string, res []*cooccur.Result, terms []string, top int) *table.Table {
-	t := &table.Table{Title: "Co-occurring pairs", Cols: append(unitCols(by), table.Text("a"), table.Text("b"), table.Int("count"),
+	t := &table.Table{Title: "Co-occurring pairs", Name: "pairs", Cols: append(unitCols(by), table.Text("a"), table.Text("b"), table.Int("count"),
 		table.Int("freq_a"), table.Int("freq_b"), table.Float("jaccard", 4), table.Float("npmi", 4))}
 	for g, r := range res {
 		pairs := r.Pairs
@@ -40,7 +40,7 @@ func CooccurCommunities(groups []vector.Unit, by string, res []*cooccur.Result, 
 	if len(parts) == 1 {
 		title += fmt.Sprintf(": modularity %.3f", parts[0].Q)
 	}
-	t := &table.Table{Title: title, Cols: append(unitCols(by), table.Int("community"), table.Int("size"), table.Text("term"),
+	t := &table.Table{Title: title, Name: "communities", Cols: append(unitCols(by), table.Int("community"), table.Int("size"), table.Text("term"),
 		table.Text("slogan"), table.Int("freq"))}
 	for g, part := range parts {
 		var members [][]int32

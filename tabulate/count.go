@@ -12,7 +12,7 @@ import (
 // per10k. Its rows are generated as they are written (see table.Table.Gen):
 // millions with all on a large corpus.
 func Counts(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, all bool) *table.Table {
-	cs := append([]table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}, extraCols(extra)...)
+	cs := append([]table.Column{table.Text("doc")}, metaCols(extra, false)...)
 	cs = append(cs, table.Text("section"), table.Text("slogan"), table.Text("category"), table.Int("count"), table.Int("nested"), table.Float("per10k", 3))
 	t := &table.Table{Title: "Slogan counts", Cols: cs}
 	t.Gen = func(add func(vals ...any) error) error {
@@ -41,7 +41,7 @@ func Counts(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, all b
 // (analysis.RankEntries), holding counts.
 func CountsWide(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string) *table.Table {
 	entries := analysis.RankEntries(dcs)
-	cs := append([]table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}, extraCols(extra)...)
+	cs := append([]table.Column{table.Text("doc")}, metaCols(extra, false)...)
 	cs = append(cs, table.Int("chars"))
 	for _, e := range entries {
 		cs = append(cs, table.Int(lex.Entries[e].Slogan))

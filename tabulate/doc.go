@@ -12,8 +12,10 @@
 // reuse), Targets (tifa targets) and Lexicon (tifa lexicon list).
 //
 // Per-document tables start with doc, region, level and year, then the
-// manifest's extra columns; an extra column named like one of tifa's own
-// is written manifest_NAME, so no header holds a name twice. A missing
+// manifest's extra columns (metaCols, the one list of them: a new document
+// column is added there); these are optional (table.Column.Optional), so
+// --columns chooses them. An extra column named like one of tifa's own is
+// written manifest_NAME, so no header holds a name twice. A missing
 // value (an unknown year, a lag without national reports) is nil, written
 // empty.
 package tabulate

@@ -1,6 +1,7 @@
 package tabulate
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -14,25 +15,21 @@ import (
 // extra columns (one named like a place column written manifest_NAME),
 // chars (Chinese characters), review_chars, plan_chars, review_heading and
 // plan_heading (the headings that opened each part), encoding (of the
-// source file) and warnings.
+// source file; empty for the formats whose text is extracted), format
+// (txt, md, html, pdf, docx, doc, wps, rtf, ofd), pages (of a PDF or OFD)
+// and warnings.
 func Docs(extra []string) *table.Table {
-	cs := []table.Column{table.Text("id"), table.Text("region"), table.Text("level"), table.Int("year")}
-	cs = append(cs, placeCols()...)
-	cs = append(cs, extraCols(extra, reports.PlaceColumns...)...)
+	cs := append([]table.Column{table.Text("id")}, metaCols(extra, true)...)
 	cs = append(cs, table.Int("chars"), table.Int("review_chars"), table.Int("plan_chars"),
-		table.Text("review_heading"), table.Text("plan_heading"), table.Text("encoding"), table.Text("warnings"))
+		table.Text("review_heading"), table.Text("plan_heading"), table.Text("encoding"), table.Text("format"), table.Int("pages"), table.Text("warnings"))
 	return &table.Table{Title: "Documents", Cols: cs}
 }
 
 // DocRow is d's row of Docs.
 func DocRow(d *reports.Document, extra []string) []any {
-	row := []any{d.ID, d.Meta.Region, d.Meta.Level, d.Meta.Year}
-	row = append(row, placeCells(d.Meta)...)
-	for _, k := range extra {
-		row = append(row, d.Meta.Extra[k])
-	}
+	row := append([]any{d.ID}, metaCells(d.Meta, extra)...)
 	row = append(row, d.Chars(reports.PartAll), d.Chars(reports.PartReview), d.Chars(reports.PartPlan),
-		firstHeading(d, reports.PartReview), firstHeading(d, reports.PartPlan), d.Encoding, strings.Join(d.Warnings, "; "))
+		firstHeading(d, reports.PartReview), firstHeading(d, reports.PartPlan), d.Encoding, d.Format, positive(d.Pages), strings.Join(d.Warnings, "; "))
 	return row
 }
 
@@ -45,10 +42,11 @@ func firstHeading(d *reports.Document, p reports.Part) string {
 	return ""
 }
 
-// metaCells returns the metadata columns every per-document output starts
-// with: region, level, year and the manifest's extra columns.
+// metaCells returns the values of metaCols: region, level, year, the
+// place columns and the manifest's extra columns.
 func metaCells(m reports.Meta, extra []string) []any {
 	row := []any{m.Region, m.Level, m.Year}
+	row = append(row, placeCells(m)...)
 	for _, k := range extra {
 		row = append(row, m.Extra[k])
 	}
@@ -58,7 +56,7 @@ func metaCells(m reports.Meta, extra []string) []any {
 // reservedCols are the column names of tifa's per-document outputs.
 var reservedCols = map[string]bool{"id": true, "doc": true, "region": true, "level": true, "year": true,
 	"chars": true, "review_chars": true, "plan_chars": true, "review_heading": true, "plan_heading": true,
-	"encoding": true, "warnings": true, "section": true, "slogan": true, "category": true, "count": true,
+	"encoding": true, "format": true, "pages": true, "warnings": true, "section": true, "slogan": true, "category": true, "count": true,
 	"nested": true, "per10k": true}
 
 // placeCols are the columns of reports.PlaceColumns.
@@ -79,17 +77,43 @@ func placeCells(m reports.Meta) []any {
 	return out
 }
 
-// extraCols are the columns of a manifest's extra fields; a name tifa uses
-// itself (or one of also, the table's own) gets the prefix manifest_ (a
-// manifest column "chars" becomes "manifest_chars"), so no header holds a
-// name twice.
+// extraCols are the columns of a manifest's extra fields, optional
+// (table.Column.Optional: --columns chooses them). A name tifa uses itself
+// (or one of also, the table's own: the place columns) gets the prefix
+// manifest_ (a manifest column "chars" becomes "manifest_chars"), and
+// then, if the manifest has that name too, the first free suffix _2, _3 …
+// ("manifest_chars_2"), so no header holds a name twice and a manifest
+// column keeps its own name when it can. A name that only a command's
+// other columns hold (a slogan of count --wide) is made unique by
+// table.Output.Write.
 func extraCols(names []string, also ...string) []table.Column {
+	reserved := func(n string) bool { return reservedCols[n] || slices.Contains(also, n) }
+	taken := map[string]bool{}
+	for _, n := range names {
+		if !reserved(n) {
+			taken[n] = true
+		}
+	}
 	out := make([]table.Column, len(names))
 	for i, n := range names {
-		if reservedCols[n] || slices.Contains(also, n) {
-			n = "manifest_" + n
+		name := n
+		if reserved(n) {
+			name = "manifest_" + n
+			for k := 2; taken[name] || reserved(name); k++ {
+				name = fmt.Sprintf("manifest_%s_%d", n, k)
+			}
+			taken[name] = true
 		}
-		out[i] = table.Text(n)
+		out[i] = table.Column{Name: name, Kind: table.KindText, Optional: true}
 	}
 	return out
+}
+
+// positive returns n, or nil (an empty cell) when n is 0: a page count or
+// number only PDF and OFD files have.
+func positive(n int) any {
+	if n <= 0 {
+		return nil
+	}
+	return n
 }

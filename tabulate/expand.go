@@ -12,7 +12,7 @@ import (
 // rank, term, slogan (its lexicon category, else empty), cosine to the
 // centroid of the query's vectors, and freq (its tokens in the group).
 func Nearest(groups []vector.Unit, by string, models []*wordvec.Model, nbrs [][]wordvec.Neighbor, terms []string, entries []int, lex *lexicon.Lexicon) *table.Table {
-	t := &table.Table{Title: "Nearest terms", Cols: append(unitCols(by), table.Int("rank"), table.Text("term"), table.Text("slogan"),
+	t := &table.Table{Title: "Nearest terms", Name: "nearest", Cols: append(unitCols(by), table.Int("rank"), table.Text("term"), table.Text("slogan"),
 		table.Float("cosine", 4), table.Int("freq"))}
 	for g, nn := range nbrs {
 		for r, n := range nn {
@@ -28,7 +28,7 @@ func Nearest(groups []vector.Unit, by string, models []*wordvec.Model, nbrs [][]
 // between categories and its gap, and how often a slogan's nearest other
 // slogan shares its category, beside chance.
 func VectorCheck(groups []vector.Unit, by string, checks []*wordvec.Check) *table.Table {
-	t := &table.Table{Title: "Category check of the word vectors", Cols: append(unitCols(by), table.Int("slogans"), table.Int("missing"),
+	t := &table.Table{Title: "Category check of the word vectors", Name: "check", Cols: append(unitCols(by), table.Int("slogans"), table.Int("missing"),
 		table.Int("categories"), table.Float("within", 3), table.Float("between", 3), table.Float("gap", 3),
 		table.Float("accuracy", 3), table.Float("chance", 3))}
 	for g, c := range checks {

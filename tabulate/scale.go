@@ -16,7 +16,7 @@ import (
 // its Hessian standard error, its bootstrap standard error and interval
 // (empty without replicates), in reading order.
 func Positions(units []vector.Unit, by string, wf *scale.Wordfish) *table.Table {
-	t := &table.Table{Title: "Wordfish positions", Cols: append(unitCols(by), table.Float("theta", 4), table.Float("se", 4),
+	t := &table.Table{Title: "Wordfish positions", Name: "positions", Cols: append(unitCols(by), table.Float("theta", 4), table.Float("se", 4),
 		table.Float("boot_se", 4), table.Float("lower", 4), table.Float("upper", 4))}
 	for i, u := range units {
 		var bse, lo, hi any
@@ -33,7 +33,7 @@ func Positions(units []vector.Unit, by string, wf *scale.Wordfish) *table.Table 
 // dimension: its sign says which side uses the term more) and psi (fixed
 // effect: its frequency), sorted by beta, then term.
 func WordfishWords(terms []string, entries []int, lex *lexicon.Lexicon, wf *scale.Wordfish) *table.Table {
-	t := &table.Table{Title: "Wordfish word weights", Cols: []table.Column{table.Text("term"), table.Text("slogan"),
+	t := &table.Table{Title: "Wordfish word weights", Name: "words", Cols: []table.Column{table.Text("term"), table.Text("slogan"),
 		table.Float("beta", 4), table.Float("psi", 4)}}
 	for _, j := range sortedBy(terms, wf.Beta) {
 		t.Add(terms[j], category(lex, entries[j]), wf.Beta[j], wf.Psi[j])
@@ -45,7 +45,7 @@ func WordfishWords(terms []string, entries []int, lex *lexicon.Lexicon, wf *scal
 // rounds, whether θ converged, the log posterior, and the bootstrap's
 // replicates, level and interval (normal or percentile).
 func WordfishFit(wf *scale.Wordfish, terms, replicates int, level float64, interval string) *table.Table {
-	t := &table.Table{Title: "Wordfish fit", Cols: []table.Column{table.Int("units"), table.Int("terms"), table.Int("iterations"),
+	t := &table.Table{Title: "Wordfish fit", Name: "fit", Cols: []table.Column{table.Int("units"), table.Int("terms"), table.Int("iterations"),
 		table.Text("converged"), table.Float("log_posterior", 1), table.Int("replicates"), table.Float("level", 2), table.Text("interval")}}
 	conv := "no"
 	if wf.Converged {
@@ -63,7 +63,7 @@ func WordfishFit(wf *scale.Wordfish, terms, replicates int, level float64, inter
 // principal inertia, its share of the total inertia and the cumulative
 // share.
 func CADims(ca *scale.CA) *table.Table {
-	t := &table.Table{Title: fmt.Sprintf("Correspondence analysis: total inertia %.4f", ca.Inertia), Cols: []table.Column{table.Int("dim"),
+	t := &table.Table{Title: fmt.Sprintf("Correspondence analysis: total inertia %.4f", ca.Inertia), Name: "dims", Cols: []table.Column{table.Int("dim"),
 		table.Float("inertia", 5), table.Float("share", 4), table.Float("cumulative", 4)}}
 	cum := 0.0
 	for k, v := range ca.Values {
@@ -76,7 +76,7 @@ func CADims(ca *scale.CA) *table.Table {
 // CAPositions is the table of the units' principal coordinates: the
 // unit's columns, its mass, dim1, dim2 …, in reading order.
 func CAPositions(units []vector.Unit, by string, ca *scale.CA) *table.Table {
-	t := &table.Table{Title: "Correspondence analysis: units", Cols: append(append(unitCols(by), table.Float("mass", 5)), dimCols(ca)...)}
+	t := &table.Table{Title: "Correspondence analysis: units", Name: "positions", Cols: append(append(unitCols(by), table.Float("mass", 5)), dimCols(ca)...)}
 	for i, u := range units {
 		t.Add(append(append(unitCells(by, u), ca.RowMass[i]), dimCells(ca.Row.RawRowView(i))...)...)
 	}
@@ -86,7 +86,7 @@ func CAPositions(units []vector.Unit, by string, ca *scale.CA) *table.Table {
 // CAWords is the table of the terms' principal coordinates: term, slogan
 // (category), mass, dim1, dim2 …, sorted by dim1, then term.
 func CAWords(terms []string, entries []int, lex *lexicon.Lexicon, ca *scale.CA) *table.Table {
-	t := &table.Table{Title: "Correspondence analysis: terms", Cols: append([]table.Column{table.Text("term"), table.Text("slogan"),
+	t := &table.Table{Title: "Correspondence analysis: terms", Name: "words", Cols: append([]table.Column{table.Text("term"), table.Text("slogan"),
 		table.Float("mass", 6)}, dimCols(ca)...)}
 	first := make([]float64, len(terms))
 	for j := range terms {

@@ -11,7 +11,7 @@ import (
 // Targets is the table of tifa targets: the rows of TargetRow, or with
 // headline those of HeadlineRow, under their columns.
 func Targets(extra []string, headline bool, rows [][]any) *table.Table {
-	cs := append([]table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}, extraCols(extra)...)
+	cs := append([]table.Column{table.Text("doc")}, metaCols(extra, false)...)
 	cs = append(cs, table.Text("section"))
 	if !headline {
 		cs = append(cs, table.Text("indicator"))

@@ -15,7 +15,7 @@ import (
 // category it was seeded with, its share of all tokens (the token-weighted
 // mean of the documents' shares), its coherence and its top terms.
 func Topics(seq *vector.Sequences, sc *topics.Scored, labels, seeds []string, top int) *table.Table {
-	t := &table.Table{Title: "Topics", Cols: []table.Column{table.Int("topic"), table.Text("label"), table.Text("seeded"),
+	t := &table.Table{Title: "Topics", Name: "topics", Cols: []table.Column{table.Int("topic"), table.Text("label"), table.Text("seeded"),
 		table.Float("share", 4), table.Float("coherence", 3), table.Text("top_terms")}}
 	all := [][]int{make([]int, len(seq.Docs))}
 	for d := range all[0] {
@@ -54,7 +54,7 @@ func TokenWeights(seq *vector.Sequences) []float64 {
 // term, slogan (the lexicon category of a slogan, else empty) and weight
 // (φ, the term's probability in the topic).
 func TopicTerms(seq *vector.Sequences, lex *lexicon.Lexicon, m *topics.Model, labels []string, top int) *table.Table {
-	t := &table.Table{Title: "Topic terms", Cols: []table.Column{table.Int("topic"), table.Text("label"), table.Int("rank"),
+	t := &table.Table{Title: "Topic terms", Name: "terms", Cols: []table.Column{table.Int("topic"), table.Text("label"), table.Int("rank"),
 		table.Text("term"), table.Text("slogan"), table.Float("weight", 5)}}
 	for k := range m.Topics {
 		for r, tw := range m.Top(k, top) {
@@ -68,14 +68,15 @@ func TopicTerms(seq *vector.Sequences, lex *lexicon.Lexicon, m *topics.Model, la
 // columns (a document, or a group of by), topic, label and share; the
 // shares of a unit sum to 1. A group's share is the token-weighted mean of
 // its documents' (topics.GroupMeans), and its number of documents follows.
-func TopicShares(units []vector.Unit, by string, shares *mat.Dense, labels []string) *table.Table {
+// name is the table's short name (shares, year, level).
+func TopicShares(name string, units []vector.Unit, by string, shares *mat.Dense, labels []string) *table.Table {
 	title := "Topic shares"
 	cols := append(unitCols(by), table.Int("topic"), table.Text("label"), table.Float("share", 4))
 	if by != "doc" {
 		title += " by " + by
 		cols = append(cols, table.Int("docs"))
 	}
-	t := &table.Table{Title: title, Cols: cols}
+	t := &table.Table{Title: title, Name: name, Cols: cols}
 	for i, u := range units {
 		for k, label := range labels {
 			row := append(unitCells(by, u), k+1, label, shares.At(i, k))
@@ -94,7 +95,7 @@ func TopicShares(units []vector.Unit, by string, shares *mat.Dense, labels []str
 // coherence of the topics (NPMI of their top terms in windows; higher is
 // better).
 func TopicFit(seq *vector.Sequences, sc *topics.Scored, iterations int, window string) *table.Table {
-	t := &table.Table{Title: "Fit", Cols: []table.Column{table.Int("topics"), table.Int("seeded"), table.Int("iterations"),
+	t := &table.Table{Title: "Fit", Name: "fit", Cols: []table.Column{table.Int("topics"), table.Int("seeded"), table.Int("iterations"),
 		table.Int("docs"), table.Int("held_out"), table.Int("terms"), table.Int("tokens"), table.Float("perplexity", 1),
 		table.Float("coherence", 3), table.Text("window")}}
 	tokens := 0
@@ -114,7 +115,7 @@ func TopicFit(seq *vector.Sequences, sc *topics.Scored, iterations int, window s
 // tried, its held-out perplexity and mean coherence, and which was chosen
 // (the smallest within the tolerance of the lowest perplexity).
 func TopicK(ch *topics.Choice) *table.Table {
-	t := &table.Table{Title: "Number of topics", Cols: []table.Column{table.Int("k"), table.Float("perplexity", 1),
+	t := &table.Table{Title: "Number of topics", Name: "k", Cols: []table.Column{table.Int("k"), table.Float("perplexity", 1),
 		table.Float("coherence", 3), table.Text("chosen")}}
 	for _, s := range ch.Scores {
 		chosen := ""

@@ -103,9 +103,9 @@ func unitCols(by string) []table.Column {
 	case "level":
 		return []table.Column{table.Text("level")}
 	case "region-year":
-		return []table.Column{table.Text("unit"), table.Text("region"), table.Text("level"), table.Int("year")}
+		return append([]table.Column{table.Text("unit")}, metaCols(nil, false)...)
 	}
-	return []table.Column{table.Text("doc"), table.Text("region"), table.Text("level"), table.Int("year")}
+	return append([]table.Column{table.Text("doc")}, metaCols(nil, false)...)
 }
 
 // unitCells are the values of unitCols for u.
@@ -120,7 +120,7 @@ func unitCells(by string, u vector.Unit) []any {
 	case "level":
 		return []any{u.ID}
 	}
-	return []any{u.ID, u.Meta.Region, u.Meta.Level, u.Meta.Year}
+	return append([]any{u.ID}, metaCells(u.Meta, nil)...)
 }
 
 // termLabels joins the labels of cols.

@@ -56,6 +56,9 @@ for average, complete and ward, map for k-means.`,
 			if err != nil {
 				return err
 			}
+			if err := g.checkSeveral(slices.DeleteFunc(slices.Clone(tables), func(n string) bool { return n == "k" && copt.K > 0 })); err != nil {
+				return err
+			}
 			if plotKind == "" {
 				plotKind = "map"
 				if copt.Method != "kmeans" {

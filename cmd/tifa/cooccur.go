@@ -174,5 +174,14 @@ func (c *cooccurOpts) parse(g *globals, cmd *cobra.Command) ([]string, cooccur.M
 		return nil, m, errors.New("flag --top-words: only used with --words")
 	}
 	tables, err := parseTables(g, c.tables, []string{"pairs", "communities"}, "pairs,communities", "pairs")
-	return tables, m, err
+	if err != nil {
+		return nil, m, err
+	}
+	if graphFormats[strings.ToLower(filepath.Ext(g.out))] != nil {
+		return tables, m, nil // a network file, no table
+	}
+	if _, err := table.ChooseFormat(g.format, g.out, isTerminal(g.stdout)); err != nil {
+		return nil, m, fmt.Errorf("%w; tifa cooccur also writes .graphml and .gexf (the network)", err)
+	}
+	return tables, m, g.checkSeveral(tables)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -50,10 +51,11 @@ print what 'tifa docs', 'tifa count --wide' and 'tifa trend --wide' would.`,
 			}
 			docs.Title = "1. tifa docs — the reports found, metadata and sections"
 			counts := tabulate.CountsWide(dcs, lex, extra)
-			keepColumns(counts, 5+len(extra)+demoTop)
+			keepColumns(counts, slices.IndexFunc(counts.Cols, func(c table.Column) bool { return c.Name == "chars" })+1+demoTop)
 			counts.Title = fmt.Sprintf("2. tifa count --wide — mentions of the %d most mentioned slogans", demoTop)
 			trend := tabulate.TrendWide(tr.Rows(analysis.TrendOptions{Top: 2 * demoTop}), tr.Years(), lex, "", "mean_per10k")
 			trend.Title = fmt.Sprintf("3. tifa trend --wide --top %d — mentions per 10,000 characters, mean by year", 2*demoTop)
+			docs.Name, counts.Name, trend.Name = "docs", "counts", "trend"
 			if g.format == "" && g.out == "" {
 				g.format = table.FormatTable // several tables: never CSV by default
 			}

@@ -91,8 +91,9 @@ under.`,
 			if events == "-" {
 				return errors.New("flag --events: give a file name (the table goes to stdout)")
 			}
-			if err := table.CheckOutputDir("--events", events); err != nil {
-				return err
+			eventsFormat, err := table.FormatOf(events)
+			if err != nil {
+				return fmt.Errorf("flag --events: %w", err)
 			}
 			if err := p.check(); err != nil {
 				return err
@@ -111,7 +112,7 @@ under.`,
 			}
 			diffusionWarnings(g, d, part)
 			if events != "" {
-				if err := g.outputTo(events, false).Write(table.FormatCSV, g.bom, tabulate.Events(d.Events(opt), lex)); err != nil {
+				if err := g.outputTo(events, eventsFormat == table.FormatXLSX).Write(eventsFormat, g.bom, tabulate.Events(d.Events(opt), lex)); err != nil {
 					return err
 				}
 			}
@@ -140,7 +141,7 @@ under.`,
 	f.StringVar(&which, "table", "summary", "summary (slogan × level), curve (× year) or regions (first use per region)")
 	f.IntVar(&o.top, "top", 0, "only the N slogans used by most regions (0: all used)")
 	f.StringArrayVar(&o.slogans, "slogan", nil, "only this slogan (canonical form or alias); repeatable")
-	f.StringVar(&events, "events", "", "also write the region × slogan × year panel to FILE (CSV)")
+	f.StringVar(&events, "events", "", "also write the region × slogan × year panel to FILE (.csv, .tsv, .json, .md or .xlsx)")
 	f.StringVar(&by, "by", "region", "the regions: region (as written), or division code: place (renames merged), county, city or province (a township under its county)")
 	p.addFlags(cmd, "the adoption curves")
 	return cmd

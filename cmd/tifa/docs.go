@@ -1,14 +1,20 @@
 package main
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/extract"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newDocsCmd(g *globals) *cobra.Command {
 	var in inputOpts
+	var all bool
 	cmd := &cobra.Command{
 		Use:   "docs PATH...",
 		Short: "List the documents found, with their metadata, sections and warnings",
@@ -22,8 +28,20 @@ divisions holding it), place_source (manifest, filename, path, header or
 override; 'tifa places' says why), [manifest extra columns; one named like a
 place column is written manifest_NAME], chars (Chinese characters),
 review_chars, plan_chars, review_heading and plan_heading (the headings that
-opened each part), encoding (of the source file), warnings.`,
-		Example: "  tifa docs reports/\n  tifa docs ../shared/seeds -f csv -o docs.csv",
+opened each part), encoding (of the source file), format (txt, md, html, pdf,
+docx, doc, wps, rtf, ofd), pages (of a PDF or OFD), warnings.
+
+--columns chooses the document columns (region … place_source and the
+manifest's) in any command: --columns region,year,source_path (exactly
+these), --columns +code,-level (changes to the default), all or none. The
+place columns are shown by default here only; elsewhere --columns +code or
+all adds them. A terminal table leaves out a manifest column with long
+values (a path, a note with URLs) unless asked for; files hold the rest.
+
+--all-files adds a row for every other file found under the folders: what it
+is (image, manifest, system, data, tifa-output, hidden, unsupported, unknown)
+in format, and why it is not read in warnings.`,
+		Example: "  tifa docs reports/\n  tifa docs ../shared/seeds -f csv -o docs.csv\n  tifa docs collected/ --all-files",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			src, err := in.open(g, args)
 			if err != nil {
@@ -37,10 +55,27 @@ opened each part), encoding (of the source file), warnings.`,
 			if err != nil {
 				return err
 			}
+			var kinds []string // of the files listed, the manifest aside
+			n := 0
+			for _, e := range src.Others() {
+				if all {
+					t.Add(tabulate.DocRow(e.Doc(), src.ExtraColumns())...)
+				}
+				if e.Format != string(extract.Manifest) {
+					n++
+					if !slices.Contains(kinds, e.Format) {
+						kinds = append(kinds, e.Format)
+					}
+				}
+			}
+			if !all && n > 0 && !g.quiet {
+				fmt.Fprintf(g.stderr, "tifa: %d other file(s) not read as reports (%s); --all-files lists them\n", n, strings.Join(kinds, ", "))
+			}
 			return g.emit(t)
 		},
 	}
 	in.addFlags(cmd, false)
 	cmd.Flags().Lookup("section").Hidden = true
+	cmd.Flags().BoolVar(&all, "all-files", false, "also list every file that is not read as a report, and why")
 	return cmd
 }

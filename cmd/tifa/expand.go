@@ -181,7 +181,11 @@ func (e *expandOpts) parse(g *globals) ([]string, error) {
 	if e.category != "" && e.asLexicon == "" {
 		return nil, fmt.Errorf("flag --category: only used with --as-lexicon FILE")
 	}
-	return parseTables(g, e.tables, []string{"nearest", "check"}, "nearest", "nearest")
+	tables, err := parseTables(g, e.tables, []string{"nearest", "check"}, "nearest", "nearest")
+	if err != nil {
+		return nil, err
+	}
+	return tables, g.checkSeveral(tables)
 }
 
 // expandQuery returns the term ids of the comma-separated terms of arg (a

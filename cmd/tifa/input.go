@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/extract"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 )
@@ -23,6 +24,7 @@ type inputOpts struct {
 	where     []string
 	places    string
 	cache     cacheOpts
+	ocr       string // --ocr: tesseract's language, "" for none
 }
 
 func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
@@ -32,6 +34,8 @@ func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
 	f.StringArrayVar(&in.where, "where", nil, "only the documents matching FILTER: year=1990..2025, level=county|city, region=浙江, province=河北, city=保定, county=徐水, code=1306*, place=ID, doc=GLOB or a manifest column; repeatable (all must hold)")
 	f.StringVar(&in.places, "places", "", "your own placements: CSV FILE of name,code rows (a document's path or file name, or a place name; code none: no division); see 'tifa places'")
 	addCacheFlags(cmd, &in.cache)
+	f.StringVar(&in.ocr, "ocr", "", "read scanned PDF pages with tesseract (installed separately), in language LANG")
+	f.Lookup("ocr").NoOptDefVal = "chi_sim"
 	if withLexicon {
 		addLexiconFlags(cmd, in)
 	}
@@ -105,10 +109,18 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 		}
 		g.where = &f
 	}
+	if in.ocr != "" {
+		if err := extract.CheckOCR(in.ocr); err != nil {
+			return nil, fmt.Errorf("flag --ocr: %w", err)
+		}
+	}
 	opt := reports.Options{
 		Manifest: in.meta,
 		Stdin:    g.stdin,
 		Warn:     func(msg string) { g.warnf("%s", msg) },
+		OCR:      in.ocr,
+		OCRFlag:  "--ocr",
+		Stage:    g.stage,
 	}
 	if in.places != "" {
 		r, err := placesResolver(in.places)
@@ -125,13 +137,18 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 		g.cache = cc
 		opt.Cache = cc
 	}
-	return reports.Open(args, opt)
+	src, err := reports.Open(args, opt)
+	if err != nil {
+		return nil, err
+	}
+	return src, g.checkSource(src, args)
 }
 
 // each reads every document of src, showing progress, and calls fn on
 // those that match --where. Its error says when no document matched or had
 // any text.
 func each(g *globals, src *reports.Source, fn func(*reports.Document) error) error {
+	defer src.Close() // the PDF engine, if a PDF was read
 	p := newProgress(g, len(src.Files()))
 	n, read, withText := 0, 0, 0
 	warned := tally{what: "have warnings"}
@@ -146,7 +163,7 @@ func each(g *globals, src *reports.Source, fn func(*reports.Document) error) err
 		if strings.TrimSpace(d.Text) != "" {
 			withText++
 		}
-		if len(d.Warnings) > 0 {
+		if len(d.Warnings) > 0 && d.Unread() == "" { // an unread PDF … was named already
 			warned.add(d.ID, d.Warnings[0])
 		}
 		p.add(d.Path, len(d.Text))

@@ -22,8 +22,10 @@ side, so a researcher can check what a count stands for. A TERM that is a
 lexicon form finds every form of its entry, exactly as 'tifa count' counts
 them; any other TERM is found as literal text.
 
-Columns: doc, region, level, year, section (preamble, review or plan), left,
-term (as written), right.`,
+Columns: doc, region, level, year, section (preamble, review or plan), page
+(of a PDF or OFD), line (of a text file: the line of the source file the
+mention is on, to check a quote against the original; empty for PDF, Word and
+OFD), left, term (as written), right.`,
 		Example: "  tifa kwic reports/ 六稳\n  tifa kwic reports/ 共同富裕 --section plan --width 30",
 		Args:    cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {

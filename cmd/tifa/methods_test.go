@@ -31,7 +31,7 @@ func TestMethodsGolden(t *testing.T) {
 		{"cooccur_paragraph.txt", "", []string{"cooccur", samples, "--window", "paragraph", "--sort", "npmi", "--top", "10", "-f", "table"}},
 		{"cooccur_words_level.csv", "", []string{"cooccur", samples, "--words", "--top-words", "30", "--by", "level", "--top", "5", "--where", "year=2019..", "-f", "csv"}},
 		{"expand.csv", "", []string{"expand", samples, "五水共治", "--min-count", "2", "--top", "8", "-f", "csv"}},
-		{"expand_by_level.tsv", "", []string{"expand", samples, "乡村振兴,美丽乡村", "--by", "level", "--min-count", "2", "--top", "4", "--no-slogans", "--table", "nearest,check", "-f", "tsv"}},
+		{"expand_by_level.md", "", []string{"expand", samples, "乡村振兴,美丽乡村", "--by", "level", "--min-count", "2", "--top", "4", "--no-slogans", "--table", "nearest,check", "-f", "md"}},
 		{"discover_near.csv", "", []string{"discover", samples, "--near", "environment", "--min-docs", "2", "--top", "10", "-f", "csv"}},
 	})
 }

@@ -20,7 +20,7 @@ func TestGoldenProvenance(t *testing.T) {
 		{"provenance_trend_bom.tsv", "", []string{"trend", samples, "--top", "3", "-f", "tsv", "--bom", "--provenance"}},
 		{"provenance_trend.json", "", []string{"trend", samples, "--by", "level", "--slogan", "共同富裕", "-f", "json", "--provenance"}},
 		{"provenance_docs.md", "", []string{"docs", samples, "-f", "md", "--provenance"}},
-		{"provenance_demo.json", "", []string{"demo", "-f", "json", "--provenance"}},
+		{"provenance_demo.md", "", []string{"demo", "-f", "md", "--provenance"}}, // several tables: Markdown holds them, JSON one
 		{"provenance_lexicon.txt", "", []string{"lexicon", "list", "--no-builtin", "--lexicon", "../../testdata/lexicon/user.txt", "-f", "table", "--provenance"}},
 	})
 }

@@ -95,6 +95,8 @@ func (o *reportOpts) check(g *globals) error {
 	switch {
 	case g.format != "" && g.format != "html":
 		return fmt.Errorf("flag --format: tifa report writes HTML only (got %q); leave -f out", g.format)
+	case g.columnsFlag != "":
+		return errors.New("flag --columns: tifa report shows every column, as the commands' CSV does; leave --columns out")
 	case (g.out == "" || g.out == "-") && isTerminal(g.stdout):
 		return errors.New("tifa report writes an HTML file: give -o FILE.html (or pipe standard output)")
 	case o.top < 1:

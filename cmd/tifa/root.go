@@ -29,6 +29,9 @@ type globals struct {
 	quiet  bool
 	prov   bool // --provenance
 
+	columnsFlag string        // --columns
+	columns     table.Columns // --columns, parsed
+
 	// What provenance records: the arguments (commandArgs), the hash of
 	// the lexicon loaded, the documents read; now is time.Now unless a
 	// test sets it.
@@ -73,8 +76,8 @@ const rootLong = `tifa (提法, "official formulation") measures the policy slog
 government work reports (政府工作报告): which slogans a township, county, city or
 province stresses, how that changes year by year.
 
-It reads reports as they come (UTF-8, GBK or UTF-16; scraped web pages; PDF
-extractions; several reports in one file), takes region, level and year from a
+It reads reports as they come (UTF-8, GBK or UTF-16; scraped web pages; PDF,
+Word, OFD; zip archives; several reports in one file), takes region, level and year from a
 manifest.csv, the file name or the report's own header, and counts the slogans
 of an embedded, curated lexicon exactly — no segmenter can split them.
 
@@ -109,7 +112,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			g.cmd = cmd
 			g.args = commandArgs(cmd, args)
-			return table.CheckOutputDir("--output", g.out)
+			return g.checkOutputs(cmd, args)
 		},
 		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {
 			return g.closeCache()
@@ -120,8 +123,9 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	pf := root.PersistentFlags()
 	pf.StringVarP(&g.format, "format", "f", "", "output format: table, csv, tsv, json, md, xlsx (default: from the -o extension, else table on a terminal, else csv)")
-	pf.StringVarP(&g.out, "output", "o", "", "write to FILE (atomically) instead of stdout")
-	pf.BoolVar(&g.bom, "bom", false, "start CSV/TSV with a UTF-8 byte order mark (for Excel)")
+	pf.StringVarP(&g.out, "output", "o", "", "write to FILE instead of stdout: a file atomically, a symlink's target, a device or FIFO straight; never an input")
+	pf.StringVar(&g.columnsFlag, "columns", "", "document columns shown (region, level, year, the place columns code … place_source, manifest columns): "+table.ColumnsSyntax+"; default: all but the place columns (shown by tifa docs), and a terminal table leaves out long ones")
+	pf.BoolVar(&g.bom, "bom", false, "CSV/TSV for Excel: a UTF-8 byte order mark, and text cells starting with = + - @ prefixed with ' so Excel runs no formula")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress or warnings on stderr")
 	pf.BoolVar(&g.prov, "provenance", false, "record the command, version, lexicon, input digest and date: # comment lines in CSV/TSV, a \"provenance\" object in JSON, a footer in tables and Markdown")
 	root.AddCommand(
@@ -174,9 +178,10 @@ func (g *globals) emit(tables ...*table.Table) error {
 }
 
 // outputTo returns the output to path, with the run's provenance when
-// --provenance is given or always is set.
+// --provenance is given or always is set, the columns of --columns, and
+// what it changed told as warnings.
 func (g *globals) outputTo(path string, always bool) table.Output {
-	o := table.Output{Path: path, Stdout: g.stdout}
+	o := table.Output{Path: path, Stdout: g.stdout, Columns: g.columns, Warn: func(msg string) { g.warnf("%s", msg) }}
 	if g.prov || always {
 		p := g.provenance()
 		o.Prov = &p

@@ -206,7 +206,11 @@ func (s *scaleOpts) parse(g *globals) ([]string, error) {
 	if s.method == "ca" {
 		first = "dims,positions"
 	}
-	return parseTables(g, s.tables, []string{"positions", "words", "fit", "dims"}, first, "positions")
+	tables, err := parseTables(g, s.tables, []string{"positions", "words", "fit", "dims"}, first, "positions")
+	if err != nil {
+		return nil, err
+	}
+	return tables, g.checkSeveral(tables)
 }
 
 // direction returns the two units Wordfish orients θ by: --dir's, else

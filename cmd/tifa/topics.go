@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -121,7 +122,7 @@ shares unless --table says otherwise):
 					if by == o.by {
 						o.warnSkipped(g, skipped)
 					}
-					out = append(out, tabulate.TopicShares(units, by, shares, labels))
+					out = append(out, tabulate.TopicShares(name, units, by, shares, labels))
 				}
 			}
 			if p.wanted() {
@@ -198,5 +199,11 @@ func (t *topicsOpts) parse(g *globals) (topics.Options, []int, []string, error) 
 		return opt, nil, nil, fmt.Errorf("flag --plot-type: want heatmap or lines (got %q)", t.plotType)
 	}
 	tables, err := parseTables(g, t.tables, []string{"shares", "topics", "terms", "year", "level", "fit", "k"}, "k,fit,topics", "shares")
-	return opt, ks, tables, err
+	if err != nil {
+		return opt, nil, nil, err
+	}
+	if ks == nil {
+		tables = slices.DeleteFunc(tables, func(n string) bool { return n == "k" }) // only --k auto has one
+	}
+	return opt, ks, tables, g.checkSeveral(tables)
 }

@@ -49,9 +49,10 @@ func openXLSXAt(t *testing.T, path string, args ...string) (*excelize.File, []by
 }
 
 // TestXLSXMatchesCSV writes commands' tables as xlsx and as CSV: each
-// sheet's cells, as Excel shows them, are the CSV's records (the sheets in
-// order, the CSV of several tables being their records one after another);
-// a cell is a number exactly when the CSV column holds numbers, else text.
+// sheet's cells, as Excel shows them, are the records of its table's CSV
+// (several tables: -o out.csv writes out.NAME.csv per table, in the order
+// of the sheets); a cell is a number exactly when the CSV column holds
+// numbers, else text.
 func TestXLSXMatchesCSV(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", fixedEpoch)
 	numeric := map[string]bool{"year": true, "count": true, "per10k": true, "share": true, "mean_per10k": true, "chars": true}
@@ -60,41 +61,54 @@ func TestXLSXMatchesCSV(t *testing.T) {
 		name   string
 		args   []string
 		sheets []string
+		files  []string // the tables' names, when several
 	}{
-		{"count", []string{"count", samples}, []string{"Slogan counts"}},
-		{"trend", []string{"trend", samples, "--top", "10"}, []string{"Slogan trend"}},
-		{"trend wide", []string{"trend", samples, "--wide", "--value", "share"}, []string{"Slogan trend (share by year)"}},
-		{"demo", []string{"demo"}, []string{"1. tifa docs", "2. tifa count --wide", "3. tifa trend --wide --top 16"}},
+		{"count", []string{"count", samples}, []string{"Slogan counts"}, nil},
+		{"trend", []string{"trend", samples, "--top", "10"}, []string{"Slogan trend"}, nil},
+		{"trend wide", []string{"trend", samples, "--wide", "--value", "share"}, []string{"Slogan trend (share by year)"}, nil},
+		{"demo", []string{"demo"}, []string{"1. tifa docs", "2. tifa count --wide", "3. tifa trend --wide --top 16"}, []string{"docs", "counts", "trend"}},
+		{"cluster", []string{"cluster", samples, "--k", "auto", "--k-range", "2..3", "--table", "profile,k,members"}, []string{"Cluster profiles", "Mean silhouette by k (--k auto)", "Members (kmeans, k=3)"}, []string{"profile", "k", "members"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f, _ := openXLSX(t, c.args...)
 			if got, want := f.GetSheetList(), append(c.sheets, "about"); strings.Join(got, "|") != strings.Join(want, "|") {
 				t.Fatalf("sheets %q, want %q", got, want)
 			}
-			out, _, err := run(t, "", append(c.args, "-f", "csv", "-q")...)
-			if err != nil {
-				t.Fatal(err)
+			if i := f.GetActiveSheetIndex(); i != 0 {
+				t.Errorf("active sheet %d, want the first", i)
 			}
-			r := csv.NewReader(strings.NewReader(out))
-			r.FieldsPerRecord = -1
-			records, err := r.ReadAll()
-			if err != nil {
-				t.Fatal(err)
+			dir := t.TempDir()
+			if _, stderr, err := run(t, "", append(c.args, "-o", filepath.Join(dir, "out.csv"), "-q")...); err != nil {
+				t.Fatalf("%v\n%s", err, stderr)
 			}
-			for _, sheet := range c.sheets {
+			files := []string{"out.csv"}
+			if c.files != nil {
+				files = nil
+				for _, n := range c.files {
+					files = append(files, "out."+n+".csv")
+				}
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != len(files) {
+				t.Errorf("-o out.csv wrote %d files, want %q", len(entries), files)
+			}
+			for i, sheet := range c.sheets {
+				data, err := os.ReadFile(filepath.Join(dir, files[i]))
+				if err != nil {
+					t.Fatal(err)
+				}
+				records, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+				if err != nil {
+					t.Fatalf("%s: %v", files[i], err)
+				}
 				rows, err := f.GetRows(sheet)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if len(rows) > len(records) {
-					t.Fatalf("sheet %s: %d rows, the CSV has only %d records left", sheet, len(rows), len(records))
+				if len(rows) != len(records) {
+					t.Fatalf("sheet %s: %d rows, %s has %d records", sheet, len(rows), files[i], len(records))
 				}
-				checkSheet(t, f, sheet, rows, records[:len(rows)], numeric, text)
+				checkSheet(t, f, sheet, rows, records, numeric, text)
 				checkLayout(t, f, sheet, len(records[0]), len(rows))
-				records = records[len(rows):]
-			}
-			if len(records) > 0 {
-				t.Errorf("%d CSV records not in any sheet, first %q", len(records), records[0])
 			}
 		})
 	}
@@ -130,7 +144,7 @@ func checkSheet(t *testing.T, f *excelize.File, sheet string, rows, records [][]
 			switch {
 			case numeric[header[j]] && !isNumber:
 				t.Errorf("sheet %s %s (%s %q): type %v, want a number", sheet, ref, header[j], want, typ)
-			case text[header[j]] && typ != excelize.CellTypeSharedString:
+			case text[header[j]] && typ != excelize.CellTypeInlineString:
 				t.Errorf("sheet %s %s (%s %q): type %v, want text", sheet, ref, header[j], want, typ)
 			case isNumber:
 				raw, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})

@@ -15,9 +15,9 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 
+	"github.com/tifa-project/tifa/extract/extracttest"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
@@ -150,10 +150,4 @@ func load() (*Corpus, error) {
 // CPUTime returns the process's user + system CPU seconds, for benchmarks
 // that report CPU time beside wall time: on a machine shared with other
 // work, wall time says little about a change to a kernel.
-func CPUTime() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
-}
+func CPUTime() float64 { return extracttest.CPUTime().Seconds() }
