@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -76,6 +77,8 @@ func TestMethodsErrors(t *testing.T) {
 		{"expand lexicon by", []string{"expand", samples, "五水共治", "--by", "level", "--as-lexicon", filepath.Join(t.TempDir(), "l.yaml")}, "flag --as-lexicon"},
 		{"expand lexicon no category", []string{"expand", samples, "推进", "--min-count", "2", "--as-lexicon", filepath.Join(t.TempDir(), "l.yaml")}, "name the category with --category"},
 		{"discover near", []string{"discover", samples, "--near", "weather"}, `flag --near: no slogan of the lexicon has category "weather"`},
+		{"cooccur unknown extension", []string{"cooccur", samples, "-o", filepath.Join(t.TempDir(), "net.dot")}, "tifa cooccur also writes .graphml and .gexf"},
+		{"two tables to one CSV stream", []string{"topics", samples, "--table", "fit,topics", "-f", "csv"}, "2 tables (fit, topics)"},
 	})
 }
 
@@ -285,4 +288,33 @@ func TestCorpusMethodCharts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzKList: --k-range either parses into numbers of topics in range,
+// which print back to a list that parses the same, or fails naming the
+// flag; it never panics.
+func FuzzKList(f *testing.F) {
+	for _, s := range []string{"5,10,15,20,30", "2", " 3 , 4", "", ",", "0", "1001", "2..5", "-1", "1e3", "５"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ks, err := parseKList(s)
+		if err != nil {
+			if !strings.Contains(err.Error(), "flag --k-range") {
+				t.Fatalf("%q: error %v does not name the flag", s, err)
+			}
+			return
+		}
+		var parts []string
+		for _, k := range ks {
+			if k < 1 || k > 1000 {
+				t.Fatalf("%q: k %d out of range", s, k)
+			}
+			parts = append(parts, strconv.Itoa(k))
+		}
+		again, err := parseKList(strings.Join(parts, ","))
+		if err != nil || !slices.Equal(again, ks) {
+			t.Fatalf("%q: %v, printed and parsed again %v (%v)", s, ks, again, err)
+		}
+	})
 }

@@ -174,12 +174,8 @@ func (t *topicsOpts) parse(g *globals) (topics.Options, []int, []string, error) 
 	var err error
 	switch {
 	case t.k == "auto":
-		for _, s := range strings.Split(t.kRange, ",") {
-			k, err := strconv.Atoi(strings.TrimSpace(s))
-			if err != nil || k < 1 || k > topics.MaxTopics {
-				return opt, nil, nil, fmt.Errorf("flag --k-range: want numbers 1..%d separated by commas, e.g. 5,10,20 (got %q)", topics.MaxTopics, t.kRange)
-			}
-			ks = append(ks, k)
+		if ks, err = parseKList(t.kRange); err != nil {
+			return opt, nil, nil, err
 		}
 	default:
 		if opt.K, err = strconv.Atoi(t.k); err != nil || opt.K < 0 || opt.K > topics.MaxTopics || (opt.K == 0 && !t.seeded) {
@@ -206,4 +202,18 @@ func (t *topicsOpts) parse(g *globals) (topics.Options, []int, []string, error) 
 		tables = slices.DeleteFunc(tables, func(n string) bool { return n == "k" }) // only --k auto has one
 	}
 	return opt, ks, tables, g.checkSeveral(tables)
+}
+
+// parseKList reads --k-range: numbers of topics 1..topics.MaxTopics
+// separated by commas.
+func parseKList(s string) ([]int, error) {
+	var ks []int
+	for _, f := range strings.Split(s, ",") {
+		k, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || k < 1 || k > topics.MaxTopics {
+			return nil, fmt.Errorf("flag --k-range: want numbers 1..%d separated by commas, e.g. 5,10,20 (got %q)", topics.MaxTopics, s)
+		}
+		ks = append(ks, k)
+	}
+	return ks, nil
 }
