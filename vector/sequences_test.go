@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tifa-project/tifa/internal/testkit"
+	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
 )
@@ -42,6 +43,24 @@ func words(s *Sequences, i int) string {
 		}
 	}
 	return b.String()
+}
+
+// sequencesOf reads seqDocs into sequences of space, over lex.
+func sequencesOf(t *testing.T, lex *lexicon.Lexicon, space string) *Sequences {
+	t.Helper()
+	seg, err := segment.NewSegmenter(lex, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewVectorizer(space, lex, seg, reports.PartAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := v.Sequences(eachOf(seqDocs()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 func TestSequencesWords(t *testing.T) {
@@ -139,18 +158,7 @@ func TestSequencesWords(t *testing.T) {
 
 func TestSequencesSlogans(t *testing.T) {
 	lex := testkit.SegLexicon(t)
-	seg, err := segment.NewSegmenter(lex, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := NewVectorizer(SpaceSlogans, lex, seg, reports.PartAll)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := v.Sequences(eachOf(seqDocs()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sequencesOf(t, lex, SpaceSlogans)
 	if len(s.Terms) != len(lex.Entries) || s.Entries[3] != 3 {
 		t.Fatalf("terms %v entries %v: want the lexicon's entries", s.Terms, s.Entries)
 	}
@@ -200,18 +208,7 @@ func TestMatrixTrim(t *testing.T) {
 
 func TestSequencesCategories(t *testing.T) {
 	lex := testkit.SegLexicon(t)
-	seg, err := segment.NewSegmenter(lex, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := NewVectorizer(SpaceWords, lex, seg, reports.PartAll)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := v.Sequences(eachOf(seqDocs()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sequencesOf(t, lex, SpaceWords)
 	// Oracle: SegLexicon's categories in entry order are economy,
 	// environment, reform, innovation, rural; the documents hold 六稳六保
 	// (economy), 五水共治 (environment) and 乡村振兴 (rural).
@@ -228,18 +225,7 @@ func TestSequencesCategories(t *testing.T) {
 
 func TestWindowsOfAndGroupAll(t *testing.T) {
 	lex := testkit.SegLexicon(t)
-	seg, err := segment.NewSegmenter(lex, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := NewVectorizer(SpaceSlogans, lex, seg, reports.PartAll)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := v.Sequences(eachOf(seqDocs()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sequencesOf(t, lex, SpaceSlogans)
 	// Oracle: seqDocs by hand. b alone: one paragraph of two slogans; b
 	// then a as documents: b's two tokens, then a's three.
 	if w, err := s.WindowsOf(WindowParagraph, []int{1}); err != nil || len(w) != 1 || len(w[0]) != 2 {
@@ -259,18 +245,7 @@ func TestWindowsOfAndGroupAll(t *testing.T) {
 
 func TestFrequent(t *testing.T) {
 	lex := testkit.SegLexicon(t)
-	seg, err := segment.NewSegmenter(lex, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := NewVectorizer(SpaceWords, lex, seg, reports.PartAll)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := v.Sequences(eachOf(seqDocs()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sequencesOf(t, lex, SpaceWords)
 	// Oracle: the three slogans, and the word with most tokens (推进, 2).
 	var got []string
 	for _, id := range s.Frequent(1) {

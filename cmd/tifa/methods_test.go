@@ -254,40 +254,13 @@ func TestMethodsPlot(t *testing.T) {
 func TestCorpusMethodCharts(t *testing.T) {
 	needFont(t)
 	corpus := needShared(t, "corpus")
-	cases := []struct {
-		name  string
-		args  []string
-		texts []string
-	}{
+	drawCorpusCharts(t, []corpusChart{
 		{"topics", []string{"topics", filepath.Join(corpus, "national"), "--k", "8"}, []string{"人民公社", "1954", "2025"}},
 		{"scale", []string{"scale", filepath.Join(corpus, "provincial"), "--by", "region"}, []string{"内蒙古", "天津", "θ"}},
 		{"scale_words", []string{"scale", filepath.Join(corpus, "provincial"), "--by", "region", "--replicates", "0", "--plot-type", "words"}, []string{"自治区", "大都市"}},
 		{"cooccur", []string{"cooccur", corpus}, []string{"两个确立", "雄安新区", "邓小平理论"}},
 		{"expand", []string{"expand", corpus, "共同富裕", "--by", "level", "--top", "6"}, []string{"先富起来", "生活品质"}},
-	}
-	dir := t.TempDir()
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			for _, ext := range []string{".png", ".svg"} {
-				path := filepath.Join(dir, c.name+ext)
-				if _, stderr, err := run(t, "", append(c.args, "-q", "-f", "csv", "--plot", path)...); err != nil {
-					t.Fatalf("%v\n%s", err, stderr)
-				}
-				data, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, text := range c.texts {
-					checkChartFile(t, path, data, text)
-				}
-				if ext == ".png" && *docsImg {
-					if err := os.WriteFile(filepath.Join("..", "..", "docs", "img", c.name+".png"), data, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
-		})
-	}
+	})
 }
 
 // FuzzKList: --k-range either parses into numbers of topics in range,
