@@ -157,7 +157,7 @@ func TestTrendPlotDefault(t *testing.T) {
 
 // TestDiffusionPlotDefault: without --top or --slogan the curves are those
 // of the slogans used by most regions, all of their levels (the samples
-// have 4: six slogans fill the 24 lines), none cut off.
+// have 3: eight slogans fill the 24 lines), none cut off.
 func TestDiffusionPlotDefault(t *testing.T) {
 	needFont(t)
 	path := filepath.Join(t.TempDir(), "diffusion.svg")
@@ -165,16 +165,16 @@ func TestDiffusionPlotDefault(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	if !strings.Contains(stderr, "the chart shows the 6 slogans used by most regions, of ") || strings.Contains(stderr, "lines; the chart shows the first") {
-		t.Errorf("want a note of 6 slogans and no lines cut; stderr:\n%s", stderr)
+	if !strings.Contains(stderr, "the chart shows the 8 slogans used by most regions, of ") || strings.Contains(stderr, "lines; the chart shows the first") {
+		t.Errorf("want a note of 8 slogans and no lines cut; stderr:\n%s", stderr)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, level := range []string{"city", "county", "township", "street"} {
-		if n := strings.Count(string(data), " · "+level+"<"); n != 6 {
-			t.Errorf("%d curves of level %s in the legend, want 6", n, level)
+	for _, level := range []string{"county", "township", "street"} {
+		if n := strings.Count(string(data), " · "+level+"<"); n != 8 {
+			t.Errorf("%d curves of level %s in the legend, want 8", n, level)
 		}
 	}
 }

@@ -117,6 +117,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {
 			return g.closeCache()
 		},
+		RunE: runGuide(g), // no command: where to start, not the full help
 	}
 	root.SetIn(stdin)
 	root.SetOut(stdout)
