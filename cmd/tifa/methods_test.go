@@ -70,7 +70,7 @@ func TestMethodsErrors(t *testing.T) {
 		{"cooccur graph format", []string{"cooccur", samples, "-f", "csv", "-o", filepath.Join(t.TempDir(), "n.graphml")}, "flag --format: -o"},
 		{"expand no term", []string{"expand", samples}, "requires at least 2 arg"},
 		{"expand unknown term", []string{"expand", samples, "不存在的词语"}, `TERM "不存在的词语": not a word of the reports`},
-		{"expand rare term", []string{"expand", samples, "五水共治", "--min-count", "100"}, "wordvec: 0 terms with at least 100 tokens: need 2 (lower --min-count)"},
+		{"expand rare term", []string{"expand", samples, "五水共治", "--min-count", "100"}, "no TERM has --min-count 100 tokens"},
 		{"expand top", []string{"expand", samples, "五水共治", "--top", "0"}, "flag --top: must be 1..100000"},
 		{"expand dims", []string{"expand", samples, "五水共治", "--dims", "0"}, "flag --dims: must be 1..1000"},
 		{"expand category alone", []string{"expand", samples, "五水共治", "--category", "x"}, "flag --category: only used with --as-lexicon"},
@@ -112,26 +112,37 @@ func TestTopicsSharesSumToOne(t *testing.T) {
 	}
 }
 
-// TestScaleDirection: --dir sets the sign of θ, and the default puts the
-// earliest report left of the latest.
+// TestScaleDirection: the default puts the first report of the earliest
+// year left of the first of the latest, and --dir naming them the other
+// way round flips every θ.
 func TestScaleDirection(t *testing.T) {
-	theta := func(args ...string) map[string]float64 {
+	theta := func(args ...string) (map[string]float64, string, string) {
 		out, stderr, err := run(t, "", append([]string{"scale", samples, "--replicates", "0", "-f", "csv"}, args...)...)
 		if err != nil {
 			t.Fatalf("%v\n%s", err, stderr)
 		}
 		col, rows := readCSV(t, out)
 		m := map[string]float64{}
+		var first, last string
+		lo, hi := 1<<30, 0
 		for _, r := range rows {
-			m[r[col["doc"]]], _ = strconv.ParseFloat(r[col["theta"]], 64)
+			id := r[col["doc"]]
+			m[id], _ = strconv.ParseFloat(r[col["theta"]], 64)
+			y, _ := strconv.Atoi(r[col["year"]])
+			if y < lo {
+				lo, first = y, id
+			}
+			if y > hi {
+				hi, last = y, id
+			}
 		}
-		return m
+		return m, first, last
 	}
-	def := theta()
-	if !(def["青溪县_2017.txt"] < def["云溪镇_2024.txt"]) {
-		t.Errorf("default: θ(2017) = %g not below θ(2024) = %g", def["青溪县_2017.txt"], def["云溪镇_2024.txt"])
+	def, first, last := theta()
+	if !(def[first] < def[last]) || first == last {
+		t.Errorf("default: θ(%s) = %g not below θ(%s) = %g", first, def[first], last, def[last])
 	}
-	flipped := theta("--dir", "云溪镇_2024.txt,青溪县_2017.txt")
+	flipped, _, _ := theta("--dir", last+","+first)
 	for id, x := range def {
 		if math.Abs(flipped[id]+x) > 1e-4 {
 			t.Errorf("%s: θ %g, flipped %g", id, x, flipped[id])
@@ -218,7 +229,7 @@ func TestMethodsPlot(t *testing.T) {
 	}{
 		{"topics heatmap", []string{"topics", samples, "--k", "3", "--iter", "30"}, "topics.svg", "2024"},
 		{"topics lines", []string{"topics", samples, "--k", "3", "--iter", "30", "--seeded", "--plot-type", "lines"}, "topics.png", ""},
-		{"wordfish positions", []string{"scale", samples, "--replicates", "10"}, "positions.svg", "白沙镇_2021.txt"},
+		{"wordfish positions", []string{"scale", samples, "--replicates", "10"}, "positions.svg", "白沙镇_2019.txt"},
 		{"eiffel tower", []string{"scale", samples, "--replicates", "0", "--plot-type", "words"}, "eiffel.svg", "ψ"},
 		{"ca map", []string{"scale", samples, "--method", "ca"}, "ca.svg", "dimension 1"},
 		{"ca words", []string{"scale", samples, "--method", "ca", "--plot-type", "words"}, "ca_words.png", ""},
