@@ -46,24 +46,27 @@ func Example() {
 		fmt.Printf("%d  %7d  %10d  %.2f\n", r.Year, r.Reports, r.Mentioning, r.Share)
 	}
 	// Output:
-	// 临江市 2020: 乡村振兴 2× (14.75 per 10,000 characters)
-	// 云溪镇 2018: 乡村振兴 2× (16.06 per 10,000 characters)
 	// 云溪镇 2020: 乡村振兴 3× (24.06 per 10,000 characters)
 	// 云溪镇 2022: 乡村振兴 2× (16.57 per 10,000 characters)
 	// 云溪镇 2024: 乡村振兴 3× (24.67 per 10,000 characters)
+	// 枫岭乡 2019: 乡村振兴 1× (9.36 per 10,000 characters)
+	// 枫岭乡 2023: 乡村振兴 1× (9.51 per 10,000 characters)
+	// 桑田镇 2019: 乡村振兴 4× (37.31 per 10,000 characters)
+	// 桑田镇 2022: 乡村振兴 4× (40.65 per 10,000 characters)
 	// 白沙镇 2019: 乡村振兴 1× (8.26 per 10,000 characters)
-	// 白沙镇 2021: 乡村振兴 1× (8.22 per 10,000 characters)
 	// 白沙镇 2023: 乡村振兴 1× (8.22 per 10,000 characters)
-	// 青溪县 2019: 乡村振兴 3× (21.85 per 10,000 characters)
-	// 青溪县 2021: 乡村振兴 2× (15.17 per 10,000 characters)
-	// 青溪县 2023: 乡村振兴 2× (14.90 per 10,000 characters)
+	// 禾丰乡 2018: 乡村振兴 4× (33.14 per 10,000 characters)
+	// 禾丰乡 2021: 乡村振兴 3× (27.42 per 10,000 characters)
+	// 禾丰乡 2023: 乡村振兴 2× (17.73 per 10,000 characters)
+	// 青溪县 2021: 乡村振兴 2× (14.14 per 10,000 characters)
+	// 青溪县 2023: 乡村振兴 2× (14.63 per 10,000 characters)
 	// year  reports  mentioning  share
 	// 2017        1           0  0.00
 	// 2018        1           1  1.00
-	// 2019        2           2  1.00
-	// 2020        2           2  1.00
+	// 2019        4           3  0.75
+	// 2020        2           1  0.50
 	// 2021        2           2  1.00
-	// 2022        2           1  0.50
-	// 2023        2           2  1.00
-	// 2024        1           1  1.00
+	// 2022        3           2  0.67
+	// 2023        4           4  1.00
+	// 2024        3           1  0.33
 }

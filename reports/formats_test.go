@@ -65,10 +65,10 @@ func mixedFolder(t *testing.T) string {
 		"manifest.csv": []byte("file,region,level,year\n青溪县_2017.txt,青溪县,county,2017\n" +
 			"报告.zip/报告/云溪镇_2020.docx,云溪镇,township,2020\n"),
 		"青溪县_2017.txt":  []byte(strings.Join(sample(t, "青溪县_2017.txt"), "\n")),
-		"临江市_2020.pdf":  pdfOf(t, sample(t, "临江市_2020.txt")),
-		"云溪镇_2018.docx": extracttest.DOCX(t, asAny(sample(t, "云溪镇_2018.txt"))...),
-		"白沙镇_2021.docx": extracttest.DOCX(t, asAny(sample(t, "白沙镇_2021.txt"))...),
-		"青溪县_2019.ofd":  ofdOf(t, sample(t, "青溪县_2019.txt")),
+		"石桥镇_2020.pdf":  pdfOf(t, sample(t, "石桥镇_2020.txt")),
+		"禾丰乡_2018.docx": extracttest.DOCX(t, asAny(sample(t, "禾丰乡_2018.txt"))...),
+		"桑田镇_2022.docx": extracttest.DOCX(t, asAny(sample(t, "桑田镇_2022.txt"))...),
+		"东湖街道_2019.ofd": ofdOf(t, sample(t, "东湖街道_2019.txt")),
 		"扫描件.pdf":       extracttest.ScanPDF(t, extracttest.Font(t), extracttest.GreyPNG(t), 3, nil),
 		"旧报告.7z":        []byte("7z\xbc\xaf\x27\x1c\x00\x04"),
 		"photo.png":     extracttest.GreyPNG(t),
@@ -108,14 +108,14 @@ func TestOpenMixedFolder(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %s %d %s/%s/%d %v", d.ID, d.Format, d.Pages, d.Meta.Region, d.Meta.Level, d.Meta.Year, d.Chars(PartAll) > 500))
 	}
 	want := []string{
-		"临江市_2020.pdf pdf 3 临江市/city/2020 true",
-		"云溪镇_2018.docx docx 0 云溪镇/township/2018 true",
+		"东湖街道_2019.ofd ofd 3 东湖街道/street/2019 true",
 		"扫描件.pdf pdf 3 //0 false",
 		"报告.zip/报告/云溪镇_2020.docx docx 0 云溪镇/township/2020 true",
 		"报告.zip/报告/青溪县_2021.pdf pdf 3 青溪县/county/2021 true",
-		"白沙镇_2021.docx docx 0 白沙镇/township/2021 true",
+		"桑田镇_2022.docx docx 0 桑田镇/township/2022 true",
+		"石桥镇_2020.pdf pdf 3 石桥镇/township/2020 true",
+		"禾丰乡_2018.docx docx 0 禾丰乡/township/2018 true",
 		"青溪县_2017.txt txt 0 青溪县/county/2017 true",
-		"青溪县_2019.ofd ofd 3 青溪县/county/2019 true",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("documents:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -168,7 +168,7 @@ func finalLine(s string) string {
 // be "binary data"), and so is a zip, as a folder of its members.
 func TestOpenNamedPDF(t *testing.T) {
 	dir := mixedFolder(t)
-	src, err := Open([]string{filepath.Join(dir, "临江市_2020.pdf"), filepath.Join(dir, "报告.zip")}, Options{})
+	src, err := Open([]string{filepath.Join(dir, "石桥镇_2020.pdf"), filepath.Join(dir, "报告.zip")}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +181,7 @@ func TestOpenNamedPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"临江市_2020.pdf pdf 1", "报告.zip/报告/云溪镇_2020.docx docx 1", "报告.zip/报告/青溪县_2021.pdf pdf 1"}
+	want := []string{"石桥镇_2020.pdf pdf 1", "报告.zip/报告/云溪镇_2020.docx docx 1", "报告.zip/报告/青溪县_2021.pdf pdf 1"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -191,7 +191,7 @@ func TestOpenNamedPDF(t *testing.T) {
 // zip cleans to the same text (white space aside), so every count on it
 // agrees.
 func TestSameTextEveryFormat(t *testing.T) {
-	paras := sample(t, "临江市_2020.txt")
+	paras := sample(t, "青溪县_2023.txt")
 	dir := t.TempDir()
 	files := map[string][]byte{
 		"a.txt":  []byte(strings.Join(paras, "\n")),
@@ -351,7 +351,7 @@ func tarGz(t *testing.T, members ...[2]string) []byte {
 // folder are each a document with the reason it has no text, or listed
 // and warned about by name; none stops the run or passes in silence.
 func TestOpenOddFiles(t *testing.T) {
-	paras := sample(t, "临江市_2020.txt")
+	paras := sample(t, "青溪县_2023.txt")
 	text := strings.Join(paras, "\n")
 	inner := extracttest.Zip(t, []extracttest.ZipEntry{{Name: "deep.zip", Data: string(extracttest.Zip(t, []extracttest.ZipEntry{{Name: "x.txt", Data: text}}))},
 		{Name: "y.txt", Data: text}})
@@ -362,7 +362,7 @@ func TestOpenOddFiles(t *testing.T) {
 			Protect: &[2]string{"user", "owner"}}),
 		"cut.docx":     extracttest.DOCX(t, asAny(paras)...)[:2000],
 		"nested.zip":   extracttest.Zip(t, []extracttest.ZipEntry{{Name: "in.zip", Data: string(inner)}, {Name: "a.txt", Data: text}}),
-		"bundle.tgz":   tarGz(t, [2]string{"临江市_2020.txt", text}, [2]string{"说明", "这是一个说明文件"}),
+		"bundle.tgz":   tarGz(t, [2]string{"青溪县_2023.txt", text}, [2]string{"说明", "这是一个说明文件"}),
 		"notes":        []byte("一些笔记"),
 		"binary.dat":   []byte("\x00\x01\x02\x03\x04\x05"),
 		"empty.pdf":    nil,
@@ -397,7 +397,7 @@ func TestOpenOddFiles(t *testing.T) {
 		"cut.docx":                "docx false not read: damaged: not a Word document: not a readable zip file",
 		"nested.zip/a.txt":        "txt true",
 		"nested.zip/in.zip/y.txt": "txt true",
-		"bundle.tgz/临江市_2020.txt": "txt true",
+		"bundle.tgz/青溪县_2023.txt": "txt true",
 		"empty.pdf":               "pdf false not read: empty file",
 		"mislabel.pdf":            "unknown false not read: text file of an unknown type (.pdf); rename it to .txt",
 	}
@@ -468,7 +468,7 @@ func FuzzOpenFolder(f *testing.F) {
 // archive is listed with its problem, never opened (infile refuses it).
 func TestOpenHostileArchive(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "ok.txt"), []byte(strings.Join(sample(t, "临江市_2020.txt"), "\n")), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "ok.txt"), []byte(strings.Join(sample(t, "青溪县_2023.txt"), "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	infiletest.FIFO(t, filepath.Join(dir, "pipe.zip"))

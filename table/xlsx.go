@@ -415,6 +415,10 @@ func cellValue(c Column, v any) any {
 	return s
 }
 
+// TextWidth is the width of s on a terminal, in columns: 2 for a wide or
+// full-width (East Asian) character, 1 for any other.
+func TextWidth(s string) int { return textWidth(s) }
+
 // textWidth is the width of s in columns: 2 for a wide or full-width
 // (East Asian) character, 1 for any other.
 func textWidth(s string) int {

@@ -147,9 +147,11 @@ func Map(v *vector.Vectors, by string, labels []int, p *vector.Projection) *tabl
 
 // unitCols are the columns naming a unit: its ID (a document, or a group
 // of --by), in a column named after --by (doc, region, year, level,
-// region_year), and the metadata its members share.
+// region_year), and the metadata its members share; none for by "all".
 func unitCols(by string) []table.Column {
 	switch by {
+	case "all":
+		return nil
 	case "region":
 		return []table.Column{table.Text("region"), table.Text("level")}
 	case "year":
@@ -165,6 +167,8 @@ func unitCols(by string) []table.Column {
 // unitCells are the values of unitCols for u.
 func unitCells(by string, u vector.Unit) []any {
 	switch by {
+	case "all":
+		return nil
 	case "region":
 		return []any{u.ID, u.Meta.Level}
 	case "year":

@@ -155,20 +155,6 @@ func (c *clusterOpts) parse(g *globals) (cluster.Options, []string, error) {
 	if !ok || err1 != nil || err2 != nil || opt.KMin > opt.KMax {
 		return opt, nil, fmt.Errorf("flag --k-range: want MIN..MAX, e.g. 2..10 (got %q)", c.kRange)
 	}
-	tables := c.tables
-	if tables == "" {
-		tables = "members"
-		if f, _ := table.ChooseFormat(g.format, g.out, isTerminal(g.stdout)); f == table.FormatTable || f == table.FormatMD {
-			tables = "k,profile,members"
-		}
-	}
-	var names []string
-	for _, name := range strings.Split(tables, ",") {
-		name = strings.TrimSpace(name)
-		if !slices.Contains([]string{"members", "profile", "terms", "k", "tree"}, name) {
-			return opt, nil, fmt.Errorf("flag --table: want members, profile, terms, k or tree (got %q)", name)
-		}
-		names = append(names, name)
-	}
-	return opt, names, nil
+	names, err := parseTables(g, c.tables, []string{"members", "profile", "terms", "k", "tree"}, "k,profile,members", "members")
+	return opt, names, err
 }

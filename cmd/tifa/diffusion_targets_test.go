@@ -65,10 +65,10 @@ func TestDiffusionEventsFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 14 reports in 14 region-years (the 13 samples and the national one),
-	// two slogans: 28 rows.
-	if len(rows)-1 != 28 {
-		t.Errorf("%d event rows, want 28", len(rows)-1)
+	// 21 reports in 21 region-years (the 20 samples and the national one),
+	// two slogans: 42 rows.
+	if want := 2 * (nSamples + 1); len(rows)-1 != want {
+		t.Errorf("%d event rows, want %d", len(rows)-1, want)
 	}
 	// Per region and slogan: at_risk is 1 up to the first adopted row and
 	// 0 after it; adopted never goes back to 0.
@@ -111,11 +111,13 @@ func TestTargetsWarnOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(out, "\n"); n != 14 {
-		t.Errorf("%d lines, want a header and one row per sample (14)", n)
+	if n := strings.Count(out, "\n"); n != 1+nSamples {
+		t.Errorf("%d lines, want a header and one row per sample (%d)", n, 1+nSamples)
 	}
-	if c := strings.Count(stderr, "state no GDP growth target"); c != 1 || !strings.Contains(stderr, "8 of 13 documents") {
-		t.Errorf("stderr %q: want one warning counting 8 of 13 documents", stderr)
+	// Only the county's three reports state a GDP target: townships and
+	// the street report on tax, output and income instead.
+	if c := strings.Count(stderr, "state no GDP growth target"); c != 1 || !strings.Contains(stderr, "17 of 20 documents") {
+		t.Errorf("stderr %q: want one warning counting 17 of 20 documents", stderr)
 	}
 }
 

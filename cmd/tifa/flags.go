@@ -52,6 +52,25 @@ var flagRanges = map[string]numRange{
 	"reuse --shingle":     {lo: 2, hi: 64},
 	"reuse --min-chars":   {lo: 2, hi: 1e6},
 
+	"cooccur --top-words":  {lo: 0, hi: 100000},
+	"cooccur --min-count":  {lo: 1, hi: 1e6},
+	"cooccur --top":        {lo: 0, hi: 1e7},
+	"cooccur --resolution": {lo: 0.01, hi: 100},
+	"cooccur --plot-edges": {lo: 1, hi: 1000},
+	"expand --top":         {lo: 1, hi: 100000},
+	"expand --min-count":   {lo: 1, hi: 1e6},
+	"expand --dims":        {lo: 1, hi: 1000},
+	"scale --max-terms":    {lo: 0, hi: 1e7},
+	"scale --replicates":   {lo: 0, hi: 10000},
+	"scale --level":        {lo: 0.5, hi: 0.999},
+	"scale --dims":         {lo: 1, hi: 100},
+	"topics --iter":        {lo: 1, hi: 100000},
+	"topics --top":         {lo: 1, hi: 1000},
+	"topics --max-terms":   {lo: 0, hi: 1e7},
+	"topics --holdout":     {lo: 0.01, hi: 0.5},
+	"topics --alpha":       {lo: 1e-6, hi: 1000},
+	"topics --beta":        {lo: 1e-6, hi: 1000},
+
 	"lexicon sample --n":     {lo: 1, open: true}, // mentions drawn per entry, all when fewer
 	"lexicon sample --width": {lo: 0, open: true}, // context, cut by the text
 }
@@ -115,7 +134,12 @@ func (r numRange) check(flag, s string) error {
 
 // String says the range as the messages give it: "1..1000", "0 or more".
 func (r numRange) String() string {
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	f := func(v float64) string { // 1000000, 0.5, 1e-06
+		if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+			return strconv.FormatInt(int64(v), 10)
+		}
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
 	if r.open {
 		return f(r.lo) + " or more"
 	}

@@ -329,8 +329,8 @@ func TestHostileOutputs(t *testing.T) {
 				}
 				n += len(strings.Split(r[3], "; "))
 			}
-			if n != 13 {
-				t.Errorf("members list %d documents, want 13", n)
+			if n != nSamples {
+				t.Errorf("members list %d documents, want %d", n, nSamples)
 			}
 		}},
 		{"kwic --width 40000 -o x.xlsx: a cell Excel cuts is warned about", func(t *testing.T, dir string) []string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"io"
 	"os"
 	"os/exec"
@@ -41,6 +42,10 @@ type attack struct {
 	not    []string // none appears on stdout or stderr
 	// unwritten is a file in the test's folder the run must not leave.
 	unwritten string
+	// sameAs names a document of docs's CSV output, and the sample it was
+	// made from, whose chars, review_chars and plan_chars must agree:
+	// nothing of it was lost.
+	sameAs [2]string
 }
 
 // TestHostile runs every input and command attack of issue 14 against the
@@ -77,6 +82,9 @@ func TestHostile(t *testing.T) {
 					t.Errorf("tifa %s: %q printed\nstdout: %s\nstderr: %s", strings.Join(args, " "), w, stdout, stderr)
 				}
 			}
+			if a.sameAs[0] != "" {
+				checkSameChars(t, stdout, a.sameAs)
+			}
 			if a.unwritten != "" {
 				if _, err := os.Lstat(filepath.Join(dir, a.unwritten)); err == nil {
 					t.Errorf("tifa %s: %s written", strings.Join(args, " "), a.unwritten)
@@ -90,7 +98,7 @@ func hostileAttacks() []attack {
 	// A few reports in a folder of the test's own, with the attack's file.
 	folder := func(extra func(t *testing.T, dir string)) func(t *testing.T, dir string) string {
 		return func(t *testing.T, dir string) string {
-			for _, n := range []string{"云溪镇_2018.txt", "云溪镇_2020.txt", "青溪县_2021.txt"} {
+			for _, n := range []string{"云溪镇_2020.txt", "云溪镇_2022.txt", "青溪县_2021.txt"} {
 				copyFile(t, filepath.Join(samples, n), filepath.Join(dir, n))
 			}
 			extra(t, dir)
@@ -174,9 +182,9 @@ func hostileAttacks() []attack {
 	return []attack{
 		// Special files among the reports and as named files (item 8, 9).
 		{name: "FIFO among the reports", args: with("docs", func(t *testing.T, dir string) { infiletest.FIFO(t, filepath.Join(dir, "管道_2020.txt")) }),
-			out: []string{"管道_2020.txt,", "not read: not a regular file: a named pipe (FIFO)", "云溪镇_2018.txt,"}},
+			out: []string{"管道_2020.txt,", "not read: not a regular file: a named pipe (FIFO)", "云溪镇_2020.txt,"}},
 		{name: "FIFO among the reports, counted", args: with("count", func(t *testing.T, dir string) { infiletest.FIFO(t, filepath.Join(dir, "管道_2020.txt")) }),
-			out: []string{"云溪镇_2018.txt,"}, errs: []string{"管道_2020.txt: not read: not a regular file: a named pipe (FIFO)"}},
+			out: []string{"云溪镇_2020.txt,"}, errs: []string{"管道_2020.txt: not read: not a regular file: a named pipe (FIFO)"}},
 		{name: "FIFO named manifest.csv", args: with("count", func(t *testing.T, dir string) { infiletest.FIFO(t, filepath.Join(dir, "manifest.csv")) }),
 			out: []string{"云溪镇_2020.txt,"}, errs: []string{"manifest.csv: not a regular file: a named pipe (FIFO): skipped, as if absent"}},
 		{name: "FIFO as --meta", args: func(t *testing.T, dir string) []string {
@@ -214,23 +222,23 @@ func hostileAttacks() []attack {
 			symlink("b_2020.txt", "a_2020.txt")(t, dir)
 			symlink("a_2020.txt", "b_2020.txt")(t, dir)
 		}), out: []string{"a_2020.txt,", "too many levels of symbolic links"}},
-		{name: "folder symlink loop", args: with("docs", symlink(".", "again")), out: []string{"云溪镇_2018.txt,"}},
+		{name: "folder symlink loop", args: with("docs", symlink(".", "again")), out: []string{"云溪镇_2020.txt,"}},
 		{name: "unreadable report", args: with("docs", func(t *testing.T, dir string) {
 			notRoot(t)
 			writeTestFile(t, filepath.Join(dir, "锁_2020.txt"), "甲")
 			if err := os.Chmod(filepath.Join(dir, "锁_2020.txt"), 0); err != nil {
 				t.Fatal(err)
 			}
-		}), out: []string{"锁_2020.txt,", "not read: permission denied", "云溪镇_2018.txt,"}},
+		}), out: []string{"锁_2020.txt,", "not read: permission denied", "云溪镇_2020.txt,"}},
 
 		// A damaged cache (item 11): moved aside with one warning.
 		{name: "truncated cache.db", args: cache(func(t *testing.T, p string) {
 			if err := os.Truncate(p, 20000); err != nil { // bbolt would fault on the pages cut off
 				t.Fatal(err)
 			}
-		}), out: []string{"云溪镇_2018.txt,"}, errs: []string{"damaged database: truncated", "starting an empty cache"}},
+		}), out: []string{"云溪镇_2020.txt,"}, errs: []string{"damaged database: truncated", "starting an empty cache"}},
 		{name: "4096-byte cache.db", args: cache(func(t *testing.T, p string) { writeTestFile(t, p, strings.Repeat("\x00", 4096)) }),
-			out: []string{"云溪镇_2018.txt,"}, errs: []string{"damaged"}},
+			out: []string{"云溪镇_2020.txt,"}, errs: []string{"damaged"}},
 
 		// Numeric flags (item 13).
 		{name: "terms --top -1", args: on("terms", samples, "--top", "-1"), status: 1, errs: []string{"flag --top: must be 1..10000 (got -1)"}},
@@ -244,15 +252,16 @@ func hostileAttacks() []attack {
 
 		// Text that once cost a report, or all memory (items 14, 15, 16).
 		{name: "reuse on a 20,000-character run", args: with("reuse", repetitive), out: []string{"甲县_2020.txt,", "乙县_2020.txt,", ",20007,1.000,1.000,1,"}},
-		{name: "one bad byte", args: with("docs", insert("云溪镇_2022.txt", "坏_2022.txt", []byte{0xff})),
-			out: []string{"坏_2022.txt,云溪镇,township,2022,", ",1207,589,545,", "1 byte sequences not valid utf-8, replaced by U+FFFD"}},
-		{name: "two NUL bytes", args: with("docs", insert("云溪镇_2022.txt", "零_2022.txt", []byte{0, 0})), out: []string{"零_2022.txt,云溪镇,township,2022,", ",1207,589,545,"}, not: []string{"binary"}},
+		{name: "one bad byte", args: with("docs", insert("云溪镇_2022.txt", "坏_2022.txt", []byte{0xff})), sameAs: [2]string{"坏_2022.txt", "云溪镇_2022.txt"},
+			out: []string{"坏_2022.txt,云溪镇,township,2022,", "1 byte sequences not valid utf-8, replaced by U+FFFD"}},
+		{name: "two NUL bytes", args: with("docs", insert("云溪镇_2022.txt", "零_2022.txt", []byte{0, 0})), sameAs: [2]string{"零_2022.txt", "云溪镇_2022.txt"},
+			out: []string{"零_2022.txt,云溪镇,township,2022,"}, not: []string{"binary"}},
 		{name: "UTF-16 without a BOM", args: with("docs", func(t *testing.T, dir string) {
 			writeTestFile(t, filepath.Join(dir, "十六_2022.txt"), utf16le(string(sample(t, "云溪镇_2022.txt"))))
-		}), out: []string{"十六_2022.txt,", ",1207,589,545,", "utf-16le"}},
+		}), sameAs: [2]string{"十六_2022.txt", "云溪镇_2022.txt"}, out: []string{"十六_2022.txt,", "utf-16le"}},
 		{name: "UTF-32", args: with("docs", func(t *testing.T, dir string) {
-			writeTestFile(t, filepath.Join(dir, "三十二_2024.txt"), utf32le(string(sample(t, "云溪镇_2024.txt"))))
-		}), out: []string{"三十二_2024.txt,", ",1216,595,571,", "utf-32le"}},
+			writeTestFile(t, filepath.Join(dir, "三十二_2022.txt"), utf32le(string(sample(t, "云溪镇_2022.txt"))))
+		}), sameAs: [2]string{"三十二_2022.txt", "云溪镇_2022.txt"}, out: []string{"三十二_2022.txt,", "utf-32le"}},
 		{name: "menu line", args: func(t *testing.T, dir string) []string {
 			b := sample(t, "青溪县_2017.txt") // mentions no 乡村振兴
 			writeTestFile(t, filepath.Join(dir, "青溪县_2017.txt"), "首页|新闻|乡村振兴专栏\n"+string(b))
@@ -277,7 +286,7 @@ func hostileAttacks() []attack {
 		{name: "SIGTERM to the process", binary: true, args: on("count", "-"), stdin: "block", sigterm: true,
 			status: 143, errs: []string{"tifa: interrupted; no output written"}},
 		{name: "FIFO folder with the built binary", binary: true, args: with("count", func(t *testing.T, dir string) { infiletest.FIFO(t, filepath.Join(dir, "管道_2020.txt")) }),
-			out: []string{"云溪镇_2018.txt,"}},
+			out: []string{"云溪镇_2020.txt,"}},
 
 		// Arguments (item 24).
 		{name: "kwic without a term", args: on("kwic", samples), status: 1,
@@ -348,6 +357,33 @@ func (a attack) run(t *testing.T, args []string) (status int, stdout, stderr str
 		}
 	}
 	return status, out.String(), errb.String()
+}
+
+// checkSameChars checks that the two documents of docs's CSV output
+// named in pair have the same chars, review_chars and plan_chars.
+func checkSameChars(t *testing.T, out string, pair [2]string) {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("docs output is no CSV (%v):\n%s", err, out)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	row := map[string][]string{}
+	for _, r := range recs[1:] {
+		row[r[col["id"]]] = r
+	}
+	a, b := row[pair[0]], row[pair[1]]
+	if a == nil || b == nil {
+		t.Fatalf("docs lists no %s or no %s:\n%s", pair[0], pair[1], out)
+	}
+	for _, c := range []string{"chars", "review_chars", "plan_chars"} {
+		if a[col[c]] != b[col[c]] || b[col[c]] == "0" {
+			t.Errorf("%s: %s %s, %s has %s", c, pair[0], a[col[c]], pair[1], b[col[c]])
+		}
+	}
 }
 
 var (

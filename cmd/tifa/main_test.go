@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -16,6 +17,8 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 const (
 	samples = "../../testdata/samples"
 	golden  = "../../testdata/golden"
+
+	nSamples = 20 // the reports in samples
 )
 
 // run runs tifa in-process with args and returns stdout, stderr and the
@@ -141,7 +144,7 @@ func TestErrors(t *testing.T) {
 		{"empty dir", []string{"docs", empty}, "no reports"},
 		{"bad section", []string{"count", samples, "--section", "middle"}, "flag --section"},
 		{"bad where", []string{"count", samples, "--where", "year=soon"}, "flag --where"},
-		{"where matches nothing", []string{"docs", samples, "--where", "level=province"}, "matches none of the 13 documents"},
+		{"where matches nothing", []string{"docs", samples, "--where", "level=province"}, "matches none of the " + strconv.Itoa(nSamples) + " documents"},
 		{"bad format", []string{"count", samples, "-f", "xls"}, "flag --format"},
 		{"bad by", []string{"trend", samples, "--by", "month"}, "flag --by"},
 		{"bad value", []string{"trend", samples, "--wide", "--value", "median"}, "flag --value"},

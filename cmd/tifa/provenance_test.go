@@ -76,7 +76,7 @@ func TestInputDigest(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", fixedEpoch)
 	dir := copySamples(t)
 	base, rows := provenanceOf(t, "count", dir)
-	if !strings.HasPrefix(base.Input, "sha256:") || len(base.Input) != len("sha256:")+64 || base.Documents != 13 {
+	if !strings.HasPrefix(base.Input, "sha256:") || len(base.Input) != len("sha256:")+64 || base.Documents != nSamples {
 		t.Fatalf("input %q, %d documents", base.Input, base.Documents)
 	}
 	if orig, _ := provenanceOf(t, "count", samples); orig.Input != base.Input {
@@ -147,15 +147,15 @@ func TestProvenanceFields(t *testing.T) {
 		docs    int
 	}{
 		{"flags before and after", []string{"-q", "trend", samples, "--top", "3", "--slogan", "乡村振兴"},
-			"tifa trend --quiet --top 3 --slogan 乡村振兴 --format json --provenance ../../testdata/samples", true, 13},
+			"tifa trend --quiet --top 3 --slogan 乡村振兴 --format json --provenance ../../testdata/samples", true, nSamples},
 		{"repeated flag, spaces", []string{"count", "--no-builtin", "--lexicon", "../../testdata/lexicon/user.txt", "--lexicon", mine, samples + "/云溪镇_2020.txt"},
 			"tifa count --no-builtin --lexicon ../../testdata/lexicon/user.txt --lexicon '" + mine + "' --format json --provenance ../../testdata/samples/云溪镇_2020.txt", true, 1},
 		{"equals and short", []string{"kwic", "--width=8", samples, "六稳", "-o", "-"},
-			"tifa kwic --width 8 --output - --format json --provenance ../../testdata/samples 六稳", true, 13},
+			"tifa kwic --width 8 --output - --format json --provenance ../../testdata/samples 六稳", true, nSamples},
 		{"no lexicon", []string{"docs", samples, "--section=plan"},
-			"tifa docs --section plan --format json --provenance ../../testdata/samples", false, 13},
+			"tifa docs --section plan --format json --provenance ../../testdata/samples", false, nSamples},
 		{"false bool, quoting", []string{"kwic", samples, "共同 富裕", "--bom=false"},
-			"tifa kwic --bom=false --format json --provenance ../../testdata/samples '共同 富裕'", true, 13},
+			"tifa kwic --bom=false --format json --provenance ../../testdata/samples '共同 富裕'", true, nSamples},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out, stderr, err := run(t, "", append(c.args, "-f", "json", "--provenance")...)

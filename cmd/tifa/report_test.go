@@ -146,7 +146,7 @@ func TestReportStructure(t *testing.T) {
 			t.Errorf("the page holds %q: it must not reach outside the file", bad)
 		}
 	}
-	for _, want := range []string{"2025-01-02", "<svg class=\"heatmap\"", "<svg class=\"line\"", `<dd>13</dd>`} {
+	for _, want := range []string{"2025-01-02", "<svg class=\"heatmap\"", "<svg class=\"line\"", "<dd>" + strconv.Itoa(nSamples) + "</dd>"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}

@@ -124,6 +124,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {
 			return g.closeCache()
 		},
+		RunE: runGuide(g), // no command: where to start, not the full help
 	}
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -146,6 +147,10 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newCompareCmd(g),
 		newKwicCmd(g),
 		newDiscoverCmd(g),
+		newTopicsCmd(g),
+		newScaleCmd(g),
+		newCooccurCmd(g),
+		newExpandCmd(g),
 		newReuseCmd(g),
 		newDiffusionCmd(g),
 		newAlignCmd(g),

@@ -32,13 +32,21 @@ type vectorOpts struct {
 }
 
 func (o *vectorOpts) addFlags(cmd *cobra.Command, defaultSpace string) {
-	o.in.addFlags(cmd, true)
+	o.addSourceFlags(cmd, "vector per doc, region, year, region-year, level, or division code: place (renames merged), county, city or province (a township under its county); a group's counts are summed")
 	f := cmd.Flags()
 	f.StringVar(&o.space, "space", defaultSpace, "slogans (lexicon entry counts) or words (every token, slogans one token each)")
-	f.StringVar(&o.by, "by", "doc", "vector per doc, region, year, region-year, level, or division code: place (renames merged), county, city or province (a township under its county); a group's counts are summed")
 	f.Float64Var(&o.minDF, "min-df", 1, "keep terms in at least this many units (≥1) or this share of units (<1)")
 	f.Float64Var(&o.maxDF, "max-df", 0, "drop terms in more than this many units (≥1) or share of units (<1); 0: no limit")
 	f.BoolVar(&o.sublinear, "sublinear", false, "tf = 1 + ln(count) instead of count")
+}
+
+// addSourceFlags adds the flags saying which text is read and how it is
+// cut into tokens: the input flags, --by (byHelp says what it does),
+// --stopwords and --jobs.
+func (o *vectorOpts) addSourceFlags(cmd *cobra.Command, byHelp string) {
+	o.in.addFlags(cmd, true)
+	f := cmd.Flags()
+	f.StringVar(&o.by, "by", "doc", byHelp)
 	f.StringVar(&o.stopwords, "stopwords", "", "stopword FILE (one word a line) replacing the built-in list (words space)")
 	f.IntVarP(&o.workers, "jobs", "j", 0, "goroutines for segmentation (default: one per CPU)")
 }
@@ -49,6 +57,7 @@ type loaded struct {
 	src     *reports.Source
 	matrix  *vector.Matrix // per unit (after --by); nil once weighed
 	vectors *vector.Vectors
+	seqs    *vector.Sequences // token sequences (topics, cooccur, expand)
 }
 
 // build reads the reports under args and returns their TF-IDF vectors.
@@ -86,6 +95,45 @@ func (o *vectorOpts) counts(g *globals, args []string) (*loaded, error) {
 // countSpaces reads the reports under args once and returns their term
 // counts in each of spaces, per unit of --by.
 func (o *vectorOpts) countSpaces(g *globals, args []string, spaces ...string) (*loaded, []*vector.Matrix, error) {
+	l, vzs, err := o.vectorizers(g, args, false, spaces...)
+	if err != nil {
+		return nil, nil, err
+	}
+	ms, err := vector.BuildEach(func(fn func(*reports.Document) error) error { return each(g, l.src, o.tap(l.lex, l.src, fn)) }, vzs...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, m := range ms {
+		m, skipped, err := m.Group(o.by)
+		if err != nil {
+			return nil, nil, err
+		}
+		if k == 0 {
+			o.warnSkipped(g, skipped)
+		}
+		if len(m.Empty) > 0 {
+			g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(m.Empty), termWord(m.Space), reports.QuoteName(m.Empty[0]))
+		}
+		ms[k] = m
+	}
+	return l, ms, nil
+}
+
+// warnSkipped warns about the documents --by left out of every group.
+func (o *vectorOpts) warnSkipped(g *globals, skipped []string) {
+	switch {
+	case analysis.IsPlaceGrouping(o.by):
+		unplacedWarning(g, o.by, skipped)
+	case len(skipped) > 0:
+		g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, reports.QuoteName(skipped[0]))
+	}
+}
+
+// vectorizers checks --by, loads the lexicon, opens the reports under args
+// and returns a vectorizer for each of spaces, with a segmenter in the
+// words space, or in every space when withSeg is set (token sequences need
+// one).
+func (o *vectorOpts) vectorizers(g *globals, args []string, withSeg bool, spaces ...string) (*loaded, []*vector.Vectorizer, error) {
 	if err := vector.CheckGrouping(o.by); err != nil {
 		return nil, nil, fmt.Errorf("flag --by: %w", err)
 	}
@@ -94,19 +142,8 @@ func (o *vectorOpts) countSpaces(g *globals, args []string, spaces ...string) (*
 		return nil, nil, err
 	}
 	var seg *segment.Segmenter
-	if slices.Contains(spaces, vector.SpaceWords) {
-		segment.PreloadDictionary()
-		stop := segment.DefaultStopwords()
-		if o.stopwords != "" {
-			data, err := readListFile("--stopwords", o.stopwords)
-			if err != nil {
-				return nil, nil, err
-			}
-			if stop, err = segment.ReadStopwords(o.stopwords, bytes.NewReader(data)); err != nil {
-				return nil, nil, err
-			}
-		}
-		if seg, err = segment.NewSegmenter(lex, stop); err != nil {
+	if withSeg || slices.Contains(spaces, vector.SpaceWords) {
+		if seg, err = o.segmenter(lex); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -127,29 +164,24 @@ func (o *vectorOpts) countSpaces(g *globals, args []string, spaces ...string) (*
 		}
 		vzs[k] = vz
 	}
-	ms, err := vector.BuildEach(func(fn func(*reports.Document) error) error { return each(g, src, o.tap(lex, src, fn)) }, vzs...)
-	if err != nil {
-		return nil, nil, err
-	}
-	for k, m := range ms {
-		m, skipped, err := m.Group(o.by)
+	return &loaded{lex: lex, src: src}, vzs, nil
+}
+
+// segmenter returns a segmenter keeping lex's slogans whole and leaving
+// out the stopwords of --stopwords, else the built-in ones.
+func (o *vectorOpts) segmenter(lex *lexicon.Lexicon) (*segment.Segmenter, error) {
+	segment.PreloadDictionary()
+	stop := segment.DefaultStopwords()
+	if o.stopwords != "" {
+		data, err := readListFile("--stopwords", o.stopwords)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		if k == 0 {
-			switch {
-			case analysis.IsPlaceGrouping(o.by):
-				unplacedWarning(g, o.by, skipped)
-			case len(skipped) > 0:
-				g.warnf("%d document(s) without a %s left out (e.g. %s)", len(skipped), o.by, reports.QuoteName(skipped[0]))
-			}
+		if stop, err = segment.ReadStopwords(o.stopwords, bytes.NewReader(data)); err != nil {
+			return nil, err
 		}
-		if len(m.Empty) > 0 {
-			g.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(m.Empty), termWord(m.Space), reports.QuoteName(m.Empty[0]))
-		}
-		ms[k] = m
 	}
-	return &loaded{lex: lex, src: src}, ms, nil
+	return segment.NewSegmenter(lex, stop)
 }
 
 func termWord(space string) string {

@@ -66,7 +66,8 @@ func TestXLSXMatchesCSV(t *testing.T) {
 		{"count", []string{"count", samples}, []string{"Slogan counts"}, nil},
 		{"trend", []string{"trend", samples, "--top", "10"}, []string{"Slogan trend"}, nil},
 		{"trend wide", []string{"trend", samples, "--wide", "--value", "share"}, []string{"Slogan trend (share by year)"}, nil},
-		{"demo", []string{"demo"}, []string{"1. tifa docs", "2. tifa count --wide", "3. tifa trend --wide --top 16"}, []string{"docs", "counts", "trend"}},
+		{"demo", []string{"demo"}, []string{"1. tifa docs", "2. tifa count --wide", "3. tifa trend --wide --top 10", "4. tifa similar --by region", "5. tifa cluster --by region"},
+			[]string{"docs", "counts", "trend", "similar", "clusters"}},
 		{"cluster", []string{"cluster", samples, "--k", "auto", "--k-range", "2..3", "--table", "profile,k,members"}, []string{"Cluster profiles", "Mean silhouette by k (--k auto)", "Members (kmeans, k=3)"}, []string{"profile", "k", "members"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -241,7 +242,7 @@ func TestXLSXAbout(t *testing.T) {
 	if !strings.HasPrefix(got["command"], "tifa trend --top 5 --output ") || !strings.HasSuffix(got["command"], "out.xlsx --quiet ../../testdata/samples") {
 		t.Errorf("about command = %q", got["command"])
 	}
-	if got["version"] != version || got["date"] != fixedDate || got["documents"] != "13" || len(got["lexicon"]) != 12 || !strings.HasPrefix(got["input"], "sha256:") {
+	if got["version"] != version || got["date"] != fixedDate || got["documents"] != strconv.Itoa(nSamples) || len(got["lexicon"]) != 12 || !strings.HasPrefix(got["input"], "sha256:") {
 		t.Errorf("about = %q", got)
 	}
 	if got["rows: Slogan trend"] != strconv.Itoa(nrows) {

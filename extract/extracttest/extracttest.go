@@ -24,12 +24,12 @@ import (
 
 // sampleNames are the sample reports (testdata/samples, fictional places
 // written for tifa) the synthetic report is made of.
-var sampleNames = []string{"青溪县_2017.txt", "临江市_2020.txt", "青溪县_2019.txt", "云溪镇_2018.txt",
-	"青溪县_2021.txt", "白沙镇_2021.txt", "青溪县_2023.txt", "云溪镇_2020.txt", "白沙镇_2023.txt",
-	"云溪镇_2024.txt"}
+var sampleNames = []string{"青溪县_2017.txt", "石桥镇_2020.txt", "禾丰乡_2018.txt", "枫岭乡_2019.txt",
+	"青溪县_2021.txt", "桑田镇_2022.txt", "青溪县_2023.txt", "云溪镇_2020.txt", "白沙镇_2023.txt",
+	"云溪镇_2024.txt", "东湖街道_2024.txt"}
 
 // ReportParas returns the paragraphs (non-blank lines) of the synthetic
-// report made of ten sample reports of samples (tifa.Samples()), in
+// report made of eleven sample reports of samples (tifa.Samples()), in
 // order: about 16,000 Chinese characters.
 func ReportParas(t testing.TB, samples fs.FS) []string {
 	return Paras(t, samples, sampleNames...)
