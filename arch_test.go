@@ -18,14 +18,14 @@ import (
 var layers = [][]string{
 	{"infile", "extract", "places", "places/internal/gengaz"}, // leaves: files users name, text out of binary formats, division codes (reports places each document), the gazetteer's generator
 	{"", "reports", "lexicon", "sparse", "infile/infiletest"}, // "" is this package: the embedded samples
-	{"cache", "segment", "analysis", "internal/testkit", "internal/sparse", "extract/extracttest"},
+	{"cache", "segment", "analysis", "internal/testkit", "extract/extracttest"},
 	{"vector", "internal/corpustest"},
 	{"cluster", "cooccur"},
 	{"keyness", "targets", "discover", "reuse", "align", "topics", "scale", "wordvec", "audit"}, // one package per research tool
 	{"table", "chart"},
 	{"tabulate"},
 	{"htmlreport"},
-	{"cmd/tifa", "bench/gen"},
+	{"cmd/tifa", "bench/gen", "bench/chart"},
 }
 
 // computing are the packages that take documents and return results: they

@@ -161,7 +161,7 @@ func Clear(dir string, timeout time.Duration) (int64, error) {
 		timeout = DefaultTimeout
 	}
 	var freed int64
-	aside, _ := filepath.Glob(globEscape(path) + damagedSuffix + "*")
+	aside := asideOf(path)
 	for _, p := range aside {
 		if fi, err := os.Lstat(p); err == nil && os.Remove(p) == nil {
 			freed += fi.Size()

@@ -175,7 +175,7 @@ const damagedSuffix = ".damaged-"
 // (UTC), for a look later, and removes the ones moved aside before: at
 // most one is kept. It returns the new name.
 func moveAside(path string) (string, error) {
-	old, _ := filepath.Glob(globEscape(path) + damagedSuffix + "*")
+	old := asideOf(path)
 	aside := path + damagedSuffix + time.Now().UTC().Format("20060102T150405")
 	if err := os.Rename(path, aside); err != nil {
 		return "", err

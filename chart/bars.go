@@ -25,11 +25,12 @@ type Bar struct {
 // from the top, e.g. keyness: G² signed by the corpus that uses a term
 // more, grouped A/B. Each bar's value is written at its end; the legend
 // right of the plot names each group that has bars (GroupNames[g], or the
-// number g).
+// number g), with Decimals decimals (0: one).
 type Bars struct {
 	Title, ValueLabel string
 	Bars              []Bar
 	GroupNames        []string
+	Decimals          int
 }
 
 // check returns an error when there is no bar, a value is not finite or a
@@ -114,15 +115,16 @@ func (c *Bars) paint(dc draw.Canvas, th *theme) error {
 	grid := gridLines()
 	grid.Horizontal.Color = nil
 	p.Add(grid)
-	p.Add(&barPlotter{bars: c.Bars, style: th.style(smallSize)})
+	p.Add(&barPlotter{bars: c.Bars, style: th.style(smallSize), decimals: c.Decimals})
 	drawWithLegend(dc, p, c.legend(th), titleHeight(p))
 	return nil
 }
 
 // barPlotter draws the bars, the zero line and each bar's value.
 type barPlotter struct {
-	bars  []Bar
-	style text.Style
+	bars     []Bar
+	style    text.Style
+	decimals int
 }
 
 // Plot implements plot.Plotter.
@@ -140,7 +142,7 @@ func (b *barPlotter) Plot(c draw.Canvas, plt *plot.Plot) {
 		r := vg.Rectangle{Min: vg.Point{X: min(x0, x), Y: y - half}, Max: vg.Point{X: max(x0, x), Y: y + half}}
 		c.SetColor(colorOf(bar.Group))
 		c.Fill(r.Path())
-		label := strconv.FormatFloat(bar.Value, 'f', 1, 64)
+		label := strconv.FormatFloat(bar.Value, 'f', max(1, b.decimals), 64)
 		if bar.Value < 0 {
 			st.XAlign = draw.XRight
 			c.FillText(st, vg.Point{X: x - vg.Points(3), Y: ty}, label)

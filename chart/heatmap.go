@@ -137,8 +137,10 @@ func (c *Heatmap) valueRange() (lo, hi float64) {
 // Draw writes the heatmap to w as format ("png", "svg" or "pdf") in font f.
 // Cells are square, about 0.55 cm for a 40 × 40 matrix (22 cm across at
 // most, 1.2 cm each at most, 3 pt each at least), so the figure grows with
-// the matrix; when rows are too thin for their labels only every k-th
-// label is written.
+// the matrix; a matrix with fewer rows than columns gets taller cells
+// (up to 1 cm, the rows 8 cm in all), so it is no thin strip. When rows
+// or columns are too thin for their labels only every k-th label is
+// written.
 func (c *Heatmap) Draw(w io.Writer, format string, f *Font) error {
 	if err := c.check(); err != nil {
 		return err
@@ -150,9 +152,11 @@ func (c *Heatmap) Draw(w io.Writer, format string, f *Font) error {
 type heatLayout struct {
 	*Heatmap
 	rows, cols []string
-	cell       vg.Length // side of a cell
+	cell       vg.Length // width of a cell
+	rowH       vg.Length // height of a cell: cell, or more for a wide matrix
 	fontSize   vg.Length // row and column labels
-	step       int       // label every step-th row and column
+	step       int       // label every step-th column
+	rowStep    int       // label every rowStep-th row
 	scale      colorScale
 	ticks      []float64
 	tickStep   float64
@@ -179,6 +183,13 @@ func (c *Heatmap) layout() *heatLayout {
 	l.cell = clampLen(cm(22)/vg.Length(max(n, m)), vg.Points(3), cm(1.2))
 	l.fontSize = clampLen(l.cell*0.8, vg.Points(6), vg.Points(tickSize))
 	l.step = int(math.Ceil(float64(l.fontSize * 1.2 / l.cell)))
+	// A matrix much wider than tall (topics × years) gets taller cells,
+	// up to 1 cm, so that it is not a thin strip.
+	l.rowH = l.cell
+	if n < m {
+		l.rowH = max(l.cell, min(cm(1), cm(8)/vg.Length(n)))
+	}
+	l.rowStep = int(math.Ceil(float64(l.fontSize * 1.2 / l.rowH)))
 	l.scale = newColorScale(c.valueRange())
 	l.ticks = niceTicks(l.scale.lo, l.scale.hi, 6)
 	if len(l.ticks) > 1 {
@@ -196,10 +207,11 @@ func numbered(n int) []string {
 	return out
 }
 
-// maxWidth returns the width of the widest label that is drawn.
-func (l *heatLayout) maxWidth(th *theme, labels []string) vg.Length {
+// maxWidth returns the width of the widest label drawn of labels, every
+// step-th.
+func (l *heatLayout) maxWidth(th *theme, labels []string, step int) vg.Length {
 	var w vg.Length
-	for i := 0; i < len(labels); i += l.step {
+	for i := 0; i < len(labels); i += step {
 		w = max(w, th.width(labels[i], l.fontSize))
 	}
 	return w
@@ -230,9 +242,9 @@ func (l *heatLayout) barStripWidth(th *theme) vg.Length {
 // size returns the figure size: margins, labels, cells and colour bar.
 func (l *heatLayout) size(th *theme) (vg.Length, vg.Length) {
 	gridW := l.cell * vg.Length(len(l.cols))
-	gridH := l.cell * vg.Length(len(l.rows))
-	w := 2*heatMargin + l.maxWidth(th, l.rows) + heatGap + gridW + l.barStripWidth(th)
-	h := 2*heatMargin + l.titleHeight(th) + gridH + heatGap + l.maxWidth(th, l.cols)
+	gridH := l.rowH * vg.Length(len(l.rows))
+	w := 2*heatMargin + l.maxWidth(th, l.rows, l.rowStep) + heatGap + gridW + l.barStripWidth(th)
+	h := 2*heatMargin + l.titleHeight(th) + gridH + heatGap + l.maxWidth(th, l.cols, l.step)
 	w = max(w, th.width(l.Title, titleSize)+2*heatMargin)
 	return w, h
 }
@@ -240,7 +252,7 @@ func (l *heatLayout) size(th *theme) (vg.Length, vg.Length) {
 // paint draws title, labels, cells and colour bar.
 func (l *heatLayout) paint(dc draw.Canvas, th *theme) error {
 	W, H := dc.Max.X, dc.Max.Y
-	left := dc.Min.X + heatMargin + l.maxWidth(th, l.rows) + heatGap
+	left := dc.Min.X + heatMargin + l.maxWidth(th, l.rows, l.rowStep) + heatGap
 	top := H - heatMargin - l.titleHeight(th)
 	if l.Title != "" {
 		st := th.style(titleSize)
@@ -249,7 +261,7 @@ func (l *heatLayout) paint(dc draw.Canvas, th *theme) error {
 	}
 	l.paintCells(dc, th, left, top)
 	l.paintLabels(dc, th, left, top)
-	gridH := l.cell * vg.Length(len(l.rows))
+	gridH := l.rowH * vg.Length(len(l.rows))
 	l.paintBar(dc, th, left+l.cell*vg.Length(len(l.cols))+barGap, top, min(gridH, cm(9)))
 	return nil
 }
@@ -265,20 +277,20 @@ func (l *heatLayout) paintCells(dc draw.Canvas, th *theme, left, top vg.Length) 
 			if math.IsNaN(v) {
 				continue
 			}
-			x0, y1 := left+l.cell*vg.Length(j), top-l.cell*vg.Length(i)
-			r := vg.Rectangle{Min: vg.Point{X: x0, Y: y1 - l.cell}, Max: vg.Point{X: x0 + l.cell, Y: y1}}
+			x0, y1 := left+l.cell*vg.Length(j), top-l.rowH*vg.Length(i)
+			r := vg.Rectangle{Min: vg.Point{X: x0, Y: y1 - l.rowH}, Max: vg.Point{X: x0 + l.cell, Y: y1}}
 			col := l.scale.at(v)
 			dc.SetColor(col)
 			dc.Fill(r.Path())
 			if valueText {
 				st.Color = contrast(col)
-				nst, ty := numberAt(st, y1-l.cell/2)
+				nst, ty := numberAt(st, y1-l.rowH/2)
 				dc.FillText(nst, vg.Point{X: x0 + l.cell/2, Y: ty}, formatValue(v, 0.01))
 			}
 		}
 	}
 	frame := vg.Rectangle{
-		Min: vg.Point{X: left, Y: top - l.cell*vg.Length(len(l.rows))},
+		Min: vg.Point{X: left, Y: top - l.rowH*vg.Length(len(l.rows))},
 		Max: vg.Point{X: left + l.cell*vg.Length(len(l.cols)), Y: top},
 	}
 	dc.SetLineWidth(vg.Points(0.5))
@@ -300,11 +312,11 @@ func contrast(bg color.RGBA) color.Color {
 func (l *heatLayout) paintLabels(dc draw.Canvas, th *theme, left, top vg.Length) {
 	st := th.style(l.fontSize)
 	st.XAlign, st.YAlign = draw.XRight, draw.YCenter
-	for i := 0; i < len(l.rows); i += l.step {
-		y := top - l.cell*(vg.Length(i)+0.5)
+	for i := 0; i < len(l.rows); i += l.rowStep {
+		y := top - l.rowH*(vg.Length(i)+0.5)
 		dc.FillText(st, vg.Point{X: left - heatGap, Y: y}, l.rows[i])
 	}
-	bottom := top - l.cell*vg.Length(len(l.rows))
+	bottom := top - l.rowH*vg.Length(len(l.rows))
 	st.Rotation = math.Pi / 2
 	for j := 0; j < len(l.cols); j += l.step {
 		x := left + l.cell*(vg.Length(j)+0.5)

@@ -1,10 +1,12 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"io"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -156,12 +158,74 @@ func (np *networkPlotter) Plot(dc draw.Canvas, plt *plot.Plot) {
 		dc.DrawGlyph(draw.GlyphStyle{Color: colorOf(n.Group), Radius: radius(n), Shape: draw.CircleGlyph{}}, pt)
 		dc.DrawGlyph(draw.GlyphStyle{Color: grey(0x30), Radius: radius(n), Shape: draw.RingGlyph{}}, pt)
 	}
-	st := np.label
-	st.XAlign, st.YAlign = draw.XCenter, draw.YBottom
+	np.labels(dc, trX, trY, radius)
+}
+
+// labels writes each node's label above its disc, or else below, right or
+// left of it, where it covers neither a label already written nor another
+// disc; the largest nodes are labelled first. A label that fits nowhere
+// goes where it overlaps the fewest: every node is named.
+func (np *networkPlotter) labels(dc draw.Canvas, trX, trY func(float64) vg.Length, radius func(NetNode) vg.Length) {
+	nodes := np.c.Nodes
+	var order []int
+	discs := make([]vg.Rectangle, len(nodes))
 	for i, n := range nodes {
-		if ok(i) && n.Label != "" {
-			dc.FillText(st, vg.Point{X: trX(n.X), Y: trY(n.Y) + radius(n) + vg.Points(1)}, n.Label)
+		if !finite(n.X) || !finite(n.Y) {
+			continue
 		}
+		x, y, r := trX(n.X), trY(n.Y), radius(n)
+		discs[i] = vg.Rectangle{Min: vg.Point{X: x - r, Y: y - r}, Max: vg.Point{X: x + r, Y: y + r}}
+		if n.Label != "" {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(nodes[b].Size, nodes[a].Size) })
+	var placed []vg.Rectangle
+	gap := vg.Points(1)
+	for _, i := range order {
+		n, d := nodes[i], discs[i]
+		x, y := trX(n.X), trY(n.Y)
+		type spot struct {
+			at     vg.Point
+			xa     draw.XAlignment
+			ya     draw.YAlignment
+			box    vg.Rectangle
+			clashs int
+		}
+		var best spot
+		for k, c := range []spot{
+			{at: vg.Point{X: x, Y: d.Max.Y + gap}, xa: draw.XCenter, ya: draw.YBottom},
+			{at: vg.Point{X: x, Y: d.Min.Y - gap}, xa: draw.XCenter, ya: draw.YTop},
+			{at: vg.Point{X: d.Max.X + gap, Y: y}, xa: draw.XLeft, ya: draw.YCenter},
+			{at: vg.Point{X: d.Min.X - gap, Y: y}, xa: draw.XRight, ya: draw.YCenter},
+		} {
+			st := np.label
+			st.XAlign, st.YAlign = c.xa, c.ya
+			c.box = st.Rectangle(n.Label).Add(c.at)
+			for _, q := range placed {
+				if overlapsAny(c.box, []vg.Rectangle{q}) {
+					c.clashs++
+				}
+			}
+			for j, q := range discs {
+				if j != i && q != (vg.Rectangle{}) && overlapsAny(c.box, []vg.Rectangle{q}) {
+					c.clashs++
+				}
+			}
+			if !dc.Contains(c.box.Min) || !dc.Contains(c.box.Max) {
+				c.clashs += len(nodes) // off the plot: a last resort
+			}
+			if k == 0 || c.clashs < best.clashs {
+				best = c
+			}
+			if c.clashs == 0 {
+				break
+			}
+		}
+		st := np.label
+		st.XAlign, st.YAlign = best.xa, best.ya
+		placed = append(placed, best.box)
+		dc.FillText(st, best.at, n.Label)
 	}
 }
 

@@ -106,8 +106,10 @@ func placeComponent(g *termGraph, nodes []int64, seed uint64) (px, py []float64)
 	n := len(nodes)
 	px, py = make([]float64, n), make([]float64, n)
 	if n <= 2 {
+		// A pair stands upright in the middle of its cell, so that pairs
+		// packed side by side do not read as one chain.
 		for k := range n {
-			px[k], py[k] = float64(k), 0.5
+			px[k], py[k] = 0.5, 0.15+0.7*float64(k)
 		}
 		return px, py
 	}

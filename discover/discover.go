@@ -820,3 +820,28 @@ func (dv *Discoverer) branching(n int, ids, slot []int32, wanted []gramWant) {
 		wanted[i].entropy = math.Max(0, math.Min(hl, hr))
 	}
 }
+
+// ByCloseness returns cands and their closeness to a category (near[i]
+// for cands[i]; NaN: unknown) sorted by closeness, largest first, the
+// unknown last, ties in the order given (best score first).
+func ByCloseness(cands []Candidate, near []float64) ([]Candidate, []float64) {
+	if len(near) != len(cands) {
+		panic(fmt.Sprintf("discover: %d closeness values for %d candidates", len(near), len(cands)))
+	}
+	idx := make([]int, len(cands))
+	for i := range idx {
+		idx[i] = i
+	}
+	key := func(i int) float64 {
+		if math.IsNaN(near[i]) {
+			return math.Inf(-1)
+		}
+		return near[i]
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(key(b), key(a)) })
+	outC, outN := make([]Candidate, len(idx)), make([]float64, len(idx))
+	for k, i := range idx {
+		outC[k], outN[k] = cands[i], near[i]
+	}
+	return outC, outN
+}

@@ -338,3 +338,16 @@ func BenchmarkDiscover(b *testing.B) {
 		}
 	}
 }
+
+func TestByCloseness(t *testing.T) {
+	// Oracle: by hand; NaN last, ties keep their order.
+	cands := []Candidate{{Text: "a"}, {Text: "b"}, {Text: "c"}, {Text: "d"}}
+	got, near := ByCloseness(cands, []float64{0.2, math.NaN(), 0.5, 0.2})
+	var texts []string
+	for _, c := range got {
+		texts = append(texts, c.Text)
+	}
+	if strings.Join(texts, "") != "cadb" || near[0] != 0.5 || !math.IsNaN(near[3]) {
+		t.Errorf("order %v, closeness %v; want c a d b", texts, near)
+	}
+}

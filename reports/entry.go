@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"syscall"
 	"unicode"
 	"unicode/utf8"
 
@@ -139,13 +140,14 @@ func skipReason(err error) string {
 }
 
 // isSkip reports whether a read error concerns the one entry and not the
-// run: it is not a regular file, too large, a link that leads nowhere, or
-// gone since it was listed. Such an entry is listed with its problem; any
-// other error (permission denied, an I/O error) stops the run.
+// run, so that the entry is listed with its problem and the run goes on
+// (issue 14: one odd entry must not abort a run over hundreds of reports):
+// it is not a regular file, too large, a link that leads nowhere, gone
+// since it was listed, unreadable (permission denied) or unreadable from
+// the disk (an I/O error). Only a process out of file descriptors or
+// memory stops the run: the next file would fail the same way.
 func isSkip(err error) bool {
-	var bl *infile.BrokenLinkError
-	return errors.Is(err, infile.ErrNotRegular) || errors.Is(err, infile.ErrTooLarge) ||
-		errors.As(err, &bl) || errors.Is(err, fs.ErrNotExist)
+	return !errors.Is(err, syscall.EMFILE) && !errors.Is(err, syscall.ENFILE) && !errors.Is(err, syscall.ENOMEM)
 }
 
 // readLimited reads r whole, failing with an *infile.TooLargeError past max

@@ -398,10 +398,11 @@ func (s *Source) Each(fn func(*Document) error) error {
 // excepted: they are kept for a second pass). The documents passed to fn
 // do not depend on the number of workers.
 //
-// A file that cannot be read (permission denied …) is an error naming it,
-// returned once fn has seen the documents before it; one that turned into
-// a FIFO, grew past Options.MaxBytes or vanished since Open listed it
-// yields a document with no text and the problem as its warning; fn's first error
+// A file that cannot be read — permission denied, an I/O error, turned
+// into a FIFO, grown past Options.MaxBytes or vanished since Open listed
+// it — yields a document with no text and the problem as its warning;
+// only running out of file descriptors or memory is an error naming the
+// file, returned once fn has seen the documents before it. fn's first error
 // stops the walk and is returned. When ctx is done (Ctrl-C), no more
 // documents are passed to fn and ctx.Err() is returned. In every case the
 // workers have exited when EachContext returns; a file being described
@@ -428,11 +429,12 @@ type fileDocs struct {
 }
 
 // load reads and describes input i. An input with a problem, or one
-// whose reading fails for a reason of its own (isSkip: it became a FIFO,
-// grew past the cap, vanished since Open listed it; any reason for an
-// archive member), yields one document with no text and the problem as
-// its warning. The documents described are cached, unless reading them
-// was cut short (ctx done, or extraction timed out).
+// whose reading fails for a reason of its own (isSkip: permission denied,
+// an I/O error, it became a FIFO, grew past the cap, vanished since Open
+// listed it; any reason for an archive member), yields one document with
+// no text and the problem as its warning. The documents described are
+// cached, unless reading them was cut short (ctx done, or extraction
+// timed out).
 func (s *Source) load(ctx context.Context, i int) fileDocs {
 	in := &s.inputs[i]
 	if in.problem != "" {

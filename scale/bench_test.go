@@ -116,3 +116,19 @@ func corpusCounts(tb testing.TB, c *corpustest.Corpus, minDF, maxTerms int) *Cou
 	}
 	return y
 }
+
+// BenchmarkWordfishBootstrap measures FitWordfish with 20 bootstrap
+// replicates on counts of the shared corpus's shape (383 reports × 5,000
+// terms), simulated from the model.
+func BenchmarkWordfishBootstrap(b *testing.B) {
+	s := simulate(1, 383, 5000, -1)
+	b.SetBytes(int64(len(s.y.Val)) * 12)
+	cpu0 := corpustest.CPUTime()
+	for b.Loop() {
+		w, err := FitWordfish(s.y, WordfishOptions{Bootstrap: 20})
+		if err != nil || len(w.Replicates) != 20 {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric((corpustest.CPUTime()-cpu0)/float64(b.N), "cpu-s/op")
+}

@@ -5,7 +5,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/tifa-project/tifa/internal/sparse"
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // Counts is a rows × columns matrix of non-negative counts (documents or
@@ -47,6 +47,20 @@ func NewCounts(rows [][]Cell, cols int) (*Counts, error) {
 		m.Ptr = append(m.Ptr, len(m.Col))
 	}
 	return m, m.Check()
+}
+
+// CountsFromCSR returns the counts of m (units × terms, as package vector
+// keeps them), with column indices narrowed to int32; the slices of
+// pointers and values are shared, not copied.
+func CountsFromCSR(m *sparse.CSR) (*Counts, error) {
+	if m.Cols > math.MaxInt32 {
+		return nil, fmt.Errorf("scale: %d columns: at most %d", m.Cols, math.MaxInt32)
+	}
+	c := &Counts{Rows: m.Rows, Cols: m.Cols, Ptr: m.Indptr, Col: make([]int32, len(m.Ind)), Val: m.Val}
+	for k, j := range m.Ind {
+		c.Col[k] = int32(j)
+	}
+	return c, c.Check()
 }
 
 // CountsFromDocs counts the term ids of each document: row i, column w is
@@ -120,6 +134,6 @@ func (m *Counts) checkMargins(rows, cols []float64) error {
 // transpose returns mᵀ.
 func (m *Counts) transpose() *Counts {
 	t := &Counts{Rows: m.Cols, Cols: m.Rows}
-	t.Ptr, t.Col, t.Val = sparse.Transpose(m.Rows, m.Cols, m.Ptr, m.Col, m.Val)
+	t.Ptr, t.Col, t.Val = sparse.TransposeSlices(m.Rows, m.Cols, m.Ptr, m.Col, m.Val)
 	return t
 }

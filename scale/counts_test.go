@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tifa-project/tifa/sparse"
 )
 
 func TestCountsFromDocs(t *testing.T) {
@@ -46,5 +48,20 @@ func TestCountsErrors(t *testing.T) {
 		if y.Check() == nil {
 			t.Errorf("bad matrix %d passed Check", i)
 		}
+	}
+}
+
+func TestCountsFromCSR(t *testing.T) {
+	// Oracle: by hand; the same matrix as TestCountsFromDocs.
+	m := sparse.FromDense([][]float64{{1, 0, 3}, {0, 0, 0}, {0, 1, 0}})
+	y, err := CountsFromCSR(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if y.Rows != 3 || y.Cols != 3 || !slices.Equal(y.Ptr, []int{0, 2, 2, 3}) || !slices.Equal(y.Col, []int32{0, 2, 1}) || !slices.Equal(y.Val, []float64{1, 3, 1}) {
+		t.Errorf("got %+v", y)
+	}
+	if _, err := CountsFromCSR(sparse.FromDense([][]float64{{-1}})); err == nil {
+		t.Error("negative count: no error")
 	}
 }

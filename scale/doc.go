@@ -64,10 +64,14 @@
 // 2013), so FitWordfish also offers a parametric bootstrap (Slapin &
 // Proksch 2008): Bootstrap replicates y*_ij ~ Poisson(λ̂_ij) are drawn for
 // every cell, each is refitted from the estimates under the same
-// identification (stopping when θ moves by less than 1e-3 a round), and the interval for θ_i is the (1 − Level)/2 and
-// (1 + Level)/2 quantiles of the replicates' θ*_i (linear interpolation,
-// R's type 7). Replicate b draws from its own PCG stream (Seed, b), so the
-// intervals do not depend on Workers.
+// identification (stopping when θ moves by less than 1e-3 a round; only θ
+// is kept, so the last term step is skipped), and the interval for θ_i is
+// the (1 − Level)/2 and (1 + Level)/2 quantiles of the replicates' θ*_i
+// (linear interpolation, R's type 7), or with Normal θ̂_i ± z·sd(θ*_i), the
+// normal bootstrap interval, which few replicates estimate well (Efron &
+// Tibshirani 1993: 25–200 replicates for a standard error, about 1,000
+// for percentiles). Replicate b draws from its own PCG stream (Seed, b),
+// so the intervals do not depend on Workers.
 //
 // # Correspondence analysis
 //
@@ -90,6 +94,8 @@
 // # References
 //
 // Greenacre, M. (2007). Correspondence Analysis in Practice, 2nd ed.
+// Chapman & Hall/CRC.
+// Efron, B. & Tibshirani, R. J. (1993). An Introduction to the Bootstrap.
 // Chapman & Hall/CRC.
 // Lowe, W. & Benoit, K. (2013). Validating estimates of latent traits from
 // textual data using human judgment as a benchmark. Political Analysis

@@ -45,6 +45,12 @@ type WordfishOptions struct {
 	Bootstrap int
 	// Level is the bootstrap interval's coverage, in (0, 1).
 	Level float64
+	// Normal makes the interval θ̂_i ± z·BootSE_i, z the standard normal
+	// quantile at (1 + Level)/2: the normal bootstrap interval (Efron &
+	// Tibshirani 1993, §13.3), steadier than the percentiles with few
+	// replicates — 25 to 200 estimate a standard error well, where
+	// percentiles want about 1,000 (ibid., §6.4, §19.3).
+	Normal bool
 	// Seed seeds the bootstrap draws.
 	Seed uint64
 	// Workers is the number of goroutines; < 1 means GOMAXPROCS. The
@@ -61,6 +67,9 @@ type Wordfish struct {
 	// Lower and Upper bound the bootstrap interval of each θ_i; nil
 	// without a bootstrap.
 	Lower, Upper []float64
+	// BootSE is the standard deviation of each θ_i over the bootstrap
+	// replicates (n − 1 denominator); nil without a bootstrap.
+	BootSE []float64
 	// Replicates holds each bootstrap replicate's θ (Bootstrap × rows).
 	Replicates [][]float64
 	// LogPosterior is the final log posterior (without the constant
@@ -200,6 +209,14 @@ func standardize(x []float64) (m, s float64) {
 // number of rounds and whether the tolerance was met. halfFirst halves
 // the first round's steps (quanteda's cold start).
 func (d *wfData) fit(p *wfParams, o WordfishOptions, halfFirst bool) (lp float64, rounds int, converged bool) {
+	rounds, converged = d.rounds(p, o, halfFirst)
+	d.termStep(p, 10, 1)
+	return d.logPosterior(p), rounds, converged
+}
+
+// rounds runs the rounds of fit, without its last term step: all a
+// bootstrap replicate needs, as only its θ is kept.
+func (d *wfData) rounds(p *wfParams, o WordfishOptions, halfFirst bool) (rounds int, converged bool) {
 	last := slices.Clone(p.theta)
 	for rounds < o.MaxIter && !converged {
 		rounds++
@@ -217,8 +234,7 @@ func (d *wfData) fit(p *wfParams, o WordfishOptions, halfFirst bool) (lp float64
 		copy(last, p.theta)
 		converged = moved <= o.Tol
 	}
-	d.termStep(p, 10, 1)
-	return d.logPosterior(p), rounds, converged
+	return rounds, converged
 }
 
 // eachIndex runs f(i) for i in [0, n) on workers goroutines.
@@ -393,15 +409,23 @@ func (w *Wordfish) bootstrap(d *wfData, p *wfParams, o WordfishOptions) {
 		ystar := poissonCounts(p, rand.NewPCG(o.Seed, uint64(b)+1))
 		q := p.clone()
 		dd := newWFData(ystar, 1)
-		dd.fit(q, inner, false)
+		dd.rounds(q, inner, false)
 		q.orient(o.Dir)
 		w.Replicates[b] = q.theta
 	})
-	w.Lower, w.Upper = make([]float64, n), make([]float64, n)
+	w.Lower, w.Upper, w.BootSE = make([]float64, n), make([]float64, n), make([]float64, n)
 	x := make([]float64, o.Bootstrap)
+	z := distuv.UnitNormal.Quantile((1 + o.Level) / 2)
 	for i := range n {
 		for b := range x {
 			x[b] = w.Replicates[b][i]
+		}
+		if o.Bootstrap > 1 {
+			w.BootSE[i] = stat.StdDev(x, nil)
+		}
+		if o.Normal {
+			w.Lower[i], w.Upper[i] = w.Theta[i]-z*w.BootSE[i], w.Theta[i]+z*w.BootSE[i]
+			continue
 		}
 		slices.Sort(x)
 		w.Lower[i] = quantile7(x, (1-o.Level)/2)

@@ -166,6 +166,37 @@ func TestWordfishBootstrap(t *testing.T) {
 	if !slices.Equal(w.Lower, again.Lower) || !slices.Equal(w.Upper, again.Upper) {
 		t.Error("intervals differ between Workers = 2 and 1")
 	}
+
+	// The normal interval: θ̂ ± 1.959964 sd of the same replicates (oracle:
+	// the replicates' sample standard deviation, computed here by hand);
+	// it covers the truth about as often.
+	opt.Normal = true
+	n, err := FitWordfish(s.y, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered = 0
+	for i := range n.Theta {
+		var m, ss float64
+		for _, r := range n.Replicates {
+			m += r[i] / float64(len(n.Replicates))
+		}
+		for _, r := range n.Replicates {
+			ss += (r[i] - m) * (r[i] - m)
+		}
+		sd := math.Sqrt(ss / float64(len(n.Replicates)-1))
+		if math.Abs(n.BootSE[i]-sd) > 1e-12 || math.Abs(n.Upper[i]-(n.Theta[i]+1.959963984540054*sd)) > 1e-9 || math.Abs(n.Lower[i]-(n.Theta[i]-1.959963984540054*sd)) > 1e-9 {
+			t.Errorf("document %d: normal interval [%g, %g], boot se %g; want θ ± 1.96·%g", i, n.Lower[i], n.Upper[i], n.BootSE[i], sd)
+		}
+		truth := sign * (s.theta[i] - stat.Mean(s.theta, nil)) / stat.StdDev(s.theta, nil)
+		if n.Lower[i] <= truth && truth <= n.Upper[i] {
+			covered++
+		}
+	}
+	t.Logf("normal intervals cover %d of %d", covered, len(n.Theta))
+	if covered < len(n.Theta)*7/10 {
+		t.Errorf("normal intervals cover %d of %d true positions, want ≥ 70%%", covered, len(n.Theta))
+	}
 }
 
 func meanWidth(w *Wordfish) float64 {

@@ -229,13 +229,20 @@ func needsFold(gap string) bool {
 		i += size
 		switch {
 		case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs: the common case
-		case r >= 0xFF10 && r <= 0xFF19, r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
-			return true
-		case isFormat(r):
+		case isFullWidthAlnum(r), isFormat(r):
 			return true
 		}
 	}
 	return false
+}
+
+// isFullWidthAlnum reports whether r is a full-width Latin letter or digit
+// (Ａ, ｚ, ０): the only runes fold folds. Other runes width.Fold maps
+// (half-width katakana and Hangul, full-width punctuation) are kept as
+// written, so that a word reads the same whether its line was folded or
+// not (FuzzTokens found ￕ turned into ㅞ beside a format character).
+func isFullWidthAlnum(r rune) bool {
+	return r >= 0xFF10 && r <= 0xFF19 || r >= 0xFF21 && r <= 0xFF3A || r >= 0xFF41 && r <= 0xFF5A
 }
 
 // foldedGap is a gap width-folded, with the way back to the original bytes.
@@ -247,8 +254,9 @@ type foldedGap struct {
 	start, end []int32
 }
 
-// fold returns gap width-folded (width.Fold, rune by rune) with format
-// characters removed. Invalid bytes are kept as they are. Folding never
+// fold returns gap with its full-width letters and digits width-folded
+// (width.Fold, rune by rune; see isFullWidthAlnum) and format characters
+// removed. Invalid bytes are kept as they are. Folding never
 // lengthens a rune (TestFoldNeverGrows), so the result fits the tables.
 func fold(gap string) foldedGap {
 	fg := foldedGap{
@@ -266,8 +274,8 @@ func fold(gap string) foldedGap {
 			i += size
 			continue
 		default:
-			if fr := width.LookupRune(r).Folded(); fr != 0 {
-				r = fr
+			if isFullWidthAlnum(r) {
+				r = width.LookupRune(r).Folded()
 			}
 			fg.text = utf8.AppendRune(fg.text, r)
 		}

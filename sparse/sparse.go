@@ -230,24 +230,38 @@ func (m *CSR) RowNorms() []float64 {
 // form of m, read as rows). Within each output row the indices ascend.
 func (m *CSR) Transpose() *CSR {
 	m.MustValid()
-	t := &CSR{Rows: m.Cols, Cols: m.Rows, Indptr: make([]int, m.Cols+1),
-		Ind: make([]int, len(m.Ind)), Val: make([]float64, len(m.Val))}
-	for _, c := range m.Ind {
-		t.Indptr[c+1]++
+	t := &CSR{Rows: m.Cols, Cols: m.Rows}
+	t.Indptr, t.Ind, t.Val = TransposeSlices(m.Rows, m.Cols, m.Indptr, m.Ind, m.Val)
+	return t
+}
+
+// TransposeSlices transposes the rows × cols matrix held in compressed
+// sparse row slices — row i holds columns ind[ptr[i]:ptr[i+1]] with values
+// val — and returns the transpose in the same form: row j of the result
+// lists, in ascending order, the rows of the input holding column j. It is
+// CSR.Transpose for callers that keep their own matrix type with narrower
+// column indices (scale.Counts and wordvec's PPMI matrix hold int32s, half
+// the memory of a CSR's ints).
+func TransposeSlices[I int | int32](rows, cols int, ptr []int, ind []I, val []float64) (tptr []int, tind []I, tval []float64) {
+	tptr = make([]int, cols+1)
+	tind = make([]I, len(ind))
+	tval = make([]float64, len(val))
+	for _, c := range ind {
+		tptr[c+1]++
 	}
-	for c := range m.Cols {
-		t.Indptr[c+1] += t.Indptr[c]
+	for j := range cols {
+		tptr[j+1] += tptr[j]
 	}
-	next := slices.Clone(t.Indptr[:m.Cols])
-	for i := range m.Rows {
-		for k := m.Indptr[i]; k < m.Indptr[i+1]; k++ {
-			c := m.Ind[k]
-			t.Ind[next[c]] = i
-			t.Val[next[c]] = m.Val[k]
+	next := slices.Clone(tptr[:cols])
+	for i := range rows {
+		for k := ptr[i]; k < ptr[i+1]; k++ {
+			c := ind[k]
+			tind[next[c]] = I(i)
+			tval[next[c]] = val[k]
 			next[c]++
 		}
 	}
-	return t
+	return tptr, tind, tval
 }
 
 // SumRows returns a len(groups)×Cols matrix whose row g is the sum of the

@@ -90,7 +90,7 @@ func distinctiveLabels(v *vector.Vectors, ds []vector.Distinctive) string {
 // top distinguishing terms, with the slogan category, centroid weight and
 // lift.
 func ClusterTerms(v *vector.Vectors, lex *lexicon.Lexicon, res *cluster.Result, top int) *table.Table {
-	t := &table.Table{Title: "Distinguishing terms", Name: "terms", Cols: []table.Column{table.Int("cluster"), table.Int("rank"), table.Text("term"), table.Text("slogan"), table.Float("centroid", 4), table.Float("lift", 3)}}
+	t := &table.Table{Title: "Distinguishing terms", Name: "terms", Cols: []table.Column{table.Int("cluster"), table.Int("rank"), table.Text("term"), table.Text("category"), table.Float("centroid", 4), table.Float("lift", 3)}}
 	for c, ds := range v.Distinguish(res.Labels, res.K, top, nil) {
 		for r, d := range ds {
 			cat := ""

@@ -2,6 +2,7 @@ package tabulate
 
 import (
 	"math"
+	"slices"
 
 	"github.com/tifa-project/tifa/discover"
 	"github.com/tifa-project/tifa/table"
@@ -29,4 +30,18 @@ func nilIfNaN(x float64) any {
 		return nil
 	}
 	return x
+}
+
+// CandidatesNear is the table of tifa discover --near: the candidates
+// ranked by closeness to category, with its column near (the cosine of the
+// candidate's word vector to the centroid of the category's slogans; empty
+// without a vector) after the candidate.
+func CandidatesNear(cands []discover.Candidate, near []float64, category string) *table.Table {
+	t := Candidates(cands)
+	t.Title = "Candidate slogans near " + category
+	t.Cols = slices.Insert(t.Cols, 1, table.Float("near", 4))
+	for i, row := range t.Rows {
+		t.Rows[i] = slices.Insert(row, 1, nilIfNaN(near[i]))
+	}
+	return t
 }

@@ -8,8 +8,13 @@
 // Neighbours, SimilarTo and Similarity (tifa similar), Members, Profiles,
 // ClusterTerms, KScores and MergeTree (tifa cluster), Keyness (tifa
 // compare), Diffusion, AdoptionCurves, FirstUse and Events (tifa
-// diffusion), Candidates (tifa discover), ReusePairs and Passages (tifa
-// reuse), Targets (tifa targets) and Lexicon (tifa lexicon list).
+// diffusion), Candidates and CandidatesNear (tifa discover), ReusePairs
+// and Passages (tifa reuse), Targets (tifa targets), Lexicon (tifa lexicon
+// list), Topics, TopicTerms, TopicShares, TopicFit and TopicK (tifa
+// topics; GroupShares averages topic shares by group), Positions,
+// WordfishWords, WordfishFit, CADims, CAPositions and CAWords (tifa scale),
+// CooccurPairs and CooccurCommunities (tifa cooccur), Nearest and
+// VectorCheck (tifa expand).
 //
 // Per-document tables start with doc, region, level and year, then the
 // manifest's extra columns (metaCols, the one list of them: a new document

@@ -12,7 +12,7 @@ import (
 // entry, each side's count and rate, log_ratio, g2, p and the side where
 // the term is relatively more frequent. title is the table's title.
 func Keyness(m *vector.Matrix, lex *lexicon.Lexicon, keys []keyness.KeyTerm, top int, title string) *table.Table {
-	t := &table.Table{Title: title, Cols: []table.Column{table.Text("term"), table.Text("slogan"), table.Int("count_a"), table.Float("per10k_a", 3), table.Int("count_b"), table.Float("per10k_b", 3),
+	t := &table.Table{Title: title, Cols: []table.Column{table.Text("term"), table.Text("category"), table.Int("count_a"), table.Float("per10k_a", 3), table.Int("count_b"), table.Float("per10k_b", 3),
 		table.Float("log_ratio", 3), table.Float("g2", 3), table.Float("p", 4), table.Text("side")}}
 	for i, k := range keys {
 		if top > 0 && i >= top {

@@ -18,7 +18,7 @@ func Targets(extra []string, headline bool, rows [][]any) *table.Table {
 	}
 	cs = append(cs, table.Text("text"), table.Float("value", -1), table.Float("low", -1), table.Float("high", -1), table.Text("unit"))
 	if !headline {
-		cs = append(cs, table.Text("kind"))
+		cs = append(cs, table.Text("direction"), table.Text("kind"))
 	}
 	cs = append(cs, table.Text("qualifier"))
 	if !headline {
@@ -49,7 +49,7 @@ func TargetRow(d *reports.Document, extra []string, part reports.Part, t targets
 	row := append([]any{d.ID}, metaCells(d.Meta, extra)...)
 	row = append(row, part.String(), t.Indicator, t.Text)
 	row = append(row, numbers(t)...)
-	return append(row, t.Unit, t.Kind, strings.Join(t.Qualifiers, "; "), b2i(t.MultiYear), t.Sentence)
+	return append(row, t.Unit, t.Direction, t.Kind, strings.Join(t.Qualifiers, "; "), b2i(t.MultiYear), t.Sentence)
 }
 
 // HeadlineRow is a row of Targets with headline: d's headline target t,

@@ -10,8 +10,13 @@
 // of one part of a report — the plan, where targets are set — and
 // Headline picks the report's growth target for GDP in the coming year,
 // never a plain result such as 国内生产总值增长6.6%. Chinese numerals are read
-// (百分之八 is 8 %), and five-year or average targets (年均, 期间, 到2025年)
-// are marked MultiYear.
+// (百分之八 is 8 %), and five-year or average targets (年均, 期间, 到2025年,
+// or in a chapter on a five-year plan) are marked MultiYear.
+//
+// Each value has a Kind: a target for the coming year, a plan-period target,
+// or a result — a value its sentence or paragraph reports as reached (去年,
+// 过去五年, an earlier year or five-year plan, 从…增加到, 累计, 比上年 with no
+// word of a target). The evidence and its limits are in classify's comment.
 //
 // Every Target keeps its byte span in the text and its sentence, so each
 // number can be checked against the report.

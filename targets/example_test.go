@@ -24,7 +24,7 @@ func Example() {
 	err = src.Each(func(d *reports.Document) error {
 		found := finder.Find(d, reports.PartPlan)
 		for _, t := range found.Targets {
-			fmt.Printf("%s: %s %g%s (%s) %q\n", found.Part, t.Indicator, t.Value, t.Unit, t.Kind, t.Qualifiers)
+			fmt.Printf("%s: %s %g%s (%s) %q\n", found.Part, t.Indicator, t.Value, t.Unit, t.Direction, t.Qualifiers)
 		}
 		if t, _, ok := finder.Headline(d, reports.PartPlan); ok {
 			fmt.Printf("headline: %s (%s)\n", t.Text, d.ID)

@@ -25,11 +25,11 @@ var indicatorsText string
 // State Council, 地区生产总值 of a province, city or county).
 const HeadlineIndicator = "地区生产总值"
 
-// Target kinds.
+// Directions of a target's value.
 const (
-	KindGrowth    = "growth"    // 增长, 提高, 上涨, 涨幅 … a rate or an increase
-	KindReduction = "reduction" // 下降, 降低, 减少 …
-	KindLevel     = "level"     // a value to reach or keep: 达到, 控制在, or a bare value
+	DirGrowth    = "growth"    // 增长, 提高, 上涨, 涨幅 … a rate or an increase
+	DirReduction = "reduction" // 下降, 降低, 减少 …
+	DirLevel     = "level"     // a value to reach or keep: 达到, 控制在, or a bare value
 )
 
 // Indicator is one economic indicator: its canonical name and the other
@@ -170,7 +170,7 @@ type Target struct {
 	Low, High float64 // the range; both equal Value for a single value
 	HasValue  bool    // false for 与经济增长同步, which states no number
 	Unit      string  // %, 个百分点, 亿元, 万人, 万吨 … ("%" for 百分之)
-	Kind      string  // KindGrowth, KindReduction or KindLevel
+	Direction string  // DirGrowth, DirReduction or DirLevel
 	// Qualifiers in the order written: 力争, 不低于, 控制在 … before the
 	// value, 区间 for a range, 左右, 以上, 以内 … after it, 同步, and
 	// 争取更好结果 when the next clause says so.
@@ -178,13 +178,19 @@ type Target struct {
 	Sentence   string // the sentence, cut to about 80 characters around the target
 	Start, End int    // byte offsets of Text in the text searched
 
-	// MultiYear: a five-year or average target (年均, 期间, 到2025年 …),
-	// not one for the coming year.
+	// MultiYear: a five-year or average target (年均, 期间, 到2025年 …, or
+	// in a chapter on a five-year plan), not one for the coming year; or a
+	// result over several years.
 	MultiYear bool
+	// Kind says what the value is: KindTarget (for the coming year),
+	// KindPlanPeriod (a multi-year target) or KindResult (reached; see
+	// classify for the evidence weighed).
+	Kind string
 
-	score int  // evidence that this is a target for the coming year
-	pair  int  // 1 or 2: first or second value of 分别 … 和 …
-	lead  bool // the first value after its indicator
+	ev    evidence // what the text around says of its time (classify)
+	score int      // evidence that this is a target for the coming year
+	pair  int      // 1 or 2: first or second value of 分别 … 和 …
+	lead  bool     // the first value after its indicator
 }
 
 // rank orders headline candidates: the evidence score, and the first value
@@ -214,14 +220,19 @@ func (f *Finder) Find(d *reports.Document, p reports.Part) DocTargets {
 		dt.Part, spans = reports.PartAll, d.Spans(reports.PartAll)
 	}
 	for _, s := range spans {
-		dt.Targets = f.findSpan(d.Text, s[0], s[1], dt.Targets)
+		n := len(dt.Targets)
+		dt.Targets = f.findSpan(d.Text, s[0], s[1], d.Meta.Year, dt.Targets)
+		classify(d.Text, s[0], s[1], dt.Part, dt.Targets[n:])
 	}
 	return dt
 }
 
-// FindText returns the targets in text, in order.
+// FindText returns the targets in text, in order, read as the whole text
+// of a report of an unknown year.
 func (f *Finder) FindText(text string) []Target {
-	return f.findSpan(text, 0, len(text), nil)
+	ts := f.findSpan(text, 0, len(text), 0, nil)
+	classify(text, 0, len(text), reports.PartAll, ts)
+	return ts
 }
 
 // Headline returns d's headline target: the growth rate of GDP stated as
@@ -251,7 +262,7 @@ func (f *Finder) Headline(d *reports.Document, p reports.Part) (Target, reports.
 func HeadlineTarget(ts []Target) (Target, bool) {
 	best := -1
 	for i, t := range ts {
-		if t.Indicator != HeadlineIndicator || t.Kind != KindGrowth || t.Unit != "%" || !t.HasValue || t.MultiYear || t.score <= 0 {
+		if t.Indicator != HeadlineIndicator || t.Direction != DirGrowth || t.Unit != "%" || !t.HasValue || t.MultiYear || t.Kind == KindResult || t.score <= 0 {
 			continue
 		}
 		if best < 0 || t.rank() > ts[best].rank() {
@@ -270,14 +281,15 @@ type indMention struct {
 	start, end int
 }
 
-// findSpan appends the targets of text[from:to] to out. A sentence's
-// lead-in — its text up to a colon, as in 主要预期目标是： — stays the context
-// of the sentences after it (a list separated by ；) until a full stop.
-func (f *Finder) findSpan(text string, from, to int, out []Target) []Target {
+// findSpan appends the targets of text[from:to], in a report of year (0:
+// unknown), to out. A sentence's lead-in — its text up to a colon, as in
+// 主要预期目标是： — stays the context of the sentences after it (a list
+// separated by ；) until a full stop.
+func (f *Finder) findSpan(text string, from, to, year int, out []Target) []Target {
 	leadIn := ""
 	for from < to {
 		end := targetSentenceEnd(text, from, to)
-		out = f.findSentence(text, from, end, leadIn, out)
+		out = f.findSentence(sentence{text, from, end, leadIn, year}, out)
 		if i := strings.LastIndexAny(text[from:end], "：:"); i >= 0 {
 			leadIn = text[from : from+i]
 		}
@@ -340,17 +352,17 @@ func (f *Finder) mentions(text string, from, to int) []indMention {
 	return ms
 }
 
-// findSentence appends the targets of the sentence text[from:to]; leadIn
-// is the lead-in of the list it belongs to, if any.
-func (f *Finder) findSentence(text string, from, to int, leadIn string, out []Target) []Target {
-	ms := f.mentions(text, from, to)
+// findSentence appends the targets of the sentence st.
+func (f *Finder) findSentence(st sentence, out []Target) []Target {
+	text := st.text
+	ms := f.mentions(text, st.from, st.to)
 	for k, m := range ms {
-		scopeEnd := to
+		scopeEnd := st.to
 		if k+1 < len(ms) {
 			scopeEnd = ms[k+1].start
 		}
 		n := len(out)
-		out = f.readMention(sentence{text, from, to, leadIn}, scopeEnd, m, out)
+		out = f.readMention(st, scopeEnd, m, out)
 		// 城镇居民收入和农村居民收入分别增长a和b, 接待游客112万人次、旅游收入
 		// 6.3亿元，分别增长a和b: the first value of the pair is the previous
 		// indicator's (a 城乡 indicator splits itself, see renamePairs).
@@ -375,11 +387,18 @@ const (
 )
 
 // sentence is the sentence text[from:to] being read, with the lead-in of
-// the list it belongs to.
+// the list it belongs to and the year of the report (0: unknown).
 type sentence struct {
 	text     string
 	from, to int
 	leadIn   string
+	year     int
+}
+
+// paragraph returns the text of the sentence's paragraph (its line) before
+// the sentence.
+func (st sentence) paragraph() string {
+	return st.text[strings.LastIndexByte(st.text[:st.from], '\n')+1 : st.from]
 }
 
 // readMention reads the values following mention m, up to scopeEnd (the
@@ -388,7 +407,7 @@ func (f *Finder) readMention(st sentence, scopeEnd int, m indMention, out []Targ
 	text := st.text
 	before := text[st.from:m.start]
 	tail := text[m.end:min(st.to, m.end+maxSyncGap*4)]
-	if comparedTo(before, tail) {
+	if comparedTo(before, tail) || netOf(before, tail) {
 		return out
 	}
 	start, prev, kind := len(out), m.end, ""
@@ -411,15 +430,19 @@ func (f *Finder) readMention(st sentence, scopeEnd int, m indMention, out []Targ
 			out[len(out)-1].pair, t.pair = 1, 2
 		}
 		out = append(out, t)
-		prev, kind = t.End, t.Kind
+		prev, kind = t.End, t.Direction
 	}
 	if len(out) == start {
 		if t, ok := syncTarget(text, m, tail, f.names[m.ind]); ok {
 			t.Sentence = cutAround(text, st.from, st.to, t.Start, t.End)
+			c := surround{leadIn: st.leadIn, before: before, clause: text[clauseStart(text, st.from, m.start):t.End], after: followingText(text, t.End, st.to)}
+			t.ev = timeEvidence(c, st.paragraph(), st.year)
+			t.ev.sent = st.from
 			return append(out, t)
 		}
 		return out
 	}
+	out = dropForeignPair(out, start, text[m.end:scopeEnd])
 	rest := text[prev:min(scopeEnd, prev+maxNextGap*4)]
 	better := strings.Contains(rest, "争取更好") || strings.Contains(rest, "力争更好")
 	for i := start; i < len(out); i++ {
@@ -435,6 +458,25 @@ func (f *Finder) readMention(st sentence, scopeEnd int, m indMention, out []Targ
 	return out
 }
 
+// dropForeignPair drops, of the values out[start:] read after an
+// indicator, the second of a 分别 pair whose second subject is no indicator
+// of the finder: in 单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18% the 18% is
+// carbon dioxide's, not a second target for energy intensity. scope is
+// the text after the indicator.
+func dropForeignPair(out []Target, start int, scope string) []Target {
+	i := strings.Index(scope, "分别")
+	if i < 0 || utf8.RuneCountInString(scope[:i]) > maxNextGap || !containsAny(scope[:i], []string{"和", "与", "及", "、"}) {
+		return out
+	}
+	for k := start + 1; k < len(out); k++ {
+		if out[k].pair == 2 {
+			out[k-1].pair = 0
+			return append(out[:k], out[k+1:]...)
+		}
+	}
+	return out
+}
+
 // valueTarget builds the target of value v of mention m: its kind from the
 // verb in gap (else growth for 经济增长 …, the previous value's kind for a
 // value that follows another, or level), its qualifiers, its score.
@@ -443,15 +485,15 @@ func (f *Finder) valueTarget(st sentence, scopeEnd int, m indMention, v targetVa
 	form := text[m.start:m.end]
 	t := Target{Indicator: f.names[m.ind], Form: form, Value: (v.low + v.high) / 2, Low: v.low, High: v.high,
 		HasValue: true, Unit: v.unit, Start: m.start, End: v.end, lead: first}
-	t.Kind = verbKind(gap)
+	t.Direction = verbKind(gap)
 	switch {
-	case t.Kind != "":
+	case t.Direction != "":
 	case first && growthForm(form):
-		t.Kind = KindGrowth
+		t.Direction = DirGrowth
 	case !first && prevKind != "":
-		t.Kind = prevKind
+		t.Direction = prevKind
 	default:
-		t.Kind = KindLevel
+		t.Direction = DirLevel
 	}
 	t.Qualifiers = prefixQualifiers(gap)
 	if v.low != v.high {
@@ -461,8 +503,11 @@ func (f *Finder) valueTarget(st sentence, scopeEnd int, m indMention, v targetVa
 		t.Qualifiers = append(t.Qualifiers, q)
 		t.End += n
 	}
-	t.score, t.MultiYear = judgeTarget(surround{leadIn: st.leadIn, before: text[st.from:m.start], gap: gap,
-		clause: text[clauseStart(text, st.from, m.start):t.End], after: followingText(text, t.End, st.to)}, len(t.Qualifiers) > 0)
+	c := surround{leadIn: st.leadIn, before: text[st.from:m.start], gap: gap,
+		clause: text[clauseStart(text, st.from, m.start):t.End], after: followingText(text, t.End, st.to)}
+	t.score, t.MultiYear = judgeTarget(c, len(t.Qualifiers) > 0)
+	t.ev = timeEvidence(c, st.paragraph(), st.year)
+	t.ev.sent = st.from
 	return t
 }
 
@@ -514,7 +559,7 @@ func verbKind(gap string) string {
 	for _, vs := range []struct {
 		words []string
 		kind  string
-	}{{growthVerbs, KindGrowth}, {reductionVerbs, KindReduction}, {levelVerbs, KindLevel}} {
+	}{{growthVerbs, DirGrowth}, {reductionVerbs, DirReduction}, {levelVerbs, DirLevel}} {
 		for _, w := range vs.words {
 			if i := strings.Index(gap, w); i >= 0 && i < best {
 				best, kind = i, vs.kind
@@ -710,9 +755,9 @@ func syncTarget(text string, m indMention, tail, name string) (Target, bool) {
 	end := m.end + i + len("同步")
 	kind := verbKind(clause[:i])
 	if kind == "" {
-		kind = KindGrowth
+		kind = DirGrowth
 	}
-	return Target{Indicator: name, Form: text[m.start:m.end], Text: oneLine(text[m.start:end]), Kind: kind,
+	return Target{Indicator: name, Form: text[m.start:m.end], Text: oneLine(text[m.start:end]), Direction: kind,
 		Qualifiers: []string{"同步"}, Start: m.start, End: end}, true
 }
 

@@ -90,7 +90,7 @@ func TestNewTargetFinderMerge(t *testing.T) {
 // tgt describes a target compactly for comparison:
 // indicator kind low–high unit [qualifiers] (multi).
 func tgt(t Target) string {
-	s := t.Indicator + " " + t.Kind
+	s := t.Indicator + " " + t.Direction
 	if t.HasValue {
 		if t.Low == t.High {
 			s += fmt.Sprintf(" %g", t.Value)
@@ -324,7 +324,7 @@ func ExampleFinder_FindText() {
 	}
 	ts := f.FindText("今年发展主要预期目标是：国内生产总值增长6%-6.5%；城镇新增就业1100万人以上；单位国内生产总值能耗下降3%左右。")
 	for _, t := range ts {
-		fmt.Printf("%s %s %g..%g %s %v\n", t.Indicator, t.Kind, t.Low, t.High, t.Unit, t.Qualifiers)
+		fmt.Printf("%s %s %g..%g %s %v\n", t.Indicator, t.Direction, t.Low, t.High, t.Unit, t.Qualifiers)
 	}
 	h, _ := HeadlineTarget(ts)
 	fmt.Println("headline:", h.Text)

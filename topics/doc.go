@@ -87,8 +87,10 @@
 // iterations, same k and priors) scores 557.3 against this package's 556.1
 // on 10 synthetic topics, and 5066 against 4879 on the shared corpus
 // (k = 20, 307 training and 76 held-out reports, 15,078 terms);
-// bench/lda_sklearn.py reproduces the comparison. ChooseK fits each candidate k on the documents not held
-// out and picks the smallest k whose perplexity is within a tolerance of
+// bench/lda_sklearn.py reproduces the comparison. FitHeldOut fits one model
+// on the documents not held out, scores it, and folds the held-out ones in
+// (Infer) so every document has its shares. ChooseK fits each candidate k
+// on the documents not held out and picks the smallest k whose perplexity is within a tolerance of
 // the best (held-out perplexity tends to flatten, not rise, past the right
 // k, so the smallest near-best k is the parsimonious choice).
 //

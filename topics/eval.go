@@ -238,48 +238,45 @@ func (m *Model) Coherence(windows [][]int32, n int) ([]float64, error) {
 // GroupMeans averages the topic shares of the documents of each group:
 // row g of the result is Σ_{d in g} u_d θ_d / Σ_{d in g} u_d, with weights
 // u (nil: every document weighs 1; token counts give the share of a
-// group's tokens). Groups are returned sorted by label (years of equal
-// width sort in time order). theta is documents × topics, groups and
-// weights one per document; weights must be ≥ 0 and positive somewhere in
-// each group.
-func GroupMeans(theta *mat.Dense, groups []string, weights []float64) ([]string, *mat.Dense, error) {
+// group's tokens). theta is documents × topics; members[g] lists the
+// documents (rows of theta) of group g, in the caller's order of groups
+// (vector.GroupUnits gives them); weights, one per document, must be ≥ 0
+// and positive somewhere in each group. A document may belong to several
+// groups or none.
+func GroupMeans(theta *mat.Dense, members [][]int, weights []float64) (*mat.Dense, error) {
 	D, K := theta.Dims()
-	if len(groups) != D || (weights != nil && len(weights) != D) {
-		return nil, nil, fmt.Errorf("topics: group means: %d documents, %d groups, %d weights", D, len(groups), len(weights))
+	if weights != nil && len(weights) != D {
+		return nil, fmt.Errorf("topics: group means: %d documents, %d weights", D, len(weights))
 	}
-	labels := slices.Compact(slices.Sorted(slices.Values(groups)))
-	index := make(map[string]int, len(labels))
-	for i, l := range labels {
-		index[l] = i
+	if len(members) == 0 {
+		return &mat.Dense{}, nil
 	}
-	if len(labels) == 0 {
-		return nil, &mat.Dense{}, nil
-	}
-	out := mat.NewDense(len(labels), K, nil)
-	total := make([]float64, len(labels))
-	for d, g := range groups {
-		u := 1.0
-		if weights != nil {
-			u = weights[d]
-			if !(u >= 0) || math.IsInf(u, 1) {
-				return nil, nil, fmt.Errorf("topics: group means: document %d: weight %g", d, u)
+	out := mat.NewDense(len(members), K, nil)
+	for g, ds := range members {
+		total := 0.0
+		row := out.RawRowView(g)
+		for _, d := range ds {
+			if d < 0 || d >= D {
+				return nil, fmt.Errorf("topics: group means: group %d: document %d of %d", g, d, D)
+			}
+			u := 1.0
+			if weights != nil {
+				u = weights[d]
+				if !(u >= 0) || math.IsInf(u, 1) {
+					return nil, fmt.Errorf("topics: group means: document %d: weight %g", d, u)
+				}
+			}
+			total += u
+			for k, x := range theta.RawRowView(d) {
+				row[k] += u * x
 			}
 		}
-		i := index[g]
-		total[i] += u
-		row := out.RawRowView(i)
-		for k, x := range theta.RawRowView(d) {
-			row[k] += u * x
+		if total == 0 {
+			return nil, fmt.Errorf("topics: group means: group %d has no weight", g)
 		}
-	}
-	for i, t := range total {
-		if t == 0 {
-			return nil, nil, fmt.Errorf("topics: group means: group %q has no weight", labels[i])
-		}
-		row := out.RawRowView(i)
 		for k := range row {
-			row[k] /= t
+			row[k] /= total
 		}
 	}
-	return labels, out, nil
+	return out, nil
 }

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
 )
 
 func TestHeldOutPerplexityHand(t *testing.T) {
@@ -165,29 +167,94 @@ func TestGroupMeans(t *testing.T) {
 		0, 1,
 		.5, .5,
 	})
-	labels, means, err := GroupMeans(theta, []string{"2021", "2020", "2021"}, nil)
+	means, err := GroupMeans(theta, [][]int{{1}, {0, 2}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := mat.NewDense(2, 2, []float64{0, 1, .75, .25})
-	if !slices.Equal(labels, []string{"2020", "2021"}) || !mat.EqualApprox(means, want, 1e-15) {
-		t.Errorf("groups %v, means %v; want [2020 2021], %v", labels, mat.Formatted(means), mat.Formatted(want))
+	if !mat.EqualApprox(means, want, 1e-15) {
+		t.Errorf("means %v; want %v", mat.Formatted(means), mat.Formatted(want))
 	}
-	_, means, _ = GroupMeans(theta, []string{"a", "b", "a"}, []float64{1, 1, 3})
+	means, _ = GroupMeans(theta, [][]int{{0, 2}, {1}}, []float64{1, 1, 3})
 	if want := []float64{(1 + 1.5) / 4, 1.5 / 4}; !slices.Equal(means.RawRowView(0), want) {
 		t.Errorf("weighted means %v, want %v", means.RawRowView(0), want)
 	}
 	for _, tc := range []struct {
-		groups  []string
+		members [][]int
 		weights []float64
 		want    string
 	}{
-		{[]string{"a"}, nil, "3 documents, 1 groups"},
-		{[]string{"a", "b", "a"}, []float64{1, 0, 1}, `group "b" has no weight`},
-		{[]string{"a", "b", "a"}, []float64{1, -1, 1}, "document 1: weight -1"},
+		{[][]int{{0, 3}}, nil, "group 0: document 3 of 3"},
+		{[][]int{{0}}, []float64{1}, "3 documents, 1 weights"},
+		{[][]int{{0, 2}, {1}}, []float64{1, 0, 1}, "group 1 has no weight"},
+		{[][]int{{0, 1, 2}}, []float64{1, -1, 1}, "document 1: weight -1"},
 	} {
-		if _, _, err := GroupMeans(theta, tc.groups, tc.weights); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%v %v: error %v, want %q", tc.groups, tc.weights, err, tc.want)
+		if _, err := GroupMeans(theta, tc.members, tc.weights); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v %v: error %v, want %q", tc.members, tc.weights, err, tc.want)
 		}
+	}
+}
+
+// TestFitHeldOut: the documents held out are ChooseK's, its perplexity
+// and coherence those ChooseK scores for the same k, every document gets
+// shares summing to 1, and the held-out ones lean to their true topic.
+func TestFitHeldOut(t *testing.T) {
+	syn := newSynthetic(6, 300, 500, 5, 200, 0.3, 0.05)
+	opt := Options{K: 5, Iterations: 100, Seed: 3}
+	ch, err := ChooseK(syn.docs, 500, opt, Search{Ks: []int{5}, HeldOut: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := FitHeldOut(syn.docs, 500, opt, Search{HeldOut: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(sc.HeldOut, ch.HeldOut) || len(sc.HeldOut) != 30 {
+		t.Errorf("held out %v, ChooseK %v", sc.HeldOut, ch.HeldOut)
+	}
+	if math.Abs(sc.Perplexity-ch.Scores[0].Perplexity) > 1e-9 || math.Abs(stat.Mean(sc.Coherence, nil)-ch.Scores[0].Coherence) > 1e-12 {
+		t.Errorf("perplexity %g coherence %v; ChooseK %+v", sc.Perplexity, sc.Coherence, ch.Scores[0])
+	}
+	if r, c := sc.Theta.Dims(); r != 300 || c != 5 {
+		t.Fatalf("theta %d×%d, want 300×5", r, c)
+	}
+	for d := range 300 {
+		if s := floats.Sum(sc.Theta.RawRowView(d)); math.Abs(s-1) > 1e-9 {
+			t.Errorf("document %d: shares sum to %g", d, s)
+		}
+	}
+	// Each held-out document's largest inferred share falls on the
+	// fitted topic closest to its largest true topic, for most of them.
+	match := make([]int, 5) // true topic → fitted topic of largest cosine
+	for k := range 5 {
+		best := -1.0
+		for j := range 5 {
+			a, b := syn.phi.RawRowView(k), sc.Model.TopicTerm.RawRowView(j)
+			if c := floats.Dot(a, b) / (floats.Norm(a, 2) * floats.Norm(b, 2)); c > best {
+				best, match[k] = c, j
+			}
+		}
+	}
+	agree := 0
+	for _, d := range sc.HeldOut {
+		if floats.MaxIdx(sc.Theta.RawRowView(d)) == match[floats.MaxIdx(syn.theta.RawRowView(d))] {
+			agree++
+		}
+	}
+	if agree < 27 {
+		t.Errorf("%d of 30 held-out documents have their true main topic, want ≥ 27", agree)
+	}
+	if _, err := FitHeldOut(syn.docs[:1], 500, opt, Search{}); err == nil {
+		t.Error("one document: no error")
+	}
+}
+
+func TestLabels(t *testing.T) {
+	// Oracle: by hand. Topic 0 is seeded; topic 1 puts most weight on
+	// term 2, then term 0.
+	m := &Model{Topics: 2, Seeded: 1, Terms: 3, TopicTerm: mat.NewDense(2, 3, []float64{.5, .3, .2, .3, .1, .6})}
+	got := m.Labels([]string{"economy"}, []string{"改革", "开放", "市场"}, 2)
+	if !slices.Equal(got, []string{"economy", "2 市场·改革"}) {
+		t.Errorf("labels %q", got)
 	}
 }

@@ -21,4 +21,14 @@
 // give one row or all of it. Project2D places the units on their first two
 // principal components, for a map. Clustering the vectors is package
 // cluster's job.
+//
+// GroupUnits forms the groups of --by (their order, members and the
+// documents left out) for every grouped table. Vectorizer.Sequences reads
+// documents into Sequences instead: each document's tokens as term ids in
+// text order, with the ends of its sentences and paragraphs, for the
+// methods that need order or windows (topic models, co-occurrence, word
+// vectors: packages topics, cooccur and wordvec take plain term ids).
+// Trim chooses a vocabulary for them and for a Matrix: document-frequency
+// bounds read as TFIDF reads them, a cap on the number of terms, slogans
+// kept however common.
 package vector

@@ -103,18 +103,25 @@ func idfWeight(n, df float64, smooth bool) float64 {
 
 // dfBounds returns the inclusive document-frequency bounds [lo, hi].
 func (t *TFIDF) dfBounds(n float64) (lo, hi float64) {
+	return dfBounds(t.MinDF, t.MaxDF, n)
+}
+
+// dfBounds returns the inclusive document-frequency bounds [lo, hi] of
+// minDF and maxDF over n documents: a threshold ≥ 1 is a count, one in
+// (0, 1) a share of n; minDF 0 acts as 1, maxDF 0 as no limit.
+func dfBounds(minDF, maxDF, n float64) (lo, hi float64) {
 	lo, hi = 1, math.Inf(1)
 	switch {
-	case t.MinDF >= 1:
-		lo = t.MinDF
-	case t.MinDF > 0:
-		lo = t.MinDF * n
+	case minDF >= 1:
+		lo = minDF
+	case minDF > 0:
+		lo = minDF * n
 	}
 	switch {
-	case t.MaxDF >= 1:
-		hi = t.MaxDF
-	case t.MaxDF > 0:
-		hi = t.MaxDF * n
+	case maxDF >= 1:
+		hi = maxDF
+	case maxDF > 0:
+		hi = maxDF * n
 	}
 	return lo, hi
 }

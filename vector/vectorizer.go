@@ -100,7 +100,21 @@ func NewVectorizer(space string, lex *lexicon.Lexicon, seg *segment.Segmenter, p
 // documents' texts are held at once, queued or being counted. An error
 // from each is returned, once the documents already sent are counted.
 func (v *Vectorizer) Build(each func(fn func(*reports.Document) error) error) (*Matrix, error) {
-	workers := v.Workers
+	c := newCollector(v)
+	if err := pipeline(v.Workers, each, v.terms, c.add); err != nil {
+		return nil, err
+	}
+	return c.matrix(), nil
+}
+
+// pipeline reads documents through each and hands the i-th read to work
+// on one of workers goroutines (< 1: one per CPU), each with its own
+// termWorker; add receives the results, in any order, on one goroutine.
+// At most about 5×workers documents are held at once, queued or being
+// worked on. An error from each is returned once the documents already
+// sent are added.
+func pipeline[R any](workers int, each func(fn func(*reports.Document) error) error,
+	work func(w *termWorker, i int, d *reports.Document) R, add func(R)) error {
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -109,21 +123,20 @@ func (v *Vectorizer) Build(each func(fn func(*reports.Document) error) error) (*
 		d *reports.Document
 	}
 	jobs := make(chan job, 2*workers)
-	results := make(chan docTerms, 2*workers)
+	results := make(chan R, 2*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			var w termWorker
 			for j := range jobs {
-				results <- v.terms(&w, j.i, j.d)
+				results <- work(&w, j.i, j.d)
 			}
 		})
 	}
-	c := newCollector(v)
 	collected := make(chan struct{})
 	go func() {
 		for r := range results {
-			c.add(r)
+			add(r)
 		}
 		close(collected)
 	}()
@@ -137,10 +150,7 @@ func (v *Vectorizer) Build(each func(fn func(*reports.Document) error) error) (*
 	wg.Wait()
 	close(results)
 	<-collected
-	if err != nil {
-		return nil, err
-	}
-	return c.matrix(), nil
+	return err
 }
 
 // docTerms is document i's term counts as a worker finds them. Until the
@@ -245,36 +255,69 @@ func newCollector(v *Vectorizer) *collector {
 	return c
 }
 
-// add stores one document's row. In the slogans space a term's number is
-// its entry index; in the words space terms are numbered as first seen
-// (their text copied), and a term that is a slogan anywhere keeps the
-// lowest entry index it came with, whatever the order of arrival.
+// add stores one document's row (see id for the terms' numbers).
 func (c *collector) add(r docTerms) {
-	for len(c.rows) <= r.i {
+	c.unit(r.i, r.unit)
+	row := make([]cell, len(r.terms))
+	for k, t := range r.terms {
+		row[k] = cell{c.id(t), t.n}
+	}
+	c.rows[r.i] = row
+}
+
+// unit records the unit of document i, making room for its row.
+func (c *collector) unit(i int, u Unit) {
+	for len(c.rows) <= i {
 		c.rows = append(c.rows, nil)
 		c.units = append(c.units, Unit{})
 	}
-	c.units[r.i] = r.unit
-	row := make([]cell, len(r.terms))
-	for k, t := range r.terms {
-		if c.space == SpaceSlogans {
-			row[k] = cell{t.entry, t.n}
-			continue
-		}
-		id, ok := c.number[t.text]
-		if !ok {
-			id = int32(len(c.terms))
-			text := strings.Clone(t.text)
-			c.number[text] = id
-			c.terms = append(c.terms, text)
-			c.entries = append(c.entries, -1)
-		}
-		if e := c.entries[id]; t.entry >= 0 && (e < 0 || t.entry < e) {
-			c.entries[id] = t.entry
-		}
-		row[k] = cell{id, t.n}
+	c.units[i] = u
+}
+
+// id returns the number of term t. In the slogans space a term's number is
+// its entry index; in the words space terms are numbered as first seen
+// (their text copied), and a term that is a slogan anywhere keeps the
+// lowest entry index it came with, whatever the order of arrival.
+func (c *collector) id(t termCount) int32 {
+	if c.space == SpaceSlogans {
+		return t.entry
 	}
-	c.rows[r.i] = row
+	id, ok := c.number[t.text]
+	if !ok {
+		id = int32(len(c.terms))
+		text := strings.Clone(t.text)
+		c.number[text] = id
+		c.terms = append(c.terms, text)
+		c.entries = append(c.entries, -1)
+	}
+	if e := c.entries[id]; t.entry >= 0 && (e < 0 || t.entry < e) {
+		c.entries[id] = t.entry
+	}
+	return id
+}
+
+// columns fixes the final term ids: the terms sorted (slogans in lexicon
+// order in the slogans space), so the order is fixed by the data alone.
+// It returns, by term number, the final id, and by final id the terms and
+// their entries, and lets the numbering go.
+func (c *collector) columns() (col []int32, terms []string, entries []int) {
+	order := make([]int32, len(c.terms)) // final id → term number
+	for i := range order {
+		order[i] = int32(i)
+	}
+	if c.space == SpaceWords {
+		slices.SortFunc(order, func(a, b int32) int { return strings.Compare(c.terms[a], c.terms[b]) })
+	}
+	col = make([]int32, len(c.terms))
+	terms = make([]string, len(order))
+	entries = make([]int, len(order))
+	for k, id := range order {
+		col[id] = int32(k)
+		terms[k] = c.terms[id]
+		entries[k] = int(c.entries[id])
+	}
+	c.number, c.terms = nil, nil
+	return col, terms, entries
 }
 
 // matrix assembles the matrix: columns are the terms sorted (slogans in
@@ -282,22 +325,8 @@ func (c *collector) add(r docTerms) {
 // data alone. Each row is released once copied.
 func (c *collector) matrix() *Matrix {
 	m := &Matrix{Space: c.space, Units: c.units}
-	order := make([]int32, len(c.terms)) // column → term number
-	for i := range order {
-		order[i] = int32(i)
-	}
-	if c.space == SpaceWords {
-		slices.SortFunc(order, func(a, b int32) int { return strings.Compare(c.terms[a], c.terms[b]) })
-	}
-	col := make([]int32, len(c.terms)) // term number → column
-	m.Terms = make([]string, len(order))
-	m.Entries = make([]int, len(order))
-	for k, id := range order {
-		col[id] = int32(k)
-		m.Terms[k] = c.terms[id]
-		m.Entries[k] = int(c.entries[id])
-	}
-	c.number, c.terms = nil, nil
+	col, terms, entries := c.columns()
+	m.Terms, m.Entries = terms, entries
 	nnz := 0
 	for _, row := range c.rows {
 		nnz += len(row)
@@ -323,21 +352,48 @@ func (c *collector) matrix() *Matrix {
 }
 
 // Group sums the rows of m by by (doc, region, year, region-year, level,
-// or one of analysis.PlaceGroupings: place, county, city, province; "doc"
-// returns m). A document whose metadata lacks the key (no region, no
-// year, no code or no division at the level …) is left out and listed in
-// skipped. Groups are ordered by label: regions and levels
-// alphabetically, years ascending, region-years by region then year;
-// groups of division codes by code (a division before those it holds),
-// labelled by official names (analysis.PlaceLabels). A group's Meta.Place
-// is its members' when they share one place, else nil.
+// all, or one of analysis.PlaceGroupings: place, county, city, province;
+// "doc" returns m). See GroupUnits for the groups, their order and the
+// documents left out.
 func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
-	key, err := groupKey(by)
+	if by == "doc" || by == "" {
+		return m, nil, nil
+	}
+	units, members, skipped, err := GroupUnits(m.Units, by)
 	if err != nil {
 		return nil, nil, err
 	}
+	g = &Matrix{Space: m.Space, Terms: m.Terms, Entries: m.Entries, Units: units}
+	g.Counts = m.Counts.SumRows(members)
+	for i, u := range g.Units {
+		if ind, _ := g.Counts.Row(i); len(ind) == 0 {
+			g.Empty = append(g.Empty, u.ID)
+		}
+	}
+	return g, skipped, nil
+}
+
+// GroupUnits groups units by by (doc, region, year, region-year, level,
+// one of analysis.PlaceGroupings, or all: one group "all" of every unit)
+// and returns the groups as units, the indices of each group's members, in
+// order, and the IDs of the units whose metadata lacks the key (no region,
+// no year, no code or no division at the level …), which belong to no
+// group. Groups are ordered by label: regions and levels alphabetically,
+// years ascending, region-years by region then year; groups of division
+// codes by code (a division before those it holds), labelled by official
+// names (analysis.PlaceLabels). A group's Meta holds the fields its
+// members share (Place when they share one place, else nil); "doc" makes
+// each unit its own group.
+func GroupUnits(units []Unit, by string) (groups []Unit, members [][]int, skipped []string, err error) {
+	key, err := groupKey(by)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	if key == nil {
-		return m, nil, nil
+		for i := range units {
+			members = append(members, []int{i})
+		}
+		return units, members, nil, nil
 	}
 	type group struct {
 		label string
@@ -346,8 +402,8 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 		rows  []int
 	}
 	idx := map[string]*group{}
-	var groups []*group
-	for i, u := range m.Units {
+	var gs []*group
+	for i, u := range units {
 		label, s1, s2, ok := key(u.Meta)
 		if !ok {
 			skipped = append(skipped, u.ID)
@@ -357,35 +413,33 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 		if gr == nil {
 			gr = &group{label: label, sort1: s1, sort2: s2}
 			idx[label] = gr
-			groups = append(groups, gr)
+			gs = append(gs, gr)
 		}
 		gr.rows = append(gr.rows, i)
 	}
-	sort.Slice(groups, func(i, j int) bool {
-		if groups[i].sort1 != groups[j].sort1 {
-			return groups[i].sort1 < groups[j].sort1
+	sort.Slice(gs, func(i, j int) bool {
+		if gs[i].sort1 != gs[j].sort1 {
+			return gs[i].sort1 < gs[j].sort1
 		}
-		return groups[i].sort2 < groups[j].sort2
+		return gs[i].sort2 < gs[j].sort2
 	})
 	if analysis.IsPlaceGrouping(by) {
-		ids := make([]string, len(groups))
-		for k, gr := range groups {
+		ids := make([]string, len(gs))
+		for k, gr := range gs {
 			ids[k] = gr.label
 		}
 		labels := analysis.PlaceLabels(ids)
-		for _, gr := range groups {
+		for _, gr := range gs {
 			gr.label = labels[gr.label]
 		}
 	}
-	g = &Matrix{Space: m.Space, Terms: m.Terms, Entries: m.Entries}
-	rowSets := make([][]int, len(groups))
-	for k, gr := range groups {
-		rowSets[k] = gr.rows
-		u := Unit{ID: gr.label, Meta: m.Units[gr.rows[0]].Meta}
+	for _, gr := range gs {
+		members = append(members, gr.rows)
+		u := Unit{ID: gr.label, Meta: units[gr.rows[0]].Meta}
 		u.Meta.Extra = nil
 		for _, r := range gr.rows {
-			mu := m.Units[r]
-			u.Docs = append(u.Docs, mu.ID)
+			mu := units[r]
+			u.Docs = append(u.Docs, mu.Docs...)
 			u.Chars += mu.Chars
 			if mu.Meta.Region != u.Meta.Region {
 				u.Meta.Region = ""
@@ -400,15 +454,9 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 				u.Meta.Place = nil
 			}
 		}
-		g.Units = append(g.Units, u)
+		groups = append(groups, u)
 	}
-	g.Counts = m.Counts.SumRows(rowSets)
-	for i, u := range g.Units {
-		if ind, _ := g.Counts.Row(i); len(ind) == 0 {
-			g.Empty = append(g.Empty, u.ID)
-		}
-	}
-	return g, skipped, nil
+	return groups, members, skipped, nil
 }
 
 // CheckGrouping returns an error unless m.Group accepts by.
@@ -423,6 +471,8 @@ func groupKey(by string) (func(reports.Meta) (string, string, int, bool), error)
 	switch by {
 	case "doc", "":
 		return nil, nil
+	case "all":
+		return func(m reports.Meta) (string, string, int, bool) { return "all", "", 0, true }, nil
 	case "region":
 		return func(m reports.Meta) (string, string, int, bool) { return m.Region, m.Region, 0, m.Region != "" }, nil
 	case "level":
@@ -442,7 +492,7 @@ func groupKey(by string) (func(reports.Meta) (string, string, int, bool), error)
 			return id, analysis.PlaceSortKey(id), 0, ok
 		}, nil
 	}
-	return nil, fmt.Errorf("cannot group by %q (want doc, region, year, region-year, level, place, county, city or province)", by)
+	return nil, fmt.Errorf("cannot group by %q (want doc, region, year, region-year, level, place, county, city, province or all)", by)
 }
 
 // BuildEach builds the matrices of several vectorizers from one reading of

@@ -82,7 +82,7 @@ type TermWeight struct {
 }
 
 // TopTerms returns the n terms of unit i with the largest TF-IDF weight,
-// ties broken by term label.
+// ties broken by term label; none when n ≤ 0.
 func (v *Vectors) TopTerms(i, n int) []TermWeight {
 	ind, val := v.X.Row(i)
 	cind, cval := v.Counts.Row(i)
@@ -102,14 +102,15 @@ func (v *Vectors) TopTerms(i, n int) []TermWeight {
 		}
 		return v.Terms[out[a].Col] < v.Terms[out[b].Col]
 	})
-	if len(out) > n {
-		out = out[:n]
+	if len(out) > max(n, 0) {
+		out = out[:max(n, 0)]
 	}
 	return out
 }
 
 // Shared returns the n terms contributing most to the cosine of units i
-// and j: the largest products x_i[t]·x_j[t], ties by label.
+// and j: the largest products x_i[t]·x_j[t], ties by label; none when
+// n ≤ 0. Only what is returned is allocated, however large n.
 func (v *Vectors) Shared(i, j, n int) []int {
 	ai, av := v.X.Row(i)
 	bi, bv := v.X.Row(j)

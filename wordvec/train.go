@@ -12,7 +12,7 @@ import (
 	"gonum.org/v1/gonum/lapack/lapack64"
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/tifa-project/tifa/internal/sparse"
+	"github.com/tifa-project/tifa/sparse"
 )
 
 // Options control Train. Start from DefaultOptions: zero is a meaningful
@@ -145,7 +145,7 @@ type csr struct {
 
 func (a *csr) transpose() *csr {
 	t := &csr{n: a.n}
-	t.ptr, t.col, t.val = sparse.Transpose(a.n, a.n, a.ptr, a.col, a.val)
+	t.ptr, t.col, t.val = sparse.TransposeSlices(a.n, a.n, a.ptr, a.col, a.val)
 	return t
 }
 

@@ -18,12 +18,23 @@ import (
 type cacheOpts struct {
 	dir string
 	off bool
+	max string // --cache-max
 }
 
 func addCacheFlags(cmd *cobra.Command, c *cacheOpts) {
 	f := cmd.Flags()
 	f.StringVar(&c.dir, "cache", "", "keep cleaned reports and term counts in folder DIR (default: tifa in your user cache folder)")
 	f.BoolVar(&c.off, "no-cache", false, "neither read nor write the cache")
+	f.StringVar(&c.max, "cache-max", "", "size cap of the cache (500MB, 2GB; none: no cap; default: $"+cache.EnvMax+", else 1GB): past it, other builds' entries, then the least recently used, are dropped")
+}
+
+// maxBytes reads --cache-max: 0 (the cache's default: $TIFA_CACHE_MAX,
+// else cache.DefaultMaxBytes) when it is not given.
+func (c *cacheOpts) maxBytes() (int64, error) {
+	if c.max == "" {
+		return 0, nil
+	}
+	return parseSizeFlag("--cache-max", c.max)
 }
 
 // open opens the cache the flags ask for. It returns a nil cache (which
@@ -32,9 +43,13 @@ func addCacheFlags(cmd *cobra.Command, c *cacheOpts) {
 // usable; a --cache DIR that cannot be opened is an error. In tests
 // (testing.Testing) there is no default cache: only --cache DIR opens one.
 func (c *cacheOpts) open(g *globals) (*cache.Cache, error) {
+	capBytes, err := c.maxBytes()
+	if err != nil {
+		return nil, err
+	}
 	if c.off {
-		if c.dir != "" {
-			return nil, errors.New("flags --cache and --no-cache: give one or the other")
+		if c.dir != "" || c.max != "" {
+			return nil, errors.New("flags --cache or --cache-max and --no-cache: give one or the other")
 		}
 		return nil, nil
 	}
@@ -43,13 +58,12 @@ func (c *cacheOpts) open(g *globals) (*cache.Cache, error) {
 		if testing.Testing() {
 			return nil, nil
 		}
-		var err error
 		if dir, err = cache.DefaultDir(); err != nil {
 			g.warnf("no cache: %v; --cache DIR names a folder for it", err)
 			return nil, nil
 		}
 	}
-	cc, err := cache.Open(dir, cache.Options{Version: cacheVersion(), Warn: func(msg string) { g.warnf("%s", msg) }})
+	cc, err := cache.Open(dir, cache.Options{Version: cacheVersion(), MaxBytes: capBytes, Warn: func(msg string) { g.warnf("%s", msg) }})
 	switch {
 	case errors.Is(err, cache.ErrLocked):
 		g.warnf("cache %s is in use by another tifa run; this run goes without it", dir)
@@ -114,9 +128,14 @@ time and inode are those it had when it was read (as git does).
 The cache is one file, cache.db, in the folder tifa in your user cache folder
 ($XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS,
 %LocalAppData% on Windows), or in --cache DIR. --no-cache runs without it.
-Entries of a tifa build are never read by another build; the entries of the
-three builds used last are kept. A run that finds the cache in use by another
-tifa goes without it.`,
+Entries of a tifa build are never read by another build. The file is kept
+under a cap (--cache-max on the commands that read reports, else
+$TIFA_CACHE_MAX, else 1 GB): past it, other builds' entries go first, then
+the least recently used. A damaged file (cut short, not a cache at all) is
+moved aside as cache.db.damaged-<UTC time> with one warning and a new cache
+started; 'tifa cache info' shows it and 'tifa cache clear' removes it with
+the cache. A run that finds the cache in use by another tifa goes without
+it.`,
 	}
 	cmd.PersistentFlags().StringVar(&dir, "cache", "", "the cache folder (default: tifa in your user cache folder)")
 	cmd.AddCommand(newCacheInfoCmd(g, &dir), newCacheClearCmd(g, &dir))
@@ -146,6 +165,9 @@ func newCacheInfoCmd(g *globals, dir *string) *cobra.Command {
 				return cacheErr(err)
 			}
 			printCacheInfo(g, info, cacheVersion())
+			for _, p := range cache.SetAside(d) {
+				fmt.Fprintf(g.stdout, "set aside: %s (%s), a damaged cache moved out of the way; 'tifa cache clear' removes it\n", p, fileSize(p))
+			}
 			return nil
 		},
 	}
@@ -156,7 +178,10 @@ func printCacheInfo(g *globals, info *cache.Info, current string) {
 		fmt.Fprintf(g.stdout, "cache: %s (empty: no run has written it yet)\n", info.Path)
 		return
 	}
-	fmt.Fprintf(g.stdout, "cache: %s (%s)\n", info.Path, megabytes(info.Size))
+	fmt.Fprintf(g.stdout, "cache: %s (%s of a %s cap; --cache-max or $%s sets it)\n", info.Path, megabytes(info.Size), megabytes(info.Max), cache.EnvMax)
+	if info.Damaged != "" {
+		fmt.Fprintf(g.stdout, "damaged: %s; the next run moves it aside and starts a new cache ('tifa cache clear' removes it now)\n", info.Damaged)
+	}
 	for _, v := range info.Versions {
 		this := ""
 		if v.Version == current && v.Format == cache.Format {
@@ -172,6 +197,16 @@ func printCacheInfo(g *globals, info *cache.Info, current string) {
 
 func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
 
+// fileSize is the size of the file at path in megabytes, "?" when it
+// cannot be read.
+func fileSize(path string) string {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return "?"
+	}
+	return megabytes(fi.Size())
+}
+
 func newCacheClearCmd(g *globals, dir *string) *cobra.Command {
 	return &cobra.Command{
 		Use:   "clear",
@@ -182,15 +217,20 @@ func newCacheClearCmd(g *globals, dir *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			aside := cache.SetAside(d)
 			n, err := cache.Clear(d, 0)
 			if err != nil {
 				return cacheErr(err)
 			}
-			if n == 0 {
+			if n == 0 && len(aside) == 0 {
 				fmt.Fprintf(g.stdout, "no cache in %s\n", d)
 				return nil
 			}
-			fmt.Fprintf(g.stdout, "removed the cache in %s (%s)\n", d, megabytes(n))
+			also := ""
+			if len(aside) > 0 {
+				also = fmt.Sprintf(", with %d damaged cache(s) set aside: %s", len(aside), strings.Join(aside, ", "))
+			}
+			fmt.Fprintf(g.stdout, "removed the cache in %s (%s%s)\n", d, megabytes(n), also)
 			return nil
 		},
 	}

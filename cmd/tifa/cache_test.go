@@ -142,7 +142,7 @@ func TestCacheVersion(t *testing.T) {
 func TestCacheWarmRun(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
-		{"similar", samples, "--space", "words", "--k", "2", "-f", "csv"},
+		{"similar", samples, "--space", "words", "--top", "2", "-f", "csv"},
 		{"count", samples, "--section", "plan", "-f", "csv"},
 		{"docs", samples, "-f", "csv"},
 	} {
@@ -186,5 +186,59 @@ func TestCacheWarmRun(t *testing.T) {
 	}
 	if !strings.Contains(got, "云溪镇_2020.txt,云溪镇,township,2019,") {
 		t.Errorf("cached document kept its old year:\n%s", got)
+	}
+}
+
+// TestCacheDamagedInfoClear: cache info describes a damaged file and its
+// cap without opening it; a run moves it aside with one warning; info then
+// lists the file set aside, and clear says it removed it.
+func TestCacheDamagedInfoClear(t *testing.T) {
+	t.Setenv(cache.EnvMax, "")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, cache.FileName), bytes.Repeat([]byte{0xAB}, 4096), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCache(t, "info", "--cache", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"(0.0 MB of a 1000.0 MB cap; --cache-max or $TIFA_CACHE_MAX sets it)", "damaged: ", "the next run moves it aside"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("info on a damaged cache lacks %q:\n%s", want, out)
+		}
+	}
+	_, stderr, err := run(t, "", "count", samples, "--cache", dir, "-f", "csv")
+	if err != nil || strings.Count(stderr, "warning") != 1 || !strings.Contains(stderr, "damaged") {
+		t.Fatalf("count with a damaged cache: %v, stderr %q", err, stderr)
+	}
+	if out, _ := runCache(t, "info", "--cache", dir); !strings.Contains(out, "set aside: "+filepath.Join(dir, cache.FileName)+".damaged-") {
+		t.Errorf("info after the run lists no file set aside:\n%s", out)
+	}
+	out, err = runCache(t, "clear", "--cache", dir)
+	if err != nil || !strings.Contains(out, "with 1 damaged cache(s) set aside: ") {
+		t.Errorf("clear: %q, %v", out, err)
+	}
+	if left := cache.SetAside(dir); len(left) != 0 {
+		t.Errorf("clear left %v", left)
+	}
+}
+
+// TestCacheMaxFlag: --cache-max reads a size or none, and refuses what is
+// neither, naming the flag.
+func TestCacheMaxFlag(t *testing.T) {
+	dir := t.TempDir()
+	if _, _, err := run(t, "", "count", samples, "--cache", dir, "--cache-max", "50MB", "-f", "csv"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run(t, "", "count", samples, "--cache", dir, "--cache-max", "none", "-f", "csv"); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := run(t, "", "count", samples, "--cache", dir, "--cache-max", "-5", "-f", "csv")
+	if err == nil || !strings.Contains(err.Error(), "flag --cache-max: bad size") {
+		t.Errorf("--cache-max -5: %v", err)
+	}
+	_, _, err = run(t, "", "count", samples, "--no-cache", "--cache-max", "5MB")
+	if err == nil || !strings.Contains(err.Error(), "give one or the other") {
+		t.Errorf("--no-cache --cache-max: %v", err)
 	}
 }

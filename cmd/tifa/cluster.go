@@ -39,12 +39,15 @@ the method.
 
 Tables (--table, comma-separated; a terminal shows k, profile and members,
 CSV/JSON the members unless --table says otherwise):
-  members  unit, region, level, year, cluster, silhouette (above 4,000 units
-           computed on a seeded sample of 4,000, empty outside it)
+  members  the unit (a column named after --by: doc, region, year, level or
+           region_year) and its region, level, year; cluster, silhouette
+           (above 4,000 units computed on a seeded sample of 4,000, empty
+           outside it)
   profile  cluster, size, silhouette (mean), members, slogans and words that
            most set the cluster apart: mean TF-IDF weight in the cluster minus
            that in the other units, with lift = cluster mean / overall mean
-  terms    the same, tidy: cluster, rank, term, slogan, centroid, lift
+  terms    the same, tidy: cluster, rank, term, category (the lexicon
+           category of a slogan, empty for a word), centroid, lift
   k        k, silhouette: each k tried by --k auto
   tree     agglomerative merges: step, left, right, distance, size (the
            scipy linkage convention, leaves named), for a dendrogram
@@ -147,9 +150,6 @@ func (c *clusterOpts) parse(g *globals) (cluster.Options, []string, error) {
 	if !slices.Contains(cluster.Methods, c.method) {
 		return opt, nil, fmt.Errorf("flag --method: want %s (got %q)", strings.Join(cluster.Methods, ", "), c.method)
 	}
-	if c.restarts < 1 {
-		return opt, nil, fmt.Errorf("flag --restarts: must be 1 or more (got %d)", c.restarts)
-	}
 	if c.k != "auto" {
 		k, err := strconv.Atoi(c.k)
 		if err != nil || k < 1 {
@@ -164,20 +164,6 @@ func (c *clusterOpts) parse(g *globals) (cluster.Options, []string, error) {
 	if !ok || err1 != nil || err2 != nil || opt.KMin > opt.KMax {
 		return opt, nil, fmt.Errorf("flag --k-range: want MIN..MAX, e.g. 2..10 (got %q)", c.kRange)
 	}
-	tables := c.tables
-	if tables == "" {
-		tables = "members"
-		if f, _ := table.ChooseFormat(g.format, g.out, isTerminal(g.stdout)); f == table.FormatTable || f == table.FormatMD {
-			tables = "k,profile,members"
-		}
-	}
-	var names []string
-	for _, name := range strings.Split(tables, ",") {
-		name = strings.TrimSpace(name)
-		if !slices.Contains([]string{"members", "profile", "terms", "k", "tree"}, name) {
-			return opt, nil, fmt.Errorf("flag --table: want members, profile, terms, k or tree (got %q)", name)
-		}
-		names = append(names, name)
-	}
-	return opt, names, nil
+	names, err := parseTables(g, c.tables, []string{"members", "profile", "terms", "k", "tree"}, "k,profile,members", "members")
+	return opt, names, err
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/keyness"
+	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 )
@@ -32,8 +33,9 @@ county=徐水 is 徐水县, 徐水区 and their townships), code=1306* (a glob o
 division code), place=ID (panel id), doc=GLOB (also tried on the base name),
 or any manifest column.
 
-Columns: term, slogan (category, for lexicon entries), count_a, per10k_a,
-count_b, per10k_b (per 10,000 Chinese characters of each side), log_ratio
+Columns: term, category (the lexicon category of a slogan, empty for a
+word), count_a, per10k_a, count_b, per10k_b (per 10,000 Chinese characters
+of each side), log_ratio
 (log2 of the ratio of relative frequencies, 0.5 added to counts), g2 (signed:
 positive = more in A), p (χ², 1 df; no correction for many terms), side (A or
 B, where it is relatively more frequent). Sorted by |g2|. The corpus sizes
@@ -56,6 +58,9 @@ for G² are characters (slogans space) or tokens (words space).
 			if err := p.check(); err != nil {
 				return err
 			}
+			// Only the documents of A or B are read into the matrix, and
+			// only they are warned about.
+			g.scope = &scope{name: fmt.Sprintf("--a %s or --b %s", a, b), match: func(id string, m reports.Meta) bool { return a.Match(id, m) || b.Match(id, m) }}
 			l, err := o.counts(g, args)
 			if err != nil {
 				return err

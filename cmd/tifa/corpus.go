@@ -34,23 +34,27 @@ var corpusHit func(kind string)
 // corpusKey names the cached matrix and vectors of a run; empty when the
 // run does not use them.
 type corpusKey struct {
-	matrix  string // fingerprint, space, part, lexicon, stopwords, --where
+	matrix  string // fingerprint, space, part, lexicon, stopwords, --where, the command's scope
 	vectors string // matrix, --by and the weighting options
 }
 
 // keys returns the cache keys of the corpus with fingerprint fp.
-func (o *vectorOpts) keys(fp string, part reports.Part, lexHash string, stop segment.Stopwords) corpusKey {
-	stopHash := ""
+func (o *vectorOpts) keys(g *globals, fp string, part reports.Part, lexHash string, stop segment.Stopwords) corpusKey {
+	stopHash, scopeName := "", ""
 	if stop != nil {
 		stopHash = stop.Hash()
 	}
-	m := strings.Join([]string{"corpus", fp, o.space, part.String(), lexHash, stopHash, strings.Join(o.in.where, "\x01")}, "\x00")
+	if g.scope != nil {
+		scopeName = g.scope.name
+	}
+	m := strings.Join([]string{"corpus", fp, o.space, part.String(), lexHash, stopHash, strings.Join(o.in.where, "\x01"), scopeName}, "\x00")
 	v := strings.Join([]string{m, "vectors", o.by, strconv.FormatFloat(o.minDF, 'g', -1, 64),
 		strconv.FormatFloat(o.maxDF, 'g', -1, 64), strconv.FormatBool(o.sublinear)}, "\x00")
 	return corpusKey{matrix: m, vectors: v}
 }
 
-// usesCorpusCache reports whether the run keeps its matrix in the cache.
+// usesCorpusCache reports whether the run keeps its matrix in the cache:
+// not 'tifa report', which sees every document.
 func (o *vectorOpts) usesCorpusCache(g *globals) bool {
 	return g.cache != nil && o.also == nil
 }
@@ -68,7 +72,7 @@ func (o *vectorOpts) fromCache(g *globals, l *loaded, part reports.Part, stop se
 	if !ok {
 		return false, nil
 	}
-	l.corpus = o.keys(fp, part, l.lex.Hash(), stop)
+	l.corpus = o.keys(g, fp, part, l.lex.Hash(), stop)
 	var rec corpusRecord
 	if vectors {
 		var v vector.Vectors
@@ -113,18 +117,18 @@ func (o *vectorOpts) storeMatrix(g *globals, l *loaded) {
 	if !ok {
 		return
 	}
-	l.corpus = o.keys(fp, l.part, l.lex.Hash(), l.stop)
+	l.corpus = o.keys(g, fp, l.part, l.lex.Hash(), l.stop)
 	l.read = g.lastRead
 	putCorpus(g, l.corpus.matrix, corpusRecord{Read: *g.lastRead}, l.matrix)
 }
 
 // storeVectors keeps the vectors just weighed, with the grouping's
 // warnings.
-func (o *vectorOpts) storeVectors(g *globals, l *loaded, skipped []string) {
+func (o *vectorOpts) storeVectors(g *globals, l *loaded, skipped, empty []string) {
 	if !o.usesCorpusCache(g) || l.corpus.vectors == "" || l.read == nil {
 		return
 	}
-	putCorpus(g, l.corpus.vectors, corpusRecord{Read: *l.read, Skipped: skipped, Empty: l.matrix.Empty}, l.vectors)
+	putCorpus(g, l.corpus.vectors, corpusRecord{Read: *l.read, Skipped: skipped, Empty: empty}, l.vectors)
 }
 
 // binaryValue is a Matrix or Vectors.

@@ -11,6 +11,7 @@ import (
 func newCountCmd(g *globals) *cobra.Command {
 	var in inputOpts
 	var wide, all bool
+	var slogans []string
 	cmd := &cobra.Command{
 		Use:   "count PATH...",
 		Short: "Count each slogan in each report",
@@ -26,11 +27,19 @@ columns], section, slogan, category, count, nested, per10k.
   per10k  count per 10,000 Chinese characters of the analysed text
 
 --wide: one row per document (doc, region, level, year, …, chars) and one
-column per slogan mentioned anywhere, most mentioned first, holding counts.`,
+column per slogan mentioned anywhere, most mentioned first, holding counts
+(--all: then a column for each slogan no report mentions).
+
+--slogan S (repeatable) lists only that slogan; it is counted as always, so
+nested is the same as without the filter.`,
 		Example: "  tifa count reports/ -f csv -o counts.csv\n  tifa count reports/ --wide --section plan",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			part, lex, err := in.prepare(g)
 			if err != nil {
+				return err
+			}
+			opt := tabulate.CountOptions{All: all}
+			if opt.Entries, err = lookupSlogans(lex, slogans); err != nil {
 				return err
 			}
 			src, err := in.open(g, args)
@@ -48,14 +57,15 @@ column per slogan mentioned anywhere, most mentioned first, holding counts.`,
 			}
 			noSection(g, dcs, part)
 			if wide {
-				return g.emit(tabulate.CountsWide(dcs, lex, src.ExtraColumns()))
+				return g.emit(tabulate.CountsWide(dcs, lex, src.ExtraColumns(), opt))
 			}
-			return g.emit(tabulate.Counts(dcs, lex, src.ExtraColumns(), all))
+			return g.emit(tabulate.Counts(dcs, lex, src.ExtraColumns(), opt))
 		},
 	}
 	in.addFlags(cmd, true)
 	cmd.Flags().BoolVar(&wide, "wide", false, "one row per document, one column per slogan")
-	cmd.Flags().BoolVar(&all, "all", false, "keep rows of slogans not mentioned (count 0)")
+	cmd.Flags().BoolVar(&all, "all", false, "keep the slogans not mentioned: rows of count 0, or with --wide columns of zeros")
+	cmd.Flags().StringArrayVar(&slogans, "slogan", nil, "only this slogan (canonical form or alias); repeatable")
 	return cmd
 }
 

@@ -135,7 +135,7 @@ func demoTables(g *globals) ([]*table.Table, error) {
 
 	keepColumns(docs, func(_ int, c table.Column) bool { return c.Optional || slices.Contains(demoDocsCols, c.Name) })
 	docs.Title = "1. tifa docs — which reports were read: place, level, year, length, encoding, format"
-	counts := tabulate.CountsWide(dcs, lex, extra)
+	counts := tabulate.CountsWide(dcs, lex, extra, tabulate.CountOptions{})
 	last := slices.IndexFunc(counts.Cols, func(c table.Column) bool { return c.Name == "chars" }) + demoTop
 	keepColumns(counts, func(j int, _ table.Column) bool { return j <= last })
 	counts.Title = fmt.Sprintf("2. tifa count --wide — how often each report uses the %d most used slogans", demoTop)

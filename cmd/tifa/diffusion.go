@@ -150,13 +150,13 @@ under.`,
 func diffusionWarnings(g *globals, d *analysis.Diffusion, part reports.Part) {
 	noRegion, noYear, noText := d.Skipped()
 	if len(noRegion) > 0 {
-		g.warnf("%d document(s) without a known region left out (e.g. %s); give regions in a manifest (--meta)", len(noRegion), noRegion[0])
+		g.warnf("%d document(s) without a known region left out (e.g. %s); give regions in a manifest (--meta)", len(noRegion), reports.QuoteName(noRegion[0]))
 	}
 	if len(noYear) > 0 {
-		g.warnf("%d document(s) without a known year left out (e.g. %s); give years in a manifest (--meta)", len(noYear), noYear[0])
+		g.warnf("%d document(s) without a known year left out (e.g. %s); give years in a manifest (--meta)", len(noYear), reports.QuoteName(noYear[0]))
 	}
 	if len(noText) > 0 {
-		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, noText[0])
+		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, reports.QuoteName(noText[0]))
 	}
 	unplacedWarning(g, d.By(), d.Unplaced())
 	if ls := d.Levels(); len(ls) > 0 && ls[0] != reports.LevelNational {

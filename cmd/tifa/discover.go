@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/discover"
@@ -14,7 +13,7 @@ import (
 type discoverOpts struct {
 	minDocs, top, width int
 	all                 bool
-	asLexicon           string
+	asLexicon, near     string
 }
 
 func newDiscoverCmd(g *globals) *cobra.Command {
@@ -40,21 +39,21 @@ score = log2(1 + reports) × (0.5 + 2 × quoted/freq + 1 for a numeral
 formula + min(cohesion, 10)/20). Candidates equal to a lexicon form are left
 out (--all keeps them); a fragment mostly seen inside a longer candidate is
 dropped. --as-lexicon FILE writes the listed candidates as a lexicon file to
-edit and use with --lexicon FILE.`,
+edit and use with --lexicon FILE.
+
+--near CATEGORY ranks the candidates by closeness to a lexicon category
+instead: word vectors are trained on the reports with every candidate one
+token (see 'tifa expand'), and a column near gives the cosine of each
+candidate's vector to the centroid of the category's slogans (empty for a
+candidate too rare for a vector), largest first.`,
 		Example: "  tifa discover reports/ --top 50\n  tifa discover reports/ --as-lexicon discovered.txt && tifa count reports/ --lexicon discovered.txt",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.top < 0 {
-				return fmt.Errorf("flag --top: must be 0 or more (got %d)", o.top)
-			}
-			if o.minDocs < 1 {
-				return fmt.Errorf("flag --min-docs: must be 1 or more (got %d)", o.minDocs)
-			}
-			if o.width < 0 {
-				return fmt.Errorf("flag --width: must be 0 or more (got %d)", o.width)
-			}
 			part, lex, err := in.prepare(g)
 			if err != nil {
 				return err
+			}
+			if err := checkCategory(lex, o.near); err != nil {
+				return fmt.Errorf("flag --near: %w", err)
 			}
 			dv, err := discover.New(lex, discover.Options{Part: part, MinDocs: o.minDocs, Width: o.width, All: o.all})
 			if err != nil {
@@ -65,8 +64,12 @@ edit and use with --lexicon FILE.`,
 				return err
 			}
 			n := 0
+			var docs []*reports.Document // kept for --near
 			err = each(g, src, func(d *reports.Document) error {
 				dv.Add(d)
+				if o.near != "" {
+					docs = append(docs, d)
+				}
 				n++
 				return nil
 			})
@@ -79,6 +82,17 @@ edit and use with --lexicon FILE.`,
 			done := g.stage("finding candidates")
 			cands := dv.Candidates()
 			done()
+			var near []float64
+			if o.near != "" {
+				texts := make([]string, len(cands))
+				for i, c := range cands {
+					texts[i] = c.Text
+				}
+				if near, err = nearCategory(g, lex, part, docs, texts, o.near); err != nil {
+					return err
+				}
+				cands, near = discover.ByCloseness(cands, near)
+			}
 			if o.top > 0 && len(cands) > o.top {
 				cands = cands[:o.top]
 			}
@@ -86,6 +100,9 @@ edit and use with --lexicon FILE.`,
 				if err := table.WriteFileAtomic(o.asLexicon, discover.Lexicon(cands, n, o.minDocs)); err != nil {
 					return err
 				}
+			}
+			if near != nil {
+				return g.emit(tabulate.CandidatesNear(cands, near[:len(cands)], o.near))
 			}
 			return g.emit(tabulate.Candidates(cands))
 		},
@@ -97,5 +114,6 @@ edit and use with --lexicon FILE.`,
 	f.IntVar(&o.width, "width", 15, "characters of context each side of the example")
 	f.BoolVar(&o.all, "all", false, "keep candidates equal to a lexicon form")
 	f.StringVar(&o.asLexicon, "as-lexicon", "", "also write the candidates listed to FILE as a plain-text lexicon")
+	f.StringVar(&o.near, "near", "", "rank the candidates by closeness to the slogans of lexicon CATEGORY in word vectors of the reports")
 	return cmd
 }

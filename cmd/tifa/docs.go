@@ -48,7 +48,7 @@ in format, and why it is not read in warnings.`,
 				return err
 			}
 			t := tabulate.Docs(src.ExtraColumns())
-			err = each(g, src, func(d *reports.Document) error {
+			err = eachListed(g, src, func(d *reports.Document) error {
 				t.Add(tabulate.DocRow(d, src.ExtraColumns())...)
 				return nil
 			})

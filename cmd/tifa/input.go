@@ -22,6 +22,7 @@ type inputOpts struct {
 	lexFiles  []string
 	noBuiltin bool
 	where     []string
+	maxSize   string
 	places    string
 	cache     cacheOpts
 	ocr       string // --ocr: tesseract's language, "" for none
@@ -32,6 +33,7 @@ func (in *inputOpts) addFlags(cmd *cobra.Command, withLexicon bool) {
 	f.StringVar(&in.meta, "meta", "", "manifest CSV with columns file,region,level,year (default: manifest.csv in a folder argument)")
 	f.StringVar(&in.section, "section", "all", "text analysed: all, review (工作回顾) or plan (工作安排)")
 	f.StringArrayVar(&in.where, "where", nil, "only the documents matching FILTER: year=1990..2025, level=county|city, region=浙江, province=河北, city=保定, county=徐水, code=1306*, place=ID, doc=GLOB or a manifest column; repeatable (all must hold)")
+	f.StringVar(&in.maxSize, "max-size", "64MB", "largest report file read (500MB, 2GB; none: no limit); a larger one is listed, not read")
 	f.StringVar(&in.places, "places", "", "your own placements: CSV FILE of name,code rows (a document's path or file name, or a place name; code none: no division); see 'tifa places'")
 	addCacheFlags(cmd, &in.cache)
 	f.StringVar(&in.ocr, "ocr", "", "read scanned PDF pages with tesseract (installed separately), in language LANG")
@@ -109,18 +111,24 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 		}
 		g.where = &f
 	}
+	maxBytes, err := parseSizeFlag("--max-size", in.maxSize)
+	if err != nil {
+		return nil, err
+	}
 	if in.ocr != "" {
 		if err := extract.CheckOCR(in.ocr); err != nil {
 			return nil, fmt.Errorf("flag --ocr: %w", err)
 		}
 	}
 	opt := reports.Options{
-		Manifest: in.meta,
-		Stdin:    g.stdin,
-		Warn:     func(msg string) { g.warnf("%s", msg) },
-		OCR:      in.ocr,
-		OCRFlag:  "--ocr",
-		Stage:    g.stage,
+		Manifest:     in.meta,
+		Stdin:        g.stdin,
+		MaxBytes:     maxBytes,
+		MaxBytesFlag: "--max-size",
+		Warn:         func(msg string) { g.warnf("%s", msg) },
+		OCR:          in.ocr,
+		OCRFlag:      "--ocr",
+		Stage:        g.stage,
 	}
 	if in.places != "" {
 		r, err := placesResolver(in.places)
@@ -145,16 +153,39 @@ func (in *inputOpts) open(g *globals, args []string) (*reports.Source, error) {
 }
 
 // each reads every document of src, showing progress, and calls fn on
-// those that match --where. Its error says when no document matched or had
-// any text.
+// those analysed: those that match --where and the command's own scope
+// (g.scope: compare's --a or --b). Warnings concern only them. Its error
+// says when no document matched or had any text.
 func each(g *globals, src *reports.Source, fn func(*reports.Document) error) error {
+	return walk(g, src, true, fn)
+}
+
+// eachListed is each for a command that lists the documents (docs): that
+// none has any text is no error, the list shows why.
+func eachListed(g *globals, src *reports.Source, fn func(*reports.Document) error) error {
+	return walk(g, src, false, fn)
+}
+
+// scope is the part of the documents read that a command analyses, beside
+// --where: name says it in messages ("--a year=2015 or --b year=2020").
+type scope struct {
+	name  string
+	match func(id string, m reports.Meta) bool
+}
+
+func walk(g *globals, src *reports.Source, needText bool, fn func(*reports.Document) error) error {
 	defer src.Close() // the PDF engine, if a PDF was read
 	p := newProgress(g, len(src.Files()))
-	r := &readRecord{}
+	r := &readRecord{NeedText: needText}
 	warned := tally{what: "have warnings"}
 	err := src.EachContext(g.ctx(), func(d *reports.Document) error {
 		r.Read++
 		if g.where != nil && !g.where.Match(d.ID, d.Meta) {
+			p.add(d.Path, len(d.Text))
+			return nil
+		}
+		r.InWhere++
+		if g.scope != nil && !g.scope.match(d.ID, d.Meta) {
 			p.add(d.Path, len(d.Text))
 			return nil
 		}
@@ -176,10 +207,12 @@ func each(g *globals, src *reports.Source, fn func(*reports.Document) error) err
 // replayed when the matrix is read from there, so a run from the cache
 // records the same provenance and prints the same messages.
 type readRecord struct {
-	Read, N, WithText int // documents read, matching --where, with text
-	Warned            int // documents with warnings
-	FirstWarning      string
-	Docs              []docRecord // with g.recordDocs: each matching document
+	Read, InWhere int // documents read, matching --where
+	N, WithText   int // documents analysed (--where and the command's scope), with text
+	Warned        int // documents analysed with warnings
+	FirstWarning  string
+	NeedText      bool        // false for a command listing the documents
+	Docs          []docRecord // with g.recordDocs: each document analysed
 }
 
 // docRecord is what provenance records of a document.
@@ -188,7 +221,7 @@ type docRecord struct {
 	Meta     reports.Meta
 }
 
-// add counts a document matching --where and records it for provenance.
+// add counts a document analysed and records it for provenance.
 func (r *readRecord) add(g *globals, d *reports.Document, warned *tally) {
 	r.N++
 	g.inputs.Add(d)
@@ -214,17 +247,27 @@ func (r *readRecord) replay(g *globals) error {
 }
 
 // report warns about the documents with warnings and says how many
-// matched --where; its error says when none matched or had any text.
+// matched --where and the command's scope; its error says when none
+// matched or had any text.
 func (r *readRecord) report(g *globals) error {
 	warned := tally{what: "have warnings", n: r.Warned, first: r.FirstWarning}
+	if !r.NeedText {
+		warned.hint = "the warnings column lists them"
+	}
 	warned.report(g, r.N)
 	if g.where != nil {
-		if r.N == 0 {
+		if r.InWhere == 0 {
 			return fmt.Errorf("--where %s matches none of the %d documents read ('tifa docs' shows their metadata)", g.where, r.Read)
 		}
 		if !g.quiet {
-			fmt.Fprintf(g.stderr, "tifa: --where %s: %d of %d documents\n", g.where, r.N, r.Read)
+			fmt.Fprintf(g.stderr, "tifa: --where %s: %d of %d documents\n", g.where, r.InWhere, r.Read)
 		}
+	}
+	if g.scope != nil && r.N < r.InWhere && !g.quiet {
+		fmt.Fprintf(g.stderr, "tifa: %s: %d of %d documents analysed\n", g.scope.name, r.N, r.InWhere)
+	}
+	if !r.NeedText || r.N == 0 && g.scope != nil {
+		return nil // the list shows every document; the command says which side matched none
 	}
 	if r.WithText == 0 {
 		return fmt.Errorf("none of the %d documents read has any text", r.N)
@@ -281,19 +324,24 @@ func (p *progress) done() {
 // docs' lists every warning.
 type tally struct {
 	what  string // e.g. "have warnings"
+	hint  string // where to see them all: "'tifa docs' lists them" when empty
 	n     int
 	first string
 }
 
 func (t *tally) add(id, warning string) {
 	if t.n == 0 {
-		t.first = id + ": " + warning
+		t.first = reports.QuoteName(id) + ": " + warning
 	}
 	t.n++
 }
 
 func (t *tally) report(g *globals, total int) {
 	if t.n > 0 {
-		g.warnf("%d of %d documents %s (first: %s); 'tifa docs' lists them", t.n, total, t.what, t.first)
+		hint := t.hint
+		if hint == "" {
+			hint = "'tifa docs' lists them"
+		}
+		g.warnf("%d of %d documents %s (first: %s); %s", t.n, total, t.what, t.first, hint)
 	}
 }

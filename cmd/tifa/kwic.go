@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -10,6 +11,27 @@ import (
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
+
+// kwicArgs says which of kwic's arguments is missing — the reports or the
+// term — with the usage line and an example, where cobra's own check says
+// only "requires at least 2 arg(s)". One argument that names an existing
+// file or folder is taken for the reports.
+func kwicArgs(cmd *cobra.Command, args []string) error {
+	var missing string
+	switch {
+	case len(args) >= 2:
+		return nil
+	case len(args) == 0:
+		missing = "the reports (PATH...) and the TERM to find are missing"
+	default:
+		if _, err := os.Stat(args[0]); err == nil || args[0] == "-" {
+			missing = fmt.Sprintf("the TERM to find is missing: %s is taken for the reports", reports.QuoteName(args[0]))
+		} else {
+			missing = fmt.Sprintf("the reports (PATH...) are missing: %s is taken for the TERM", reports.QuoteName(args[0]))
+		}
+	}
+	return fmt.Errorf("kwic: %s\nusage: %s\nexample:\n%s", missing, cmd.UseLine(), cmd.Example)
+}
 
 func newKwicCmd(g *globals) *cobra.Command {
 	var in inputOpts
@@ -27,11 +49,8 @@ Columns: doc, region, level, year, section (preamble, review or plan), page
 mention is on, to check a quote against the original; empty for PDF, Word and
 OFD), left, term (as written), right.`,
 		Example: "  tifa kwic reports/ 六稳\n  tifa kwic reports/ 共同富裕 --section plan --width 30",
-		Args:    cobra.MinimumNArgs(2),
+		Args:    kwicArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if width < 0 {
-				return fmt.Errorf("flag --width: must be 0 or more (got %d)", width)
-			}
 			term := args[len(args)-1]
 			part, lex, err := in.prepare(g)
 			if err != nil {

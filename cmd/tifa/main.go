@@ -7,10 +7,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 )
 
 // memoryLimit is tifa's soft heap limit when GOMEMLIMIT is not set: the
@@ -20,31 +22,87 @@ import (
 // soft: a corpus whose data needs more still gets it.
 const memoryLimit = 3 << 30
 
+// stopGrace is how long a run has, after Ctrl-C or SIGTERM, to stop by
+// itself before the process ends anyway: reading stops after the document
+// at hand, well within it; a computation that does not watch for the
+// signal, or a read of standard input whose writer neither writes nor
+// closes, would hold the process without it.
+const stopGrace = 2 * time.Second
+
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	// Ctrl-C (or SIGTERM) cancels the context: reading stops after the
-	// document at hand, nothing is written (outputs are written only at the
-	// end, atomically), and the exit status is 130 as shells expect.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	os.Exit(runMain(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, sigs, os.Exit))
+}
+
+// runMain runs tifa with args and returns its exit status: 0, 1 after an
+// error (printed on stderr as "tifa: …"), or 128 + the signal's number
+// after Ctrl-C (130) or SIGTERM (143), as shells expect of a process a
+// signal ended.
+//
+// The first signal cancels the run's context: reading stops after the
+// document at hand and nothing is written (outputs are written only at the
+// end, atomically). When the run has not returned stopGrace later, or a
+// second signal comes, exit ends the process with the same status: no
+// blocked read or long computation can hold it, so `timeout 5 tifa …`
+// ends it with the one SIGTERM it sends.
+func runMain(args []string, stdin io.Reader, stdout, stderr io.Writer, sigs <-chan os.Signal, exit func(int)) int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	caught := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	defer close(done)
 	go func() {
-		// After the first Ctrl-C, a second one ends the process at once,
-		// even inside a long computation that does not watch the context.
-		<-ctx.Done()
-		stop()
+		var s os.Signal
+		select {
+		case s = <-sigs:
+		case <-done:
+			return
+		}
+		caught <- s
+		cancel()
+		select {
+		case <-sigs:
+		case <-time.After(stopGrace):
+		case <-done:
+			return
+		}
+		fmt.Fprintln(stderr, "tifa: interrupted; no output written")
+		exit(signalStatus(s))
 	}()
-	root := newRootCmd(os.Stdin, os.Stdout, os.Stderr)
+	root := newRootCmd(stdin, stdout, stderr)
+	root.SetArgs(args)
 	stopProfiles := startProfiles()
 	err := root.ExecuteContext(ctx)
 	stopProfiles()
-	stop()
+	select {
+	case s := <-caught:
+		if err == nil {
+			return 0 // the signal came once the output was written: the run is complete
+		}
+		fmt.Fprintln(stderr, "tifa: interrupted; no output written")
+		return signalStatus(s)
+	default:
+	}
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(os.Stderr, "tifa: interrupted; no output written")
-		os.Exit(130)
+		fmt.Fprintln(stderr, "tifa: interrupted; no output written")
+		return signalStatus(os.Interrupt)
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "tifa: %v\n", err)
-		os.Exit(1)
+		fmt.Fprintf(stderr, "tifa: %v\n", err)
+		return 1
 	}
+	return 0
+}
+
+// signalStatus is the exit status of a process ended by s: 128 + its
+// number (130 for Ctrl-C, 143 for SIGTERM).
+func signalStatus(s os.Signal) int {
+	if n, ok := s.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return 130
 }

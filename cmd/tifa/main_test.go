@@ -110,7 +110,7 @@ func TestGolden(t *testing.T) {
 		{"kwic.csv", "", []string{"kwic", samples, "六稳", "--width", "8", "-f", "csv"}},
 		{"terms_region_slogans.csv", "", []string{"terms", samples, "--by", "region", "--space", "slogans", "--top", "3", "-f", "csv"}},
 		{"terms_words.csv", "", []string{"terms", samples, "--top", "5", "-f", "csv"}},
-		{"similar.csv", "", []string{"similar", samples, "--k", "2", "-f", "csv"}},
+		{"similar.csv", "", []string{"similar", samples, "--top", "2", "-f", "csv"}},
 		{"similar_to_words.csv", "", []string{"similar", samples, "--space", "words", "--to", "云溪镇_2020.txt", "-f", "csv"}},
 		{"similar_matrix_region.csv", "", []string{"similar", samples, "--by", "region", "--matrix", "-f", "csv"}},
 		{"cluster_region.txt", "", []string{"cluster", samples, "--by", "region", "--k", "auto", "--k-range", "2..4", "-f", "table"}},
@@ -119,7 +119,7 @@ func TestGolden(t *testing.T) {
 		{"compare_period.md", "", []string{"compare", samples, "--a", "year=2017..2020", "--b", "year=2021..2024", "--top", "10", "-f", "md"}},
 		{"compare_words_region.csv", "", []string{"compare", samples, "--space", "words", "--a", "region=云溪镇", "--b", "region=白沙镇", "--top", "15", "-f", "csv"}},
 		{"trend_where.csv", "", []string{"trend", samples, "--where", "level=township", "--where", "year=2019..2022", "--top", "5", "-f", "csv"}},
-		{"similar_where_words.csv", "", []string{"similar", samples, "--space", "words", "--where", "year=2020..", "--k", "1", "-f", "csv"}},
+		{"similar_where_words.csv", "", []string{"similar", samples, "--space", "words", "--where", "year=2020..", "--top", "1", "-f", "csv"}},
 	})
 }
 
@@ -155,7 +155,7 @@ func TestErrors(t *testing.T) {
 		{"lexicon check", []string{"lexicon", "check", "../../testdata/bad/duplicate.txt"}, "lexicon files have errors"},
 		{"bad space", []string{"similar", samples, "--space", "chars"}, "flag --space"},
 		{"bad group", []string{"similar", samples, "--by", "month"}, "flag --by"},
-		{"bad k", []string{"similar", samples, "--k", "0"}, "flag --k"},
+		{"bad top", []string{"similar", samples, "--top", "0"}, "flag --top: must be 1..1000 (got 0)"},
 		{"unknown unit", []string{"similar", samples, "--to", "nowhere.txt"}, "flag --to"},
 		{"k too large", []string{"cluster", samples, "--k", "50"}, "flag --k"},
 		{"k not a number", []string{"cluster", samples, "--k", "many"}, "flag --k"},
@@ -165,7 +165,8 @@ func TestErrors(t *testing.T) {
 		{"filter matches nothing", []string{"compare", samples, "--a", "region=上海", "--b", "year=2020"}, "matches no document"},
 		{"bad filter", []string{"compare", samples, "--a", "region", "--b", "year=2020"}, "flag --a"},
 		{"min-df too strict", []string{"terms", samples, "--space", "slogans", "--min-df", "50"}, "no term left"},
-		{"kwic without term", []string{"kwic", samples}, "requires at least 2 arg"},
+		{"kwic without term", []string{"kwic", samples}, "kwic: the TERM to find is missing: " + samples + " is taken for the reports\nusage: tifa kwic PATH... TERM [flags]"},
+		{"kwic without reports", []string{"kwic", "六稳"}, "kwic: the reports (PATH...) are missing: 六稳 is taken for the TERM"},
 		{"output folder missing", []string{"count", samples, "-o", "no/such/dir/counts.csv"}, "flag --output: cannot write no/such/dir/counts.csv: folder no/such/dir does not exist"},
 		{"plot folder missing", []string{"trend", samples, "--plot", "no/such/dir/t.png"}, "flag --plot: cannot write no/such/dir/t.png"},
 		{"events folder missing", []string{"diffusion", samples, "--events", "no/such/dir/e.csv"}, "flag --events: cannot write no/such/dir/e.csv"},

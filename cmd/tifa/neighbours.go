@@ -21,7 +21,7 @@ func (n *neighbourOpts) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&n.within, "within", "", "neighbours only among units sharing KEY: year, level, region, province, city or county (by division code) or a manifest column")
 	f.BoolVar(&n.approx, "approx", false, "approximate neighbours for large corpora: candidates from random projections, re-ranked exactly")
-	f.IntVar(&n.candidates, "candidates", 0, "with --approx: units re-ranked exactly for each unit (default: max(100, 40×k))")
+	f.IntVar(&n.candidates, "candidates", 0, "with --approx: units re-ranked exactly for each unit (default: max(100, 40×top))")
 }
 
 // check rejects combinations: whole matrices (--matrix, --to, --plot)

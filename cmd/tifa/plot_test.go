@@ -211,11 +211,7 @@ func TestCorpusCharts(t *testing.T) {
 		}
 		return out
 	}
-	cases := []struct {
-		name  string
-		args  []string
-		texts []string
-	}{
+	drawCorpusCharts(t, []corpusChart{
 		{"trend", append(append([]string{"trend"}, in("national")...), "--where", "year=1990..", "--value", "mentions",
 			"--slogan", "科学发展观", "--slogan", "新常态", "--slogan", "供给侧结构性改革", "--slogan", "乡村振兴",
 			"--slogan", "高质量发展", "--slogan", "新发展格局", "--slogan", "新质生产力", "--slogan", "改革开放"), []string{"新质生产力", "mentions"}},
@@ -225,7 +221,22 @@ func TestCorpusCharts(t *testing.T) {
 		{"cluster_map", append(append([]string{"cluster"}, in("provincial")...), "--by", "region", "--k", "auto"), []string{"PC1", "海南"}},
 		{"cluster_tree", append(append([]string{"cluster"}, in("hebei_baoding")...), "--by", "region", "--method", "average", "--k", "3"), []string{"保定市", "cosine distance"}},
 		{"compare", append(append([]string{"compare"}, in("national")...), "--a", "year=2013..2017", "--b", "year=2021..2025", "--top", "25"), []string{"高质量发展", "year=2013..2017"}},
-	}
+	})
+}
+
+// corpusChart is a README chart: the command drawing it, and the labels
+// its SVG must hold.
+type corpusChart struct {
+	name  string
+	args  []string
+	texts []string
+}
+
+// drawCorpusCharts draws each chart as PNG and SVG: each PNG decodes at a
+// readable size and each SVG holds its labels. With -docs-img the PNGs
+// replace those in docs/img.
+func drawCorpusCharts(t *testing.T, cases []corpusChart) {
+	t.Helper()
 	dir := t.TempDir()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -330,7 +330,7 @@ func TestProvenanceSameRows(t *testing.T) {
 	for _, args := range [][]string{
 		{"count", samples, "-f", "csv"},
 		{"trend", samples, "--wide", "-f", "tsv"},
-		{"similar", samples, "--k", "2", "-f", "json"},
+		{"similar", samples, "--top", "2", "-f", "json"},
 	} {
 		plain, _, err := run(t, "", args...)
 		if err != nil {

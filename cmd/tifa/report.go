@@ -99,10 +99,6 @@ func (o *reportOpts) check(g *globals) error {
 		return errors.New("flag --columns: tifa report shows every column, as the commands' CSV does; leave --columns out")
 	case (g.out == "" || g.out == "-") && isTerminal(g.stdout):
 		return errors.New("tifa report writes an HTML file: give -o FILE.html (or pipe standard output)")
-	case o.top < 1:
-		return fmt.Errorf("flag --top: must be 1 or more (got %d)", o.top)
-	case o.heat < 2:
-		return fmt.Errorf("flag --heatmap: must be 2 or more (got %d)", o.heat)
 	case o.vec.by != "auto":
 		if err := vector.CheckGrouping(o.vec.by); err != nil {
 			return fmt.Errorf("flag --by: %w", err)
@@ -150,7 +146,7 @@ func (o *reportOpts) page(g *globals, cmd *cobra.Command, args []string) (*htmlr
 		return nil, err
 	}
 	if len(skipped) > 0 {
-		g.warnf("%d document(s) without a %s left out of the similarity and clusters (e.g. %s)", len(skipped), by, skipped[0])
+		g.warnf("%d document(s) without a %s left out of the similarity and clusters (e.g. %s)", len(skipped), by, reports.QuoteName(skipped[0]))
 	}
 	v, err := vector.Weigh(m, &vector.TFIDF{Sublinear: o.vec.sublinear, MinDF: o.vec.minDF, MaxDF: o.vec.maxDF})
 	if err != nil {

@@ -49,12 +49,6 @@ and from the national one.
 --same-year keeps pairs of the same (known) year.`,
 		Example: "  tifa reuse reports/ --top 20\n  tifa reuse reports/ --against level=national --same-year\n  tifa reuse reports/ --against superior --same-year\n  tifa reuse reports/ --against region=浙江 --passages -o passages.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.top < 0 {
-				return fmt.Errorf("flag --top: must be 0 or more (got %d)", o.top)
-			}
-			if o.shingle < 2 || o.shingle > 64 {
-				return fmt.Errorf("flag --shingle: must be 2..64 characters (got %d)", o.shingle)
-			}
 			if o.minChars < o.shingle {
 				return fmt.Errorf("flag --min-chars: must be at least --shingle, %d (got %d)", o.shingle, o.minChars)
 			}

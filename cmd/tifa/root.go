@@ -46,6 +46,7 @@ type globals struct {
 	cmd            *cobra.Command   // the command running, for its context
 	cache          *cache.Cache     // open while reports are read; nil without one
 	where          *analysis.Filter // --where: the documents analysed; nil for all
+	scope          *scope           // a command's own choice of documents (compare's --a, --b); nil for all
 
 	// recordDocs asks each to keep a record of every document it passes
 	// (lastRead.Docs), for the corpus cache; lastRead is what the last
@@ -120,6 +121,12 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			g.cmd = cmd
 			g.args = commandArgs(cmd, args)
+			if err := checkDeprecated(g, cmd); err != nil {
+				return err
+			}
+			if err := checkNumericFlags(cmd); err != nil {
+				return err
+			}
 			return g.checkOutputs(cmd, args)
 		},
 		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {
@@ -148,6 +155,10 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newCompareCmd(g),
 		newKwicCmd(g),
 		newDiscoverCmd(g),
+		newTopicsCmd(g),
+		newScaleCmd(g),
+		newCooccurCmd(g),
+		newExpandCmd(g),
 		newReuseCmd(g),
 		newDiffusionCmd(g),
 		newAlignCmd(g),
@@ -171,6 +182,9 @@ var isTerminal = func(w io.Writer) bool {
 // their provenance when --provenance is given (always in xlsx). xlsx to a
 // terminal is an error.
 func (g *globals) emit(tables ...*table.Table) error {
+	if err := g.ctx().Err(); err != nil {
+		return err // Ctrl-C or SIGTERM while computing: nothing is written
+	}
 	terminal := isTerminal(g.stdout)
 	f, err := table.ChooseFormat(g.format, g.out, terminal)
 	if err != nil {

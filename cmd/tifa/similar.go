@@ -23,26 +23,25 @@ func newSimilarCmd(g *globals) *cobra.Command {
 		Use:   "similar PATH...",
 		Short: "Which reports or regions sound alike: nearest neighbours by cosine",
 		Long: `Cosine similarity of TF-IDF vectors (see 'tifa terms --help' for the
-weighting). For each unit (document, or group with --by) its --k nearest
-neighbours.
+weighting). For each unit (document, or group with --by) its --top nearest
+neighbours (--k, the old name of --top, still works in this release).
 
-Columns: unit, region, level, year, rank, neighbour, cosine, shared (the
-terms contributing most to the cosine, largest first).
---to ID: every unit against one: unit, region, level, year, cosine, shared.
+Columns: the unit (named after --by: doc, region, year, level or
+region_year) and the metadata its documents share (region, level, year), rank,
+neighbour, cosine, shared (the --shared terms contributing most to the
+cosine, largest first).
+--to ID: every unit against one: the unit's columns, cosine, shared.
 --matrix: the full unit × unit similarity matrix (for heatmaps in R/Stata).
 --plot FILE: that matrix as a heatmap, rows and columns ordered by an
 average-linkage clustering so that similar units sit together.
 
 Large corpora (tens of thousands of reports): --within KEY looks for
 neighbours only among the units sharing KEY (year, level, region, the
-province, city or county holding them, or a manifest column), exactly; --approx looks among
-all, approximately: candidates from random projections, re-ranked exactly
-(provenance records the method). Both leave --matrix, --to and --plot out.`,
-		Example: "  tifa similar reports/ --by region --space slogans\n  tifa similar reports/ --matrix -o sim.csv",
+province, city or county holding them, or a manifest column), exactly;
+--approx looks among all, approximately: candidates from random
+projections, re-ranked exactly (provenance records the method). Both leave --matrix, --to and --plot out.`,
+		Example: "  tifa similar reports/ --by region --space slogans --top 3\n  tifa similar reports/ --matrix -o sim.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if k < 1 {
-				return fmt.Errorf("flag --k: must be 1 or more (got %d)", k)
-			}
 			if err := p.check(); err != nil {
 				return err
 			}
@@ -88,7 +87,8 @@ all, approximately: candidates from random projections, re-ranked exactly
 	}
 	o.addFlags(cmd, "slogans")
 	f := cmd.Flags()
-	f.IntVar(&k, "k", 5, "neighbours per unit")
+	f.IntVar(&k, "top", 5, "neighbours per unit")
+	renameFlag(cmd, "k", "top")
 	f.IntVar(&shared, "shared", 3, "shared terms listed per pair")
 	f.BoolVar(&matrix, "matrix", false, "print the full similarity matrix")
 	f.StringVar(&to, "to", "", "list every unit against this one (a document ID or group label)")

@@ -1,8 +1,8 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +15,7 @@ func newTargetsCmd(g *globals) *cobra.Command {
 	var in inputOpts
 	var indFiles []string
 	var headline bool
+	var kinds string
 	cmd := &cobra.Command{
 		Use:   "targets PATH...",
 		Short: "Numeric targets of each report's plan: GDP growth, jobs, prices …",
@@ -29,10 +30,19 @@ One row per target: doc, region, level, year, [manifest extra columns],
 section (the part read: plan, or all when the report has no plan section),
 indicator (canonical name), text (as written), value (the midpoint of a
 range), low, high, unit (%, 个百分点, 亿元, 万人, 万吨 …; 百分之八 is 8 %),
-kind (growth: 增长 提高 涨幅 …; reduction: 下降 降低 …; level: 达到 控制在 or a
-bare value), qualifier (力争 不低于 控制在 … 区间 左右 以上 以内 … 同步, joined by
-"; "), multi_year (1 for a five-year or average target: 年均, 期间, 到2025年),
-sentence (cut to about 80 characters around the target).
+direction (growth: 增长 提高 涨幅 …; reduction: 下降 降低 …; level: 达到 控制在
+or a bare value; the column was called kind before tifa 0.2), kind (target:
+set for the coming year; plan_period: set for several years — 年均, 期间,
+到2025年, or in a chapter on a five-year plan such as 二、“十四五”时期主要目标
+任务; result: reached — its sentence speaks of the past: 去年, 过去五年, an
+earlier year, 从4.16万亿元增加到5.67万亿元, 累计, 预计, or its paragraph does, or
+it is compared with last year, 比上年增长12.5%, with no word of a target),
+qualifier (力争 不低于 控制在 … 区间 左右 以上 以内 … 同步, joined by "; "),
+multi_year (1 for a value over several years), sentence (cut to about 80
+characters around the target).
+
+--kind chooses the kinds listed: target,plan_period (default), result, or
+all; with --section review every value is a result.
 
 --headline: one row per report with its GDP growth target only (the first
 value after 地区生产总值/国内生产总值/经济增长 … in %, in a sentence that marks it
@@ -49,6 +59,13 @@ plan part states none the whole text is read (section says all).
 			finder, err := targetFinder(indFiles)
 			if err != nil {
 				return err
+			}
+			keep, err := targets.ParseKinds(kinds)
+			if err != nil {
+				return fmt.Errorf("flag --kind: %w", err)
+			}
+			if part == reports.PartReview && !keep[targets.KindResult] && !cmd.Flags().Changed("kind") {
+				keep[targets.KindResult] = true // the review holds results only
 			}
 			src, err := in.open(g, args)
 			if err != nil {
@@ -76,11 +93,15 @@ plan part states none the whole text is read (section says all).
 				if dt.Part != part {
 					whole.add(d.ID, "no "+part.String()+" heading found")
 				}
-				if len(dt.Targets) == 0 {
-					none.add(d.ID, "no target found")
-				}
+				listed := 0
 				for _, t := range dt.Targets {
-					rows = append(rows, tabulate.TargetRow(d, extra, dt.Part, t))
+					if keep[t.Kind] {
+						rows = append(rows, tabulate.TargetRow(d, extra, dt.Part, t))
+						listed++
+					}
+				}
+				if listed == 0 {
+					none.add(d.ID, "no target found")
 				}
 				return nil
 			})
@@ -101,6 +122,7 @@ plan part states none the whole text is read (section says all).
 	sec.DefValue, sec.Usage = "plan", "text read: plan (工作安排; the whole text when a report has none), review or all"
 	f.StringArrayVar(&indFiles, "indicators", nil, "more indicators from FILE (one a line: canonical | alias | alias); repeatable")
 	f.BoolVar(&headline, "headline", false, "one row per report: its GDP growth target only")
+	f.StringVar(&kinds, "kind", targets.KindTarget+","+targets.KindPlanPeriod, "the kinds of value listed: target, plan_period, result, comma-separated, or all")
 	return cmd
 }
 
@@ -109,12 +131,11 @@ plan part states none the whole text is read (section says all).
 func targetFinder(files []string) (*targets.Finder, error) {
 	sets := [][]targets.Indicator{targets.DefaultIndicators()}
 	for _, path := range files {
-		fh, err := os.Open(path)
+		data, err := readListFile("--indicators", path)
 		if err != nil {
-			return nil, fmt.Errorf("flag --indicators: %w", err)
+			return nil, err
 		}
-		inds, err := targets.ParseIndicators(path, fh)
-		fh.Close()
+		inds, err := targets.ParseIndicators(path, bytes.NewReader(data))
 		if err != nil {
 			return nil, err
 		}

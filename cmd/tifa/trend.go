@@ -121,25 +121,31 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 func trendWarnings(g *globals, tr *analysis.Trend, part reports.Part) {
 	noYear, noText := tr.Skipped()
 	if len(noYear) > 0 {
-		g.warnf("%d document(s) without a known year left out of the trend (e.g. %s); give years in a manifest (--meta)", len(noYear), noYear[0])
+		g.warnf("%d document(s) without a known year left out of the trend (e.g. %s); give years in a manifest (--meta)", len(noYear), reports.QuoteName(noYear[0]))
 	}
 	if len(noText) > 0 {
-		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, noText[0])
+		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, reports.QuoteName(noText[0]))
 	}
 	unplacedWarning(g, tr.By(), tr.Unplaced())
 }
 
 func (o *trendOpts) options(lex *lexicon.Lexicon) (analysis.TrendOptions, error) {
-	if o.top < 0 {
-		return analysis.TrendOptions{}, fmt.Errorf("flag --top: must be 0 or more (got %d)", o.top)
-	}
 	opt := analysis.TrendOptions{Top: o.top}
-	for _, s := range o.slogans {
+	var err error
+	opt.Entries, err = lookupSlogans(lex, o.slogans)
+	return opt, err
+}
+
+// lookupSlogans returns the lexicon entries of --slogan's values (a
+// canonical form or an alias each), nil when none is given.
+func lookupSlogans(lex *lexicon.Lexicon, slogans []string) ([]int, error) {
+	var entries []int
+	for _, s := range slogans {
 		e, ok := lex.Lookup(lexicon.Normalize(s))
 		if !ok {
-			return opt, fmt.Errorf("flag --slogan: %q is not in the lexicon ('tifa lexicon list' shows it)", s)
+			return nil, fmt.Errorf("flag --slogan: %q is not in the lexicon ('tifa lexicon list' shows it)", s)
 		}
-		opt.Entries = append(opt.Entries, e)
+		entries = append(entries, e)
 	}
-	return opt, nil
+	return entries, nil
 }

@@ -1,0 +1,331 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tifa-project/tifa/chart"
+	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/tabulate"
+	"github.com/tifa-project/tifa/vector"
+	"github.com/tifa-project/tifa/wordvec"
+)
+
+type expandOpts struct {
+	window, asLexicon, category, tables string
+	top, minCount, dims                 int
+	noSlogans                           bool
+}
+
+func newExpandCmd(g *globals) *cobra.Command {
+	var o vectorOpts
+	var e expandOpts
+	var p plotOpts
+	cmd := &cobra.Command{
+		Use:   "expand PATH... TERM[,TERM...]",
+		Short: "Words the reports use like a slogan: nearest terms in word vectors trained on them",
+		Long: `Train word vectors on the reports (a slogan one token) and list the --top terms
+nearest the TERMs: the slogans or words given, comma-separated (a lexicon
+form stands for its slogan), by cosine to the centroid of their vectors.
+Nearness is use in the same contexts, not synonymy: read each term with
+'tifa kwic' before adding it to a lexicon.
+
+Vectors: positive pointwise mutual information of each term with the terms
+up to 5 positions either side within a --window, reduced to --dims
+dimensions by a truncated SVD (Levy, Goldberg & Dagan 2015); only terms with
+--min-count tokens get one. Deterministic: the same reports give the same
+vectors. --by trains one set of vectors per group (region, year, level …),
+to compare how groups use the TERMs.
+
+Tables (--table): nearest (rank, term, slogan category, cosine, freq: its
+tokens) and check (how well the vectors keep the slogans of one lexicon
+category together: mean cosine within and between categories, and how
+often a slogan's nearest slogan shares its category, beside chance).
+
+--as-lexicon FILE writes the listed terms that are not yet lexicon forms as
+a lexicon file (YAML) of category --category (default: the first TERM's
+category), to review and use with --lexicon FILE.
+
+--plot FILE draws the nearest terms as bars of their cosine (slogans and
+words in two colours; with --by a colour per group).`,
+		Example: "  tifa expand reports/ 河长制\n  tifa expand reports/ 乡村振兴,美丽乡村 --top 30 --as-lexicon rural.yaml",
+		Args:    cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tables, err := e.parse(g)
+			if err != nil {
+				return err
+			}
+			if err := p.check(); err != nil {
+				return err
+			}
+			if e.asLexicon != "" && o.by != "all" {
+				return fmt.Errorf("flag --as-lexicon: writes the candidates of one set of vectors: leave --by out")
+			}
+			l, err := o.sequences(g, args[:len(args)-1], vector.Trim{})
+			if err != nil {
+				return err
+			}
+			seq := l.seqs
+			query, category, err := expandQuery(l.lex, seq, args[len(args)-1])
+			if err != nil {
+				return err
+			}
+			if e.category == "" {
+				e.category = category
+			}
+			groups, members, skipped, err := vector.GroupUnits(seq.Units, o.by)
+			if err != nil {
+				return err
+			}
+			o.warnSkipped(g, skipped)
+			keep := func(t int32) bool { return !e.noSlogans || seq.Entries[t] < 0 }
+			opt := wordvec.DefaultOptions()
+			opt.MinCount, opt.Dims, opt.Workers = e.minCount, e.dims, o.workers
+			var models []*wordvec.Model
+			var nbrs [][]wordvec.Neighbor
+			var checks []*wordvec.Check
+			done := g.stage("training word vectors")
+			for gi, m := range members {
+				model, nn, err := expandGroup(seq, m, query, keep, opt, &e)
+				if err != nil && len(members) == 1 {
+					return err
+				}
+				if err != nil {
+					g.warnf("%s: %v", groups[gi].ID, err)
+				}
+				models, nbrs = append(models, model), append(nbrs, nn)
+				checks = append(checks, categoryCheck(model, seq, l.lex))
+			}
+			done()
+			if p.wanted() {
+				names := make([]string, len(groups))
+				for i, u := range groups {
+					names[i] = u.ID
+				}
+				if err := p.draw(chart.NearestBars(args[len(args)-1], names, nbrs, seq.Terms, seq.Entries)); err != nil {
+					return err
+				}
+			}
+			if e.asLexicon != "" {
+				if err := writeCandidates(e.asLexicon, e.category, args[len(args)-1], seq, nbrs[0]); err != nil {
+					return err
+				}
+			}
+			var out []*table.Table
+			for _, name := range tables {
+				if name == "nearest" {
+					out = append(out, tabulate.Nearest(groups, o.by, models, nbrs, seq.Terms, seq.Entries, l.lex))
+				} else {
+					out = append(out, tabulate.VectorCheck(groups, o.by, checks))
+				}
+			}
+			return g.emit(out...)
+		},
+	}
+	o.addSourceFlags(cmd, "vectors of all the reports, or one set per region, year, region-year, level, place, county, city or province")
+	o.by, o.space = "all", vector.SpaceWords
+	cmd.Flags().Lookup("by").DefValue = "all"
+	f := cmd.Flags()
+	f.IntVar(&e.top, "top", 20, "nearest terms listed")
+	f.BoolVar(&e.noSlogans, "no-slogans", false, "list words only, not the lexicon's slogans")
+	f.StringVar(&e.window, "window", vector.WindowParagraph, "contexts never cross a sentence, paragraph or document")
+	f.IntVar(&e.minCount, "min-count", wordvec.DefaultOptions().MinCount, "terms with fewer tokens get no vector")
+	f.IntVar(&e.dims, "dims", wordvec.DefaultOptions().Dims, "dimensions of the vectors")
+	f.StringVar(&e.asLexicon, "as-lexicon", "", "also write the listed terms that are no lexicon form to FILE as a lexicon (YAML)")
+	f.StringVar(&e.category, "category", "", "with --as-lexicon: the category of the entries written (default: the first TERM's)")
+	f.StringVar(&e.tables, "table", "nearest", "tables to print: nearest, check")
+	p.addFlags(cmd, "the nearest terms as bars of their cosine")
+	return cmd
+}
+
+// expandGroup trains the vectors of the documents docs of seq and returns
+// them with the terms nearest the query terms that have a vector (keep
+// says which may be listed). Without vectors, or without a query term
+// among them, the error says why.
+func expandGroup(seq *vector.Sequences, docs []int, query []int32, keep func(int32) bool, opt wordvec.Options, e *expandOpts) (*wordvec.Model, []wordvec.Neighbor, error) {
+	windows, err := seq.WindowsOf(e.window, docs)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := wordvec.Train(windows, len(seq.Terms), opt)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w (lower --min-count)", err)
+	}
+	var q []int32
+	for _, t := range query {
+		if m.Row(t) >= 0 {
+			q = append(q, t)
+		}
+	}
+	if len(q) == 0 {
+		return m, nil, fmt.Errorf("no TERM has --min-count %d tokens: no vector to start from", e.minCount)
+	}
+	nn, err := m.Nearest(q, e.top, keep)
+	return m, nn, err
+}
+
+// parse checks the flags and returns the tables asked for.
+func (e *expandOpts) parse(g *globals) ([]string, error) {
+	if err := checkWindow(e.window); err != nil { // the numeric flags: flagRanges
+		return nil, err
+	}
+	if e.category != "" && e.asLexicon == "" {
+		return nil, fmt.Errorf("flag --category: only used with --as-lexicon FILE")
+	}
+	tables, err := parseTables(g, e.tables, []string{"nearest", "check"}, "nearest", "nearest")
+	if err != nil {
+		return nil, err
+	}
+	return tables, g.checkSeveral(tables)
+}
+
+// expandQuery returns the term ids of the comma-separated terms of arg (a
+// lexicon form stands for its slogan) and the category of the first that
+// is a slogan ("" if none).
+func expandQuery(lex *lexicon.Lexicon, seq *vector.Sequences, arg string) ([]int32, string, error) {
+	var ids []int32
+	category := ""
+	for _, term := range strings.Split(arg, ",") {
+		term = strings.TrimSpace(term)
+		if e, ok := lex.Lookup(lexicon.Normalize(term)); ok {
+			term = lex.Entries[e].Slogan
+			if category == "" {
+				category = lex.Entries[e].Category
+			}
+		}
+		id := seq.ID(term)
+		if term == "" || id < 0 {
+			return nil, "", fmt.Errorf("TERM %q: not a word of the reports (a word the segmenter cuts in pieces is none: put it in a --lexicon file to keep it whole)", term)
+		}
+		ids = append(ids, id)
+	}
+	return ids, category, nil
+}
+
+// categoryCheck measures how well m keeps the slogans of seq's lexicon
+// categories together; nil when fewer than two slogans have a vector.
+func categoryCheck(m *wordvec.Model, seq *vector.Sequences, lex *lexicon.Lexicon) *wordvec.Check {
+	if m == nil {
+		return nil
+	}
+	names, terms := seq.Categories(lex)
+	var ids []int32
+	var cats []string
+	for c, ts := range terms {
+		for _, t := range ts {
+			ids, cats = append(ids, t), append(cats, names[c])
+		}
+	}
+	check, err := wordvec.CategoryCheck(m, ids, cats)
+	if err != nil {
+		return nil
+	}
+	return check
+}
+
+// writeCandidates writes the neighbours that are no lexicon form to path
+// as a lexicon of category, noting the query.
+func writeCandidates(path, category, query string, seq *vector.Sequences, nn []wordvec.Neighbor) error {
+	if category == "" {
+		return fmt.Errorf("flag --as-lexicon: no TERM is a lexicon slogan: name the category with --category")
+	}
+	var cands []wordvec.Candidate
+	for _, n := range nn {
+		if seq.Entries[n.Term] < 0 {
+			cands = append(cands, wordvec.Candidate{Term: seq.Terms[n.Term], Cosine: n.Cosine})
+		}
+	}
+	var buf bytes.Buffer
+	if err := wordvec.WriteLexicon(&buf, category, query, cands); err != nil {
+		return err
+	}
+	return table.WriteFileAtomic(path, buf.Bytes())
+}
+
+// nearCategory trains word vectors on docs with each of texts made one
+// token (a lexicon entry beside lex's) and returns the cosine of each
+// text's vector to the centroid of the vectors of category's slogans (NaN
+// for a text with too few tokens for a vector): how close discover's
+// candidates lie to a category.
+func nearCategory(g *globals, lex *lexicon.Lexicon, part reports.Part, docs []*reports.Document, texts []string, category string) ([]float64, error) {
+	var extra []lexicon.Entry
+	for i, t := range texts {
+		if _, ok := lex.Lookup(t); !ok {
+			extra = append(extra, lexicon.Entry{Slogan: t, Category: "candidate", File: "candidates", Line: i + 1})
+		}
+	}
+	withCands, _, err := lexicon.New(lex.Entries, extra)
+	if err != nil {
+		return nil, err
+	}
+	var o vectorOpts
+	seg, err := o.segmenter(withCands)
+	if err != nil {
+		return nil, err
+	}
+	vz, err := vector.NewVectorizer(vector.SpaceWords, withCands, seg, part)
+	if err != nil {
+		return nil, err
+	}
+	done := g.stage("training word vectors")
+	defer done()
+	seq, err := vz.Sequences(func(fn func(*reports.Document) error) error {
+		for _, d := range docs {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	windows, _ := seq.Windows(vector.WindowParagraph)
+	m, err := wordvec.Train(windows, len(seq.Terms), wordvec.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	var query []int32
+	names, terms := seq.Categories(withCands)
+	for c, name := range names {
+		if name == category {
+			for _, t := range terms[c] {
+				if m.Row(t) >= 0 {
+					query = append(query, t)
+				}
+			}
+		}
+	}
+	if len(query) == 0 {
+		return nil, fmt.Errorf("flag --near: no slogan of category %q is frequent enough in the reports for a vector", category)
+	}
+	ids := make([]int32, len(texts))
+	for i, t := range texts {
+		if e, ok := withCands.Lookup(t); ok {
+			t = withCands.Entries[e].Slogan
+		}
+		ids[i] = seq.ID(t)
+	}
+	return m.Closeness(ids, query)
+}
+
+// checkCategory returns an error unless category is "" or that of an
+// entry of lex, naming lex's categories.
+func checkCategory(lex *lexicon.Lexicon, category string) error {
+	var names []string
+	for _, e := range lex.Entries {
+		if e.Category == category || category == "" {
+			return nil
+		}
+		if !slices.Contains(names, e.Category) {
+			names = append(names, e.Category)
+		}
+	}
+	return fmt.Errorf("no slogan of the lexicon has category %q (want one of %s)", category, strings.Join(names, ", "))
+}

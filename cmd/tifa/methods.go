@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/table"
+	"github.com/tifa-project/tifa/vector"
+)
+
+// sequences reads the reports under args as token sequences of --space
+// (one per document), restricted to the vocabulary tr keeps: what topics,
+// cooccur and expand work on.
+func (o *vectorOpts) sequences(g *globals, args []string, tr vector.Trim) (*loaded, error) {
+	if o.space != vector.SpaceSlogans && o.space != vector.SpaceWords {
+		return nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
+	}
+	l, vzs, err := o.vectorizers(g, args, true, o.space)
+	if err != nil {
+		return nil, err
+	}
+	s, err := vzs[0].Sequences(func(fn func(*reports.Document) error) error { return each(g, l.src, fn) })
+	if err != nil {
+		return nil, err
+	}
+	if s, err = s.Trim(tr); err != nil {
+		if errors.Is(err, vector.ErrEmptyVocabulary) {
+			return nil, fmt.Errorf("%w; loosen --min-df/--max-df", err)
+		}
+		return nil, err
+	}
+	if len(s.Empty) > 0 {
+		g.warnf("%d document(s) with no %s (e.g. %s)", len(s.Empty), termWord(o.space), reports.QuoteName(s.Empty[0]))
+	}
+	l.seqs = s
+	return l, nil
+}
+
+// checkWindow checks --window.
+func checkWindow(w string) error {
+	if w != "" && !slices.Contains(vector.WindowKinds, w) {
+		return fmt.Errorf("flag --window: want %s (got %q)", strings.Join(vector.WindowKinds, ", "), w)
+	}
+	return nil
+}
+
+// parseTables reads --table: names from valid, comma-separated. Left
+// empty it is onTerminal when the output is a terminal table or Markdown,
+// else inFile (one table per CSV file).
+func parseTables(g *globals, flag string, valid []string, onTerminal, inFile string) ([]string, error) {
+	if flag == "" {
+		flag = inFile
+		if f, _ := table.ChooseFormat(g.format, g.out, isTerminal(g.stdout)); f == table.FormatTable || f == table.FormatMD {
+			flag = onTerminal
+		}
+	}
+	var names []string
+	for _, name := range strings.Split(flag, ",") {
+		name = strings.TrimSpace(name)
+		if !slices.Contains(valid, name) {
+			return nil, fmt.Errorf("flag --table: want %s (got %q)", strings.Join(valid, ", "), name)
+		}
+		names = append(names, name)
+	}
+	return names, nil
+}
