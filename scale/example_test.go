@@ -2,6 +2,7 @@ package scale_test
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/tifa-project/tifa/scale"
 )
@@ -25,7 +26,11 @@ func ExampleFitWordfish() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("θ %.2f\n", w.Theta)
+	theta := make([]float64, len(w.Theta))
+	for i, t := range w.Theta {
+		theta[i] = math.Round(t*100)/100 + 0 // + 0: no "-0.00" for the middle one
+	}
+	fmt.Printf("θ %.2f\n", theta)
 	fmt.Printf("β of the growing term %.2f, of the shrinking term %.2f\n", w.Beta[0], w.Beta[3])
 	// Output:
 	// θ [-1.22 -0.71 0.00 0.71 1.22]

@@ -237,8 +237,15 @@ func (d *wfData) rounds(p *wfParams, o WordfishOptions, halfFirst bool) (rounds 
 	return rounds, converged
 }
 
-// eachIndex runs f(i) for i in [0, n) on workers goroutines.
+// eachIndex runs f(i) for i in [0, n) on workers goroutines, or in
+// order on this one when workers ≤ 1 (each bootstrap replicate's rounds).
 func eachIndex(n, workers int, f func(i int)) {
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, min(workers, n)) {
@@ -283,13 +290,7 @@ func (d *wfData) termStep(p *wfParams, steps int, step float64) {
 		}
 		yj := d.colSum[j]
 		newton2(&p.psi[j], &p.beta[j], steps, step, func(psi, beta float64) (g0, g1, h00, h01, h11 float64) {
-			var s0, s1, s2 float64
-			for i, th := range p.theta {
-				l := math.Exp(p.alpha[i] + psi + beta*th)
-				s0 += l
-				s1 += th * l
-				s2 += th * th * l
-			}
+			s0, s1, s2 := expSums(psi, p.alpha, p.theta, beta)
 			return yj - s0 - psi*precPsi, yTheta - s1 - beta*precBeta,
 				-s0 - precPsi, -s1, -s2 - precBeta
 		})
@@ -316,13 +317,7 @@ func (d *wfData) docStep(p *wfParams, step float64) {
 // docSums returns Σ_j λ_j, Σ_j β_j λ_j and Σ_j β_j² λ_j for a document
 // with parameters (alpha, theta).
 func docSums(p *wfParams, alpha, theta float64) (s0, s1, s2 float64) {
-	for j, b := range p.beta {
-		l := math.Exp(alpha + p.psi[j] + b*theta)
-		s0 += l
-		s1 += b * l
-		s2 += b * b * l
-	}
-	return s0, s1, s2
+	return expSums(alpha, p.psi, p.beta, theta)
 }
 
 // normalize reparametrises p to mean(θ) = 0, sd(θ) = 1, α_1 = 0, leaving
@@ -406,7 +401,7 @@ func (w *Wordfish) bootstrap(d *wfData, p *wfParams, o WordfishOptions) {
 	inner.Workers = 1
 	inner.Tol = max(o.Tol, bootTol)
 	eachIndex(o.Bootstrap, o.Workers, func(b int) {
-		ystar := poissonCounts(p, rand.NewPCG(o.Seed, uint64(b)+1))
+		ystar := poissonCounts(p, len(d.y.Val), rand.NewPCG(o.Seed, uint64(b)+1))
 		q := p.clone()
 		dd := newWFData(ystar, 1)
 		dd.rounds(q, inner, false)
@@ -434,14 +429,16 @@ func (w *Wordfish) bootstrap(d *wfData, p *wfParams, o WordfishOptions) {
 }
 
 // poissonCounts draws y*_ij ~ Poisson(λ_ij) for every cell and returns
-// the non-zero draws.
-func poissonCounts(p *wfParams, src rand.Source) *Counts {
+// the non-zero draws; nnz, the fitted counts' number of non-zero cells,
+// sizes their slices.
+func poissonCounts(p *wfParams, nnz int, src rand.Source) *Counts {
 	rng := rand.New(src)
 	n, v := len(p.theta), len(p.beta)
-	y := &Counts{Rows: n, Cols: v, Ptr: make([]int, 1, n+1)}
+	nnz += nnz / 8
+	y := &Counts{Rows: n, Cols: v, Ptr: make([]int, 1, n+1), Col: make([]int32, 0, nnz), Val: make([]float64, 0, nnz)}
 	for i := range n {
 		for j := range v {
-			lambda := math.Exp(p.alpha[i] + p.psi[j] + p.beta[j]*p.theta[i])
+			lambda := fastExp(p.alpha[i] + p.psi[j] + p.beta[j]*p.theta[i])
 			if k := poisson(lambda, src, rng); k > 0 {
 				y.Col = append(y.Col, int32(j))
 				y.Val = append(y.Val, float64(k))
@@ -461,7 +458,7 @@ func poisson(lambda float64, src rand.Source, rng *rand.Rand) int {
 		return int(distuv.Poisson{Lambda: lambda, Src: src}.Rand())
 	}
 	u := rng.Float64()
-	p := math.Exp(-lambda)
+	p := fastExp(-lambda)
 	cdf := p
 	k := 0
 	for u > cdf && k < 100 {

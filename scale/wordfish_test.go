@@ -31,7 +31,7 @@ func simulate(seed uint64, n, v int, psiShift float64) simulated {
 		s.psi = append(s.psi, rng.NormFloat64()+psiShift)
 	}
 	p := &wfParams{alpha: s.alpha, theta: s.theta, psi: s.psi, beta: s.beta}
-	s.y = poissonCounts(p, src)
+	s.y = poissonCounts(p, 0, src)
 	// Every term needs a count: give an unused term one token.
 	_, cols, _ := s.y.sums()
 	cells := make([][]Cell, n)
