@@ -35,7 +35,7 @@ const (
 	expBits  = 7
 	expN     = 1 << expBits
 	invLn2N  = expN / math.Ln2
-	ln2HiN   = 0x1.62e42feep-8       // ln2/128 to 32 bits: k·ln2HiN is exact for |k| < 2^21
+	ln2HiN   = 0x1.62e42feep-8        // ln2/128 to 32 bits: k·ln2HiN is exact for |k| < 2^21
 	ln2LoN   = math.Ln2/expN - ln2HiN // the rest (constant arithmetic is exact)
 	expShift = 0x1.8p52               // x + expShift rounds x to an integer, kept in the low bits
 	// Outside (expMin, expMax) exp under- or overflows, or x is NaN:
