@@ -15,12 +15,17 @@ import (
 // conditions must hold; values separated by | are alternatives
 // (region=浙江|江苏). Keys:
 //
-//   - region: the document's region, compared as places: region=河北省
-//     matches the reports of 河北 (and of 河北省), region=清苑县 those of
-//     清苑区 (one panel). A value the gazetteer places is matched on the
-//     document's panel id (reports.Meta.Place); any value also matches a
-//     region written the same way, a province in its short form (for
-//     reports with no code, such as fictional places).
+//   - region: the place named, by any spelling, and every place within
+//     it: region=河北省 matches the reports of 河北 (and of 河北省) and of
+//     the cities, counties and townships in Hebei, as province=河北 does;
+//     region=清苑县 those of 清苑区 too (one panel) and of its townships.
+//     It is province=, city= or county= without saying the level; add
+//     level=province (or place=) for the place's own reports. A value the
+//     gazetteer places is matched on panel ids (reports.Meta.Place and the
+//     divisions holding it); any value also matches a region, or a
+//     manifest province, city or county column, written the same way (a
+//     province in its short form), for reports with no code such as
+//     fictional places.
 //   - province, city, county: the division holding the document, by name
 //     (every spelling: 河北, 河北省; 徐水 for 徐水县 and 徐水区) or code,
 //     matched on panel ids; a township lies in its county, city and
@@ -139,10 +144,12 @@ func (c cond) match(id string, m reports.Meta) bool {
 	var have string
 	switch c.key {
 	case "region":
-		if c.ids[placeOf(m, "place")] || c.keys[reports.ShortProvince(m.Region)] {
-			return true
+		for _, k := range regionKeys {
+			if c.ids[placeOf(m, k)] || c.keys[reports.ShortProvince(regionValue(m, k))] {
+				return true
+			}
 		}
-		have = m.Region
+		return false
 	case "level":
 		have = m.Level
 	case "doc", "id":
@@ -181,6 +188,19 @@ func (c cond) match(id string, m reports.Meta) bool {
 		}
 	}
 	return false
+}
+
+// regionKeys are the places a region value is matched against: the
+// document's own and those holding it.
+var regionKeys = []string{"place", "county", "city", "province"}
+
+// regionValue is the name m gives the place of key k: its region, or the
+// manifest's county, city or province column.
+func regionValue(m reports.Meta, k string) string {
+	if k == "place" {
+		return m.Region
+	}
+	return m.Extra[k]
 }
 
 // placeKeys are the filter keys matched on places, with the level a name

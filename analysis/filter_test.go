@@ -76,25 +76,30 @@ func TestFilterPlaces(t *testing.T) {
 		"towns/清苑镇_2010.txt":         meta("清苑镇", places.Township, 2010),
 		"provincial/浙江_2020.txt":     meta("浙江", places.Province, 2020),
 		"fiction/青溪县_2020.txt":       {Region: "青溪县", Year: 2020, Extra: map[string]string{"county": "青溪县"}, Place: &places.Result{NoDivision: true}},
+		"fiction/云溪镇_2020.txt":       {Region: "云溪镇", Year: 2020, Extra: map[string]string{"county": "青溪县"}, Place: &places.Result{NoDivision: true}},
 	}
 	cases := []struct {
 		spec string
 		want string // the matching IDs' base names without _YEAR.txt, sorted, joined by spaces
 	}{
-		{"region=河北省", "河北省"},
-		{"region=河北", "河北省"},
-		{"region=130000", "河北省"},
-		{"region=保定", "保定市"},
-		{"region=清苑县", "清苑区 清苑县"},
-		{"region=清苑区|浙江省", "浙江 清苑区 清苑县"},
-		{"region=青溪县", "青溪县"},
+		// region: the place and every place within it, as province=,
+		// city= or county=
+		{"region=河北省", "保定市 河北省 清苑区 清苑县 清苑镇"},
+		{"region=河北", "保定市 河北省 清苑区 清苑县 清苑镇"},
+		{"region=130000", "保定市 河北省 清苑区 清苑县 清苑镇"},
+		{"region=保定", "保定市 清苑区 清苑县 清苑镇"},
+		{"region=清苑县", "清苑区 清苑县 清苑镇"},
+		{"region=清苑区|浙江省", "浙江 清苑区 清苑县 清苑镇"},
+		{"region=清苑镇", "清苑镇"},
+		{"region=青溪县", "云溪镇 青溪县"}, // the manifest's county column
+		{"region=云溪镇", "云溪镇"},
 		{"province=河北", "保定市 河北省 清苑区 清苑县 清苑镇"},
 		{"province=河北省", "保定市 河北省 清苑区 清苑县 清苑镇"},
 		{"province=河北,level=province", ""}, // no level in these metas
 		{"city=保定", "保定市 清苑区 清苑县 清苑镇"},
 		{"county=清苑", "清苑区 清苑县 清苑镇"},
 		{"county=130622", "清苑区 清苑县 清苑镇"},
-		{"county=青溪县", "青溪县"}, // the manifest's column
+		{"county=青溪县", "云溪镇 青溪县"}, // the manifest's column
 		{"code=1306*", "保定市 清苑区 清苑县 清苑镇"},
 		{"code=130622", "清苑县"},
 		{"code=13062?", "清苑县"},

@@ -27,8 +27,9 @@ with Dunning's log-likelihood G² (Rayson & Garside 2000).
 
 A filter is key=value, several joined by commas or repeated flags, all of
 which must hold: region=浙江 (| for alternatives: region=浙江|江苏; every
-spelling of a place matches: 浙江省), level=county, year=2015..2019 (or 2020,
-2015.., ..2019), province=, city= or county= (the division holding a report:
+spelling of a place matches: 浙江省; the place and every place within it,
+add level=province for its own reports), level=county, year=2015..2019 (or
+2020, 2015.., ..2019), province=, city= or county= (the same at one level:
 county=徐水 is 徐水县, 徐水区 and their townships), code=1306* (a glob on the
 division code), place=ID (panel id), doc=GLOB (also tried on the base name),
 or any manifest column.

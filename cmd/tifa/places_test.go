@@ -55,16 +55,19 @@ func ids(t *testing.T, args ...string) []string {
 
 // TestWherePlaces checks --where on places: every spelling of a place
 // matches (issue 14 item 17: region=河北省 matches the reports whose
-// manifest says 河北省), a township lies in its county, and doc globs
-// match base names.
+// manifest says 河北省), a region holds the places within it as a
+// province, city or county does, a township lies in its county, and doc
+// globs match base names.
 func TestWherePlaces(t *testing.T) {
 	tests := []struct {
 		where string
 		want  string
 	}{
-		{"region=河北省", "河北_2020"},
-		{"region=河北", "河北_2020"},
-		{"region=清苑区", "清苑区_2020 清苑县_2010"},
+		{"region=河北省", "保定市_2019 保定市_2020 徐水区_2020 河北_2020 清苑区_2020 清苑县_2010 清苑镇_2020"},
+		{"region=河北", "保定市_2019 保定市_2020 徐水区_2020 河北_2020 清苑区_2020 清苑县_2010 清苑镇_2020"},
+		{"region=河北省,level=province", "河北_2020"},
+		{"region=清苑区", "清苑区_2020 清苑县_2010 清苑镇_2020"},
+		{"region=清苑镇", "清苑镇_2020"},
 		{"province=河北,level=province", "河北_2020"},
 		{"province=河北省", "保定市_2019 保定市_2020 徐水区_2020 河北_2020 清苑区_2020 清苑县_2010 清苑镇_2020"},
 		{"city=保定", "保定市_2019 保定市_2020 徐水区_2020 清苑区_2020 清苑县_2010 清苑镇_2020"},
@@ -140,8 +143,8 @@ func placesTable(t *testing.T, args ...string) map[string]map[string]string {
 
 // TestCorpusPlaces is issue 16's acceptance on ../shared/corpus: every
 // report gets a code; the renamed counties of hebei_baoding share one
-// place id; --where region=河北省 and region=河北 match the same reports,
-// those province=河北 matches at the province level.
+// place id; --where region=河北省, region=河北 and province=河北 match the
+// same reports.
 func TestCorpusPlaces(t *testing.T) {
 	corpus := needShared(t, "corpus")
 	rows := placesTable(t, corpus)
@@ -174,19 +177,27 @@ func TestCorpusPlaces(t *testing.T) {
 			t.Errorf("%s has place ids %v, %s %v; want %s for both", pair[0], a, pair[1], b, pair[2])
 		}
 	}
+	// region=河北省 and province=河北 match the same reports (issue 16):
+	// the province and everything in it, every report whose code starts
+	// with 13; every spelling and the code give the same.
 	byRegion := ids(t, corpus, "--where", "region=河北省")
-	if len(byRegion) != 25 {
-		t.Errorf("--where region=河北省 matches %d reports, want the 25 of 河北 (23 in hebei_baoding, 2 in provincial)", len(byRegion))
+	if len(byRegion) != 120 {
+		t.Errorf("--where region=河北省 matches %d reports, want 120 (117 of hebei_baoding, 承德 and 2 provincial)", len(byRegion))
 	}
-	for _, w := range []string{"region=河北", "province=河北,level=province", "province=河北省,level=province", "code=130000"} {
+	for _, w := range []string{"province=河北", "region=河北", "province=河北省", "region=130000", "code=13*"} {
 		if got := ids(t, corpus, "--where", w); !slices.Equal(got, byRegion) {
 			t.Errorf("--where %s matches %d reports, --where region=河北省 %d", w, len(got), len(byRegion))
 		}
 	}
-	// province=河北 is the province and everything in it: every report
-	// whose code starts with 13.
-	if got, want := ids(t, corpus, "--where", "province=河北"), ids(t, corpus, "--where", "code=13*"); !slices.Equal(got, want) || len(got) != 120 {
-		t.Errorf("--where province=河北 matches %d reports, code=13* %d; want 120 (117 of hebei_baoding, 承德 and 2 provincial)", len(got), len(want))
+	// The province's own reports: 25 (23 in hebei_baoding, 2 in provincial).
+	own := ids(t, corpus, "--where", "region=河北省,level=province")
+	if len(own) != 25 {
+		t.Errorf("--where region=河北省,level=province matches %d reports, want 25", len(own))
+	}
+	for _, w := range []string{"province=河北,level=province", "code=130000", "place=河北"} {
+		if got := ids(t, corpus, "--where", w); !slices.Equal(got, own) {
+			t.Errorf("--where %s matches %d reports, --where region=河北省,level=province %d", w, len(got), len(own))
+		}
 	}
 }
 
