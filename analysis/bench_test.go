@@ -3,6 +3,7 @@ package analysis
 import (
 	"testing"
 
+	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/internal/testkit"
 
 	"github.com/tifa-project/tifa/lexicon"
@@ -35,7 +36,7 @@ func BenchmarkCleanAndCount(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			d := &reports.Document{Text: reports.Clean(text)}
+			d := &reports.Document{Text: clean.Clean(text)}
 			for _, sc := range counter.Count(d).Slogans {
 				mentions += sc.Count
 			}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -320,8 +321,8 @@ func TestReportsSkipsPage(t *testing.T) {
 	n := 0
 	if err := src.Each(func(d *reports.Document) error {
 		n++
-		if reports.HanCount(d.Text) != 0 || len(d.Warnings) == 0 || !strings.Contains(d.Warnings[0], "written by tifa") {
-			t.Errorf("report.html read as %d Han characters, warnings %q", reports.HanCount(d.Text), d.Warnings)
+		if clean.HanCount(d.Text) != 0 || len(d.Warnings) == 0 || !strings.Contains(d.Warnings[0], "written by tifa") {
+			t.Errorf("report.html read as %d Han characters, warnings %q", clean.HanCount(d.Text), d.Warnings)
 		}
 		return nil
 	}); err != nil {

@@ -55,7 +55,7 @@ func normalizeOnce(s string) string {
 }
 
 // keptFullwidth is the full-width punctuation Normalize keeps, as the
-// report cleaner (reports.FoldWidth) keeps it in texts: the marks of
+// report cleaner (clean.FoldWidth) keeps it in texts: the marks of
 // Chinese prose, and ＜＞.
 const keptFullwidth = "，！？：；（）＜＞"
 

@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/text/width"
 
-	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/clean"
 )
 
 func TestNormalize(t *testing.T) {
@@ -64,7 +64,7 @@ func TestNormalizeFastPath(t *testing.T) {
 func TestNormalizeAsCleaner(t *testing.T) {
 	for r := rune(0xFF00); r <= 0xFFEF; r++ {
 		s := "甲" + string(r) + "乙"
-		if got, want := Normalize(s), reports.FoldWidth(s); !unicode.IsSpace(r) && got != want {
+		if got, want := Normalize(s), clean.FoldWidth(s); !unicode.IsSpace(r) && got != want {
 			t.Errorf("Normalize(%q) = %q, the cleaner writes %q", s, got, want)
 		}
 	}

@@ -3,6 +3,8 @@ package reports
 import (
 	"sort"
 	"strings"
+
+	"github.com/tifa-project/tifa/clean"
 )
 
 // bundleMinHan is the number of Chinese characters each part of a bundle
@@ -49,7 +51,7 @@ func splitAt(lines []string, run []marker) []string {
 			end = run[i+1].line
 		}
 		part := strings.TrimSpace(strings.Join(lines[m.line+1:end], "\n"))
-		if HanCount(part) < bundleMinHan {
+		if clean.HanCount(part) < bundleMinHan {
 			return nil
 		}
 		parts = append(parts, part)
@@ -110,12 +112,12 @@ func markerRuns(lines []string) [][]marker {
 // its number and kind.
 func bundleMarker(line string) (marker, bool) {
 	s := strings.TrimSpace(line)
-	if s == "" || moreRunes(s, bundleTitleMax) {
+	if s == "" || clean.MoreRunes(s, bundleTitleMax) {
 		return marker{}, false
 	}
 	s = strings.TrimSpace(strings.Trim(s, "【】[]〔〕"))
 	// 第N篇, alone, N in digits (第一篇 heads a part of a plan).
-	if rest, ok := strings.CutPrefix(s, "第"); ok && rest != "" && isASCIIDigit(rune(rest[0])) {
+	if rest, ok := strings.CutPrefix(s, "第"); ok && rest != "" && '0' <= rest[0] && rest[0] <= '9' {
 		if n, tail, ok := leadingNumber(rest); ok && tail == "篇" {
 			return marker{num: n, kind: "第篇"}, true
 		}
@@ -123,7 +125,7 @@ func bundleMarker(line string) (marker, bool) {
 	// 篇N / 范文N, alone or followed by a colon and a title.
 	for _, kind := range []string{"篇", "范文"} {
 		if rest, ok := strings.CutPrefix(s, kind); ok {
-			if n, tail, ok := leadingNumber(rest); ok && (tail == "" || hasAnyPrefix(tail, "：", ":", "】", "]", " ")) {
+			if n, tail, ok := leadingNumber(rest); ok && (tail == "" || strings.IndexAny(tail, "：:】] ") == 0) {
 				return marker{num: n, kind: kind}, true
 			}
 		}
@@ -140,7 +142,7 @@ func bundleMarker(line string) (marker, bool) {
 // leadingNumber reads the number at the start of s — ASCII digits, or
 // Chinese numerals up to 99 (一 … 九十九) — and returns it with the rest.
 func leadingNumber(s string) (n int, rest string, ok bool) {
-	d := countPrefix(s, isASCIIDigit)
+	d := len(s) - len(strings.TrimLeft(s, "0123456789"))
 	if d > 0 {
 		if d > 3 {
 			return 0, s, false
@@ -150,7 +152,7 @@ func leadingNumber(s string) (n int, rest string, ok bool) {
 		}
 		return n, s[d:], n > 0
 	}
-	d = countPrefix(s, func(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) })
+	d = len(s) - len(strings.TrimLeft(s, "一二三四五六七八九十"))
 	if d == 0 {
 		return 0, s, false
 	}

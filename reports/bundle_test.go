@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/tifa-project/tifa/clean"
 )
 
 // bundleBody returns a synthetic report body of at least bundleMinHan Chinese
@@ -103,7 +105,7 @@ func TestLeadingNumber(t *testing.T) {
 func TestSplitBundleSeed(t *testing.T) {
 	seeds := decodedSeeds(t)
 	for name, text := range seeds {
-		parts := SplitBundle(Clean(text))
+		parts := SplitBundle(clean.Clean(text))
 		if !strings.HasPrefix(name, "001_") {
 			if len(parts) != 1 {
 				t.Errorf("%s: split into %d parts, want 1", name, len(parts))
@@ -121,8 +123,8 @@ func TestSplitBundleSeed(t *testing.T) {
 			if strings.Contains(p, "多篇篇") || strings.Contains(p, "为大家整理") {
 				t.Errorf("part %d holds a marker or the page intro", i+1)
 			}
-			if HanCount(p) < 3000 {
-				t.Errorf("part %d has %d Chinese characters", i+1, HanCount(p))
+			if clean.HanCount(p) < 3000 {
+				t.Errorf("part %d has %d Chinese characters", i+1, clean.HanCount(p))
 			}
 			head := p[:min(len(p), 300)]
 			if seen[head] {
@@ -151,7 +153,7 @@ func FuzzSplitBundle(f *testing.F) {
 		}
 		total := 0
 		for _, p := range parts {
-			if HanCount(p) < bundleMinHan || !strings.Contains(s, p) {
+			if clean.HanCount(p) < bundleMinHan || !strings.Contains(s, p) {
 				t.Fatalf("SplitBundle(%q): bad part %q", s, p)
 			}
 			if utf8.ValidString(s) && !utf8.ValidString(p) {

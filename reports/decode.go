@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
+
+	"github.com/tifa-project/tifa/clean"
 )
 
 // Errors returned by Decode. They carry no file name: the caller adds it
@@ -443,10 +445,10 @@ func plausibleChars(s string, needHan bool) bool {
 		}
 		total++
 		switch {
-		case isHan(r):
+		case clean.IsHan(r):
 			han++
 			good++
-		case (r < utf8.RuneSelf && !isBinaryControl(r)), isCJKPunct(r), r >= 0x2000 && r <= 0x206F:
+		case (r < utf8.RuneSelf && !isBinaryControl(r)), clean.IsCJKPunct(r), r >= 0x2000 && r <= 0x206F:
 			good++
 		}
 	}
@@ -463,37 +465,4 @@ func normalizeNewlines(s string) string {
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.ReplaceAll(s, "\r", "\n")
-}
-
-// isHan reports whether r is a Chinese (Han) character.
-func isHan(r rune) bool {
-	if r >= 0x4E00 && r <= 0x9FFF {
-		return true
-	}
-	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
-}
-
-// isCJKPunct reports whether r is CJK or full-width punctuation: the CJK
-// Symbols and Punctuation block (、。《》「」【】…), full-width forms
-// (，！？：；（）), CJK compatibility forms, and the quotes, dashes, ellipsis
-// and middle dot Chinese text uses (“”‘’—…·).
-func isCJKPunct(r rune) bool {
-	switch {
-	case r >= 0x3000 && r <= 0x303F && r != 0x3007: // 〇 is Han
-		return true
-	case r >= 0xFF01 && r <= 0xFF65 && !isFullwidthAlnum(r):
-		return true
-	case r >= 0xFE30 && r <= 0xFE4F:
-		return true
-	}
-	switch r {
-	case '“', '”', '‘', '’', '—', '―', '…', '·', '•', '～', '－':
-		return true
-	}
-	return false
-}
-
-// isFullwidthAlnum reports whether r is a full-width ASCII letter or digit.
-func isFullwidthAlnum(r rune) bool {
-	return (r >= '０' && r <= '９') || (r >= 'Ａ' && r <= 'Ｚ') || (r >= 'ａ' && r <= 'ｚ')
 }

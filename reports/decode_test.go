@@ -3,6 +3,8 @@ package reports
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -11,6 +13,8 @@ import (
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/tifa-project/tifa/clean"
 )
 
 // decodeSample is Chinese report text used to build encoded inputs.
@@ -204,7 +208,7 @@ func TestDetectReplaces(t *testing.T) {
 // TestDecodeSeeds decodes the real seeds: all UTF-8, without a BOM.
 func TestDecodeSeeds(t *testing.T) {
 	for name, text := range decodedSeeds(t) {
-		if !utf8.ValidString(text) || strings.ContainsRune(text, '\r') || HanCount(text) < 1000 {
+		if !utf8.ValidString(text) || strings.ContainsRune(text, '\r') || clean.HanCount(text) < 1000 {
 			t.Errorf("%s: decoded text is not clean Chinese text", name)
 		}
 	}
@@ -258,4 +262,29 @@ func ExampleDecode() {
 	// Output:
 	// "政府工作报告\n" gb18030 <nil>
 	// not text: binary data (NUL or control bytes, and no encoding reads them as text) true
+}
+
+// realDataDir is the read-only real data, outside the repository.
+var realDataDir = filepath.Join("..", "..", "shared")
+
+// decodedSeeds returns the seeds decoded, by file name, or skips the test.
+func decodedSeeds(t testing.TB) map[string]string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(realDataDir, "seeds", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no seeds under", realDataDir)
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, err := Decode(raw)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out[filepath.Base(f)] = text
+	}
+	return out
 }

@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/places"
 )
 
@@ -168,41 +167,11 @@ func (d *Document) InPart(p Part, off int) bool {
 	return i < len(d.Sections) && d.Sections[i].Start <= off && d.Sections[i].Part == p
 }
 
-// HanCount counts the Chinese (Han) characters of s: the denominator of
-// every per-10,000-characters rate tifa reports.
-func HanCount(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < 0x80 { // ASCII
-			i++
-			continue
-		}
-		// A well-formed three-byte sequence (lead E1–EC: no overlong or
-		// surrogate forms) is decoded here, as range would decode it:
-		// CJK Unified Ideographs, the common case, need no table.
-		if c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			if r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r) {
-				n++
-			}
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= 0x2E80 && (r >= 0x4E00 && r <= 0x9FFF || unicode.Is(unicode.Han, r)) {
-			n++
-		}
-		i += size
-	}
-	return n
-}
-
 // Chars returns the number of Chinese characters in part p.
 func (d *Document) Chars(p Part) int {
 	n := 0
 	for _, s := range d.Spans(p) {
-		n += HanCount(d.Text[s[0]:s[1]])
+		n += clean.HanCount(d.Text[s[0]:s[1]])
 	}
 	return n
 }

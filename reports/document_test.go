@@ -2,37 +2,7 @@ package reports
 
 import (
 	"testing"
-	"unicode"
 )
-
-func TestHanCount(t *testing.T) {
-	cases := []struct {
-		in   string
-		want int
-	}{
-		{"", 0},
-		{"GDP增长5.2%左右", 4},
-		{"“六稳”“六保”", 4},
-		{"〇一二", 3},     // 〇 (U+3007) is Han script too, outside the ideograph block
-		{"𠀀㐀鿿", 3},     // extension B, extension A, the last basic ideograph
-		{"２０２１年。，", 1}, // full-width digits and punctuation are not Han
-	}
-	for _, c := range cases {
-		if got := HanCount(c.in); got != c.want {
-			t.Errorf("HanCount(%q) = %d, want %d", c.in, got, c.want)
-		}
-	}
-	// The fast path agrees with unicode.Han on every rune up to U+FFFF.
-	for r := rune(0); r <= 0xFFFF; r++ {
-		want := 0
-		if unicode.Is(unicode.Han, r) {
-			want = 1
-		}
-		if got := HanCount(string(r)); got != want && r != 0xFFFD {
-			t.Fatalf("HanCount(%U) = %d, unicode.Han says %d", r, got, want)
-		}
-	}
-}
 
 func TestDocumentParts(t *testing.T) {
 	d := &Document{Text: "序言。回顾部分。计划部分。"}

@@ -202,24 +202,3 @@ func markdownTables(text string) bool {
 	}
 	return sep
 }
-
-// moreRunes reports whether s holds more than n runes, as
-// utf8.RuneCountInString(s) > n would, without counting past n+1: a rune
-// takes one to four bytes (an invalid byte counts as one rune), so only
-// strings of n+1 to 4n bytes are counted. Line tests of the cleaner run
-// on every line, paragraphs of thousands of characters included.
-func moreRunes(s string, n int) bool {
-	switch {
-	case len(s) <= n:
-		return false
-	case len(s) > 4*n:
-		return true
-	}
-	c := 0
-	for range s {
-		if c++; c > n {
-			return true
-		}
-	}
-	return false
-}

@@ -3,18 +3,17 @@ package reports
 import (
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/infile"
 	"github.com/tifa-project/tifa/infile/infiletest"
 )
@@ -103,7 +102,7 @@ func TestOpenHostileEntries(t *testing.T) {
 					odd = d
 				}
 			}
-			if good == nil || HanCount(good.Text) < 100 || len(good.Warnings) > 0 {
+			if good == nil || clean.HanCount(good.Text) < 100 || len(good.Warnings) > 0 {
 				t.Errorf("the good report was not read cleanly: %+v", good)
 			}
 			if tt.id == "" {
@@ -118,8 +117,8 @@ func TestOpenHostileEntries(t *testing.T) {
 			if !strings.Contains(strings.Join(odd.Warnings, "\n"), tt.warn) {
 				t.Errorf("%s: warnings %q lack %q", odd.ID, odd.Warnings, tt.warn)
 			}
-			if tt.read != (HanCount(odd.Text) > 100) {
-				t.Errorf("%s: %d Chinese characters read, want read=%v", odd.ID, HanCount(odd.Text), tt.read)
+			if tt.read != (clean.HanCount(odd.Text) > 100) {
+				t.Errorf("%s: %d Chinese characters read, want read=%v", odd.ID, clean.HanCount(odd.Text), tt.read)
 			}
 			if !tt.read && !strings.Contains(strings.Join(warns, "\n"), tt.warn) {
 				t.Errorf("Options.Warn got %q, want %q", warns, tt.warn)
@@ -298,7 +297,7 @@ func TestEachStrayByte(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := fmt.Sprintf("1 byte sequences not valid utf-8, replaced by U+FFFD (the first at byte %d)", at)
-	if len(docs) != 1 || HanCount(docs[0].Text) < 500 || !slices.Contains(docs[0].Warnings, want) || docs[0].Encoding != "utf-8" {
+	if len(docs) != 1 || clean.HanCount(docs[0].Text) < 500 || !slices.Contains(docs[0].Warnings, want) || docs[0].Encoding != "utf-8" {
 		t.Errorf("documents %+v; want the text and the warning %q", docs, want)
 	}
 }
@@ -342,7 +341,7 @@ func TestEachSkipsTifaOutputs(t *testing.T) {
 	}
 	got := map[string]string{}
 	if err := src.Each(func(d *Document) error {
-		got[d.ID] = fmt.Sprintf("%d %s", HanCount(d.Text), strings.Join(d.Warnings, "; "))
+		got[d.ID] = fmt.Sprintf("%d %s", clean.HanCount(d.Text), strings.Join(d.Warnings, "; "))
 		return nil
 	}); err != nil {
 		t.Fatal(err)
@@ -382,48 +381,4 @@ func FuzzQuoteName(f *testing.F) {
 			t.Fatalf("displayName(%q) = %q, %q", name, shown, note)
 		}
 	})
-}
-
-// TestMoreRunes: moreRunes agrees with counting, at the edges of its
-// shortcuts and with invalid bytes.
-func TestMoreRunes(t *testing.T) {
-	for _, s := range []string{"", "a", "乡村振兴", "ab乡村", "\xff\xfe乡", strings.Repeat("乡", 21), strings.Repeat("a", 80), strings.Repeat("\xff", 9)} {
-		for _, n := range []int{0, 1, 2, 3, 4, 8, 20, 21, 80} {
-			if got, want := moreRunes(s, n), utf8.RuneCountInString(s) > n; got != want {
-				t.Errorf("moreRunes(%q, %d) = %v, want %v", s, n, got, want)
-			}
-		}
-	}
-}
-
-// TestHanCountBytes: the byte-level HanCount counts what ranging over the
-// string and asking unicode.Han does (the oracle below), on Han of every
-// block, punctuation, invalid and truncated sequences and random bytes.
-func TestHanCountBytes(t *testing.T) {
-	oracle := func(s string) int {
-		n := 0
-		for _, r := range s {
-			if unicode.Is(unicode.Han, r) {
-				n++
-			}
-		}
-		return n
-	}
-	cases := []string{"", "abc", "乡村振兴", "〇々〆", "㐀䶵𠀀𪛖", "，。、：", "\xe4\xb8", "\xe4\xb8\x80\xe4", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbc\xa1ｇ", "⺀⻳⼀"}
-	rng := rand.New(rand.NewPCG(5, 6))
-	for range 2000 {
-		b := make([]byte, rng.IntN(12))
-		for i := range b {
-			b[i] = byte(0xc0 + rng.IntN(0x40))
-			if rng.IntN(3) == 0 {
-				b[i] = byte(0x80 + rng.IntN(0x40))
-			}
-		}
-		cases = append(cases, string(b))
-	}
-	for _, s := range cases {
-		if got, want := HanCount(s), oracle(s); got != want {
-			t.Fatalf("HanCount(%q) = %d, want %d", s, got, want)
-		}
-	}
 }

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/extract"
 	"github.com/tifa-project/tifa/infile"
 	"github.com/tifa-project/tifa/places"
@@ -411,7 +412,7 @@ func (s *Source) Each(fn func(*Document) error) error {
 // fails), still yields a document, with empty Text and a warning, so no
 // report is ever dropped silently.
 //
-// For each document: Decode, Clean, SplitBundle, then metadata (see
+// For each document: Decode, clean.Clean, SplitBundle, then metadata (see
 // describe), SplitSections with the year found, and warnings.
 func (s *Source) EachContext(ctx context.Context, fn func(*Document) error) error {
 	s.allocKeys()
@@ -740,7 +741,7 @@ func (s *Source) describeText(in *input, raw []byte, format string) []*Document 
 // back to src: to its lines (a text file) or to the pages starting at the
 // byte offsets pages (a PDF or OFD).
 func (s *Source) split(in *input, base Document, file []Meta, src string, lines bool, pages []int) []*Document {
-	parts := SplitBundle(Clean(src))
+	parts := SplitBundle(clean.Clean(src))
 	var al *aligner
 	if len(parts) > 0 {
 		al = newAligner(src, lines, pages)
@@ -766,11 +767,11 @@ func (s *Source) split(in *input, base Document, file []Meta, src string, lines 
 	return docs
 }
 
-// dropRepeat drops a second copy of the text of d (DropRepeat) with a
+// dropRepeat drops a second copy of the text of d (clean.DropRepeat) with a
 // warning. It runs on each report of a bundle, not on the bundle: the
 // reports of a bundle may share whole paragraphs.
 func dropRepeat(d *Document, text string) string {
-	text, dropped := DropRepeat(text)
+	text, dropped := clean.DropRepeat(text)
 	if dropped > 0 {
 		d.Warn("the text appears twice (a page and its print view?): a second copy and the page footer, %d Chinese characters, dropped", dropped)
 	}
@@ -820,7 +821,7 @@ func (s *Source) finish(d Document, text string, file []Meta, part bool, problem
 	}
 	d.Sections = SplitSections(text, d.Meta.Year)
 	d.Warnings = append(d.Warnings, sectionWarnings(d.Sections)...)
-	if n := HanCount(text); n < MinChars {
+	if n := clean.HanCount(text); n < MinChars {
 		d.Warn("short text: %d Chinese characters (< %d)", n, MinChars)
 	}
 	return &d

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/tifa-project/tifa/clean"
 )
 
 // Where a Meta field came from (Meta.RegionSource, LevelSource, YearSource).
@@ -353,7 +355,7 @@ func newHeadWindow(text string) headWindow {
 		if line == "" {
 			continue
 		}
-		if moreRunes(line, headerRunes) {
+		if clean.MoreRunes(line, headerRunes) {
 			line = string([]rune(line)[:headerRunes])
 		}
 		h.lines = append(h.lines, width.Fold.String(line))
@@ -484,7 +486,7 @@ func summaryPlanYear(line string) int {
 // compactTitle removes the spaces of a short line so 政 府 工 作 报 告 and
 // 2020 年度 read as words; longer lines are not titles and come back empty.
 func compactTitle(line string) string {
-	if moreRunes(line, 60) {
+	if clean.MoreRunes(line, 60) {
 		return ""
 	}
 	return strings.Map(func(r rune) rune {

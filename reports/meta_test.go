@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/tifa-project/tifa/clean"
 )
 
 func TestLevelFromRegion(t *testing.T) {
@@ -364,7 +366,7 @@ func TestAcceptanceHeaderCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", row.File, err)
 		}
-		h := MetaFromHeader(Clean(text))
+		h := MetaFromHeader(clean.Clean(text))
 		if h.Region != "" {
 			regions++
 			if !sameRegion(h.Region, row.Meta.Region) {

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tifa-project/tifa/clean"
 )
 
 // Mark says where a stretch of a Document's Text comes from: from byte Off
@@ -29,9 +31,9 @@ func (d *Document) Locate(off int) (line, page int) {
 // text it was cleaned from (the decoded file, or the pages an extractor
 // read), so that every mention can name its source line or page.
 //
-// Clean deletes (junk lines, spaces, tags, page numbers) and joins lines,
+// clean.Clean deletes (junk lines, spaces, tags, page numbers) and joins lines,
 // but it never reorders or changes Chinese characters; bundles and
-// DropRepeat only cut. So the Han characters of the cleaned text are a
+// clean.DropRepeat only cut. So the Han characters of the cleaned text are a
 // subsequence of the source's, and aligning them is a forward walk: each
 // character of the cleaned text is matched with the next one of the
 // source; where they differ (the source holds something the cleaner
@@ -41,10 +43,10 @@ func (d *Document) Locate(off int) (line, page int) {
 // between the parts of a bundle, which follow one another in the source,
 // so the same opening words in two parts are not confused.
 //
-// Keeping marks inside Clean (a page-break character carried through
+// Keeping marks inside clean.Clean (a page-break character carried through
 // every step) was the alternative; it would make every cleaning step
 // aware of it and could cut a slogan at a page edge. The aligner leaves
-// Clean as it is, and lines broken at a page edge join as any others.
+// clean.Clean as it is, and lines broken at a page edge join as any others.
 type aligner struct {
 	src   string
 	han   []rune  // the Han characters of src, in order
@@ -73,7 +75,7 @@ const maxAlignFails = 256
 func newAligner(src string, lines bool, pages []int) *aligner {
 	a := &aligner{src: src, lines: lines, pages: pages, line: 1}
 	for i, r := range src {
-		if r >= 0x2E80 && isHan(r) {
+		if r >= 0x2E80 && clean.IsHan(r) {
 			a.han = append(a.han, r)
 			a.at = append(a.at, int32(i))
 		}
@@ -88,7 +90,7 @@ func (a *aligner) marks(text string) []Mark {
 	prevEnd := 0 // the end of the last aligned character of text
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if r < 0x2E80 || !isHan(r) {
+		if r < 0x2E80 || !clean.IsHan(r) {
 			i += size
 			continue
 		}
@@ -123,7 +125,7 @@ func (a *aligner) resume(rest string) bool {
 	var anchor [anchorLen]rune
 	n := 0
 	for _, r := range rest {
-		if r >= 0x2E80 && isHan(r) {
+		if r >= 0x2E80 && clean.IsHan(r) {
 			anchor[n] = r
 			if n++; n == anchorLen {
 				break

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/tifa-project/tifa/clean"
 )
 
 // locate returns the source line and page of the first occurrence of
@@ -84,7 +86,7 @@ func TestMarksPages(t *testing.T) {
 	for _, p := range pages[:len(pages)-1] {
 		starts = append(starts, starts[len(starts)-1]+len(p)+1)
 	}
-	text := Clean(src)
+	text := clean.Clean(src)
 	if !strings.Contains(text, para) {
 		t.Fatalf("the paragraph broken at the page edge is not joined: %q", text)
 	}
@@ -173,7 +175,7 @@ func FuzzMarks(f *testing.F) {
 		if !utf8.ValidString(src) {
 			src = strings.ToValidUTF8(src, "\uFFFD")
 		}
-		text := Clean(src)
+		text := clean.Clean(src)
 		al := newAligner(src, true, []int{0, len(src) / 2})
 		marks := al.marks(text)
 		lines := strings.Count(src, "\n") + 1

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/tifa-project/tifa/clean"
 )
 
 // SplitSections finds the review and plan parts of a report by its headings
@@ -140,7 +142,7 @@ func findHeadings(text string) []secHeading {
 			all = append(all, h)
 			has[h.kind] = true
 		} else {
-			for _, h := range runInHeadings(line, start, moreRunes(line, flattenedLine-1)) {
+			for _, h := range runInHeadings(line, start, clean.MoreRunes(line, flattenedLine-1)) {
 				all = append(all, h)
 				has[h.kind] = true
 			}
@@ -178,7 +180,7 @@ func lineHeading(line string, off int) (secHeading, bool) {
 	if trimmed == "" {
 		return secHeading{}, false
 	}
-	if moreRunes(trimmed, maxNumberedHeading) {
+	if clean.MoreRunes(trimmed, maxNumberedHeading) {
 		return secHeading{}, false
 	}
 	n := utf8.RuneCountInString(trimmed)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/internal/testkit"
 
 	"github.com/tifa-project/tifa/reports"
@@ -82,7 +83,7 @@ func runReuse(t *testing.T, opt Options, keep PairFunc, docs ...*reports.Documen
 const passage40 = "坚持以人民为中心的发展思想持续改善民生福祉推动城乡区域协调发展全面深化改革和开放"
 
 func TestReusePairs(t *testing.T) {
-	if n := reports.HanCount(passage40); n != 40 {
+	if n := clean.HanCount(passage40); n != 40 {
 		t.Fatalf("passage40 has %d Han characters", n)
 	}
 	withFigures := "坚持以人民为中心的发展思想，2024，持续改善民生福祉；推动城乡区域协调发展（3），全面深化改革和开放"
@@ -135,7 +136,7 @@ func TestReusePassageOffsets(t *testing.T) {
 	if x.Text != passage40 || a[x.StartA:x.EndA] != passage40 || x.CharA != 3 {
 		t.Errorf("A side: [%d,%d) char %d %q", x.StartA, x.EndA, x.CharA, x.Text)
 	}
-	if got := b[x.StartB:x.EndB]; reports.HanCount(got) != 40 || x.CharB != 10 {
+	if got := b[x.StartB:x.EndB]; clean.HanCount(got) != 40 || x.CharB != 10 {
 		t.Errorf("B side: char %d %q", x.CharB, got)
 	}
 	// Oracle: 40 of 42 and 40 of 51 Han characters.

@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/reports"
 
@@ -581,7 +582,7 @@ func BenchmarkSegmentWords(b *testing.B) {
 	var size int64
 	for _, raw := range raws[len(raws)-10:] {
 		text, _, _ := reports.Decode(raw)
-		texts = append(texts, reports.Clean(text))
+		texts = append(texts, clean.Clean(text))
 		size += int64(len(texts[len(texts)-1]))
 	}
 	b.SetBytes(size)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/internal/testkit"
 
 	"github.com/tifa-project/tifa/reports"
@@ -297,7 +298,7 @@ func BenchmarkFindTargets(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		texts = append(texts, reports.Clean(text))
+		texts = append(texts, clean.Clean(text))
 		size += int64(len(raw))
 	}
 	f := defaultFinder(b)

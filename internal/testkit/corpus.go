@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -41,7 +42,7 @@ func CorpusDocs(tb testing.TB, sub string) ([]*reports.Document, int64) {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		d := &reports.Document{ID: strconv.Itoa(i), Text: reports.Clean(text)}
+		d := &reports.Document{ID: strconv.Itoa(i), Text: clean.Clean(text)}
 		docs = append(docs, d)
 		size += int64(len(d.Text))
 	}

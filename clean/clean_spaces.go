@@ -1,4 +1,4 @@
-package reports
+package clean
 
 import (
 	"strings"
@@ -35,7 +35,7 @@ func CollapseSpaces(line string) string {
 
 // JoinSpacedHan removes the spaces PDF extraction and some editors put
 // next to Chinese text: a run of spaces with a Han character or CJK
-// punctuation (isCJKPunct) on at least one side is deleted, whatever is on
+// punctuation (IsCJKPunct) on at least one side is deleted, whatever is on
 // the other side ("2020 年度" → "2020年度", "同 比下降 15%" → "同比下降15%",
 // "R&D 经费" → "R&D经费"); spaces between two non-Chinese characters stay
 // ("New York", "37.5 KB"). Where a PDF's line breaks were flattened into
@@ -127,5 +127,5 @@ func headingBreak(prev rune, rest string) bool {
 	case '。', '！', '？', '!', '?':
 		return isHeadingStart(rest)
 	}
-	return isHan(prev) && isHanHeadingStart(rest)
+	return IsHan(prev) && isHanHeadingStart(rest)
 }

@@ -1,4 +1,4 @@
-package reports
+package clean
 
 import (
 	"strings"
@@ -125,7 +125,7 @@ func isProse(l string) bool {
 // reading no further than needed.
 func hanAtLeast(s string, n int) bool {
 	for _, r := range s {
-		if isHan(r) {
+		if IsHan(r) {
 			if n--; n <= 0 {
 				return true
 			}
@@ -158,7 +158,7 @@ func zoneJunk(zone []string) []bool {
 			junk[i] = true // the abstract
 			continue
 		}
-		if moreRunes(l, 20) || strings.ContainsAny(l, "，。,") {
+		if MoreRunes(l, 20) || strings.ContainsAny(l, "，。,") {
 			continue
 		}
 		switch {
@@ -199,7 +199,7 @@ func markMenus(zone []string, junk []bool) {
 
 // isMenuItem reports whether l is short enough to be a menu item.
 func isMenuItem(l string) bool {
-	return !moreRunes(l, 8) && !strings.ContainsAny(l, "，。,；")
+	return !MoreRunes(l, 8) && !strings.ContainsAny(l, "，。,；")
 }
 
 // junkLabels are page-chrome labels whose value may sit on the next line.
@@ -329,7 +329,7 @@ func spacedMenu(items []string) bool {
 	}
 	for _, it := range items {
 		n := utf8.RuneCountInString(it)
-		if n < 2 || n > 8 || !isAll(it, isHan) {
+		if n < 2 || n > 8 || !isAll(it, IsHan) {
 			return false
 		}
 	}

@@ -1,4 +1,4 @@
-package reports
+package clean
 
 import (
 	"slices"
@@ -108,7 +108,7 @@ func isContinuation(r rune) bool {
 }
 
 // isCJK reports whether r is a Han character or CJK punctuation.
-func isCJK(r rune) bool { return isHan(r) || isCJKPunct(r) }
+func isCJK(r rune) bool { return IsHan(r) || IsCJKPunct(r) }
 
 // isHanNumeral reports whether r is a Chinese numeral used in headings.
 func isHanNumeral(r rune) bool {

@@ -1,4 +1,4 @@
-package reports
+package clean
 
 import (
 	"html"

@@ -1,10 +1,12 @@
-package reports
+package clean
 
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -27,26 +29,31 @@ func updateGolden() bool {
 // realDataDir is the read-only real data, outside the repository.
 var realDataDir = filepath.Join("..", "..", "shared")
 
-// decodedSeeds returns the seeds decoded, by file name, or skips the test.
-func decodedSeeds(t testing.TB) map[string]string {
+// seeds returns the real seeds, by file name (none when ../shared is
+// absent).
+func seeds(t testing.TB) map[string]string {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(realDataDir, "seeds", "*.txt"))
-	if len(files) == 0 {
-		t.Skip("no seeds under", realDataDir)
-	}
 	out := map[string]string{}
 	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, _, err := Decode(raw)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out[filepath.Base(f)] = text
+		out[filepath.Base(f)] = readUTF8(t, f)
 	}
 	return out
+}
+
+// readUTF8 reads a file of text that must be UTF-8: the fixtures and the
+// seeds are, so they are cleaned as read (package reports decodes other
+// encodings before it cleans).
+func readUTF8(t testing.TB, name string) string {
+	t.Helper()
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !utf8.Valid(raw) {
+		t.Fatalf("%s: not UTF-8", name)
+	}
+	return string(raw)
 }
 
 func TestFoldWidth(t *testing.T) {
@@ -369,26 +376,18 @@ func TestIsHeadingStart(t *testing.T) {
 	}
 }
 
-// TestCleanGolden runs Clean on the fixtures testdata/clean/*.input and
+// TestCleanGolden runs Clean on the fixtures testdata/*.input and
 // compares with *.golden (rewritten with -update). The seed*.input files
 // are short excerpts of the seeds; the others are synthetic.
 func TestCleanGolden(t *testing.T) {
-	inputs, err := filepath.Glob(filepath.Join("testdata", "clean", "*.input"))
+	inputs, err := filepath.Glob(filepath.Join("testdata", "*.input"))
 	if err != nil || len(inputs) == 0 {
 		t.Fatalf("no fixtures: %v", err)
 	}
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".input")
 		t.Run(name, func(t *testing.T) {
-			raw, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			text, _, err := Decode(raw)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := Clean(text) + "\n"
+			got := Clean(readUTF8(t, in)) + "\n"
 			golden := strings.TrimSuffix(in, ".input") + ".golden"
 			if updateGolden() {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -424,7 +423,7 @@ var idempotenceCases = []string{
 
 func TestCleanIdempotent(t *testing.T) {
 	cases := append([]string(nil), idempotenceCases...)
-	inputs, _ := filepath.Glob(filepath.Join("testdata", "clean", "*.input"))
+	inputs, _ := filepath.Glob(filepath.Join("testdata", "*.input"))
 	for _, in := range inputs {
 		raw, err := os.ReadFile(in)
 		if err != nil {
@@ -432,13 +431,9 @@ func TestCleanIdempotent(t *testing.T) {
 		}
 		cases = append(cases, string(raw))
 	}
-	files, _ := filepath.Glob(filepath.Join(realDataDir, "seeds", "*.txt"))
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, string(raw))
+	all := seeds(t)
+	for _, name := range slices.Sorted(maps.Keys(all)) {
+		cases = append(cases, all[name])
 	}
 	for i, in := range cases {
 		once := Clean(in)
@@ -451,10 +446,14 @@ func TestCleanIdempotent(t *testing.T) {
 	}
 }
 
-// TestCleanSeeds checks each real seed, decoded and cleaned: no navigation junk at the head or tail, no space between Chinese
+// TestCleanSeeds checks each real seed, cleaned: no navigation junk at the head or tail, no space between Chinese
 // characters, no blank-line runs.
 func TestCleanSeeds(t *testing.T) {
-	for name, text := range decodedSeeds(t) {
+	all := seeds(t)
+	if len(all) == 0 {
+		t.Skip("no seeds under", realDataDir)
+	}
+	for name, text := range all {
 		t.Run(name, func(t *testing.T) {
 			c := Clean(text)
 			lines := strings.Split(c, "\n")
@@ -490,7 +489,7 @@ func spacedHan(s string) int {
 		}
 		p, _ := utf8.DecodeLastRuneInString(s[:i])
 		n, _ := utf8.DecodeRuneInString(s[i+1:])
-		if isHan(p) && isHan(n) {
+		if IsHan(p) && IsHan(n) {
 			return i
 		}
 	}
@@ -504,7 +503,7 @@ func cleanBenchText(b *testing.B) string {
 	var sb strings.Builder
 	files, _ := filepath.Glob(filepath.Join(realDataDir, "corpus", "national", "*.txt"))
 	if len(files) == 0 {
-		files, _ = filepath.Glob(filepath.Join("testdata", "clean", "*.input"))
+		files, _ = filepath.Glob(filepath.Join("testdata", "*.input"))
 	}
 	for sb.Len() < 1<<20 {
 		for _, f := range files {
@@ -540,7 +539,7 @@ func FuzzClean(f *testing.F) {
 	for _, s := range idempotenceCases {
 		f.Add(s)
 	}
-	inputs, _ := filepath.Glob(filepath.Join("testdata", "clean", "*.input"))
+	inputs, _ := filepath.Glob(filepath.Join("testdata", "*.input"))
 	for _, in := range inputs {
 		if raw, err := os.ReadFile(in); err == nil {
 			f.Add(string(raw))

@@ -1,4 +1,4 @@
-package reports
+package clean
 
 import (
 	"strings"
@@ -134,7 +134,7 @@ func brokenWord(cur, next string, run, w int) bool {
 	}
 	end, _ := utf8.DecodeLastRuneInString(cur)
 	first, _ := utf8.DecodeRuneInString(next)
-	return isHan(end) && isHan(first)
+	return IsHan(end) && IsHan(first)
 }
 
 // isParagraphEnd reports whether a full PDF line ending in r may end its
@@ -173,7 +173,7 @@ func openBracketAtEnd(s string) bool {
 		case '》', '）', ')', '”', '】', '」', '』':
 			return false
 		}
-		if !isHan(r) && !isASCIILetter(r) && !isASCIIDigit(r) && r != '.' && r != ' ' {
+		if !IsHan(r) && !isASCIILetter(r) && !isASCIIDigit(r) && r != '.' && r != ' ' {
 			return false
 		}
 		count++
