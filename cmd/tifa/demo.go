@@ -55,7 +55,7 @@ lexicon it prints what these would, with fewer columns:
   tifa docs                                 what was read
   tifa count --wide                         the most used slogans per report
   tifa trend --wide --top 10                their rise and fall by year
-  tifa similar --by region --k 1            each place's nearest neighbour
+  tifa similar --by region --top 1          each place's nearest neighbour
   tifa cluster --by region --table profile  places grouped by their priorities`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -143,7 +143,7 @@ func demoTables(g *globals) ([]*table.Table, error) {
 	keepColumns(trend, func(_ int, c table.Column) bool { return c.Name != "category" })
 	trend.Title = fmt.Sprintf("3. tifa trend --wide --top %d — which slogans rise and fall: mentions per 10,000 characters", 2*demoTop)
 	similar := tabulate.Neighbours(v, nn, "region", demoShared)
-	similar.Title = "4. tifa similar --by region — which townships sound alike, and on what (nearest neighbour: --k 1)"
+	similar.Title = "4. tifa similar --by region — which townships sound alike, and on what (nearest neighbour: --top 1)"
 	profile := tabulate.Profiles(v, res, demoProfile)
 	keepColumns(profile, func(_ int, c table.Column) bool { return c.Name != "silhouette" })
 	profile.Title = "5. tifa cluster --by region — how the townships group by priorities, and what each group stresses"
