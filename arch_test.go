@@ -16,8 +16,8 @@ import (
 // import the packages of the layers below its own, never one of its own
 // layer or above: imports run one way, from cmd/tifa down to reports.
 var layers = [][]string{
-	{"infile", "extract", "places", "places/internal/gengaz", "clean"}, // leaves: files users name, text out of binary formats, division codes (reports places each document), the gazetteer's generator, the text cleaner
-	{"", "reports", "lexicon", "sparse", "infile/infiletest"},          // "" is this package: the embedded samples
+	{"infile", "extract", "places", "places/internal/gengaz", "clean", "decode"}, // leaves: files users name, text out of binary formats, division codes (reports places each document), the gazetteer's generator, the text cleaner, the byte decoder
+	{"", "reports", "lexicon", "sparse", "infile/infiletest"},                    // "" is this package: the embedded samples
 	{"cache", "segment", "analysis", "internal/testkit", "extract/extracttest"},
 	{"vector", "internal/corpustest"},
 	{"cluster", "cooccur"},

@@ -6,6 +6,7 @@ import (
 	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/internal/testkit"
 
+	"github.com/tifa-project/tifa/decode"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 )
@@ -32,7 +33,7 @@ func BenchmarkCleanAndCount(b *testing.B) {
 	for b.Loop() {
 		mentions := 0
 		for _, raw := range raws {
-			text, _, err := reports.Decode(raw)
+			text, _, err := decode.Decode(raw)
 			if err != nil {
 				b.Fatal(err)
 			}

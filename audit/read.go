@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tifa-project/tifa/reports"
+	"github.com/tifa-project/tifa/decode"
 )
 
 // Error is a problem with a sample file, located by file and line (Line is
@@ -60,7 +60,7 @@ func ReadFile(path string) ([]Line, error) {
 
 // Read reads a sample file filled in by a reader: CSV, or TSV when its
 // first line holds a tab and no comma; UTF-8 with or without a byte-order
-// mark, UTF-16 or GB18030, as spreadsheets save it (reports.Decode). The
+// mark, UTF-16 or GB18030, as spreadsheets save it (decode.Decode). The
 // header names the columns (see Columns; case and spaces around names do
 // not matter); a row may be shorter than the header (a spreadsheet drops
 // empty cells at the end) and blank rows are skipped. A verdict is
@@ -84,7 +84,7 @@ func Read(name string, r io.Reader) ([]Line, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, &Error{File: name, Err: errors.New("empty file: want the CSV written by tifa lexicon sample, with its verdicts filled in")}
 	}
-	text, _, err := reports.Decode(raw)
+	text, _, err := decode.Decode(raw)
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
 	}

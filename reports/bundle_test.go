@@ -2,11 +2,14 @@ package reports
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/tifa-project/tifa/clean"
+	"github.com/tifa-project/tifa/decode"
 )
 
 // bundleBody returns a synthetic report body of at least bundleMinHan Chinese
@@ -98,6 +101,31 @@ func TestLeadingNumber(t *testing.T) {
 			t.Errorf("leadingNumber(%q) = %d, %q, %v; want %d, %q, %v", tt.in, n, rest, ok, tt.n, tt.rest, tt.ok)
 		}
 	}
+}
+
+// realDataDir is the read-only real data, outside the repository.
+var realDataDir = filepath.Join("..", "..", "shared")
+
+// decodedSeeds returns the seeds decoded, by file name, or skips the test.
+func decodedSeeds(t testing.TB) map[string]string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(realDataDir, "seeds", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no seeds under", realDataDir)
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, err := decode.Decode(raw)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out[filepath.Base(f)] = text
+	}
+	return out
 }
 
 // TestSplitBundleSeed splits the real bundle seed 001 into its 9 reports,

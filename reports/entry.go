@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tifa-project/tifa/decode"
 	"github.com/tifa-project/tifa/infile"
 )
 
@@ -100,7 +101,7 @@ func displayName(name string) (shown, note string) {
 		return name, ""
 	}
 	if !utf8.ValidString(name) {
-		if d := decodeGB18030([]byte(name)); d.Replaced == 0 && plausibleGB([]byte(name), d.Text) && !needsQuote(d.Text) {
+		if d := decode.GB18030([]byte(name)); d.Replaced == 0 && decode.PlausibleGB([]byte(name), d.Text) && !needsQuote(d.Text) {
 			return d.Text, fmt.Sprintf("file name is gb18030, not utf-8: read as %s", d.Text)
 		}
 		q := QuoteName(name)

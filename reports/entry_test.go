@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/tifa-project/tifa/clean"
+	"github.com/tifa-project/tifa/decode"
 	"github.com/tifa-project/tifa/infile"
 	"github.com/tifa-project/tifa/infile/infiletest"
 )
@@ -311,7 +312,7 @@ func TestManifestInvalidBytes(t *testing.T) {
 		"manifest.csv": {Data: []byte("file,region,level,year\na.txt,浙江,,2025\nb.txt,\xff江苏,,2024\n")},
 	}
 	_, err := OpenFS(fsys, ".", Options{})
-	if want := "manifest.csv:3: undecodable: neither utf-8 nor gb18030 (byte 48 is not valid utf-8)"; err == nil || err.Error() != want || !errors.Is(err, ErrEncoding) {
+	if want := "manifest.csv:3: undecodable: neither utf-8 nor gb18030 (byte 48 is not valid utf-8)"; err == nil || err.Error() != want || !errors.Is(err, decode.ErrEncoding) {
 		t.Errorf("error %v, want %q", err, want)
 	}
 }

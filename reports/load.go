@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 
 	"github.com/tifa-project/tifa/clean"
+	"github.com/tifa-project/tifa/decode"
 	"github.com/tifa-project/tifa/extract"
 	"github.com/tifa-project/tifa/infile"
 	"github.com/tifa-project/tifa/places"
@@ -408,11 +409,11 @@ func (s *Source) Each(fn func(*Document) error) error {
 // documents are passed to fn and ctx.Err() is returned. In every case the
 // workers have exited when EachContext returns; a file being described
 // is finished first, and a worker reading standard input is waited for
-// until the input ends. An empty file, or one that is not text (Decode
+// until the input ends. An empty file, or one that is not text (decode.Decode
 // fails), still yields a document, with empty Text and a warning, so no
 // report is ever dropped silently.
 //
-// For each document: Decode, clean.Clean, SplitBundle, then metadata (see
+// For each document: decode.Decode, clean.Clean, SplitBundle, then metadata (see
 // describe), SplitSections with the year found, and warnings.
 func (s *Source) EachContext(ctx context.Context, fn func(*Document) error) error {
 	s.allocKeys()
@@ -715,14 +716,14 @@ func (s *Source) base(in *input, raw []byte, format string) Document {
 	return base
 }
 
-// describeText decodes a text file (Detect) and describes its reports.
+// describeText decodes a text file (decode.Detect) and describes its reports.
 func (s *Source) describeText(in *input, raw []byte, format string) []*Document {
 	file := s.fileMeta(in)
 	base := s.base(in, raw, format)
 	if len(raw) == 0 {
 		return []*Document{s.finish(base, "", file, false, "empty file")}
 	}
-	dec, err := Detect(raw)
+	dec, err := decode.Detect(raw)
 	if err != nil {
 		return []*Document{s.finish(base, "", file, false, err.Error())}
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/width"
+
+	"github.com/tifa-project/tifa/decode"
 )
 
 // ManifestError is a problem in a manifest file, located by line (1-based;
@@ -263,16 +265,16 @@ func (m *Manifest) Lookup(file string) (ManifestRow, bool) {
 	return m.Rows[i], true
 }
 
-// decodeManifest turns manifest bytes into text with Detect, so a manifest
+// decodeManifest turns manifest bytes into text with decode.Detect, so a manifest
 // saved by a spreadsheet as GB18030 or UTF-16 reads too; unlike a report,
 // a manifest with an invalid byte sequence is an error naming its line.
 func decodeManifest(raw []byte, name string) (io.Reader, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return strings.NewReader(""), nil
 	}
-	d, err := Detect(raw)
-	if errors.Is(err, ErrEncoding) {
-		if u := decodeUTF8(raw, 0); u.Replaced > 0 {
+	d, err := decode.Detect(raw)
+	if errors.Is(err, decode.ErrEncoding) {
+		if u := decode.UTF8(raw); u.Replaced > 0 {
 			d, err = u, nil // located below as utf-8
 		}
 	}
@@ -283,7 +285,7 @@ func decodeManifest(raw []byte, name string) (io.Reader, error) {
 		// A manifest is short and the user's: a byte that would turn a
 		// file name or region into U+FFFD is reported, with its line.
 		line := 1 + bytes.Count(raw[:d.FirstBad], []byte("\n"))
-		return nil, &ManifestError{File: name, Line: line, Err: fmt.Errorf("%w (byte %d is not valid %s)", ErrEncoding, d.FirstBad, d.Encoding)}
+		return nil, &ManifestError{File: name, Line: line, Err: fmt.Errorf("%w (byte %d is not valid %s)", decode.ErrEncoding, d.FirstBad, d.Encoding)}
 	}
 	return strings.NewReader(strings.TrimPrefix(d.Text, "\ufeff")), nil
 }

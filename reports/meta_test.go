@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tifa-project/tifa/clean"
+	"github.com/tifa-project/tifa/decode"
 )
 
 func TestLevelFromRegion(t *testing.T) {
@@ -362,7 +363,7 @@ func TestAcceptanceHeaderCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, _, err := Decode(raw)
+		text, _, err := decode.Decode(raw)
 		if err != nil {
 			t.Fatalf("%s: %v", row.File, err)
 		}

@@ -28,7 +28,7 @@ var ReportExts = []string{".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc
 
 // plainExts are the report extensions of text files: such a file is
 // decoded as text whatever its content looks like, so that a damaged one
-// gets Detect's verdict.
+// gets decode.Detect's verdict.
 var plainExts = []string{".txt", ".md", ".html", ".htm"}
 
 // archiveExts are the extensions of the archives walked like folders.

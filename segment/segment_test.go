@@ -14,8 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tifa-project/tifa/clean"
+	"github.com/tifa-project/tifa/decode"
 	"github.com/tifa-project/tifa/internal/testkit"
-	"github.com/tifa-project/tifa/reports"
 
 	"golang.org/x/text/width"
 
@@ -581,7 +581,7 @@ func BenchmarkSegmentWords(b *testing.B) {
 	var texts []string
 	var size int64
 	for _, raw := range raws[len(raws)-10:] {
-		text, _, _ := reports.Decode(raw)
+		text, _, _ := decode.Decode(raw)
 		texts = append(texts, clean.Clean(text))
 		size += int64(len(texts[len(texts)-1]))
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/internal/testkit"
 
+	"github.com/tifa-project/tifa/decode"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -294,7 +295,7 @@ func BenchmarkFindTargets(b *testing.B) {
 	var texts []string
 	var size int64
 	for _, raw := range raws {
-		text, _, err := reports.Decode(raw)
+		text, _, err := decode.Decode(raw)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tifa-project/tifa/clean"
+	"github.com/tifa-project/tifa/decode"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -38,7 +39,7 @@ func CorpusDocs(tb testing.TB, sub string) ([]*reports.Document, int64) {
 	var docs []*reports.Document
 	var size int64
 	for i, raw := range CorpusFiles(tb, sub) {
-		text, _, err := reports.Decode(raw)
+		text, _, err := decode.Decode(raw)
 		if err != nil {
 			tb.Fatal(err)
 		}

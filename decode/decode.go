@@ -1,4 +1,4 @@
-package reports
+package decode
 
 import (
 	"bytes"
@@ -11,8 +11,6 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
-
-	"github.com/tifa-project/tifa/clean"
 )
 
 // Errors returned by Decode. They carry no file name: the caller adds it
@@ -87,7 +85,7 @@ func Decode(raw []byte) (text, encoding string, err error) {
 //     ASCII, none private-use (bytes of another encoding decode as a
 //     scatter of rare characters);
 //   - GB18030 (a superset of GBK and GB2312), when the bytes are not
-//     valid UTF-8: reads as Chinese text (plausibleGB).
+//     valid UTF-8: reads as Chinese text (PlausibleGB).
 //
 // No encoding is kept whose text is binary (below). Of those kept, the one
 // with the fewest replacements wins (ties in the order listed). The decoded text is binary data (ErrBinary) when more
@@ -169,7 +167,7 @@ func guessEncoding(raw []byte) (Decoded, bool) {
 		}
 	}
 	if !valid {
-		consider(decodeGB18030(raw), func(d Decoded) bool { return plausibleGB(raw, d.Text) })
+		consider(GB18030(raw), func(d Decoded) bool { return PlausibleGB(raw, d.Text) })
 	}
 	return best, found
 }
@@ -201,6 +199,14 @@ func controlShare(raw []byte) bool {
 		}
 	}
 	return n*100 > len(raw)
+}
+
+// UTF8 decodes b as UTF-8 whatever it holds, each invalid byte becoming
+// U+FFFD and counted, where Detect would refuse bytes with too many; the
+// text keeps its byte-order mark and line ends. Package reports locates
+// the first bad byte of a manifest with it.
+func UTF8(b []byte) Decoded {
+	return decodeUTF8(b, 0)
 }
 
 // decodeUTF8 decodes b as UTF-8, each invalid byte becoming U+FFFD (as a
@@ -347,7 +353,7 @@ var gbReplacement = []byte{0x84, 0x31, 0xA4, 0x37}
 // decodeGB18030 decodes b as GB18030 with golang.org/x/text, which writes
 // U+FFFD for each invalid sequence; the first is located by feeding the
 // decoder one sequence at a time.
-func decodeGB18030(b []byte) Decoded {
+func GB18030(b []byte) Decoded {
 	d := Decoded{Encoding: "gb18030", FirstBad: -1}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 	if err != nil { // x/text replaces rather than fails; keep a failure visible
@@ -398,7 +404,7 @@ func firstBadGB18030(b []byte) int {
 //     GB2312 region (lead 0xB0–0xF7 for Han, 0xA1–0xA9 for symbols, trail
 //     0xA1–0xFE), where the 7,445 common characters are; GBK extension
 //     and four-byte GB18030 characters are rare in real text.
-func plausibleGB(raw []byte, s string) bool {
+func PlausibleGB(raw []byte, s string) bool {
 	if !plausibleChars(s, true) {
 		return false
 	}
@@ -445,10 +451,10 @@ func plausibleChars(s string, needHan bool) bool {
 		}
 		total++
 		switch {
-		case clean.IsHan(r):
+		case isHan(r):
 			han++
 			good++
-		case (r < utf8.RuneSelf && !isBinaryControl(r)), clean.IsCJKPunct(r), r >= 0x2000 && r <= 0x206F:
+		case (r < utf8.RuneSelf && !isBinaryControl(r)), unicode.Is(textPunct, r):
 			good++
 		}
 	}
@@ -456,6 +462,32 @@ func plausibleChars(s string, needHan bool) bool {
 		return false
 	}
 	return total > 0 && good*100 >= total*95
+}
+
+// isHan reports whether r is a Chinese (Han) character; CJK Unified
+// Ideographs, the common case, need no table.
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || unicode.Is(unicode.Han, r)
+}
+
+// textPunct is the punctuation Chinese text holds: the middle dot, general
+// punctuation (“”‘’—…•), CJK symbols and punctuation (、。《》「」【】), CJK
+// compatibility forms, and the full-width forms but for letters and digits
+// (，！？：；（）～－). It is package clean's IsCJKPunct with general
+// punctuation added, written out here because decode imports no package
+// of tifa; TestTextPunct checks the two agree.
+var textPunct = &unicode.RangeTable{
+	R16: []unicode.Range16{
+		{Lo: 0x00B7, Hi: 0x00B7, Stride: 1},
+		{Lo: 0x2000, Hi: 0x206F, Stride: 1},
+		{Lo: 0x3000, Hi: 0x303F, Stride: 1},
+		{Lo: 0xFE30, Hi: 0xFE4F, Stride: 1},
+		{Lo: 0xFF01, Hi: 0xFF0F, Stride: 1},
+		{Lo: 0xFF1A, Hi: 0xFF20, Stride: 1},
+		{Lo: 0xFF3B, Hi: 0xFF40, Stride: 1},
+		{Lo: 0xFF5B, Hi: 0xFF65, Stride: 1},
+	},
+	LatinOffset: 1,
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.

@@ -1,4 +1,4 @@
-package reports
+package decode
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -207,9 +208,33 @@ func TestDetectReplaces(t *testing.T) {
 
 // TestDecodeSeeds decodes the real seeds: all UTF-8, without a BOM.
 func TestDecodeSeeds(t *testing.T) {
-	for name, text := range decodedSeeds(t) {
-		if !utf8.ValidString(text) || strings.ContainsRune(text, '\r') || clean.HanCount(text) < 1000 {
-			t.Errorf("%s: decoded text is not clean Chinese text", name)
+	files, _ := filepath.Glob(filepath.Join(realDataDir, "seeds", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no seeds under", realDataDir)
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, enc, err := Decode(raw)
+		if err != nil || enc != "utf-8" || !utf8.ValidString(text) || strings.ContainsRune(text, '\r') || clean.HanCount(text) < 1000 {
+			t.Errorf("%s: decoded as %s (%v), not clean Chinese text", f, enc, err)
+		}
+	}
+}
+
+// TestTextPunct checks that decode's character classes are package
+// clean's (written out because decode imports no package of tifa), rune
+// by rune: isHan is clean.IsHan, and textPunct is clean.IsCJKPunct with
+// general punctuation, as plausibleChars counted them when it called clean.
+func TestTextPunct(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isHan(r) != clean.IsHan(r) {
+			t.Fatalf("isHan(%U) = %v, clean.IsHan %v", r, isHan(r), clean.IsHan(r))
+		}
+		if !clean.IsHan(r) && unicode.Is(textPunct, r) != (clean.IsCJKPunct(r) || r >= 0x2000 && r <= 0x206F) {
+			t.Fatalf("textPunct holds %U: %v, clean.IsCJKPunct %v", r, unicode.Is(textPunct, r), clean.IsCJKPunct(r))
 		}
 	}
 }
@@ -266,25 +291,3 @@ func ExampleDecode() {
 
 // realDataDir is the read-only real data, outside the repository.
 var realDataDir = filepath.Join("..", "..", "shared")
-
-// decodedSeeds returns the seeds decoded, by file name, or skips the test.
-func decodedSeeds(t testing.TB) map[string]string {
-	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(realDataDir, "seeds", "*.txt"))
-	if len(files) == 0 {
-		t.Skip("no seeds under", realDataDir)
-	}
-	out := map[string]string{}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, _, err := Decode(raw)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out[filepath.Base(f)] = text
-	}
-	return out
-}
