@@ -7,8 +7,8 @@
 // page).
 //
 // walk.go finds the files (every file under a folder is read, walked or
-// listed, none skipped in silence); load.go reads them, cleans them with
-// package clean and describes them; extracted.go takes the binary formats through extract; origin.go
+// listed, none skipped in silence); load.go reads them, decodes them with
+// package decode, cleans them with package clean and describes them; extracted.go takes the binary formats through extract; origin.go
 // maps cleaned text back to the source.
 //
 // The package knows nothing of slogans or statistics; package analysis takes
