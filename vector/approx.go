@@ -47,14 +47,10 @@ const SignatureBits = 256
 func TopKApprox(ctx context.Context, x *sparse.CSR, k int, opt Approx, workers int) ([][]Neighbor, error) {
 	x.MustValid()
 	n := x.Rows
-	out := make([][]Neighbor, n)
-	for i := range out {
-		out[i] = []Neighbor{}
+	out, k, done, err := startTopK(ctx, n, k)
+	if done {
+		return out, err
 	}
-	if k <= 0 || n < 2 {
-		return out, ctx.Err()
-	}
-	k = min(k, n-1)
 	m := opt.Candidates
 	if m <= 0 {
 		m = max(100, 40*k)

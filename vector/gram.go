@@ -31,17 +31,10 @@ func TopKGram(ctx context.Context, x *sparse.CSR, g *sparse.Gram, k int) ([][]Ne
 	if g.N != n {
 		panic("vector: TopKGram: Gram matrix of another size")
 	}
-	out := make([][]Neighbor, n)
-	for i := range out {
-		out[i] = []Neighbor{}
+	out, k, done, err := startTopK(ctx, n, k)
+	if done {
+		return out, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if k <= 0 || n < 2 {
-		return out, nil
-	}
-	k = min(k, n-1)
 	norms := x.RowNorms()
 	t := newRowHeaps(n, k)
 	for i := range n - 1 {

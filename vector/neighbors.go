@@ -53,22 +53,30 @@ func TopKContext(ctx context.Context, x *sparse.CSR, k int, workers int) ([][]Ne
 	return topK(ctx, x, k, workers, GramExact(x))
 }
 
+// startTopK begins a nearest-neighbour search of n rows: n empty lists,
+// and k no larger than n − 1. done says there is nothing to search (k ≤ 0
+// or fewer than two rows: the empty lists are the answer) or that ctx is
+// done (err).
+func startTopK(ctx context.Context, n, k int) (out [][]Neighbor, kk int, done bool, err error) {
+	if err = ctx.Err(); err != nil {
+		return nil, k, true, err
+	}
+	out = make([][]Neighbor, n)
+	for i := range out {
+		out[i] = []Neighbor{}
+	}
+	return out, min(k, n-1), k <= 0 || n < 2, nil
+}
+
 // topK is TopKContext; positive (all values positive: GramExact) scores
 // rowBlock rows at a time (blockScan), else one at a time (scan).
 func topK(ctx context.Context, x *sparse.CSR, k int, workers int, positive bool) ([][]Neighbor, error) {
 	x.MustValid()
 	n := x.Rows
-	out := make([][]Neighbor, n)
-	for i := range out {
-		out[i] = []Neighbor{}
+	out, k, done, err := startTopK(ctx, n, k)
+	if done {
+		return out, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if k <= 0 || n < 2 {
-		return out, nil
-	}
-	k = min(k, n-1)
 	norms := x.RowNorms()
 	xt := x.Transpose()
 	at := sparse.ColumnPositions(x, xt)
