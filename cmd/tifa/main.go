@@ -22,6 +22,14 @@ import (
 // soft: a corpus whose data needs more still gets it.
 const memoryLimit = 3 << 30
 
+// gcPercent is tifa's GOGC when GOGC is not set: reading allocates a
+// document's text, cleaned copies and metadata and drops them soon after,
+// so with Go's default of 100 the collector ran often on a small heap.
+// At 200, count on 5,000 township-length reports took 11 % less CPU
+// (6.0 to 5.35 s) for 138 MB instead of 100 MB of memory; memoryLimit
+// still bounds the heap of large runs.
+const gcPercent = 200
+
 // stopGrace is how long a run has, after Ctrl-C or SIGTERM, to stop by
 // itself before the process ends anyway: reading stops after the document
 // at hand, well within it; a computation that does not watch for the
@@ -32,6 +40,9 @@ const stopGrace = 2 * time.Second
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
 	}
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
