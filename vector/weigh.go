@@ -48,8 +48,12 @@ func Weigh(m *Matrix, t *TFIDF) (*Vectors, error) {
 }
 
 // selectColumns returns m restricted to the columns kept (ascending),
-// renumbered 0..len(kept)-1.
+// renumbered 0..len(kept)-1: m itself when every column is kept (the
+// matrices tifa builds are not changed once built).
 func selectColumns(m *sparse.CSR, kept []int) *sparse.CSR {
+	if len(kept) == m.Cols {
+		return m
+	}
 	newCol := make([]int, m.Cols)
 	for i := range newCol {
 		newCol[i] = -1
