@@ -84,7 +84,7 @@ three() {
 	local name=$1
 	shift
 	timed "${name}_count" "$tifa" count "$corpus" "${lex[@]}" "$@" -f csv -q -o "$work/out/${name}_count.csv"
-	timed "${name}_similar" "$tifa" similar "$corpus" "${vec[@]}" --k 5 "$@" -f csv -q -o "$work/out/${name}_similar.csv"
+	timed "${name}_similar" "$tifa" similar "$corpus" "${vec[@]}" --top 5 "$@" -f csv -q -o "$work/out/${name}_similar.csv"
 	timed "${name}_cluster" "$tifa" cluster "$corpus" "${vec[@]}" --k 8 "$@" -f csv -q -o "$work/out/${name}_cluster.csv"
 }
 
@@ -100,7 +100,7 @@ for r in $(seq 1 "$runs"); do
 		timed count "$tifa" count "$corpus" "${lex[@]}" "${nocache[@]}" -f csv -q -o "$work/out/count.csv"
 		"$tifa" docs "$corpus" "${nocache[@]}" -f csv -q -o "$work/out/docs.csv" # untimed: which files hold their text twice
 		timed trend "$tifa" trend "$corpus" "${nocache[@]}" -f csv -q -o "$work/out/trend.csv"
-		timed similar "$tifa" similar "$corpus" "${vec[@]}" --k 5 "${nocache[@]}" -f csv -q -o "$work/out/similar.csv"
+		timed similar "$tifa" similar "$corpus" "${vec[@]}" --top 5 "${nocache[@]}" -f csv -q -o "$work/out/similar.csv"
 		timed cluster "$tifa" cluster "$corpus" "${vec[@]}" --k 8 "${nocache[@]}" -f csv -q -o "$work/out/cluster.csv"
 	fi
 	if [ $hascache = 1 ]; then

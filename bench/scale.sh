@@ -7,7 +7,7 @@
 # real reports' sizes (about 48 KB; 20,000 about 1 GB). Then times, each from scratch (--no-cache)
 # under /usr/bin/time -v (wall time, CPU time, peak RSS), with the load average before and after:
 #   count, trend                                 issue 17: count + trend < 2 min, < 2 GB at 100,000
-#   similar --space words --k 10 (exact)         with cluster: < 300 s together, < 4 GB at 20,000
+#   similar --space words --top 10 (exact)       with cluster: < 300 s together, < 4 GB at 20,000
 #   cluster --space words --k 8 (k-means)        (both only up to EXACT_MAX reports, default 20000)
 #   similar … --within county (blocking, exact)  < 10 min, < 4 GB at 100,000
 #   similar … --approx (random projections)      < 10 min, < 4 GB at 100,000; with the exact run:
@@ -100,16 +100,16 @@ words=(--space words --no-cache -f csv -q)
 timed count "$tifa" count "$dir" --no-cache -f csv -q -o "$work/out/count.csv"
 timed trend "$tifa" trend "$dir" --no-cache -f csv -q -o "$work/out/trend.csv"
 if [ "$docs" -le "$exactMax" ]; then
-	timed similar "$tifa" similar "$dir" "${words[@]}" --k 10 -o "$work/out/similar.csv"
+	timed similar "$tifa" similar "$dir" "${words[@]}" --top 10 -o "$work/out/similar.csv"
 	timed cluster "$tifa" cluster "$dir" "${words[@]}" --k 8 -o "$work/out/cluster.csv"
 fi
-timed similar_within "$tifa" similar "$dir" "${words[@]}" --k 10 --within county -o "$work/out/similar_within.csv"
-timed similar_approx "$tifa" similar "$dir" "${words[@]}" --k 10 --approx -o "$work/out/similar_approx.csv"
+timed similar_within "$tifa" similar "$dir" "${words[@]}" --top 10 --within county -o "$work/out/similar_within.csv"
+timed similar_approx "$tifa" similar "$dir" "${words[@]}" --top 10 --approx -o "$work/out/similar_approx.csv"
 timed cluster_mini "$tifa" cluster "$dir" "${words[@]}" --k 8 --method minibatch -o "$work/out/cluster_mini.csv"
 if [ "${CACHE:-}" = 1 ]; then
 	for w in cold warm; do
 		timed "count_$w" "$tifa" count "$dir" --cache "$work/cache" -f csv -q -o "$work/out/count_$w.csv"
-		timed "similar_$w" "$tifa" similar "$dir" --space words --k 10 --cache "$work/cache" -f csv -q -o "$work/out/similar_$w.csv"
+		timed "similar_$w" "$tifa" similar "$dir" --space words --top 10 --cache "$work/cache" -f csv -q -o "$work/out/similar_$w.csv"
 		timed "cluster_$w" "$tifa" cluster "$dir" --space words --k 8 --cache "$work/cache" -f csv -q -o "$work/out/cluster_$w.csv"
 	done
 fi
