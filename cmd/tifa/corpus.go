@@ -1,13 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"encoding/binary"
-	"encoding/gob"
-	"errors"
-	"strconv"
-	"strings"
-
+	"github.com/tifa-project/tifa/cache"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
 	"github.com/tifa-project/tifa/sparse"
@@ -31,26 +25,16 @@ import (
 // matrix read from the cache ("matrix", "vectors", "gram"): for tests.
 var corpusHit func(kind string)
 
-// corpusKey names the cached matrix and vectors of a run; empty when the
-// run does not use them.
-type corpusKey struct {
-	matrix  string // fingerprint, space, part, lexicon, stopwords, --where, the command's scope
-	vectors string // matrix, --by and the weighting options
-}
-
 // keys returns the cache keys of the corpus with fingerprint fp.
-func (o *vectorOpts) keys(g *globals, fp string, part reports.Part, lexHash string, stop segment.Stopwords) corpusKey {
-	stopHash, scopeName := "", ""
+func (o *vectorOpts) keys(g *globals, fp string, part reports.Part, lexHash string, stop segment.Stopwords) cache.CorpusKeys {
+	m := cache.MatrixOptions{Fingerprint: fp, Space: o.space, Part: part.String(), Lexicon: lexHash, Where: o.in.where}
 	if stop != nil {
-		stopHash = stop.Hash()
+		m.Stopwords = stop.Hash()
 	}
 	if g.scope != nil {
-		scopeName = g.scope.name
+		m.Scope = g.scope.name
 	}
-	m := strings.Join([]string{"corpus", fp, o.space, part.String(), lexHash, stopHash, strings.Join(o.in.where, "\x01"), scopeName}, "\x00")
-	v := strings.Join([]string{m, "vectors", o.by, strconv.FormatFloat(o.minDF, 'g', -1, 64),
-		strconv.FormatFloat(o.maxDF, 'g', -1, 64), strconv.FormatBool(o.sublinear)}, "\x00")
-	return corpusKey{matrix: m, vectors: v}
+	return cache.NewCorpusKeys(m, cache.VectorOptions{By: o.by, MinDF: o.minDF, MaxDF: o.maxDF, Sublinear: o.sublinear})
 }
 
 // usesCorpusCache reports whether the run keeps its matrix in the cache:
@@ -76,7 +60,7 @@ func (o *vectorOpts) fromCache(g *globals, l *loaded, part reports.Part, stop se
 	var rec corpusRecord
 	if vectors {
 		var v vector.Vectors
-		if getCorpus(g, l.corpus.vectors, &rec, &v) {
+		if cache.GetRecord(g.cache, l.corpus.Vectors, &rec, &v) {
 			hit("vectors")
 			l.vectors = &v
 			if err := rec.Read.replay(g); err != nil {
@@ -87,7 +71,7 @@ func (o *vectorOpts) fromCache(g *globals, l *loaded, part reports.Part, stop se
 		}
 	}
 	var m vector.Matrix
-	if getCorpus(g, l.corpus.matrix, &rec, &m) {
+	if cache.GetRecord(g.cache, l.corpus.Matrix, &rec, &m) {
 		hit("matrix")
 		l.matrix, l.read = &m, &rec.Read
 		return true, rec.Read.replay(g)
@@ -119,56 +103,16 @@ func (o *vectorOpts) storeMatrix(g *globals, l *loaded) {
 	}
 	l.corpus = o.keys(g, fp, l.part, l.lex.Hash(), l.stop)
 	l.read = g.lastRead
-	putCorpus(g, l.corpus.matrix, corpusRecord{Read: *g.lastRead}, l.matrix)
+	g.cache.PutRecord(l.corpus.Matrix, corpusRecord{Read: *g.lastRead}, l.matrix)
 }
 
 // storeVectors keeps the vectors just weighed, with the grouping's
 // warnings.
 func (o *vectorOpts) storeVectors(g *globals, l *loaded, skipped, empty []string) {
-	if !o.usesCorpusCache(g) || l.corpus.vectors == "" || l.read == nil {
+	if !o.usesCorpusCache(g) || l.corpus.Vectors == "" || l.read == nil {
 		return
 	}
-	putCorpus(g, l.corpus.vectors, corpusRecord{Read: *l.read, Skipped: skipped, Empty: empty}, l.vectors)
-}
-
-// binaryValue is a Matrix or Vectors.
-type binaryValue interface {
-	MarshalBinary() ([]byte, error)
-	UnmarshalBinary([]byte) error
-}
-
-// putCorpus stores rec and v under key:
-//
-//	uvarint n | n bytes of gob: rec | v.MarshalBinary()
-func putCorpus(g *globals, key string, rec corpusRecord, v binaryValue) {
-	var head bytes.Buffer
-	if err := gob.NewEncoder(&head).Encode(rec); err != nil {
-		return // nothing to keep: the run goes on without it
-	}
-	body, err := v.MarshalBinary()
-	if err != nil {
-		return
-	}
-	b := binary.AppendUvarint(make([]byte, 0, binary.MaxVarintLen64+head.Len()+len(body)), uint64(head.Len()))
-	b = append(append(b, head.Bytes()...), body...)
-	g.cache.PutBlob(key, b)
-}
-
-var errCorpusEntry = errors.New("not a corpus entry")
-
-// getCorpus reads what putCorpus stored under key into rec and v.
-func getCorpus(g *globals, key string, rec *corpusRecord, v binaryValue) bool {
-	return g.cache.GetBlob(key, func(b []byte) error {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || n > uint64(len(b)-k) {
-			return errCorpusEntry
-		}
-		*rec = corpusRecord{}
-		if err := gob.NewDecoder(bytes.NewReader(b[k : k+int(n)])).Decode(rec); err != nil {
-			return err
-		}
-		return v.UnmarshalBinary(b[k+int(n):])
-	})
+	g.cache.PutRecord(l.corpus.Vectors, corpusRecord{Read: *l.read, Skipped: skipped, Empty: empty}, l.vectors)
 }
 
 // gram returns the Gram matrix of the vectors (sparse.Gram: every pair's
@@ -178,10 +122,10 @@ func getCorpus(g *globals, key string, rec *corpusRecord, v binaryValue) bool {
 // otherwise: they then work without it.
 func (o *vectorOpts) gram(g *globals, l *loaded) *sparse.Gram {
 	x := l.vectors.X
-	if !o.usesCorpusCache(g) || l.corpus.vectors == "" || x.Rows > sparse.GramMaxRows {
+	if !o.usesCorpusCache(g) || l.corpus.Vectors == "" || x.Rows > sparse.GramMaxRows {
 		return nil
 	}
-	key := l.corpus.vectors + "\x00gram"
+	key := l.corpus.Gram()
 	var gm sparse.Gram
 	if g.cache.GetBlob(key, gm.UnmarshalBinary) && gm.N == x.Rows {
 		hit("gram")

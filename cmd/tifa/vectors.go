@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/cache"
 	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/segment"
@@ -61,7 +62,7 @@ type loaded struct {
 
 	// For the corpus cache (corpus.go): the keys, and what the keys and
 	// the stored record need.
-	corpus corpusKey
+	corpus cache.CorpusKeys
 	part   reports.Part
 	stop   segment.Stopwords
 	read   *readRecord
