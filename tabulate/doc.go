@@ -12,7 +12,8 @@
 // and Passages (tifa reuse), Targets (tifa targets), Lexicon (tifa lexicon
 // list), Topics, TopicTerms, TopicShares, TopicFit and TopicK (tifa
 // topics; GroupShares averages topic shares by group), Positions,
-// WordfishWords, WordfishFit, CADims, CAPositions and CAWords (tifa scale),
+// WordfishWords, WordfishFit, CADims, CAPositions and CAWords (tifa scale;
+// WordfishTables and CATables choose among them),
 // CooccurPairs and CooccurCommunities (tifa cooccur), Nearest and
 // VectorCheck (tifa expand).
 //

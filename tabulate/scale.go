@@ -12,6 +12,42 @@ import (
 	"github.com/tifa-project/tifa/vector"
 )
 
+// WordfishTables returns the tables of a Wordfish fit of matrix m named
+// in names, in their order: "fit" (or "dims": WordfishFit), "positions"
+// (Positions) and "words" (WordfishWords); other names are skipped.
+func WordfishTables(names []string, m *vector.Matrix, by string, lex *lexicon.Lexicon, wf *scale.Wordfish, replicates int, level float64, interval string) []*table.Table {
+	var out []*table.Table
+	for _, name := range names {
+		switch name {
+		case "fit", "dims":
+			out = append(out, WordfishFit(wf, len(m.Terms), replicates, level, interval))
+		case "positions":
+			out = append(out, Positions(m.Units, by, wf))
+		case "words":
+			out = append(out, WordfishWords(m.Terms, m.Entries, lex, wf))
+		}
+	}
+	return out
+}
+
+// CATables returns the tables of a correspondence analysis of matrix m
+// named in names, in their order: "dims" (or "fit": CADims), "positions"
+// (CAPositions) and "words" (CAWords); other names are skipped.
+func CATables(names []string, m *vector.Matrix, by string, lex *lexicon.Lexicon, ca *scale.CA) []*table.Table {
+	var out []*table.Table
+	for _, name := range names {
+		switch name {
+		case "dims", "fit":
+			out = append(out, CADims(ca))
+		case "positions":
+			out = append(out, CAPositions(m.Units, by, ca))
+		case "words":
+			out = append(out, CAWords(m.Terms, m.Entries, lex, ca))
+		}
+	}
+	return out
+}
+
 // Positions is the table of tifa scale: each unit's Wordfish position θ,
 // its Hessian standard error, its bootstrap standard error and interval
 // (empty without replicates), in reading order.

@@ -97,7 +97,7 @@ with ca; CSV/JSON the positions):
 				if err != nil {
 					return err
 				}
-				out = caTables(tables, m, o.by, l, ca)
+				out = tabulate.CATables(tables, m, o.by, l.lex, ca)
 				if p.wanted() && len(ca.Values) < 2 {
 					return fmt.Errorf("--plot: the map needs two dimensions; this table has %d", len(ca.Values))
 				}
@@ -120,7 +120,7 @@ with ca; CSV/JSON the positions):
 				if !wf.Converged {
 					g.warnf("Wordfish: θ still moved more than %g after %d rounds", scale.DefaultTol, wf.Iterations)
 				}
-				out = wordfishTables(tables, m, o.by, l, wf, &s)
+				out = tabulate.WordfishTables(tables, m, o.by, l.lex, wf, s.replicates, s.level, s.interval)
 				ch = chart.WordfishPositions(m.Units, wf)
 				if s.plotType == "words" {
 					ch = chart.EiffelTower(m.Terms, m.Entries, wf)
@@ -151,38 +151,6 @@ with ca; CSV/JSON the positions):
 	p.addFlags(cmd, "the positions (or, with --plot-type words, the terms)")
 	f.StringVar(&s.plotType, "plot-type", "positions", "with --plot: positions or words")
 	return cmd
-}
-
-// wordfishTables returns the tables of a Wordfish fit asked for.
-func wordfishTables(names []string, m *vector.Matrix, by string, l *loaded, wf *scale.Wordfish, s *scaleOpts) []*table.Table {
-	var out []*table.Table
-	for _, name := range names {
-		switch name {
-		case "fit", "dims":
-			out = append(out, tabulate.WordfishFit(wf, len(m.Terms), s.replicates, s.level, s.interval))
-		case "positions":
-			out = append(out, tabulate.Positions(m.Units, by, wf))
-		case "words":
-			out = append(out, tabulate.WordfishWords(m.Terms, m.Entries, l.lex, wf))
-		}
-	}
-	return out
-}
-
-// caTables returns the tables of a correspondence analysis asked for.
-func caTables(names []string, m *vector.Matrix, by string, l *loaded, ca *scale.CA) []*table.Table {
-	var out []*table.Table
-	for _, name := range names {
-		switch name {
-		case "dims", "fit":
-			out = append(out, tabulate.CADims(ca))
-		case "positions":
-			out = append(out, tabulate.CAPositions(m.Units, by, ca))
-		case "words":
-			out = append(out, tabulate.CAWords(m.Terms, m.Entries, l.lex, ca))
-		}
-	}
-	return out
 }
 
 // parse checks the flags and returns the tables asked for.
