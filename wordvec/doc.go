@@ -6,6 +6,10 @@
 // (The package is not called embed, which would shadow the standard
 // library's embed in any file importing both.)
 //
+// Train, Nearest and CategoryCheck work on term ids; NearCategory,
+// CheckCategories and NewCandidates take reports and vector.Sequences, for
+// tifa discover --near and tifa expand.
+//
 // # Vectors
 //
 // Vectors are the truncated singular value decomposition of the positive

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"github.com/spf13/cobra"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
+	"github.com/tifa-project/tifa/wordvec"
 )
 
 type discoverOpts struct {
@@ -52,7 +54,7 @@ candidate too rare for a vector), largest first.`,
 			if err != nil {
 				return err
 			}
-			if err := checkCategory(lex, o.near); err != nil {
+			if err := lex.CheckCategory(o.near); err != nil {
 				return fmt.Errorf("flag --near: %w", err)
 			}
 			dv, err := discover.New(lex, discover.Options{Part: part, MinDocs: o.minDocs, Width: o.width, All: o.all})
@@ -88,7 +90,14 @@ candidate too rare for a vector), largest first.`,
 				for i, c := range cands {
 					texts[i] = c.Text
 				}
-				if near, err = nearCategory(g, lex, part, docs, texts, o.near); err != nil {
+				done := g.stage("training word vectors")
+				near, err = wordvec.NearCategory(lex, part, docs, texts, o.near)
+				done()
+				var rare *wordvec.RareCategoryError
+				if errors.As(err, &rare) {
+					err = fmt.Errorf("flag --near: %w", err)
+				}
+				if err != nil {
 					return err
 				}
 				cands, near = discover.ByCloseness(cands, near)

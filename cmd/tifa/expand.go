@@ -3,14 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/lexicon"
-	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
@@ -100,7 +98,7 @@ words in two colours; with --by a colour per group).`,
 					g.warnf("%s: %v", groups[gi].ID, err)
 				}
 				models, nbrs = append(models, model), append(nbrs, nn)
-				checks = append(checks, categoryCheck(model, seq, l.lex))
+				checks = append(checks, wordvec.CheckCategories(model, seq, l.lex))
 			}
 			done()
 			if p.wanted() {
@@ -208,124 +206,15 @@ func expandQuery(lex *lexicon.Lexicon, seq *vector.Sequences, arg string) ([]int
 	return ids, category, nil
 }
 
-// categoryCheck measures how well m keeps the slogans of seq's lexicon
-// categories together; nil when fewer than two slogans have a vector.
-func categoryCheck(m *wordvec.Model, seq *vector.Sequences, lex *lexicon.Lexicon) *wordvec.Check {
-	if m == nil {
-		return nil
-	}
-	names, terms := seq.Categories(lex)
-	var ids []int32
-	var cats []string
-	for c, ts := range terms {
-		for _, t := range ts {
-			ids, cats = append(ids, t), append(cats, names[c])
-		}
-	}
-	check, err := wordvec.CategoryCheck(m, ids, cats)
-	if err != nil {
-		return nil
-	}
-	return check
-}
-
 // writeCandidates writes the neighbours that are no lexicon form to path
 // as a lexicon of category, noting the query.
 func writeCandidates(path, category, query string, seq *vector.Sequences, nn []wordvec.Neighbor) error {
 	if category == "" {
 		return fmt.Errorf("flag --as-lexicon: no TERM is a lexicon slogan: name the category with --category")
 	}
-	var cands []wordvec.Candidate
-	for _, n := range nn {
-		if seq.Entries[n.Term] < 0 {
-			cands = append(cands, wordvec.Candidate{Term: seq.Terms[n.Term], Cosine: n.Cosine})
-		}
-	}
 	var buf bytes.Buffer
-	if err := wordvec.WriteLexicon(&buf, category, query, cands); err != nil {
+	if err := wordvec.WriteLexicon(&buf, category, query, wordvec.NewCandidates(seq, nn)); err != nil {
 		return err
 	}
 	return table.WriteFileAtomic(path, buf.Bytes())
-}
-
-// nearCategory trains word vectors on docs with each of texts made one
-// token (a lexicon entry beside lex's) and returns the cosine of each
-// text's vector to the centroid of the vectors of category's slogans (NaN
-// for a text with too few tokens for a vector): how close discover's
-// candidates lie to a category.
-func nearCategory(g *globals, lex *lexicon.Lexicon, part reports.Part, docs []*reports.Document, texts []string, category string) ([]float64, error) {
-	var extra []lexicon.Entry
-	for i, t := range texts {
-		if _, ok := lex.Lookup(t); !ok {
-			extra = append(extra, lexicon.Entry{Slogan: t, Category: "candidate", File: "candidates", Line: i + 1})
-		}
-	}
-	withCands, _, err := lexicon.New(lex.Entries, extra)
-	if err != nil {
-		return nil, err
-	}
-	var o vectorOpts
-	seg, err := o.segmenter(withCands)
-	if err != nil {
-		return nil, err
-	}
-	vz, err := vector.NewVectorizer(vector.SpaceWords, withCands, seg, part)
-	if err != nil {
-		return nil, err
-	}
-	done := g.stage("training word vectors")
-	defer done()
-	seq, err := vz.Sequences(func(fn func(*reports.Document) error) error {
-		for _, d := range docs {
-			if err := fn(d); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	windows, _ := seq.Windows(vector.WindowParagraph)
-	m, err := wordvec.Train(windows, len(seq.Terms), wordvec.DefaultOptions())
-	if err != nil {
-		return nil, err
-	}
-	var query []int32
-	names, terms := seq.Categories(withCands)
-	for c, name := range names {
-		if name == category {
-			for _, t := range terms[c] {
-				if m.Row(t) >= 0 {
-					query = append(query, t)
-				}
-			}
-		}
-	}
-	if len(query) == 0 {
-		return nil, fmt.Errorf("flag --near: no slogan of category %q is frequent enough in the reports for a vector", category)
-	}
-	ids := make([]int32, len(texts))
-	for i, t := range texts {
-		if e, ok := withCands.Lookup(t); ok {
-			t = withCands.Entries[e].Slogan
-		}
-		ids[i] = seq.ID(t)
-	}
-	return m.Closeness(ids, query)
-}
-
-// checkCategory returns an error unless category is "" or that of an
-// entry of lex, naming lex's categories.
-func checkCategory(lex *lexicon.Lexicon, category string) error {
-	var names []string
-	for _, e := range lex.Entries {
-		if e.Category == category || category == "" {
-			return nil
-		}
-		if !slices.Contains(names, e.Category) {
-			names = append(names, e.Category)
-		}
-	}
-	return fmt.Errorf("no slogan of the lexicon has category %q (want one of %s)", category, strings.Join(names, ", "))
 }
