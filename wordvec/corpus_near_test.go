@@ -24,11 +24,8 @@ func TestNearCategory(t *testing.T) {
 		t.Fatal(err)
 	}
 	builtin, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lex, _, err := lexicon.New(builtin)
-	if err != nil {
+	lex, _, err2 := lexicon.New(builtin)
+	if err := errors.Join(err, err2); err != nil {
 		t.Fatal(err)
 	}
 	texts := []string{"财政总收入", "没有这个词语啊"}
