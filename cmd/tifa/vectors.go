@@ -242,17 +242,6 @@ func (o *vectorOpts) readStopwords() (segment.Stopwords, error) {
 	return segment.ReadStopwords(o.stopwords, bytes.NewReader(data))
 }
 
-// segmenter returns a segmenter keeping lex's slogans whole and leaving
-// out the stopwords of --stopwords, else the built-in ones.
-func (o *vectorOpts) segmenter(lex *lexicon.Lexicon) (*segment.Segmenter, error) {
-	segment.PreloadDictionary()
-	stop, err := o.readStopwords()
-	if err != nil {
-		return nil, err
-	}
-	return segment.NewSegmenter(lex, stop)
-}
-
 // group sums the rows of l.matrix by --by, warns about the documents left
 // out and the empty units, and returns those documents.
 func (o *vectorOpts) group(g *globals, l *loaded) ([]string, error) {
