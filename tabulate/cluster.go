@@ -1,6 +1,7 @@
 package tabulate
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -129,4 +130,35 @@ func MergeTree(v *vector.Vectors, res *cluster.Result) *table.Table {
 		t.Add(i+1, name(m.Left), name(m.Right), m.Distance, m.Size)
 	}
 	return t
+}
+
+// ErrNoMergeTree is ClusterTables' error for a merge tree asked of k-means.
+var ErrNoMergeTree = errors.New("k-means has no merge tree")
+
+// ClusterTables returns the tables of a clustering of vs named in names, in
+// their order: "members" (Members), "profile" (Profiles), "terms"
+// (ClusterTerms), "k" (KScores, when k was chosen) and "tree" (MergeTree;
+// ErrNoMergeTree without merges); other names are skipped.
+func ClusterTables(names []string, vs *vector.Vectors, lex *lexicon.Lexicon, res *cluster.Result, by string, top int) ([]*table.Table, error) {
+	var out []*table.Table
+	for _, name := range names {
+		switch name {
+		case "members":
+			out = append(out, Members(vs, res, by))
+		case "profile":
+			out = append(out, Profiles(vs, res, top))
+		case "terms":
+			out = append(out, ClusterTerms(vs, lex, res, top))
+		case "k":
+			if len(res.Tried) > 0 {
+				out = append(out, KScores(res))
+			}
+		case "tree":
+			if res.Merges == nil {
+				return nil, ErrNoMergeTree
+			}
+			out = append(out, MergeTree(vs, res))
+		}
+	}
+	return out, nil
 }

@@ -6,8 +6,8 @@
 // There is a function per table, named after it: Counts and CountsWide
 // (tifa count), Trend and TrendWide (tifa trend), Docs, KWIC, Terms,
 // Neighbours, SimilarTo and Similarity (tifa similar), Members, Profiles,
-// ClusterTerms, KScores and MergeTree (tifa cluster), Keyness (tifa
-// compare), Diffusion, AdoptionCurves, FirstUse and Events (tifa
+// ClusterTerms, KScores and MergeTree (tifa cluster; ClusterTables chooses
+// among them), Keyness (tifa compare), Diffusion, AdoptionCurves, FirstUse and Events (tifa
 // diffusion), Candidates and CandidatesNear (tifa discover), ReusePairs
 // and Passages (tifa reuse), Targets (tifa targets), Lexicon (tifa lexicon
 // list), Topics, TopicTerms, TopicShares, TopicFit and TopicK (tifa

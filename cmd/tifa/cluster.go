@@ -10,7 +10,6 @@ import (
 
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/cluster"
-	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
@@ -97,25 +96,9 @@ for average, complete and ward, map for k-means.`,
 			if err != nil {
 				return err
 			}
-			var out []*table.Table
-			for _, name := range tables {
-				switch name {
-				case "members":
-					out = append(out, tabulate.Members(l.vectors, res, o.by))
-				case "profile":
-					out = append(out, tabulate.Profiles(l.vectors, res, c.top))
-				case "terms":
-					out = append(out, tabulate.ClusterTerms(l.vectors, l.lex, res, c.top))
-				case "k":
-					if len(res.Tried) > 0 {
-						out = append(out, tabulate.KScores(res))
-					}
-				case "tree":
-					if res.Merges == nil {
-						return fmt.Errorf("--table tree: k-means has no merge tree; use --method average, complete or ward")
-					}
-					out = append(out, tabulate.MergeTree(l.vectors, res))
-				}
+			out, err := tabulate.ClusterTables(tables, l.vectors, l.lex, res, o.by, c.top)
+			if err != nil {
+				return fmt.Errorf("--table tree: %w; use --method average, complete or ward", err)
 			}
 			if p.wanted() {
 				var ch chart.Chart = chart.ClusterTree(l.vectors, res)

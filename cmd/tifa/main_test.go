@@ -161,7 +161,7 @@ func TestErrors(t *testing.T) {
 		{"k not a number", []string{"cluster", samples, "--k", "many"}, "flag --k"},
 		{"bad method", []string{"cluster", samples, "--method", "dbscan"}, "flag --method"},
 		{"bad table", []string{"cluster", samples, "--table", "everything"}, "flag --table"},
-		{"kmeans tree", []string{"cluster", samples, "--k", "2", "--table", "tree"}, "no merge tree"},
+		{"kmeans tree", []string{"cluster", samples, "--k", "2", "--table", "tree"}, "--table tree: k-means has no merge tree; use --method average, complete or ward"},
 		{"filter matches nothing", []string{"compare", samples, "--a", "region=上海", "--b", "year=2020"}, "matches no document"},
 		{"bad filter", []string{"compare", samples, "--a", "region", "--b", "year=2020"}, "flag --a"},
 		{"min-df too strict", []string{"terms", samples, "--space", "slogans", "--min-df", "50"}, "no term left"},
