@@ -160,6 +160,16 @@ func (t *Table) longColumn(j int) bool {
 	return false
 }
 
+// Keep returns t with the columns keep accepts (given each column's index
+// and itself), in order; generated rows stay generated.
+func (t *Table) Keep(keep func(j int, c Column) bool) *Table {
+	marks := make([]bool, len(t.Cols))
+	for j, c := range t.Cols {
+		marks[j] = keep(j, c)
+	}
+	return t.project(marks)
+}
+
 // project returns t with the columns keep marks; generated rows stay
 // generated.
 func (t *Table) project(keep []bool) *Table {

@@ -133,19 +133,19 @@ func demoTables(g *globals) ([]*table.Table, error) {
 		return nil, err
 	}
 
-	keepColumns(docs, func(_ int, c table.Column) bool { return c.Optional || slices.Contains(demoDocsCols, c.Name) })
+	docs = docs.Keep(func(_ int, c table.Column) bool { return c.Optional || slices.Contains(demoDocsCols, c.Name) })
 	docs.Title = "1. tifa docs — which reports were read: place, level, year, length, encoding, format"
 	counts := tabulate.CountsWide(dcs, lex, extra, tabulate.CountOptions{})
 	last := slices.IndexFunc(counts.Cols, func(c table.Column) bool { return c.Name == "chars" }) + demoTop
-	keepColumns(counts, func(j int, _ table.Column) bool { return j <= last })
+	counts = counts.Keep(func(j int, _ table.Column) bool { return j <= last })
 	counts.Title = fmt.Sprintf("2. tifa count --wide — how often each report uses the %d most used slogans", demoTop)
 	trend := tabulate.TrendWide(tr.Rows(analysis.TrendOptions{Top: 2 * demoTop}), tr.Years(), lex, "", "mean_per10k")
-	keepColumns(trend, func(_ int, c table.Column) bool { return c.Name != "category" })
+	trend = trend.Keep(func(_ int, c table.Column) bool { return c.Name != "category" })
 	trend.Title = fmt.Sprintf("3. tifa trend --wide --top %d — which slogans rise and fall: mentions per 10,000 characters", 2*demoTop)
 	similar := tabulate.Neighbours(v, nn, "region", demoShared)
 	similar.Title = "4. tifa similar --by region — which townships sound alike, and on what (nearest neighbour: --top 1)"
 	profile := tabulate.Profiles(v, res, demoProfile)
-	keepColumns(profile, func(_ int, c table.Column) bool { return c.Name != "silhouette" })
+	profile = profile.Keep(func(_ int, c table.Column) bool { return c.Name != "silhouette" })
 	profile.Title = "5. tifa cluster --by region — how the townships group by priorities, and what each group stresses"
 	tables := []*table.Table{docs, counts, trend, similar, profile}
 	for i, t := range tables {
@@ -168,24 +168,3 @@ helps):
   tifa report DIR -o report.html              everything in one page to open in a browser
 README.md, "A worked example: the real corpus", runs them on 383 real reports.
 `
-
-// keepColumns keeps the columns of t that keep accepts (given each
-// column's index and itself), in order.
-func keepColumns(t *table.Table, keep func(j int, c table.Column) bool) {
-	var idx []int
-	var cols []table.Column
-	for j, c := range t.Cols {
-		if keep(j, c) {
-			idx = append(idx, j)
-			cols = append(cols, c)
-		}
-	}
-	t.Cols = cols
-	for i, row := range t.Rows {
-		kept := make([]any, len(idx))
-		for k, j := range idx {
-			kept[k] = row[j]
-		}
-		t.Rows[i] = kept
-	}
-}
