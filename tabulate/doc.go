@@ -6,16 +6,17 @@
 // There is a function per table, named after it: Counts and CountsWide
 // (tifa count), Trend and TrendWide (tifa trend), Docs, KWIC, Terms,
 // Neighbours, SimilarTo and Similarity (tifa similar), Members, Profiles,
-// ClusterTerms, KScores and MergeTree (tifa cluster; ClusterTables chooses
-// among them), Keyness (tifa compare), Diffusion, AdoptionCurves, FirstUse and Events (tifa
+// ClusterTerms, KScores and MergeTree (tifa cluster), Keyness (tifa
+// compare), Diffusion, AdoptionCurves, FirstUse and Events (tifa
 // diffusion), Candidates and CandidatesNear (tifa discover), ReusePairs
 // and Passages (tifa reuse), Targets (tifa targets), Lexicon (tifa lexicon
 // list), Topics, TopicTerms, TopicShares, TopicFit and TopicK (tifa
 // topics; GroupShares averages topic shares by group), Positions,
-// WordfishWords, WordfishFit, CADims, CAPositions and CAWords (tifa scale;
-// WordfishTables and CATables choose among them),
-// CooccurPairs and CooccurCommunities (tifa cooccur), Nearest and
-// VectorCheck (tifa expand).
+// WordfishWords, WordfishFit, CADims, CAPositions and CAWords (tifa
+// scale), CooccurPairs and CooccurCommunities (tifa cooccur), Nearest and
+// VectorCheck (tifa expand). The commands choosing among several tables
+// (cluster, topics, scale) call ClusterTables, TopicTables, WordfishTables
+// and CATables.
 //
 // Per-document tables start with doc, region, level and year, then the
 // manifest's extra columns (metaCols, the one list of them: a new document

@@ -11,6 +11,52 @@ import (
 	"github.com/tifa-project/tifa/vector"
 )
 
+// TopicResult is a fitted topic model with what its tables show.
+type TopicResult struct {
+	Seq           *vector.Sequences // the documents and terms fitted
+	Lex           *lexicon.Lexicon
+	Scored        *topics.Scored
+	Choice        *topics.Choice // how K was chosen; nil when it was given
+	Labels, Seeds []string       // Model.Labels; the seeded categories
+	Iterations    int
+	Window        string // the coherence window
+}
+
+// TopicTables returns the tables of r named in names, in their order: "k"
+// (TopicK, when K was chosen), "fit" (TopicFit), "topics" (Topics),
+// "terms" (TopicTerms), each with top terms, and "shares", "year" and
+// "level" (TopicShares per unit of by, of year and of level:
+// GroupShares). skipped is called with the documents of no unit of by
+// each time a table groups by by. Other names are skipped.
+func TopicTables(names []string, r TopicResult, by string, top int, skipped func(docs []string)) ([]*table.Table, error) {
+	var out []*table.Table
+	for _, name := range names {
+		switch name {
+		case "k":
+			if r.Choice != nil {
+				out = append(out, TopicK(r.Choice))
+			}
+		case "fit":
+			out = append(out, TopicFit(r.Seq, r.Scored, r.Iterations, r.Window))
+		case "topics":
+			out = append(out, Topics(r.Seq, r.Scored, r.Labels, r.Seeds, top))
+		case "terms":
+			out = append(out, TopicTerms(r.Seq, r.Lex, r.Scored.Model, r.Labels, top))
+		case "shares", "year", "level":
+			group := map[string]string{"shares": by, "year": "year", "level": "level"}[name]
+			units, shares, left, err := GroupShares(r.Seq, r.Scored.Theta, group)
+			if err != nil {
+				return nil, err
+			}
+			if group == by {
+				skipped(left)
+			}
+			out = append(out, TopicShares(name, units, group, shares, r.Labels))
+		}
+	}
+	return out, nil
+}
+
 // Topics is the summary table of tifa topics: per topic its label, the
 // category it was seeded with, its share of all tokens (the token-weighted
 // mean of the documents' shares), its coherence and its top terms.

@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/chart"
-	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/topics"
 	"github.com/tifa-project/tifa/vector"
@@ -83,7 +82,7 @@ shares unless --table says otherwise):
 				}
 			}
 			search := topics.Search{Ks: ks, HeldOut: t.holdout, Windows: windows}
-			var kTable *table.Table
+			var choice *topics.Choice
 			if ks != nil {
 				done := g.stage("choosing the number of topics")
 				ch, err := topics.ChooseK(seq.Docs, len(seq.Terms), opt, search)
@@ -91,7 +90,7 @@ shares unless --table says otherwise):
 				if err != nil {
 					return err
 				}
-				opt.K, kTable = ch.K, tabulate.TopicK(ch)
+				opt.K, choice = ch.K, ch
 			}
 			done := g.stage(fmt.Sprintf("fitting %d topics", len(opt.Seeds)+opt.K))
 			sc, err := topics.FitHeldOut(seq.Docs, len(seq.Terms), opt, search)
@@ -100,30 +99,10 @@ shares unless --table says otherwise):
 				return err
 			}
 			labels := sc.Model.Labels(seeds, seq.Terms, 3)
-			var out []*table.Table
-			for _, name := range tables {
-				switch name {
-				case "k":
-					if kTable != nil {
-						out = append(out, kTable)
-					}
-				case "fit":
-					out = append(out, tabulate.TopicFit(seq, sc, t.iter, t.window))
-				case "topics":
-					out = append(out, tabulate.Topics(seq, sc, labels, seeds, t.top))
-				case "terms":
-					out = append(out, tabulate.TopicTerms(seq, l.lex, sc.Model, labels, t.top))
-				case "shares", "year", "level":
-					by := map[string]string{"shares": o.by, "year": "year", "level": "level"}[name]
-					units, shares, skipped, err := tabulate.GroupShares(seq, sc.Theta, by)
-					if err != nil {
-						return err
-					}
-					if by == o.by {
-						o.warnSkipped(g, skipped)
-					}
-					out = append(out, tabulate.TopicShares(name, units, by, shares, labels))
-				}
+			out, err := tabulate.TopicTables(tables, tabulate.TopicResult{Seq: seq, Lex: l.lex, Scored: sc, Choice: choice,
+				Labels: labels, Seeds: seeds, Iterations: t.iter, Window: t.window}, o.by, t.top, func(skipped []string) { o.warnSkipped(g, skipped) })
+			if err != nil {
+				return err
 			}
 			if p.wanted() {
 				years, shares, _, err := tabulate.GroupShares(seq, sc.Theta, "year")
