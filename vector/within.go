@@ -9,6 +9,33 @@ import (
 	"github.com/tifa-project/tifa/sparse"
 )
 
+// Blocks numbers the units' values of key (year, level, region, a
+// division — province, city or county, by its code, from the gazetteer —
+// or a manifest column) in order of first appearance, for TopKWithin: −1
+// for a unit without one, and counts those.
+func Blocks(units []Unit, key string) (block []int, missing int) {
+	ids := map[string]int{}
+	block = make([]int, len(units))
+	for i, u := range units {
+		v := u.Meta.Value(key)
+		if d := u.Meta.Division(key); d.Code != "" && (key == "province" || key == "city" || key == "county") {
+			v = d.Code // names repeat across provinces (城关镇, 新区 …): codes do not
+		}
+		if v == "" {
+			block[i] = -1
+			missing++
+			continue
+		}
+		id, ok := ids[v]
+		if !ok {
+			id = len(ids)
+			ids[v] = id
+		}
+		block[i] = id
+	}
+	return block, missing
+}
+
 // TopKWithin is TopK restricted to pairs of rows in the same block
 // ("blocking"): block[i] is row i's block (≥ 0), or −1 for a row in none,
 // which gets no neighbours and is no one's. A row's neighbours and scores

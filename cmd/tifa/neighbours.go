@@ -46,7 +46,7 @@ func (n *neighbourOpts) find(g *globals, o *vectorOpts, l *loaded, k int) ([][]v
 	defer done()
 	switch {
 	case n.within != "":
-		block, missing := blocks(l.vectors.Units, n.within)
+		block, missing := vector.Blocks(l.vectors.Units, n.within)
 		if missing > 0 {
 			g.warnf("--within %s: %d of %d unit(s) have no %s and get no neighbours", n.within, missing, len(block), n.within)
 		}
@@ -61,30 +61,4 @@ func (n *neighbourOpts) find(g *globals, o *vectorOpts, l *loaded, k int) ([][]v
 		return vector.TopKApprox(g.ctx(), l.vectors.X, k, opt, o.workers)
 	}
 	return o.neighbours(g, l, k)
-}
-
-// blocks numbers the units' values of key (year, level, region, a
-// division — province, city or county, by its code, from the gazetteer —
-// or a manifest column), −1 for a unit without one, and counts those.
-func blocks(units []vector.Unit, key string) (block []int, missing int) {
-	ids := map[string]int{}
-	block = make([]int, len(units))
-	for i, u := range units {
-		v := u.Meta.Value(key)
-		if d := u.Meta.Division(key); d.Code != "" && (key == "province" || key == "city" || key == "county") {
-			v = d.Code // names repeat across provinces (城关镇, 新区 …): codes do not
-		}
-		if v == "" {
-			block[i] = -1
-			missing++
-			continue
-		}
-		id, ok := ids[v]
-		if !ok {
-			id = len(ids)
-			ids[v] = id
-		}
-		block[i] = id
-	}
-	return block, missing
 }
