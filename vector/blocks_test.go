@@ -30,3 +30,12 @@ func TestBlocks(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitIndex(t *testing.T) {
+	units := []Unit{{ID: "a"}, {ID: "b"}, {ID: "b"}}
+	for id, want := range map[string]int{"a": 0, "b": 1, "c": -1, "": -1} {
+		if got := UnitIndex(units, id); got != want {
+			t.Errorf("UnitIndex(%q) = %d, want %d", id, got, want)
+		}
+	}
+}

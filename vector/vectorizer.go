@@ -373,6 +373,11 @@ func (m *Matrix) Group(by string) (g *Matrix, skipped []string, err error) {
 	return g, skipped, nil
 }
 
+// UnitIndex returns the index of the unit with ID id, or −1.
+func UnitIndex(units []Unit, id string) int {
+	return slices.IndexFunc(units, func(u Unit) bool { return u.ID == id })
+}
+
 // GroupUnits groups units by by (doc, region, year, region-year, level,
 // one of analysis.PlaceGroupings, or all: one group "all" of every unit)
 // and returns the groups as units, the indices of each group's members, in

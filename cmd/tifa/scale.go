@@ -181,7 +181,7 @@ func (s *scaleOpts) parse(g *globals) ([]string, error) {
 func (s *scaleOpts) direction(units []vector.Unit) ([2]int, error) {
 	if s.dir != "" {
 		a, b, ok := strings.Cut(s.dir, ",")
-		ia, ib := unitIndex(units, a), unitIndex(units, b)
+		ia, ib := vector.UnitIndex(units, a), vector.UnitIndex(units, b)
 		if !ok || ia < 0 || ib < 0 || ia == ib {
 			return [2]int{}, fmt.Errorf("flag --dir: want two different unit IDs LEFT,RIGHT of the units scaled (got %q; 'tifa docs' lists document IDs)", s.dir)
 		}
@@ -202,14 +202,4 @@ func (s *scaleOpts) direction(units []vector.Unit) ([2]int, error) {
 		return [2]int{0, 1}, nil
 	}
 	return [2]int{lo, hi}, nil
-}
-
-// unitIndex returns the index of the unit with ID id, or −1.
-func unitIndex(units []vector.Unit, id string) int {
-	for i, u := range units {
-		if u.ID == id {
-			return i
-		}
-	}
-	return -1
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/tabulate"
+	"github.com/tifa-project/tifa/vector"
 )
 
 // matrixMax is the largest --matrix printed: n×n cells.
@@ -72,9 +73,9 @@ projections, re-ranked exactly (provenance records the method). Both leave --mat
 				}
 				return g.emit(tabulate.Similarity(v, o.by))
 			case to != "":
-				i, err := findUnit(v, to)
-				if err != nil {
-					return err
+				i := vector.UnitIndex(v.Units, to)
+				if i < 0 {
+					return fmt.Errorf("flag --to: no unit %q (tifa docs lists document IDs)", to)
 				}
 				return g.emit(tabulate.SimilarTo(v, i, o.by, shared))
 			}

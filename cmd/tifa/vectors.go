@@ -287,13 +287,3 @@ func termWord(space string) string {
 	}
 	return "slogan"
 }
-
-// findUnit returns the index of the unit with ID id.
-func findUnit(v *vector.Vectors, id string) (int, error) {
-	for i, u := range v.Units {
-		if u.ID == id {
-			return i, nil
-		}
-	}
-	return 0, fmt.Errorf("flag --to: no unit %q (tifa docs lists document IDs)", id)
-}
