@@ -2,6 +2,7 @@ package audit
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -172,4 +173,30 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// Summary says in one line what the audit found: the lexicon's precision
+// with its interval, the lines judged and not, and the (at most five)
+// entries adding false mentions, worst first.
+func (r *Report) Summary() string {
+	a := r.All
+	if a.Judged == 0 {
+		return fmt.Sprintf("no line judged yet (%d lines): write yes or no in the verdict column", r.Unjudged)
+	}
+	s := fmt.Sprintf("precision %.1f %% (95 %% interval %.1f–%.1f %%), weighted by mentions, from %d judged lines of %d entries",
+		100*a.P, 100*a.Low, 100*a.High, a.Judged, a.Entries)
+	if r.Unjudged > 0 {
+		s += fmt.Sprintf(" (%d lines not judged)", r.Unjudged)
+	}
+	var first []string
+	for _, p := range r.Entries {
+		if len(first) == 5 || !(p.False > 0) {
+			break
+		}
+		first = append(first, fmt.Sprintf("%s (~%.0f false of %d)", p.Name, p.False, p.Mentions))
+	}
+	if len(first) > 0 {
+		s += "; look first at " + strings.Join(first, ", ")
+	}
+	return s
 }

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -105,5 +106,22 @@ func TestScoreEmpty(t *testing.T) {
 	r = Score(lines([4]any{"a", "x", 0, "yn"}, [4]any{"b", "x", 0, "yy"}))
 	if math.Abs(r.All.P-0.75) > 1e-12 || r.All.N != 4 {
 		t.Errorf("no mentions: P %v, N %v; want 0.75, 4", r.All.P, r.All.N)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	r := Score(lines(
+		[4]any{"负面清单", "reform", 100, "yynyn"},
+		[4]any{"放管服", "reform", 300, "yyyy"},
+		[4]any{"新常态", "economy", 50, "yyyn."},
+	))
+	low, high := 100*r.All.Low, 100*r.All.High
+	want := fmt.Sprintf("precision 88.3 %% (95 %% interval %.1f–%.1f %%), weighted by mentions, from 13 judged lines of 3 entries (1 lines not judged); "+
+		"look first at 负面清单 (~40 false of 100), 新常态 (~12 false of 50)", low, high)
+	if got := r.Summary(); got != want {
+		t.Errorf("Summary() =\n%s\nwant\n%s", got, want)
+	}
+	if got, want := Score(lines([4]any{"a", "x", 0, ".."})).Summary(), "no line judged yet (2 lines): write yes or no in the verdict column"; got != want {
+		t.Errorf("Summary() of nothing judged = %q, want %q", got, want)
 	}
 }

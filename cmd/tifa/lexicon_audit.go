@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -112,7 +111,7 @@ low, high, n_eff, false.`,
 			}
 			r := audit.Score(lines)
 			if !g.quiet {
-				fmt.Fprintln(g.stderr, "tifa: "+auditSummary(r))
+				fmt.Fprintln(g.stderr, "tifa: "+r.Summary())
 			}
 			if by == "category" {
 				return g.emit(tabulate.AuditCategories(r))
@@ -122,28 +121,4 @@ low, high, n_eff, false.`,
 	}
 	cmd.Flags().StringVar(&by, "by", "entry", "rows: entry or category (with the whole sample as \"all\")")
 	return cmd
-}
-
-// auditSummary says in one line what the audit found.
-func auditSummary(r *audit.Report) string {
-	a := r.All
-	if a.Judged == 0 {
-		return fmt.Sprintf("no line judged yet (%d lines): write yes or no in the verdict column", r.Unjudged)
-	}
-	s := fmt.Sprintf("precision %.1f %% (95 %% interval %.1f–%.1f %%), weighted by mentions, from %d judged lines of %d entries",
-		100*a.P, 100*a.Low, 100*a.High, a.Judged, a.Entries)
-	if r.Unjudged > 0 {
-		s += fmt.Sprintf(" (%d lines not judged)", r.Unjudged)
-	}
-	var first []string
-	for _, p := range r.Entries {
-		if len(first) == 5 || !(p.False > 0) {
-			break
-		}
-		first = append(first, fmt.Sprintf("%s (~%.0f false of %d)", p.Name, p.False, p.Mentions))
-	}
-	if len(first) > 0 {
-		s += "; look first at " + strings.Join(first, ", ")
-	}
-	return s
 }
