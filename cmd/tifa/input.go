@@ -270,6 +270,9 @@ func (r *readRecord) report(g *globals) error {
 		return nil // the list shows every document; the command says which side matched none
 	}
 	if r.WithText == 0 {
+		if r.FirstWarning != "" { // the reason, which -q keeps from the warnings
+			return fmt.Errorf("none of the %d documents read has any text (first: %s)", r.N, r.FirstWarning)
+		}
 		return fmt.Errorf("none of the %d documents read has any text", r.N)
 	}
 	return nil

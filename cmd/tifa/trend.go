@@ -41,7 +41,8 @@ Long format columns: [level|region|place|county|city|province], year, slogan, ca
 mentioning, share (= mentioning / reports), mentions, mean_per10k (mean over
 all reports of the year of mentions per 10,000 Chinese characters; reports
 not mentioning it count as 0), first_year (first year any report of the group
-mentions the slogan). Every year of the group is listed, mentioned or not.
+mentions the slogan, among the reports analysed: --where narrows it). Every
+year of the group is listed, mentioned or not.
 
 --wide: one row per slogan (and group), one column per year holding --value
 (mean_per10k, share, mentioning or mentions); empty where the group has no
