@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/tifa-project/tifa/decode"
+	"github.com/tifa-project/tifa/infile"
 )
 
 // Error is a problem with a sample file, located by file and line (Line is
@@ -23,10 +24,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	if e.Line <= 0 {
-		return fmt.Sprintf("audit %s: %v", e.File, e.Err)
-	}
-	return fmt.Sprintf("audit %s:%d: %v", e.File, e.Line, e.Err)
+	return fmt.Sprintf("audit %s: %v", infile.At(e.File, e.Line, 0), e.Err)
 }
 
 // Unwrap returns the underlying error.

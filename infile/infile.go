@@ -47,6 +47,20 @@ func (e *TooLargeError) Error() string {
 // Is makes errors.Is(err, ErrTooLarge) true.
 func (e *TooLargeError) Is(target error) bool { return target == ErrTooLarge }
 
+// At names where in a file a user named a problem lies, for messages:
+// "FILE", "FILE:LINE" or "FILE:LINE:COLUMN" (a line or column of 0 is not
+// known). The located errors of lexicons, manifests and sample files
+// format their place with it.
+func At(file string, line, column int) string {
+	switch {
+	case line <= 0:
+		return file
+	case column <= 0:
+		return fmt.Sprintf("%s:%d", file, line)
+	}
+	return fmt.Sprintf("%s:%d:%d", file, line, column)
+}
+
 // Describe names the type of a file mode in words: "a named pipe (FIFO)",
 // "a character device", "a directory" …, "a regular file".
 func Describe(mode fs.FileMode) string {

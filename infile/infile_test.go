@@ -221,3 +221,15 @@ func TestOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestAt checks the place names of located errors.
+func TestAt(t *testing.T) {
+	for _, c := range []struct {
+		line, col int
+		want      string
+	}{{0, 0, "f.csv"}, {0, 3, "f.csv"}, {-1, 0, "f.csv"}, {7, 0, "f.csv:7"}, {7, 3, "f.csv:7:3"}} {
+		if got := At("f.csv", c.line, c.col); got != c.want {
+			t.Errorf("At(f.csv, %d, %d) = %q, want %q", c.line, c.col, got, c.want)
+		}
+	}
+}

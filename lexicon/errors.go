@@ -3,6 +3,8 @@ package lexicon
 import (
 	"errors"
 	"fmt"
+
+	"github.com/tifa-project/tifa/infile"
 )
 
 // Error is a problem with one entry of a lexicon file, located by file and
@@ -17,10 +19,7 @@ type Error struct {
 // Error returns "lexicon FILE:LINE: message", or "lexicon FILE: message"
 // when Line is 0.
 func (e *Error) Error() string {
-	if e.Line <= 0 {
-		return fmt.Sprintf("lexicon %s: %v", e.File, e.Err)
-	}
-	return fmt.Sprintf("lexicon %s:%d: %v", e.File, e.Line, e.Err)
+	return fmt.Sprintf("lexicon %s: %v", infile.At(e.File, e.Line, 0), e.Err)
 }
 
 // Unwrap returns the underlying error, so errors.Is(err, ErrConflict) works.

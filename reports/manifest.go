@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/tifa-project/tifa/decode"
+	"github.com/tifa-project/tifa/infile"
 )
 
 // ManifestError is a problem in a manifest file, located by line (1-based;
@@ -27,10 +28,7 @@ type ManifestError struct {
 // Error formats the error as FILE:LINE: message (FILE: message for the
 // whole file).
 func (e *ManifestError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s: %v", e.File, e.Err)
+	return fmt.Sprintf("%s: %v", infile.At(e.File, e.Line, 0), e.Err)
 }
 
 // Unwrap returns the underlying error.
