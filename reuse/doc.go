@@ -8,5 +8,7 @@
 // passage of at least MinChars characters is found, extends each match
 // exactly, and counts a passage repeated in one report once. Pairs returns
 // what each pair of reports shares, with the passages' offsets into both
-// texts. The Reuser's documentation gives the method.
+// texts; Against says which pairs it compares (every pair, each report
+// with reference reports, or with its superiors'). The Reuser's
+// documentation gives the method.
 package reuse

@@ -2,12 +2,9 @@ package main
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/reuse"
 	"github.com/tifa-project/tifa/tabulate"
@@ -60,34 +57,21 @@ and from the national one.
 			if err != nil {
 				return err
 			}
-			superior := o.against == "superior"
-			var ref *analysis.Filter
-			if !superior {
-				if ref, err = againstFilter(o.against); err != nil {
-					return err
-				}
+			against, err := reuse.ParseAgainst(o.against)
+			if err != nil {
+				return fmt.Errorf("flag --against: %w", err)
 			}
-			var panels []string         // each document's panel id
-			var above []map[string]bool // the panel ids of its superiors
+			against.SameYear = o.sameYear
 			src, err := in.open(g, args)
 			if err != nil {
 				return err
 			}
-			var isRef []bool
-			var years []int
+			n := 0
 			empty := tally{what: "have no Chinese text to compare"}
 			err = each(g, src, func(d *reports.Document) error {
 				r.Add(d)
-				isRef = append(isRef, ref != nil && ref.Match(d.ID, d.Meta))
-				years = append(years, d.Meta.Year)
-				if superior {
-					id, _ := analysis.PlaceGroup(d.Meta, "place")
-					sups := map[string]bool{}
-					for _, s := range analysis.Superiors(d.Meta) {
-						sups[s] = true
-					}
-					panels, above = append(panels, id), append(above, sups)
-				}
+				against.Add(d)
+				n++
 				if d.Chars(part) == 0 {
 					empty.add(d.ID, "no Han characters in the "+part.String()+" part")
 				}
@@ -96,24 +80,12 @@ and from the national one.
 			if err != nil {
 				return err
 			}
-			empty.report(g, len(years))
-			keep := func(a, b int) bool {
-				if o.sameYear && (years[a] == 0 || years[a] != years[b]) {
-					return false
-				}
-				if superior {
-					return panels[b] != "" && above[a][panels[b]]
-				}
-				if ref != nil {
-					return !isRef[a] && isRef[b]
-				}
-				return a < b
-			}
-			if ref != nil && !slices.Contains(isRef, true) {
+			empty.report(g, n)
+			if against.NoReference() {
 				return fmt.Errorf("flag --against: no report matches %s ('tifa docs' lists IDs and metadata)", o.against)
 			}
 			done := g.stage("comparing reports")
-			pairs := r.Pairs(keep)
+			pairs := r.Pairs(against.Keep)
 			done()
 			if o.top > 0 && len(pairs) > o.top {
 				pairs = pairs[:o.top]
@@ -134,21 +106,4 @@ and from the national one.
 	f.BoolVar(&o.passages, "passages", false, "one row per shared passage")
 	f.IntVar(&o.top, "top", 0, "only the N pairs sharing most (0: all)")
 	return cmd
-}
-
-// againstFilter reads --against: a filter when it holds "=", else a
-// document ID; nil when empty.
-func againstFilter(s string) (*analysis.Filter, error) {
-	if s == "" {
-		return nil, nil
-	}
-	spec := s
-	if !strings.Contains(s, "=") {
-		spec = "doc=" + s
-	}
-	f, err := analysis.ParseFilter([]string{spec})
-	if err != nil {
-		return nil, fmt.Errorf("flag --against: %w", err)
-	}
-	return &f, nil
 }
