@@ -3,12 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/chart"
-	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
@@ -70,7 +68,7 @@ words in two colours; with --by a colour per group).`,
 				return err
 			}
 			seq := l.seqs
-			query, category, err := expandQuery(l.lex, seq, args[len(args)-1])
+			query, category, err := wordvec.ParseQuery(l.lex, seq, args[len(args)-1])
 			if err != nil {
 				return err
 			}
@@ -90,7 +88,7 @@ words in two colours; with --by a colour per group).`,
 			var checks []*wordvec.Check
 			done := g.stage("training word vectors")
 			for gi, m := range members {
-				model, nn, err := expandGroup(seq, m, query, keep, opt, &e)
+				model, nn, err := wordvec.Expand(seq, m, e.window, query, e.top, keep, opt)
 				if err != nil && len(members) == 1 {
 					return err
 				}
@@ -142,32 +140,6 @@ words in two colours; with --by a colour per group).`,
 	return cmd
 }
 
-// expandGroup trains the vectors of the documents docs of seq and returns
-// them with the terms nearest the query terms that have a vector (keep
-// says which may be listed). Without vectors, or without a query term
-// among them, the error says why.
-func expandGroup(seq *vector.Sequences, docs []int, query []int32, keep func(int32) bool, opt wordvec.Options, e *expandOpts) (*wordvec.Model, []wordvec.Neighbor, error) {
-	windows, err := seq.WindowsOf(e.window, docs)
-	if err != nil {
-		return nil, nil, err
-	}
-	m, err := wordvec.Train(windows, len(seq.Terms), opt)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w (lower --min-count)", err)
-	}
-	var q []int32
-	for _, t := range query {
-		if m.Row(t) >= 0 {
-			q = append(q, t)
-		}
-	}
-	if len(q) == 0 {
-		return m, nil, fmt.Errorf("no TERM has --min-count %d tokens: no vector to start from", e.minCount)
-	}
-	nn, err := m.Nearest(q, e.top, keep)
-	return m, nn, err
-}
-
 // parse checks the flags and returns the tables asked for.
 func (e *expandOpts) parse(g *globals) ([]string, error) {
 	if err := checkWindow(e.window); err != nil { // the numeric flags: flagRanges
@@ -181,29 +153,6 @@ func (e *expandOpts) parse(g *globals) ([]string, error) {
 		return nil, err
 	}
 	return tables, g.checkSeveral(tables)
-}
-
-// expandQuery returns the term ids of the comma-separated terms of arg (a
-// lexicon form stands for its slogan) and the category of the first that
-// is a slogan ("" if none).
-func expandQuery(lex *lexicon.Lexicon, seq *vector.Sequences, arg string) ([]int32, string, error) {
-	var ids []int32
-	category := ""
-	for _, term := range strings.Split(arg, ",") {
-		term = strings.TrimSpace(term)
-		if e, ok := lex.Lookup(lexicon.Normalize(term)); ok {
-			term = lex.Entries[e].Slogan
-			if category == "" {
-				category = lex.Entries[e].Category
-			}
-		}
-		id := seq.ID(term)
-		if term == "" || id < 0 {
-			return nil, "", fmt.Errorf("TERM %q: not a word of the reports (a word the segmenter cuts in pieces is none: put it in a --lexicon file to keep it whole)", term)
-		}
-		ids = append(ids, id)
-	}
-	return ids, category, nil
 }
 
 // writeCandidates writes the neighbours that are no lexicon form to path
