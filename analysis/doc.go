@@ -1,8 +1,9 @@
 // Package analysis measures slogans in reports: exact counts per document
 // (Counter), slogan × year trends (Trend), how slogans spread from the
 // centre down the levels of government (Diffusion), every mention in its
-// context (Finder, KWIC), and which documents to analyse (Filter). It
-// takes reports.Documents and a lexicon and never opens a file.
+// context (Finder, KWIC), and which documents to analyse (Filter). Trend
+// and Diffusion say in Warnings which documents they left out. It takes
+// reports.Documents and a lexicon and never opens a file.
 //
 // Counts are exact: every form of every lexicon entry is found in one pass
 // on the cleaned text (lexicon.Matcher); a mention belongs to the part of

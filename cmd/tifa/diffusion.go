@@ -110,7 +110,7 @@ under.`,
 			if err != nil {
 				return err
 			}
-			diffusionWarnings(g, d, part)
+			g.warnAll(d.Warnings(part))
 			if events != "" {
 				if err := g.outputTo(events, eventsFormat == table.FormatXLSX).Write(eventsFormat, g.bom, tabulate.Events(d.Events(opt), lex)); err != nil {
 					return err
@@ -145,23 +145,6 @@ under.`,
 	f.StringVar(&by, "by", "region", "the regions: region (as written), or division code: place (renames merged), county, city or province (a township under its county)")
 	p.addFlags(cmd, "the adoption curves")
 	return cmd
-}
-
-func diffusionWarnings(g *globals, d *analysis.Diffusion, part reports.Part) {
-	noRegion, noYear, noText := d.Skipped()
-	if len(noRegion) > 0 {
-		g.warnf("%d document(s) without a known region left out (e.g. %s); give regions in a manifest (--meta)", len(noRegion), reports.QuoteName(noRegion[0]))
-	}
-	if len(noYear) > 0 {
-		g.warnf("%d document(s) without a known year left out (e.g. %s); give years in a manifest (--meta)", len(noYear), reports.QuoteName(noYear[0]))
-	}
-	if len(noText) > 0 {
-		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, reports.QuoteName(noText[0]))
-	}
-	unplacedWarning(g, d.By(), d.Unplaced())
-	if ls := d.Levels(); len(ls) > 0 && ls[0] != reports.LevelNational {
-		g.warnf("no national report (level national) among the documents: lags are empty")
-	}
 }
 
 var diffusionTables = map[string]func(*analysis.Diffusion, analysis.DiffusionOptions, *lexicon.Lexicon) *table.Table{

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/infile"
 	"github.com/tifa-project/tifa/places"
 	"github.com/tifa-project/tifa/reports"
@@ -96,7 +97,14 @@ func placesResolver(file string) (*places.Resolver, error) {
 // unplacedWarning reports the documents a grouping by division code left
 // out.
 func unplacedWarning(g *globals, by string, ids []string) {
-	if len(ids) > 0 {
-		g.warnf("--by %s: %d document(s) left out, with no code or no %s holding them (e.g. %s); 'tifa places' shows the codes", by, len(ids), by, ids[0])
+	g.warnAll([]string{analysis.UnplacedWarning(by, ids)})
+}
+
+// warnAll prints each warning of ws that is not "" (unless -q).
+func (g *globals) warnAll(ws []string) {
+	for _, w := range ws {
+		if w != "" {
+			g.warnf("%s", w)
+		}
 	}
 }

@@ -132,8 +132,8 @@ func (o *reportOpts) page(g *globals, cmd *cobra.Command, args []string) (*htmlr
 	if err != nil {
 		return nil, err
 	}
-	trendWarnings(g, r.Trend(), part)
-	diffusionWarnings(g, r.Diffusion(), part)
+	g.warnAll(r.Trend().Warnings(part))
+	g.warnAll(r.Diffusion().Warnings(part))
 	by := o.vec.by
 	if by == "auto" {
 		by = "doc"

@@ -83,7 +83,7 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 			if err != nil {
 				return err
 			}
-			trendWarnings(g, tr, part)
+			g.warnAll(tr.Warnings(part))
 			rows := tr.Rows(topt)
 			if p.wanted() {
 				lines := rows
@@ -116,18 +116,6 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 	f.StringVar(&o.value, "value", "mean_per10k", "with --wide or --plot: mean_per10k, share, mentioning or mentions")
 	p.addFlags(cmd, "the trend lines")
 	return cmd
-}
-
-// trendWarnings reports the documents the trend left out.
-func trendWarnings(g *globals, tr *analysis.Trend, part reports.Part) {
-	noYear, noText := tr.Skipped()
-	if len(noYear) > 0 {
-		g.warnf("%d document(s) without a known year left out of the trend (e.g. %s); give years in a manifest (--meta)", len(noYear), reports.QuoteName(noYear[0]))
-	}
-	if len(noText) > 0 {
-		g.warnf("%d document(s) with no Chinese text in the %s part left out (e.g. %s)", len(noText), part, reports.QuoteName(noText[0]))
-	}
-	unplacedWarning(g, tr.By(), tr.Unplaced())
 }
 
 func (o *trendOpts) options(lex *lexicon.Lexicon) (analysis.TrendOptions, error) {
