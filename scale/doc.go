@@ -56,7 +56,8 @@
 // reports whether the tolerance was met. And quanteda centres α on its
 // mean and rescales θ alone: its θ and β are the same up to that
 // rescaling, its α and ψ differ by a constant. The sign is fixed so that θ
-// of document Dir[0] is below θ of document Dir[1] (quanteda's dir).
+// of document Dir[0] is below θ of document Dir[1] (quanteda's dir);
+// Orient picks them from the documents' years, earliest left.
 //
 // Standard errors of θ come from the Hessian of each document's (α_i, θ_i)
 // block, as in quanteda: se(θ_i) = sqrt(−H_αα / det H). They ignore the

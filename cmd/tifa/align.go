@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/align"
@@ -40,8 +38,8 @@ previous_year), n (pairs), mean_slogans, median_slogans, mean_words,
 median_words. A district is a county here (the level of its code).`,
 		Example: "  tifa align ../shared/corpus --table summary\n  tifa align ../shared/corpus --where province=河北 -f csv -o align.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if which != "reports" && which != "summary" {
-				return fmt.Errorf("flag --table: want reports or summary (got %q)", which)
+			if err := oneOf("table", which, "reports", "summary"); err != nil {
+				return err
 			}
 			_, ms, err := o.countSpaces(g, args, vector.SpaceSlogans, vector.SpaceWords)
 			if err != nil {

@@ -102,8 +102,8 @@ low, high, n_eff, false.`,
 		Example: "  tifa lexicon audit sample.csv\n  tifa lexicon audit sample.csv --by category",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if by != "entry" && by != "category" {
-				return fmt.Errorf("flag --by: want entry or category (got %q)", by)
+			if err := oneOf("by", by, "entry", "category"); err != nil {
+				return err
 			}
 			lines, err := audit.ReadFile(args[0])
 			if err != nil {

@@ -67,3 +67,24 @@ func parseTables(g *globals, flag string, valid []string, onTerminal, inFile str
 	}
 	return names, nil
 }
+
+// oneOf checks that flag's value v is one of valid: "flag --FLAG: want a,
+// b or c (got "v")".
+func oneOf(flag, v string, valid ...string) error {
+	if slices.Contains(valid, v) {
+		return nil
+	}
+	n := len(valid) - 1
+	return fmt.Errorf("flag --%s: want %s or %s (got %q)", flag, strings.Join(valid[:n], ", "), valid[n], v)
+}
+
+// firstErr returns the first error of errs that is not nil: flag checks
+// in the order the flags are checked.
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

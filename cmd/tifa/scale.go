@@ -155,14 +155,9 @@ with ca; CSV/JSON the positions):
 
 // parse checks the flags and returns the tables asked for.
 func (s *scaleOpts) parse(g *globals) ([]string, error) {
-	if s.method != "wordfish" && s.method != "ca" {
-		return nil, fmt.Errorf("flag --method: want wordfish or ca (got %q)", s.method)
-	}
-	if s.interval != "normal" && s.interval != "percentile" {
-		return nil, fmt.Errorf("flag --interval: want normal or percentile (got %q)", s.interval)
-	}
-	if s.plotType != "positions" && s.plotType != "words" {
-		return nil, fmt.Errorf("flag --plot-type: want positions or words (got %q)", s.plotType)
+	if err := firstErr(oneOf("method", s.method, "wordfish", "ca"), oneOf("interval", s.interval, "normal", "percentile"),
+		oneOf("plot-type", s.plotType, "positions", "words")); err != nil {
+		return nil, err
 	}
 	first := "fit,positions"
 	if s.method == "ca" {
@@ -176,30 +171,19 @@ func (s *scaleOpts) parse(g *globals) ([]string, error) {
 }
 
 // direction returns the two units Wordfish orients θ by: --dir's, else
-// the first unit of the earliest year and the first of the latest, else
-// the first two.
+// scale.Orient's by the units' years.
 func (s *scaleOpts) direction(units []vector.Unit) ([2]int, error) {
-	if s.dir != "" {
-		a, b, ok := strings.Cut(s.dir, ",")
-		ia, ib := vector.UnitIndex(units, a), vector.UnitIndex(units, b)
-		if !ok || ia < 0 || ib < 0 || ia == ib {
-			return [2]int{}, fmt.Errorf("flag --dir: want two different unit IDs LEFT,RIGHT of the units scaled (got %q; 'tifa docs' lists document IDs)", s.dir)
+	if s.dir == "" {
+		years := make([]int, len(units))
+		for i, u := range units {
+			years[i] = u.Meta.Year
 		}
-		return [2]int{ia, ib}, nil
+		return scale.Orient(years), nil
 	}
-	lo, hi := -1, -1
-	for i, u := range units {
-		if y := u.Meta.Year; y != 0 {
-			if lo < 0 || y < units[lo].Meta.Year {
-				lo = i
-			}
-			if hi < 0 || y > units[hi].Meta.Year {
-				hi = i
-			}
-		}
+	a, b, ok := strings.Cut(s.dir, ",")
+	ia, ib := vector.UnitIndex(units, a), vector.UnitIndex(units, b)
+	if !ok || ia < 0 || ib < 0 || ia == ib {
+		return [2]int{}, fmt.Errorf("flag --dir: want two different unit IDs LEFT,RIGHT of the units scaled (got %q; 'tifa docs' lists document IDs)", s.dir)
 	}
-	if lo < 0 || units[lo].Meta.Year == units[hi].Meta.Year {
-		return [2]int{0, 1}, nil
-	}
-	return [2]int{lo, hi}, nil
+	return [2]int{ia, ib}, nil
 }

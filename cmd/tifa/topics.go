@@ -164,8 +164,8 @@ func (t *topicsOpts) parse(g *globals) (topics.Options, []int, []string, error) 
 	if err := checkWindow(t.window); err != nil { // the numeric flags: flagRanges
 		return opt, nil, nil, err
 	}
-	if t.plotType != "heatmap" && t.plotType != "lines" {
-		return opt, nil, nil, fmt.Errorf("flag --plot-type: want heatmap or lines (got %q)", t.plotType)
+	if err := oneOf("plot-type", t.plotType, "heatmap", "lines"); err != nil {
+		return opt, nil, nil, err
 	}
 	tables, err := parseTables(g, t.tables, []string{"shares", "topics", "terms", "year", "level", "fit", "k"}, "k,fit,topics", "shares")
 	if err != nil {
