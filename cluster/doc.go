@@ -7,7 +7,9 @@
 // linkage on cosine distance, Ward on Euclidean distance, as scipy's
 // linkage, cut into k groups by Cut), with k given or chosen by the best
 // mean Silhouette (cosine distance, as scikit-learn's silhouette_score)
-// over a range. LeafOrder lays a merge tree out as a dendrogram does.
+// over a range (ParseK and ParseKRange read them as a user writes them;
+// HasTree says which methods merge into a tree). LeafOrder lays a merge
+// tree out as a dendrogram does.
 //
 // Randomness comes from a seed only: the same rows, options and seed give
 // the same labels on any machine and for any number of goroutines.

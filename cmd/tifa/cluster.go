@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -66,14 +65,14 @@ for average, complete and ward, map for k-means.`,
 			}
 			if plotKind == "" {
 				plotKind = "map"
-				if copt.Method != "kmeans" && copt.Method != "minibatch" {
+				if cluster.HasTree(copt.Method) {
 					plotKind = "tree"
 				}
 			}
-			switch {
-			case plotKind != "map" && plotKind != "tree":
-				return fmt.Errorf("flag --plot-type: want map or tree (got %q)", plotKind)
-			case plotKind == "tree" && (copt.Method == "kmeans" || copt.Method == "minibatch"):
+			if err := oneOf("plot-type", plotKind, "map", "tree"); err != nil {
+				return err
+			}
+			if plotKind == "tree" && !cluster.HasTree(copt.Method) {
 				return fmt.Errorf("flag --plot-type tree: k-means has no merge tree; use --method average, complete or ward")
 			}
 			if err := p.check(); err != nil {
@@ -133,19 +132,12 @@ func (c *clusterOpts) parse(g *globals) (cluster.Options, []string, error) {
 	if !slices.Contains(cluster.Methods, c.method) {
 		return opt, nil, fmt.Errorf("flag --method: want %s (got %q)", strings.Join(cluster.Methods, ", "), c.method)
 	}
-	if c.k != "auto" {
-		k, err := strconv.Atoi(c.k)
-		if err != nil || k < 1 {
-			return opt, nil, fmt.Errorf("flag --k: want a number ≥ 1 or auto (got %q)", c.k)
-		}
-		opt.K = k
+	var err error
+	if opt.K, err = cluster.ParseK(c.k); err != nil {
+		return opt, nil, fmt.Errorf("flag --k: %w", err)
 	}
-	lo, hi, ok := strings.Cut(c.kRange, "..")
-	var err1, err2 error
-	opt.KMin, err1 = strconv.Atoi(lo)
-	opt.KMax, err2 = strconv.Atoi(hi)
-	if !ok || err1 != nil || err2 != nil || opt.KMin > opt.KMax {
-		return opt, nil, fmt.Errorf("flag --k-range: want MIN..MAX, e.g. 2..10 (got %q)", c.kRange)
+	if opt.KMin, opt.KMax, err = cluster.ParseKRange(c.kRange); err != nil {
+		return opt, nil, fmt.Errorf("flag --k-range: %w", err)
 	}
 	names, err := parseTables(g, c.tables, []string{"members", "profile", "terms", "k", "tree"}, "k,profile,members", "members")
 	return opt, names, err

@@ -10,7 +10,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -271,34 +270,5 @@ func TestCorpusMethodCharts(t *testing.T) {
 		{"scale_words", []string{"scale", filepath.Join(corpus, "provincial"), "--by", "region", "--replicates", "0", "--plot-type", "words"}, []string{"自治区", "大都市"}},
 		{"cooccur", []string{"cooccur", corpus}, []string{"两个确立", "雄安新区", "邓小平理论"}},
 		{"expand", []string{"expand", corpus, "共同富裕", "--by", "level", "--top", "6"}, []string{"先富起来", "生活品质"}},
-	})
-}
-
-// FuzzKList: --k-range either parses into numbers of topics in range,
-// which print back to a list that parses the same, or fails naming the
-// flag; it never panics.
-func FuzzKList(f *testing.F) {
-	for _, s := range []string{"5,10,15,20,30", "2", " 3 , 4", "", ",", "0", "1001", "2..5", "-1", "1e3", "５"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		ks, err := parseKList(s)
-		if err != nil {
-			if !strings.Contains(err.Error(), "flag --k-range") {
-				t.Fatalf("%q: error %v does not name the flag", s, err)
-			}
-			return
-		}
-		var parts []string
-		for _, k := range ks {
-			if k < 1 || k > 1000 {
-				t.Fatalf("%q: k %d out of range", s, k)
-			}
-			parts = append(parts, strconv.Itoa(k))
-		}
-		again, err := parseKList(strings.Join(parts, ","))
-		if err != nil || !slices.Equal(again, ks) {
-			t.Fatalf("%q: %v, printed and parsed again %v (%v)", s, ks, again, err)
-		}
 	})
 }

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -150,15 +148,15 @@ shares unless --table says otherwise):
 func (t *topicsOpts) parse(g *globals) (topics.Options, []int, []string, error) {
 	opt := topics.Options{Iterations: t.iter, Seed: t.seed, Alpha: t.alpha, Beta: t.beta}
 	var ks []int
-	var err error
+	k, fixed, err := topics.ParseK(t.k, t.seeded)
 	switch {
-	case t.k == "auto":
-		if ks, err = parseKList(t.kRange); err != nil {
-			return opt, nil, nil, err
-		}
+	case err != nil:
+		return opt, nil, nil, fmt.Errorf("flag --k: %w", err)
+	case fixed:
+		opt.K = k
 	default:
-		if opt.K, err = strconv.Atoi(t.k); err != nil || opt.K < 0 || opt.K > topics.MaxTopics || (opt.K == 0 && !t.seeded) {
-			return opt, nil, nil, fmt.Errorf("flag --k: want a number 1..%d (0 with --seeded) or auto (got %q)", topics.MaxTopics, t.k)
+		if ks, err = topics.ParseKs(t.kRange); err != nil {
+			return opt, nil, nil, fmt.Errorf("flag --k-range: %w", err)
 		}
 	}
 	if err := checkWindow(t.window); err != nil { // the numeric flags: flagRanges
@@ -175,18 +173,4 @@ func (t *topicsOpts) parse(g *globals) (topics.Options, []int, []string, error) 
 		tables = slices.DeleteFunc(tables, func(n string) bool { return n == "k" }) // only --k auto has one
 	}
 	return opt, ks, tables, g.checkSeveral(tables)
-}
-
-// parseKList reads --k-range: numbers of topics 1..topics.MaxTopics
-// separated by commas.
-func parseKList(s string) ([]int, error) {
-	var ks []int
-	for _, f := range strings.Split(s, ",") {
-		k, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || k < 1 || k > topics.MaxTopics {
-			return nil, fmt.Errorf("flag --k-range: want numbers 1..%d separated by commas, e.g. 5,10,20 (got %q)", topics.MaxTopics, s)
-		}
-		ks = append(ks, k)
-	}
-	return ks, nil
 }
