@@ -8,7 +8,9 @@
 // convention) and [Bars] (signed horizontal bars, e.g. keyness G²).
 // [TrendLines], [AdoptionLines], [SimilarityHeatmap], [ClusterMap],
 // [ClusterTree] and [KeynessBars] make the chart of each of tifa's
-// results, as tifa's --plot draws it.
+// results, as tifa's --plot draws it; [TrendChart] and [AdoptionChart]
+// first pick the slogans that keep the lines few, and say which they left
+// out ([Picked]).
 //
 // Fonts. [FindFont] picks a face with Chinese glyphs: the file given, else
 // $TIFA_FONT, else the first of a list of well-known places (Debian's

@@ -117,19 +117,8 @@ under.`,
 				}
 			}
 			if p.wanted() {
-				pts := d.Curve(opt)
-				levels, all := map[string]bool{}, map[int]bool{}
-				for _, pt := range pts {
-					levels[pt.Level], all[pt.Entry] = true, true
-				}
-				if top := o.plotTop(g, len(levels), len(all), "used by most regions"); top > 0 {
-					chartOpt := opt // a line per slogan and level: keep them few; the table lists all
-					chartOpt.Top = top
-					pts = d.Curve(chartOpt)
-				}
-				c := chart.AdoptionLines(pts, lex)
-				c.Series = capSeries(g, c.Series, "--top or --slogan")
-				if err := p.draw(c); err != nil {
+				c, picked := chart.AdoptionChart(d, opt, lex)
+				if err := p.drawPicked(g, c, picked, "used by most regions"); err != nil {
 					return err
 				}
 			}

@@ -10,37 +10,6 @@ import (
 	"github.com/tifa-project/tifa/table"
 )
 
-// plotMaxSeries is the most lines a --plot draws; past 12 the colours
-// repeat dashed, past this the legend no longer reads.
-const plotMaxSeries = 24
-
-// plotDefaultTop is how many slogans trend and diffusion --plot draw when
-// neither --top nor --slogan picks them: ten lines in ten colours still
-// read.
-const plotDefaultTop = 10
-
-// plotTop is how many slogans such a default chart draws when each has a
-// line per group (level or region): as many as keep the lines within
-// plotMaxSeries, at most plotDefaultTop, at least one.
-func plotTop(groups int) int {
-	return max(1, min(plotDefaultTop, plotMaxSeries/max(1, groups)))
-}
-
-// plotTop returns how many slogans the chart of trend or diffusion draws
-// when it draws fewer than the table: 0 when --top or --slogan picked
-// them, else plotTop(groups) of the table's all slogans (most says how
-// they are ranked), with a note on stderr when that leaves some out.
-func (o *trendOpts) plotTop(g *globals, groups, all int, most string) int {
-	if o.top != 0 || len(o.slogans) > 0 {
-		return 0
-	}
-	top := plotTop(groups)
-	if top < all {
-		g.warnf("--plot: the chart shows the %d slogans %s, of %d (--top N or --slogan picks others)", top, most, all)
-	}
-	return top
-}
-
 // plotOpts are the --plot and --font flags of the commands that draw.
 type plotOpts struct {
 	path, font string
@@ -89,11 +58,14 @@ func (p *plotOpts) draw(c chart.Chart) error {
 	return table.WriteFileAtomic(p.path, buf.Bytes())
 }
 
-// capSeries keeps the first plotMaxSeries series, with a warning.
-func capSeries(g *globals, s []chart.Series, narrow string) []chart.Series {
-	if len(s) > plotMaxSeries {
-		g.warnf("--plot: %d lines; the chart shows the first %d (narrow it with %s)", len(s), plotMaxSeries, narrow)
-		s = s[:plotMaxSeries]
+// drawPicked draws c, a chart of trends or adoption curves, saying first
+// what it leaves out (chart.Picked); most says how its slogans are ranked.
+func (p *plotOpts) drawPicked(g *globals, c chart.Chart, pk chart.Picked, most string) error {
+	if pk.Shown < pk.All {
+		g.warnf("--plot: the chart shows the %d slogans %s, of %d (--top N or --slogan picks others)", pk.Shown, most, pk.All)
 	}
-	return s
+	if pk.Lines > 0 {
+		g.warnf("--plot: %d lines; the chart shows the first %d (narrow it with --top or --slogan)", pk.Lines, chart.MaxSeries)
+	}
+	return p.draw(c)
 }

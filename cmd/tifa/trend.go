@@ -86,18 +86,8 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 			g.warnAll(tr.Warnings(part))
 			rows := tr.Rows(topt)
 			if p.wanted() {
-				lines := rows
-				groups, slogans := map[string]bool{}, map[int]bool{}
-				for _, r := range rows {
-					groups[r.Group], slogans[r.Entry] = true, true
-				}
-				if top := o.plotTop(g, len(groups), len(slogans), "mentioned in most reports"); top > 0 {
-					topt.Top = top // all the slogans mentioned would be a tangle of lines
-					lines = tr.Rows(topt)
-				}
-				c := chart.TrendLines(lines, lex, o.by, o.value)
-				c.Series = capSeries(g, c.Series, "--top or --slogan")
-				if err := p.draw(c); err != nil {
+				c, picked := chart.TrendChart(tr, topt, lex, o.by, o.value)
+				if err := p.drawPicked(g, c, picked, "mentioned in most reports"); err != nil {
 					return err
 				}
 			}
