@@ -16,7 +16,7 @@
 // scale), CooccurPairs and CooccurCommunities (tifa cooccur), Nearest and
 // VectorCheck (tifa expand). The commands choosing among several tables
 // (cluster, topics, scale) call ClusterTables, TopicTables, WordfishTables
-// and CATables.
+// and CATables. Demo computes and lays out the five tables of tifa demo.
 //
 // Per-document tables start with doc, region, level and year, then the
 // manifest's extra columns (metaCols, the one list of them: a new document

@@ -2,44 +2,18 @@ package main
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa"
-	"github.com/tifa-project/tifa/analysis"
-	"github.com/tifa-project/tifa/cluster"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
-	"github.com/tifa-project/tifa/vector"
-)
-
-// What the demo shows: demoTop slogans in the count table, twice as many
-// in the trend table, demoShared shared slogans per pair of neighbours and
-// demoProfile distinguishing slogans per cluster.
-const (
-	demoTop     = 5
-	demoShared  = 3
-	demoProfile = 3
 )
 
 // demoColumns are the document columns (--columns) the demo shows unless
 // told otherwise: the level; the region and year are in the file name.
-// Of the other columns of tifa docs it keeps the lengths, encoding and format
-// (demoDocsCols), so that every table fits a terminal of 100 columns.
 const demoColumns = "level"
-
-var demoDocsCols = []string{"id", "chars", "review_chars", "plan_chars", "encoding", "format"}
-
-// demoNames name the demo's tables (Table.Name): -o demo.csv writes
-// demo.docs.csv, demo.counts.csv …
-var demoNames = []string{"docs", "counts", "trend", "similar", "clusters"}
-
-// demoCluster are the options of 'tifa cluster --by region' with its
-// default flags (--method kmeans --k auto --k-range 2..10 --seed 1
-// --restarts 10); TestDemoMatchesCommands holds the two together.
-var demoCluster = cluster.Options{Method: "kmeans", KMin: 2, KMax: 10, Seed: 1, Restarts: 10}
 
 func newDemoCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
@@ -62,7 +36,7 @@ lexicon it prints what these would, with fewer columns:
 			if g.format == "" && g.out == "" {
 				g.format = table.FormatTable // several tables: never CSV by default
 			}
-			if err := g.checkSeveral(demoNames); err != nil {
+			if err := g.checkSeveral(tabulate.DemoNames); err != nil {
 				return err
 			}
 			if g.columnsFlag == "" {
@@ -93,65 +67,7 @@ func demoTables(g *globals) ([]*table.Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	vz, err := vector.NewVectorizer(vector.SpaceSlogans, lex, nil, reports.PartAll)
-	if err != nil {
-		return nil, err
-	}
-	extra := src.ExtraColumns()
-	docs := tabulate.Docs(extra)
-	counter := analysis.NewCounter(lex, reports.PartAll)
-	tr, _ := analysis.NewTrend("")
-	var dcs []analysis.DocCount
-	ms, err := vector.BuildEach(func(fn func(*reports.Document) error) error {
-		return each(g, src, func(d *reports.Document) error {
-			docs.Add(tabulate.DocRow(d, extra)...)
-			dc := counter.Count(d)
-			dcs = append(dcs, dc)
-			tr.Add(dc)
-			return fn(d)
-		})
-	}, vz)
-	if err != nil {
-		return nil, err
-	}
-	regions, _, err := ms[0].Group("region")
-	if err != nil {
-		return nil, err
-	}
-	v, err := vector.Weigh(regions, &vector.TFIDF{MinDF: 1})
-	if err != nil {
-		return nil, err
-	}
-	nn, err := vector.TopKContext(g.ctx(), v.X, 1, 0)
-	if err != nil {
-		return nil, err
-	}
-	copt := demoCluster
-	copt.Context = g.ctx()
-	res, err := cluster.Cluster(v.X, copt)
-	if err != nil {
-		return nil, err
-	}
-
-	docs = docs.Keep(func(_ int, c table.Column) bool { return c.Optional || slices.Contains(demoDocsCols, c.Name) })
-	docs.Title = "1. tifa docs — which reports were read: place, level, year, length, encoding, format"
-	counts := tabulate.CountsWide(dcs, lex, extra, tabulate.CountOptions{})
-	last := slices.IndexFunc(counts.Cols, func(c table.Column) bool { return c.Name == "chars" }) + demoTop
-	counts = counts.Keep(func(j int, _ table.Column) bool { return j <= last })
-	counts.Title = fmt.Sprintf("2. tifa count --wide — how often each report uses the %d most used slogans", demoTop)
-	trend := tabulate.TrendWide(tr.Rows(analysis.TrendOptions{Top: 2 * demoTop}), tr.Years(), lex, "", "mean_per10k")
-	trend = trend.Keep(func(_ int, c table.Column) bool { return c.Name != "category" })
-	trend.Title = fmt.Sprintf("3. tifa trend --wide --top %d — which slogans rise and fall: mentions per 10,000 characters", 2*demoTop)
-	similar := tabulate.Neighbours(v, nn, "region", demoShared)
-	similar.Title = "4. tifa similar --by region — which townships sound alike, and on what (nearest neighbour: --top 1)"
-	profile := tabulate.Profiles(v, res, demoProfile)
-	profile = profile.Keep(func(_ int, c table.Column) bool { return c.Name != "silhouette" })
-	profile.Title = "5. tifa cluster --by region — how the townships group by priorities, and what each group stresses"
-	tables := []*table.Table{docs, counts, trend, similar, profile}
-	for i, t := range tables {
-		t.Name = demoNames[i]
-	}
-	return tables, nil
+	return tabulate.Demo(g.ctx(), lex, src.ExtraColumns(), func(fn func(*reports.Document) error) error { return each(g, src, fn) })
 }
 
 // demoNext is what the demo suggests trying next, on stderr.
