@@ -57,5 +57,8 @@
 // frequency and community; edges with count, jaccard and npmi) as GraphML
 // 1.0 and GEXF 1.3, the formats Gephi, Cytoscape and igraph read. Labels
 // are XML-escaped by encoding/xml; characters XML cannot hold are replaced
-// by U+FFFD.
+// by U+FFFD. Writer picks one by a file's extension.
+//
+// Groups counts and partitions a network per group of documents (a
+// region, a year …) in one call.
 package cooccur

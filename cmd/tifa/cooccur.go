@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -22,12 +20,6 @@ type cooccurOpts struct {
 	topWords, minCount, top, plotEdges int
 	resolution                         float64
 	seed                               uint64
-}
-
-// graphFormats are the -o extensions tifa cooccur writes a network in.
-var graphFormats = map[string]func(*bytes.Buffer, *cooccur.Network) error{
-	".graphml": func(b *bytes.Buffer, n *cooccur.Network) error { return cooccur.WriteGraphML(b, n) },
-	".gexf":    func(b *bytes.Buffer, n *cooccur.Network) error { return cooccur.WriteGEXF(b, n) },
 }
 
 func newCooccurCmd(g *globals) *cobra.Command {
@@ -67,7 +59,7 @@ table before --top) for Gephi, Cytoscape or igraph instead of the tables.`,
 			if err := p.check(); err != nil {
 				return err
 			}
-			graph := graphFormats[strings.ToLower(filepath.Ext(g.out))]
+			graph := cooccur.Writer(g.out)
 			if (graph != nil || p.wanted()) && o.by != "all" {
 				return fmt.Errorf("flag --by %s: a network is drawn or written for one group only: leave --by out and pick the group with --where", o.by)
 			}
@@ -89,22 +81,10 @@ table before --top) for Gephi, Cytoscape or igraph instead of the tables.`,
 			o.warnSkipped(g, skipped)
 			terms := seq.Frequent(c.topWords)
 			done := g.stage("counting co-occurrences")
-			var res []*cooccur.Result
-			var parts []*cooccur.Partition
-			for _, m := range members {
-				windows, err := seq.WindowsOf(c.window, m)
-				if err != nil {
-					return err
-				}
-				r, err := cooccur.Count(windows, len(seq.Terms), cooccur.Options{Terms: terms, MinCount: c.minCount, SortBy: measure, Workers: o.workers})
-				if err != nil {
-					return err
-				}
-				part, err := cooccur.Communities(len(seq.Terms), r.Pairs, measure, c.resolution, c.seed)
-				if err != nil {
-					return err
-				}
-				res, parts = append(res, r), append(parts, part)
+			res, parts, err := cooccur.Groups(len(members), func(i int) ([][]int32, error) { return seq.WindowsOf(c.window, members[i]) },
+				len(seq.Terms), cooccur.Options{Terms: terms, MinCount: c.minCount, SortBy: measure, Workers: o.workers}, c.resolution, c.seed)
+			if err != nil {
+				return err
 			}
 			done()
 			if len(res) == 1 && len(res[0].Pairs) == 0 {
@@ -173,7 +153,7 @@ func (c *cooccurOpts) parse(g *globals, cmd *cobra.Command) ([]string, cooccur.M
 	if err != nil {
 		return nil, m, err
 	}
-	if graphFormats[strings.ToLower(filepath.Ext(g.out))] != nil {
+	if cooccur.Writer(g.out) != nil {
 		return tables, m, nil // a network file, no table
 	}
 	if _, err := table.ChooseFormat(g.format, g.out, isTerminal(g.stdout)); err != nil {
