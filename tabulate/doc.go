@@ -9,7 +9,8 @@
 // ClusterTerms, KScores and MergeTree (tifa cluster), Keyness (tifa
 // compare), Diffusion, AdoptionCurves, FirstUse and Events (tifa
 // diffusion), Candidates and CandidatesNear (tifa discover), ReusePairs
-// and Passages (tifa reuse), Targets (tifa targets), Lexicon (tifa lexicon
+// and Passages (tifa reuse), Targets (tifa targets; TargetRows a
+// document's rows), Lexicon (tifa lexicon
 // list), Topics, TopicTerms, TopicShares, TopicFit and TopicK (tifa
 // topics; GroupShares averages topic shares by group), Positions,
 // WordfishWords, WordfishFit, CADims, CAPositions and CAWords (tifa

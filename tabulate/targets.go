@@ -64,3 +64,21 @@ func HeadlineRow(d *reports.Document, extra []string, part reports.Part, t targe
 	row = append(row, numbers(t)...)
 	return append(row, t.Unit, strings.Join(t.Qualifiers, "; "), t.Sentence)
 }
+
+// TargetRows returns the rows of Targets for document d: its targets of
+// the kinds keep (targets.ParseKinds) found in part by f, or with
+// headline its headline row (HeadlineRow). found says whether a row holds
+// a target; whole whether d has no such part and was read whole.
+func TargetRows(f *targets.Finder, d *reports.Document, extra []string, part reports.Part, headline bool, keep map[string]bool) (rows [][]any, found, whole bool) {
+	if headline {
+		t, used, ok := f.Headline(d, part)
+		return [][]any{HeadlineRow(d, extra, used, t, ok)}, ok, false
+	}
+	dt := f.Find(d, part)
+	for _, t := range dt.Targets {
+		if keep[t.Kind] {
+			rows = append(rows, TargetRow(d, extra, dt.Part, t))
+		}
+	}
+	return rows, len(rows) > 0, dt.Part != part
+}

@@ -80,27 +80,14 @@ plan part states none the whole text is read (section says all).
 			n := 0
 			err = each(g, src, func(d *reports.Document) error {
 				n++
-				extra := src.ExtraColumns()
-				if headline {
-					t, used, ok := finder.Headline(d, part)
-					rows = append(rows, tabulate.HeadlineRow(d, extra, used, t, ok))
-					if !ok {
-						none.add(d.ID, "no GDP growth target found")
-					}
-					return nil
-				}
-				dt := finder.Find(d, part)
-				if dt.Part != part {
+				r, found, readWhole := tabulate.TargetRows(finder, d, src.ExtraColumns(), part, headline, keep)
+				rows = append(rows, r...)
+				if readWhole {
 					whole.add(d.ID, "no "+part.String()+" heading found")
 				}
-				listed := 0
-				for _, t := range dt.Targets {
-					if keep[t.Kind] {
-						rows = append(rows, tabulate.TargetRow(d, extra, dt.Part, t))
-						listed++
-					}
-				}
-				if listed == 0 {
+				if !found && headline {
+					none.add(d.ID, "no GDP growth target found")
+				} else if !found {
 					none.add(d.ID, "no target found")
 				}
 				return nil
