@@ -66,29 +66,14 @@ built-in lexicon (unless --no-builtin), and say which built-in entries they
 replace. Exit status 1 when any file has an error.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var sets [][]lexicon.Entry
-			bad := 0
-			for _, f := range args {
-				es, err := lexicon.ParseFile(f)
-				if err != nil {
-					bad++
-					fmt.Fprintln(g.stderr, err)
-					continue
-				}
-				sets = append(sets, es)
-				fmt.Fprintf(g.stdout, "%s: %d entries\n", f, len(es))
-			}
-			if bad > 0 {
-				return fmt.Errorf("%d of %d lexicon files have errors", bad, len(args))
-			}
-			var builtin []lexicon.Entry
-			if !noBuiltin {
-				var err error
-				if builtin, err = lexicon.Default(); err != nil {
-					return err
+			files, lex, warns, err := lexicon.CheckFiles(args, !noBuiltin)
+			for _, f := range files {
+				if f.Err != nil {
+					fmt.Fprintln(g.stderr, f.Err)
+				} else {
+					fmt.Fprintf(g.stdout, "%s: %d entries\n", f.Path, f.Entries)
 				}
 			}
-			lex, warns, err := lexicon.New(builtin, sets...)
 			if err != nil {
 				return err
 			}
