@@ -1,9 +1,10 @@
 // Package keyness says which terms set two groups of reports apart — two
 // regions, two periods — and how surely: the measure behind tifa compare.
 //
-// Compare sums the term counts of the units on each side and scores every
-// term with Dunning's log-likelihood G² (Rayson & Garside 2000, "Comparing
-// corpora using frequency profiling"):
+// Compare (CompareSides, with the sides given as filters) sums the term
+// counts of the units on each side and scores every term with Dunning's
+// log-likelihood G² (Rayson & Garside 2000, "Comparing corpora using
+// frequency profiling"):
 //
 //	E1 = na(a+b)/(na+nb)      E2 = nb(a+b)/(na+nb)
 //	G² = 2(a ln(a/E1) + b ln(b/E2))

@@ -67,15 +67,7 @@ for G² are characters (slogans space) or tokens (words space).
 				return err
 			}
 			m := l.matrix
-			inA, inB := make([]bool, len(m.Units)), make([]bool, len(m.Units))
-			both := 0
-			for i, u := range m.Units {
-				inA[i], inB[i] = a.Match(u.ID, u.Meta), b.Match(u.ID, u.Meta)
-				if inA[i] && inB[i] {
-					both++
-				}
-			}
-			sa, sb, keys := keyness.Compare(m, inA, inB)
+			sa, sb, keys, both := keyness.CompareSides(m, a, b)
 			if sa.Docs == 0 || sb.Docs == 0 {
 				return fmt.Errorf("a side matches no document: --a %s matches %d, --b %s matches %d ('tifa docs' shows the metadata)", a, sa.Docs, b, sb.Docs)
 			}
