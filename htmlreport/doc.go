@@ -5,7 +5,7 @@
 // A Report gathers what the file shows in one pass over the documents
 // (Add: the documents as tifa docs lists them, their slogan counts for the
 // trend and the diffusion) and lays it out as a Page with the documents'
-// TF-IDF vectors: the corpus by level and year, the top slogans by year,
+// TF-IDF vectors (Vectors groups and weighs them): the corpus by level and year, the top slogans by year,
 // the similarity heatmap of the largest groups, the clusters with their
 // profiles and a map, and the diffusion curves. Every table is the one a
 // tifa command prints (package tabulate), and its CSV link downloads the

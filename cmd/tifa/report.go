@@ -134,21 +134,10 @@ func (o *reportOpts) page(g *globals, cmd *cobra.Command, args []string) (*htmlr
 	}
 	g.warnAll(r.Trend().Warnings(part))
 	g.warnAll(r.Diffusion().Warnings(part))
-	by := o.vec.by
-	if by == "auto" {
-		by = "doc"
-		if r.Regions() >= 2 {
-			by = "region"
-		}
-	}
-	m, skipped, err := l.matrix.Group(by)
-	if err != nil {
-		return nil, err
-	}
+	v, by, skipped, err := r.Vectors(l.matrix, o.vec.by, &vector.TFIDF{Sublinear: o.vec.sublinear, MinDF: o.vec.minDF, MaxDF: o.vec.maxDF})
 	if len(skipped) > 0 {
 		g.warnf("%d document(s) without a %s left out of the similarity and clusters (e.g. %s)", len(skipped), by, reports.QuoteName(skipped[0]))
 	}
-	v, err := vector.Weigh(m, &vector.TFIDF{Sublinear: o.vec.sublinear, MinDF: o.vec.minDF, MaxDF: o.vec.maxDF})
 	if err != nil {
 		return nil, err
 	}
