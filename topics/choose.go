@@ -218,3 +218,26 @@ func fitScore(train, test, windows [][]int32, nTerms int, opt Options, search Se
 	}
 	return m, perplexity, coherence, nil
 }
+
+// FitChoosing is FitHeldOut, after ChooseK has chosen Options.K among
+// search.Ks when there are any (choice is nil otherwise): the fit of tifa
+// topics, --k auto or not. stage, when not nil, is called as each of
+// these long steps starts and returns what to call when it ends.
+func FitChoosing(docs [][]int32, nTerms int, opt Options, search Search, stage func(what string) (done func())) (sc *Scored, choice *Choice, err error) {
+	if stage == nil {
+		stage = func(string) func() { return func() {} }
+	}
+	if search.Ks != nil {
+		done := stage("choosing the number of topics")
+		choice, err = ChooseK(docs, nTerms, opt, search)
+		done()
+		if err != nil {
+			return nil, nil, err
+		}
+		opt.K = choice.K
+	}
+	done := stage(fmt.Sprintf("fitting %d topics", len(opt.Seeds)+opt.K))
+	sc, err = FitHeldOut(docs, nTerms, opt, search)
+	done()
+	return sc, choice, err
+}

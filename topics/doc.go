@@ -92,8 +92,9 @@
 // (Infer) so every document has its shares. ChooseK fits each candidate k
 // on the documents not held out and picks the smallest k whose perplexity is within a tolerance of
 // the best (held-out perplexity tends to flatten, not rise, past the right
-// k, so the smallest near-best k is the parsimonious choice). ParseK and
-// ParseKs read k and the k tried as a user writes them.
+// k, so the smallest near-best k is the parsimonious choice). FitChoosing
+// runs the two in turn. ParseK and ParseKs read k and the k tried as a user
+// writes them.
 //
 // # References
 //

@@ -80,19 +80,7 @@ shares unless --table says otherwise):
 				}
 			}
 			search := topics.Search{Ks: ks, HeldOut: t.holdout, Windows: windows}
-			var choice *topics.Choice
-			if ks != nil {
-				done := g.stage("choosing the number of topics")
-				ch, err := topics.ChooseK(seq.Docs, len(seq.Terms), opt, search)
-				done()
-				if err != nil {
-					return err
-				}
-				opt.K, choice = ch.K, ch
-			}
-			done := g.stage(fmt.Sprintf("fitting %d topics", len(opt.Seeds)+opt.K))
-			sc, err := topics.FitHeldOut(seq.Docs, len(seq.Terms), opt, search)
-			done()
+			sc, choice, err := topics.FitChoosing(seq.Docs, len(seq.Terms), opt, search, g.stage)
 			if err != nil {
 				return err
 			}
