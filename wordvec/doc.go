@@ -7,8 +7,8 @@
 // library's embed in any file importing both.)
 //
 // Train, Nearest and CategoryCheck work on term ids; NearCategory,
-// ParseQuery, Expand, CheckCategories and NewCandidates take reports and
-// vector.Sequences, for tifa discover --near and tifa expand.
+// ParseQuery, Expand, ExpandGroups, CheckCategories and NewCandidates take
+// reports and vector.Sequences, for tifa discover --near and tifa expand.
 //
 // # Vectors
 //

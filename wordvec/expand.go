@@ -57,3 +57,16 @@ func Expand(seq *vector.Sequences, docs []int, window string, query []int32, top
 	nn, err := m.Nearest(q, top, keep)
 	return m, nn, err
 }
+
+// ExpandGroups runs Expand on each group of documents of seq (members,
+// as vector.GroupUnits gives them) and measures each group's vectors
+// with CheckCategories: one model, neighbour list and check per group, in
+// order, and the error of each group (nil when it has its neighbours).
+func ExpandGroups(seq *vector.Sequences, lex *lexicon.Lexicon, members [][]int, window string, query []int32, top int, keep func(int32) bool, opt Options) (models []*Model, nbrs [][]Neighbor, checks []*Check, errs []error) {
+	for _, m := range members {
+		model, nn, err := Expand(seq, m, window, query, top, keep, opt)
+		models, nbrs, errs = append(models, model), append(nbrs, nn), append(errs, err)
+		checks = append(checks, CheckCategories(model, seq, lex))
+	}
+	return models, nbrs, checks, errs
+}

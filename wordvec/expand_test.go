@@ -64,3 +64,40 @@ func TestExpand(t *testing.T) {
 		t.Errorf("query without a vector: %v", err)
 	}
 }
+
+func TestExpandGroups(t *testing.T) {
+	lex, _, err := lexicon.New(nil, []lexicon.Entry{{Slogan: "a", Category: "x"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs, ends [][]int32
+	for i := range 40 {
+		doc, end := []int32{0, 1, 0, 1, 2, 3, 2, 3}, []int32{4, 8}
+		if i >= 30 {
+			doc, end = []int32{2, 3}, []int32{2} // the second group never uses term 0
+		}
+		docs, ends = append(docs, doc), append(ends, end)
+	}
+	seq := &vector.Sequences{Space: vector.SpaceWords, Terms: []string{"a", "b", "c", "d"}, Entries: []int{0, -1, -1, -1},
+		Docs: docs, Sentences: ends, Paragraphs: ends}
+	var first, second []int
+	for i := range 40 {
+		if i < 30 {
+			first = append(first, i)
+		} else {
+			second = append(second, i)
+		}
+	}
+	opt := DefaultOptions()
+	opt.MinCount, opt.Dims = 2, 2
+	models, nbrs, checks, errs := ExpandGroups(seq, lex, [][]int{first, second}, vector.WindowSentence, []int32{0}, 1, nil, opt)
+	if len(models) != 2 || len(nbrs) != 2 || len(checks) != 2 || len(errs) != 2 {
+		t.Fatalf("%d models, %d lists, %d checks, %d errors; want 2 of each", len(models), len(nbrs), len(checks), len(errs))
+	}
+	if errs[0] != nil || len(nbrs[0]) != 1 || nbrs[0][0].Term != 1 {
+		t.Errorf("first group: %v %v, want b nearest a", nbrs[0], errs[0])
+	}
+	if errs[1] == nil || nbrs[1] != nil {
+		t.Errorf("second group (no a): %v, %v; want an error", nbrs[1], errs[1])
+	}
+}

@@ -83,22 +83,16 @@ words in two colours; with --by a colour per group).`,
 			keep := func(t int32) bool { return !e.noSlogans || seq.Entries[t] < 0 }
 			opt := wordvec.DefaultOptions()
 			opt.MinCount, opt.Dims, opt.Workers = e.minCount, e.dims, o.workers
-			var models []*wordvec.Model
-			var nbrs [][]wordvec.Neighbor
-			var checks []*wordvec.Check
 			done := g.stage("training word vectors")
-			for gi, m := range members {
-				model, nn, err := wordvec.Expand(seq, m, e.window, query, e.top, keep, opt)
+			models, nbrs, checks, errs := wordvec.ExpandGroups(seq, l.lex, members, e.window, query, e.top, keep, opt)
+			done()
+			for gi, err := range errs {
 				if err != nil && len(members) == 1 {
 					return err
-				}
-				if err != nil {
+				} else if err != nil {
 					g.warnf("%s: %v", groups[gi].ID, err)
 				}
-				models, nbrs = append(models, model), append(nbrs, nn)
-				checks = append(checks, wordvec.CheckCategories(model, seq, l.lex))
 			}
-			done()
 			if p.wanted() {
 				names := make([]string, len(groups))
 				for i, u := range groups {
