@@ -21,6 +21,15 @@ type Approx struct {
 	Seed uint64
 }
 
+// PerRow is how many rows per row are re-ranked exactly when looking for
+// k neighbours: Candidates, or when 0 max(100, 40·k).
+func (a Approx) PerRow(k int) int {
+	if a.Candidates > 0 {
+		return a.Candidates
+	}
+	return max(100, 40*k)
+}
+
 // SignatureBits is the length of the random-projection signatures.
 const SignatureBits = 256
 
@@ -51,11 +60,7 @@ func TopKApprox(ctx context.Context, x *sparse.CSR, k int, opt Approx, workers i
 	if done {
 		return out, err
 	}
-	m := opt.Candidates
-	if m <= 0 {
-		m = max(100, 40*k)
-	}
-	m = max(min(m, n-1), k)
+	m := max(min(opt.PerRow(k), n-1), k)
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}

@@ -119,3 +119,19 @@ func TestTopKApprox(t *testing.T) {
 		t.Error("the result depends on the workers")
 	}
 }
+
+func TestApproxPerRow(t *testing.T) {
+	for _, c := range []struct {
+		a       Approx
+		k, want int
+	}{
+		{Approx{}, 1, 100},
+		{Approx{}, 5, 200},
+		{Approx{Candidates: 30}, 5, 30},
+		{Approx{Candidates: -1}, 3, 120},
+	} {
+		if got := c.a.PerRow(c.k); got != c.want {
+			t.Errorf("%+v.PerRow(%d) = %d, want %d", c.a, c.k, got, c.want)
+		}
+	}
+}

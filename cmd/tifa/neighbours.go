@@ -53,11 +53,7 @@ func (n *neighbourOpts) find(g *globals, o *vectorOpts, l *loaded, k int) ([][]v
 		return vector.TopKWithin(g.ctx(), l.vectors.X, block, k, o.workers)
 	case n.approx:
 		opt := vector.Approx{Candidates: n.candidates, Seed: 1}
-		m := opt.Candidates
-		if m == 0 {
-			m = max(100, 40*k)
-		}
-		g.method = fmt.Sprintf("approximate neighbours: candidates from random projections (%d bits), %d per unit re-ranked exactly", vector.SignatureBits, m)
+		g.method = fmt.Sprintf("approximate neighbours: candidates from random projections (%d bits), %d per unit re-ranked exactly", vector.SignatureBits, opt.PerRow(k))
 		return vector.TopKApprox(g.ctx(), l.vectors.X, k, opt, o.workers)
 	}
 	return o.neighbours(g, l, k)
