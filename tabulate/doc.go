@@ -10,8 +10,8 @@
 // compare), Diffusion, AdoptionCurves, FirstUse and Events (tifa
 // diffusion), Candidates and CandidatesNear (tifa discover), ReusePairs
 // and Passages (tifa reuse), Targets (tifa targets; TargetRows a
-// document's rows), Lexicon (tifa lexicon
-// list), Topics, TopicTerms, TopicShares, TopicFit and TopicK (tifa
+// document's rows), Places (tifa places; PlaceList fills it and counts),
+// Lexicon (tifa lexicon list), Topics, TopicTerms, TopicShares, TopicFit and TopicK (tifa
 // topics; GroupShares averages topic shares by group), Positions,
 // WordfishWords, WordfishFit, CADims, CAPositions and CAWords (tifa
 // scale), CooccurPairs and CooccurCommunities (tifa cooccur), Nearest and

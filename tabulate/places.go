@@ -1,6 +1,7 @@
 package tabulate
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/tifa-project/tifa/reports"
@@ -34,4 +35,42 @@ func PlaceRow(d *reports.Document) []any {
 		cands = strings.Join(cs, "; ")
 	}
 	return append(row, matched, why, cands)
+}
+
+// PlaceList fills the Places table of tifa places (only the documents
+// with no code and not marked as no division when Unresolved) and counts
+// the documents placed.
+type PlaceList struct {
+	Table      *table.Table // Places, filled by Add
+	Unresolved bool
+	// Docs counts the documents added, Placed those with a code,
+	// NoDivision those marked as no division.
+	Docs, Placed, NoDivision int
+}
+
+// NewPlaceList returns an empty list, of the unresolved documents only
+// when unresolved is true.
+func NewPlaceList(unresolved bool) *PlaceList {
+	return &PlaceList{Table: Places(), Unresolved: unresolved}
+}
+
+// Add counts d, and lists it as the list asks.
+func (l *PlaceList) Add(d *reports.Document) {
+	l.Docs++
+	p := d.Meta.Place
+	switch {
+	case p.Resolved():
+		l.Placed++
+	case p.NoDivision:
+		l.NoDivision++
+	}
+	if !l.Unresolved || !p.Resolved() && !p.NoDivision {
+		l.Table.Add(PlaceRow(d)...)
+	}
+}
+
+// Summary is the line tifa places ends with: how many documents were
+// placed, marked as no division, not placed.
+func (l *PlaceList) Summary() string {
+	return fmt.Sprintf("%d of %d documents placed, %d marked as no division, %d not placed", l.Placed, l.Docs, l.NoDivision, l.Docs-l.Placed-l.NoDivision)
 }

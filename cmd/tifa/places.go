@@ -45,29 +45,15 @@ between them).`,
 			if err != nil {
 				return err
 			}
-			t := tabulate.Places()
-			n, placed, none := 0, 0, 0
-			err = each(g, src, func(d *reports.Document) error {
-				n++
-				p := d.Meta.Place
-				switch {
-				case p.Resolved():
-					placed++
-				case p.NoDivision:
-					none++
-				}
-				if !unresolved || !p.Resolved() && !p.NoDivision {
-					t.Add(tabulate.PlaceRow(d)...)
-				}
-				return nil
-			})
+			l := tabulate.NewPlaceList(unresolved)
+			err = each(g, src, func(d *reports.Document) error { l.Add(d); return nil })
 			if err != nil {
 				return err
 			}
 			if !g.quiet {
-				fmt.Fprintf(g.stderr, "tifa: %d of %d documents placed, %d marked as no division, %d not placed\n", placed, n, none, n-placed-none)
+				fmt.Fprintln(g.stderr, "tifa: "+l.Summary())
 			}
-			return g.emit(t)
+			return g.emit(l.Table)
 		},
 	}
 	in.addFlags(cmd, false)
