@@ -7,7 +7,6 @@ import (
 	"github.com/tifa-project/tifa/internal/testkit"
 
 	"github.com/tifa-project/tifa/decode"
-	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -16,14 +15,7 @@ import (
 // of raw report bytes.
 func BenchmarkCleanAndCount(b *testing.B) {
 	raws := testkit.CorpusFiles(b, "national")
-	builtin, err := lexicon.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	lex, _, err := lexicon.New(builtin)
-	if err != nil {
-		b.Fatal(err)
-	}
+	lex := testkit.Builtin(b)
 	counter := NewCounter(lex, reports.PartAll)
 	var size int64
 	for _, r := range raws {

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -39,14 +39,7 @@ func TestBuiltinJudged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	builtin, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lex, _, err := lexicon.New(builtin)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := testkit.Builtin(t)
 	docs, _, err := reports.Load([]string{corpus}, reports.Options{})
 	if err != nil {
 		t.Fatal(err)

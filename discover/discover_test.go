@@ -10,7 +10,6 @@ import (
 
 	"github.com/tifa-project/tifa/internal/testkit"
 
-	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -315,14 +314,7 @@ func ExampleDiscoverer() {
 // (skipped without ../shared/corpus); MB/s is of cleaned text.
 func BenchmarkDiscover(b *testing.B) {
 	docs, size := testkit.CorpusDocs(b, "national")
-	builtin, err := lexicon.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	lex, _, err := lexicon.New(builtin)
-	if err != nil {
-		b.Fatal(err)
-	}
+	lex := testkit.Builtin(b)
 	b.SetBytes(size)
 	for b.Loop() {
 		dv, _ := New(lex, Options{All: true})

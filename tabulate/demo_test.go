@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/tifa-project/tifa"
-	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
@@ -15,14 +15,7 @@ import (
 // commands, with the columns it keeps. That they hold what the commands
 // print is cmd/tifa's TestDemoMatchesCommands.
 func TestDemo(t *testing.T) {
-	builtin, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lex, _, err := lexicon.New(builtin)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := testkit.Builtin(t)
 	src, err := reports.OpenFS(tifa.Samples(), ".", reports.Options{})
 	if err != nil {
 		t.Fatal(err)

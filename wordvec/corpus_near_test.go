@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/tifa-project/tifa"
-	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/wordvec"
 )
@@ -23,11 +23,7 @@ func TestNearCategory(t *testing.T) {
 	if err := src.Each(func(d *reports.Document) error { docs = append(docs, d); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	builtin, err := lexicon.Default()
-	lex, _, err2 := lexicon.New(builtin)
-	if err := errors.Join(err, err2); err != nil {
-		t.Fatal(err)
-	}
+	lex := testkit.Builtin(t)
 	texts := []string{"财政总收入", "没有这个词语啊"}
 	near, err := wordvec.NearCategory(lex, reports.PartAll, docs, texts, "environment")
 	if err != nil {

@@ -22,6 +22,21 @@ func Lexicon(tb testing.TB, entries ...[]string) *lexicon.Lexicon {
 	return lex
 }
 
+// Builtin is the built-in lexicon alone: what tifa counts without
+// --lexicon.
+func Builtin(tb testing.TB) *lexicon.Lexicon {
+	tb.Helper()
+	builtin, err := lexicon.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	lex, _, err := lexicon.New(builtin)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return lex
+}
+
 // SegLexicon is the lexicon of the segmenter tests. Entry indices: 0 六稳,
 // 1 六保, 2 六稳六保, 3 五水共治, 4 最多跑一次, 5 互联网+, 6 乡村振兴,
 // 7 供给侧结构性改革 (alias 供给侧改革).
