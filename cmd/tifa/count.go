@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/lexicon"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
@@ -42,16 +43,8 @@ nested is the same as without the filter.`,
 			if opt.Entries, err = lookupSlogans(lex, slogans); err != nil {
 				return err
 			}
-			src, err := in.open(g, args)
-			if err != nil {
-				return err
-			}
-			counter := analysis.NewCounter(lex, part)
 			var dcs []analysis.DocCount
-			err = each(g, src, func(d *reports.Document) error {
-				dcs = append(dcs, counter.Count(d))
-				return nil
-			})
+			src, err := countEach(g, &in, args, lex, part, func(dc analysis.DocCount) { dcs = append(dcs, dc) })
 			if err != nil {
 				return err
 			}
@@ -67,6 +60,20 @@ nested is the same as without the filter.`,
 	cmd.Flags().BoolVar(&all, "all", false, "keep the slogans not mentioned: rows of count 0, or with --wide columns of zeros")
 	cmd.Flags().StringArrayVar(&slogans, "slogan", nil, "only this slogan (canonical form or alias); repeatable")
 	return cmd
+}
+
+// countEach opens the reports under args and hands each one's slogan
+// counts (of part, with lex) to add: what count, trend and diffusion read.
+func countEach(g *globals, in *inputOpts, args []string, lex *lexicon.Lexicon, part reports.Part, add func(analysis.DocCount)) (*reports.Source, error) {
+	src, err := in.open(g, args)
+	if err != nil {
+		return nil, err
+	}
+	counter := analysis.NewCounter(lex, part)
+	return src, each(g, src, func(d *reports.Document) error {
+		add(counter.Count(d))
+		return nil
+	})
 }
 
 // noSection warns about documents lacking the --section analysed.

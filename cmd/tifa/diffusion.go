@@ -9,7 +9,6 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/lexicon"
-	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 )
@@ -98,15 +97,7 @@ under.`,
 			if err := p.check(); err != nil {
 				return err
 			}
-			src, err := in.open(g, args)
-			if err != nil {
-				return err
-			}
-			counter := analysis.NewCounter(lex, part)
-			err = each(g, src, func(doc *reports.Document) error {
-				d.Add(counter.Count(doc))
-				return nil
-			})
+			_, err = countEach(g, &in, args, lex, part, d.Add)
 			if err != nil {
 				return err
 			}

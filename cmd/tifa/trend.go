@@ -8,7 +8,6 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/lexicon"
-	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
@@ -71,15 +70,7 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 			if err := p.check(); err != nil {
 				return err
 			}
-			src, err := in.open(g, args)
-			if err != nil {
-				return err
-			}
-			counter := analysis.NewCounter(lex, part)
-			err = each(g, src, func(d *reports.Document) error {
-				tr.Add(counter.Count(d))
-				return nil
-			})
+			_, err = countEach(g, &in, args, lex, part, tr.Add)
 			if err != nil {
 				return err
 			}
