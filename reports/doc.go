@@ -7,7 +7,7 @@
 // page).
 //
 // walk.go finds the files (every file under a folder is read, walked or
-// listed, none skipped in silence); load.go reads them, decodes them with
+// listed, none skipped in silence: Source.Others, Source.OtherKinds); load.go reads them, decodes them with
 // package decode, cleans them with package clean and describes them; extracted.go takes the binary formats through extract; origin.go
 // maps cleaned text back to the source.
 //

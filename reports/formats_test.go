@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -133,6 +134,9 @@ func TestOpenMixedFolder(t *testing.T) {
 	}
 	if !reflect.DeepEqual(others, wantOthers) {
 		t.Errorf("others:\n%s\nwant:\n%s", strings.Join(others, "\n"), strings.Join(wantOthers, "\n"))
+	}
+	if n, kinds := src.OtherKinds(); n != 3 || !slices.Equal(kinds, []string{"system", "image", "unsupported"}) {
+		t.Errorf("other kinds: %d %v, want 3 (the manifests aside) [system image unsupported]", n, kinds)
 	}
 	warned := strings.Join(w, "\n")
 	if strings.Contains(warned, "no such file") {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -620,4 +621,19 @@ func (s *Source) addFile(fsys fs.FS, name, id, p, seenKey string, named bool, ls
 		in.disk, in.ident = seenKey, infile.IdentityOf(fi)
 	}
 	s.inputs = append(s.inputs, in)
+}
+
+// OtherKinds counts the files found that are not read as reports, the
+// manifest aside, and lists their kinds (Entry.Format: image, data …) in
+// the order first found.
+func (s *Source) OtherKinds() (n int, kinds []string) {
+	for _, e := range s.others {
+		if e.Format != string(extract.Manifest) {
+			n++
+			if !slices.Contains(kinds, e.Format) {
+				kinds = append(kinds, e.Format)
+			}
+		}
+	}
+	return n, kinds
 }

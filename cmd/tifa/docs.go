@@ -2,12 +2,10 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/extract"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
@@ -55,20 +53,11 @@ in format, and why it is not read in warnings.`,
 			if err != nil {
 				return err
 			}
-			var kinds []string // of the files listed, the manifest aside
-			n := 0
-			for _, e := range src.Others() {
-				if all {
+			if all {
+				for _, e := range src.Others() {
 					t.Add(tabulate.DocRow(e.Doc(), src.ExtraColumns())...)
 				}
-				if e.Format != string(extract.Manifest) {
-					n++
-					if !slices.Contains(kinds, e.Format) {
-						kinds = append(kinds, e.Format)
-					}
-				}
-			}
-			if !all && n > 0 && !g.quiet {
+			} else if n, kinds := src.OtherKinds(); n > 0 && !g.quiet {
 				fmt.Fprintf(g.stderr, "tifa: %d other file(s) not read as reports (%s); --all-files lists them\n", n, strings.Join(kinds, ", "))
 			}
 			return g.emit(t)
