@@ -8,7 +8,8 @@
 // reader marks each line yes (a mention of the slogan as a policy
 // formulation) or no; Score turns the verdicts into precision per entry,
 // per category and for the whole lexicon, with Wilson 95 % intervals, and
-// ranks the entries whose false mentions weigh most.
+// ranks the entries whose false mentions weigh most. SampleSummary and
+// Report.Summary say each in one line.
 //
 // # Sampling
 //

@@ -3,6 +3,7 @@ package audit
 import (
 	"cmp"
 	"container/heap"
+	"fmt"
 	"hash/fnv"
 	"slices"
 	"sort"
@@ -195,6 +196,16 @@ func (s *Sampler) Lines() []Line {
 		})
 	}
 	return out
+}
+
+// SampleSummary says in one line what a sample holds and what to do
+// with it: the lines and entries drawn, to judge and audit.
+func SampleSummary(lines []Line) string {
+	entries := map[string]bool{}
+	for _, l := range lines {
+		entries[l.Entry] = true
+	}
+	return fmt.Sprintf("%d lines of %d entries drawn: write yes or no in the verdict column, then run tifa lexicon audit FILE", len(lines), len(entries))
 }
 
 // Mentions returns the number of mentions of entry e in the documents

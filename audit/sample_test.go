@@ -149,3 +149,14 @@ func TestNewSamplerPanics(t *testing.T) {
 		}()
 	}
 }
+
+func TestSampleSummary(t *testing.T) {
+	lines := []Line{{Entry: "河长制"}, {Entry: "河长制"}, {Entry: "新常态"}}
+	want := "3 lines of 2 entries drawn: write yes or no in the verdict column, then run tifa lexicon audit FILE"
+	if got := SampleSummary(lines); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := SampleSummary(nil); !strings.HasPrefix(got, "0 lines of 0 entries drawn") {
+		t.Errorf("no line: %q", got)
+	}
+}

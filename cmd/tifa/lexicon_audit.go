@@ -59,13 +59,8 @@ all the reports read: its weight in the audit), verdict, note.`,
 				return err
 			}
 			lines := s.Lines()
-			entriesDrawn := map[string]bool{}
-			for _, l := range lines {
-				entriesDrawn[l.Entry] = true
-			}
 			if !g.quiet {
-				fmt.Fprintf(g.stderr, "tifa: %d lines of %d entries drawn: write yes or no in the verdict column, then run tifa lexicon audit FILE\n",
-					len(lines), len(entriesDrawn))
+				fmt.Fprintln(g.stderr, "tifa: "+audit.SampleSummary(lines))
 			}
 			return g.emit(tabulate.Sample(lines, seed))
 		},
