@@ -9,7 +9,8 @@
 // the similarity heatmap of the largest groups, the clusters with their
 // profiles and a map, and the diffusion curves. Every table is the one a
 // tifa command prints (package tabulate), and its CSV link downloads the
-// bytes that command writes with -f csv, the command shown beside it.
+// bytes that command writes with -f csv, the command shown beside it
+// (CommandLine).
 //
 // A Page is a title, a lead paragraph, sections of blocks and a footer of
 // facts. Blocks are plain data: Text, Note, Facts, Table, Figure (line

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -165,37 +164,24 @@ var inheritFlags = map[string][]string{
 }
 
 // reportCommand returns the tifa command line printing the CSV of one of
-// the report's tables: the subcommand, the report's own flags that it
-// shares (as given), the flags that pick the table, -f csv, then the
-// paths.
+// the report's tables (htmlreport.CommandLine), with the report's own
+// flags that sub shares, as given.
 func reportCommand(g *globals, cmd *cobra.Command, args []string, sub string, flags ...string) string {
-	out := []string{"tifa", sub}
-	fs := cmd.Flags()
+	var inherited []string
 	for _, name := range inheritFlags[sub] {
-		fl := fs.Lookup(name)
+		fl := cmd.Flags().Lookup(name)
 		if fl == nil || !fl.Changed {
 			continue
 		}
 		if sv, ok := fl.Value.(pflag.SliceValue); ok {
 			for _, v := range sv.GetSlice() {
-				out = append(out, "--"+name, v)
+				inherited = append(inherited, "--"+name, v)
 			}
 			continue
 		}
-		out = append(out, "--"+name+"="+fl.Value.String())
+		inherited = append(inherited, "--"+name+"="+fl.Value.String())
 	}
-	out = append(out, flags...)
-	if g.bom {
-		out = append(out, "--bom")
-	}
-	out = append(out, "-f", "csv")
-	for _, a := range args {
-		if strings.HasPrefix(a, "-") && a != "-" {
-			out = append(out, "--")
-			break
-		}
-	}
-	return table.ShellJoin(append(out, args...))
+	return htmlreport.CommandLine(sub, inherited, flags, g.bom, args)
 }
 
 // tap returns fn, after o.also's function when there is one.
