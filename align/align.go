@@ -222,3 +222,23 @@ func median(xs []float64) float64 {
 	}
 	return (s[n/2-1] + s[n/2]) / 2
 }
+
+// AlignCounts is Align on the count matrices of the same documents in the
+// slogans and the words space, each weighed with tf (a copy of it each),
+// against the embedded gazetteer; it also returns the slogans' vectors,
+// which the tables name the reports by.
+func AlignCounts(slogans, words *vector.Matrix, tf vector.TFIDF) (*vector.Vectors, []Alignment, error) {
+	var vs [2]*vector.Vectors
+	for k, m := range []*vector.Matrix{slogans, words} {
+		t := tf
+		var err error
+		if vs[k], err = vector.Weigh(m, &t); err != nil {
+			return nil, nil, err
+		}
+	}
+	g, err := places.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	return vs[0], Align(vs[0], vs[1], g), nil
+}

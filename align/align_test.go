@@ -125,3 +125,36 @@ func TestAlignPanicsOnOtherUnits(t *testing.T) {
 	}()
 	Align(a, b, g)
 }
+
+// TestAlignCounts: weighing the two spaces' counts and aligning them is
+// Align on the vectors weighed apart.
+func TestAlignCounts(t *testing.T) {
+	g, err := places.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := []vector.Unit{
+		unit(t, g, "p20", "河北", places.Province, 2020),
+		unit(t, g, "c20", "保定市", places.Prefecture, 2020),
+		unit(t, g, "k20", "清苑区", places.County, 2020),
+	}
+	matrix := func(counts [][]float64) *vector.Matrix {
+		return &vector.Matrix{Space: vector.SpaceSlogans, Units: units, Terms: []string{"A", "B", "C", "D"}, Entries: []int{0, 1, 2, 3}, Counts: sparse.FromDense(counts)}
+	}
+	sc, wc := [][]float64{{3, 1, 0, 0}, {1, 2, 1, 0}, {0, 1, 2, 2}}, [][]float64{{1, 1, 1, 1}, {1, 0, 1, 0}, {0, 1, 0, 1}}
+	v, got, err := AlignCounts(matrix(sc), matrix(wc), vector.TFIDF{Sublinear: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	weigh := func(counts [][]float64) *vector.Vectors {
+		v, err := vector.Weigh(matrix(counts), &vector.TFIDF{Sublinear: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	want := Align(weigh(sc), weigh(wc), g)
+	if len(v.Units) != 3 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("AlignCounts %+v\nAlign       %+v", got, want)
+	}
+}

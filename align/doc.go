@@ -16,6 +16,8 @@
 // year, else the year before) are those both mention; those it lacks, the
 // superior's that it does not mention.
 //
+// AlignCounts weighs the two spaces' counts and aligns them in one call.
+//
 // Summarize gives, per level, superior level, year and comparison (same
 // year or previous year), the number of pairs and the mean and median of
 // both cosines: how closely each level echoes the one above, year by year.

@@ -4,7 +4,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/align"
-	"github.com/tifa-project/tifa/places"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
@@ -45,21 +44,14 @@ median_words. A district is a county here (the level of its code).`,
 			if err != nil {
 				return err
 			}
-			var vs [2]*vector.Vectors
-			for k, m := range ms {
-				if vs[k], err = vector.Weigh(m, &vector.TFIDF{Sublinear: o.sublinear, MinDF: o.minDF, MaxDF: o.maxDF}); err != nil {
-					return err
-				}
-			}
-			gaz, err := places.Load()
+			v, as, err := align.AlignCounts(ms[0], ms[1], vector.TFIDF{Sublinear: o.sublinear, MinDF: o.minDF, MaxDF: o.maxDF})
 			if err != nil {
 				return err
 			}
-			as := align.Align(vs[0], vs[1], gaz)
 			if which == "summary" {
-				return g.emit(tabulate.AlignSummary(align.Summarize(as, vs[0].Units)))
+				return g.emit(tabulate.AlignSummary(align.Summarize(as, v.Units)))
 			}
-			return g.emit(tabulate.Align(vs[0], as, top))
+			return g.emit(tabulate.Align(v, as, top))
 		},
 	}
 	o.addFlags(cmd, vector.SpaceSlogans)
