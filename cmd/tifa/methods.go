@@ -88,3 +88,12 @@ func firstErr(errs ...error) error {
 	}
 	return nil
 }
+
+// warnAll prints each warning of ws that is not "" (unless -q).
+func (g *globals) warnAll(ws []string) {
+	for _, w := range ws {
+		if w != "" {
+			g.warnf("%s", w)
+		}
+	}
+}

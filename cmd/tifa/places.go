@@ -85,12 +85,3 @@ func placesResolver(file string) (*places.Resolver, error) {
 func unplacedWarning(g *globals, by string, ids []string) {
 	g.warnAll([]string{analysis.UnplacedWarning(by, ids)})
 }
-
-// warnAll prints each warning of ws that is not "" (unless -q).
-func (g *globals) warnAll(ws []string) {
-	for _, w := range ws {
-		if w != "" {
-			g.warnf("%s", w)
-		}
-	}
-}
