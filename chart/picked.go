@@ -29,6 +29,18 @@ func topFor(groups int) int {
 	return max(1, min(DefaultTop, MaxSeries/max(1, groups)))
 }
 
+// pick returns how many slogans a chart of items draws (topFor the groups
+// they fall in: a level, a region …) and how many they hold; of says
+// which group and slogan (lexicon entry) an item is of.
+func pick[T any](items []T, of func(T) (group string, entry int)) (shown, all int) {
+	groups, entries := map[string]bool{}, map[int]bool{}
+	for _, it := range items {
+		g, e := of(it)
+		groups[g], entries[e] = true, true
+	}
+	return topFor(len(groups)), len(entries)
+}
+
 // capLines cuts c to MaxSeries lines, noting in p how many it had.
 func capLines(c *Lines, p *Picked) *Lines {
 	if len(c.Series) > MaxSeries {
@@ -45,11 +57,7 @@ func TrendChart(tr *analysis.Trend, opt analysis.TrendOptions, lex *lexicon.Lexi
 	rows := tr.Rows(opt)
 	var p Picked
 	if opt.Top == 0 && len(opt.Entries) == 0 {
-		groups, slogans := map[string]bool{}, map[int]bool{}
-		for _, r := range rows {
-			groups[r.Group], slogans[r.Entry] = true, true
-		}
-		p.Shown, p.All = topFor(len(groups)), len(slogans)
+		p.Shown, p.All = pick(rows, func(r analysis.TrendRow) (string, int) { return r.Group, r.Entry })
 		opt.Top = p.Shown // all the slogans mentioned would be a tangle of lines
 		rows = tr.Rows(opt)
 	}
@@ -63,11 +71,7 @@ func AdoptionChart(d *analysis.Diffusion, opt analysis.DiffusionOptions, lex *le
 	pts := d.Curve(opt)
 	var p Picked
 	if opt.Top == 0 && len(opt.Entries) == 0 {
-		levels, all := map[string]bool{}, map[int]bool{}
-		for _, pt := range pts {
-			levels[pt.Level], all[pt.Entry] = true, true
-		}
-		p.Shown, p.All = topFor(len(levels)), len(all)
+		p.Shown, p.All = pick(pts, func(pt analysis.CurvePoint) (string, int) { return pt.Level, pt.Entry })
 		opt.Top = p.Shown
 		pts = d.Curve(opt)
 	}
