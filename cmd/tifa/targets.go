@@ -109,8 +109,8 @@ plan part states none the whole text is read (section says all).
 				return err
 			}
 			whole.report(g, n)
-			if none.n > 0 {
-				g.warnf("%d of %d documents %s (first: %s)", none.n, n, none.what, none.first)
+			if none.N > 0 {
+				g.warnf("%d of %d documents %s (first: %s)", none.N, n, none.what, none.First)
 			}
 			return g.emit(tabulate.Targets(src.ExtraColumns(), headline, rows))
 		},
