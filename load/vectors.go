@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -37,8 +38,9 @@ type Vectors struct {
 type Corpus struct {
 	Lex     *lexicon.Lexicon
 	Src     *reports.Source
-	Matrix  *vector.Matrix  // term counts per unit (after By); nil once weighed
-	Vectors *vector.Vectors // weighted vectors, after Build or Weigh
+	Matrix  *vector.Matrix    // term counts per unit (after By); nil once weighed
+	Vectors *vector.Vectors   // weighted vectors, after Build or Weigh
+	Seqs    *vector.Sequences // token sequences, after Sequences
 
 	// For the corpus cache (corpus.go): the keys, and what the keys and
 	// the stored record need.
@@ -90,8 +92,8 @@ func (r *Reader) Counts(ctx context.Context, v *Vectors, args []string) (*Corpus
 // Space, one row per document, or — when vectors is true and the corpus
 // cache holds them — their weighted vectors.
 func (r *Reader) read(ctx context.Context, v *Vectors, args []string, vectors bool) (*Corpus, error) {
-	if v.Space != vector.SpaceSlogans && v.Space != vector.SpaceWords {
-		return nil, fmt.Errorf("flag --space: want slogans or words (got %q)", v.Space)
+	if err := v.checkSpace(); err != nil {
+		return nil, err
 	}
 	c, err := r.open(v, args, v.Space == vector.SpaceWords)
 	if err != nil {
@@ -106,6 +108,42 @@ func (r *Reader) read(ctx context.Context, v *Vectors, args []string, vectors bo
 	}
 	c.Matrix = ms[0]
 	r.storeMatrix(v, c)
+	return c, nil
+}
+
+// checkSpace checks Space.
+func (v *Vectors) checkSpace() error {
+	if v.Space != vector.SpaceSlogans && v.Space != vector.SpaceWords {
+		return fmt.Errorf("flag --space: want slogans or words (got %q)", v.Space)
+	}
+	return nil
+}
+
+// Sequences reads the reports under args as token sequences of Space
+// (one per document), restricted to the vocabulary tr keeps: what topics,
+// cooccur and expand work on.
+func (r *Reader) Sequences(ctx context.Context, v *Vectors, args []string, tr vector.Trim) (*Corpus, error) {
+	if err := v.checkSpace(); err != nil {
+		return nil, err
+	}
+	c, vzs, err := r.Vectorizers(v, args, true, v.Space)
+	if err != nil {
+		return nil, err
+	}
+	s, err := vzs[0].Sequences(func(fn func(*reports.Document) error) error { return r.Each(ctx, c.Src, fn) })
+	if err != nil {
+		return nil, err
+	}
+	if s, err = s.Trim(tr); err != nil {
+		if errors.Is(err, vector.ErrEmptyVocabulary) {
+			return nil, fmt.Errorf("%w; loosen --min-df/--max-df", err)
+		}
+		return nil, err
+	}
+	if len(s.Empty) > 0 {
+		r.warnf("%d document(s) with no %s (e.g. %s)", len(s.Empty), TermWord(v.Space), reports.QuoteName(s.Empty[0]))
+	}
+	c.Seqs = s
 	return c, nil
 }
 

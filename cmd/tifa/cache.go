@@ -12,19 +12,13 @@ import (
 	"github.com/tifa-project/tifa/load"
 )
 
-// cacheOpts are the flags choosing the cache of a command that reads
+// addCacheFlags adds the flags choosing the cache of a command that reads
 // reports.
-type cacheOpts struct {
-	dir string
-	off bool
-	max string // --cache-max
-}
-
-func addCacheFlags(cmd *cobra.Command, c *cacheOpts) {
+func addCacheFlags(cmd *cobra.Command, c *load.CacheOptions) {
 	f := cmd.Flags()
-	f.StringVar(&c.dir, "cache", "", "keep cleaned reports and term counts in folder DIR (default: tifa in your user cache folder)")
-	f.BoolVar(&c.off, "no-cache", false, "neither read nor write the cache")
-	f.StringVar(&c.max, "cache-max", "", "size cap of the cache (500MB, 2GB; none: no cap; default: $"+cache.EnvMax+", else 1GB): past it, other builds' entries, then the least recently used, are dropped")
+	f.StringVar(&c.Dir, "cache", "", "keep cleaned reports and term counts in folder DIR (default: tifa in your user cache folder)")
+	f.BoolVar(&c.Off, "no-cache", false, "neither read nor write the cache")
+	f.StringVar(&c.Max, "cache-max", "", "size cap of the cache (500MB, 2GB; none: no cap; default: $"+cache.EnvMax+", else 1GB): past it, other builds' entries, then the least recently used, are dropped")
 }
 
 func newCacheCmd(g *globals) *cobra.Command {

@@ -117,7 +117,7 @@ plan part states none the whole text is read (section says all).
 	}
 	in.addFlags(cmd, false)
 	f := cmd.Flags()
-	in.section = "plan" // targets are read from the plan unless told otherwise
+	in.Section = "plan" // targets are read from the plan unless told otherwise
 	sec := f.Lookup("section")
 	sec.DefValue, sec.Usage = "plan", "text read: plan (工作安排; the whole text when a report has none), review or all"
 	f.StringArrayVar(&indFiles, "indicators", nil, "more indicators from FILE (one a line: canonical | alias | alias); repeatable")

@@ -49,13 +49,12 @@ func (o *vectorOpts) addSourceFlags(cmd *cobra.Command, byHelp string) {
 
 // spec is what the flags ask of the vectors.
 func (o *vectorOpts) spec() *load.Vectors {
-	return &load.Vectors{Input: o.in.input(), Space: o.space, By: o.by, MinDF: o.minDF, MaxDF: o.maxDF,
+	return &load.Vectors{Input: o.in.Input, Space: o.space, By: o.by, MinDF: o.minDF, MaxDF: o.maxDF,
 		Sublinear: o.sublinear, Stopwords: o.stopwords, Workers: o.workers, Also: o.also}
 }
 
 // loaded is what a vector command works on: a load.Corpus, its fields
-// under the names the command files use, and the token sequences of
-// topics, cooccur and expand.
+// under the names the command files use.
 type loaded struct {
 	lex     *lexicon.Lexicon
 	src     *reports.Source
@@ -70,7 +69,7 @@ func wrap(c *load.Corpus, err error) (*loaded, error) {
 	if c == nil {
 		return nil, err
 	}
-	return &loaded{lex: c.Lex, src: c.Src, matrix: c.Matrix, vectors: c.Vectors, c: c}, err
+	return &loaded{lex: c.Lex, src: c.Src, matrix: c.Matrix, vectors: c.Vectors, seqs: c.Seqs, c: c}, err
 }
 
 // corpus is l's load.Corpus, with what the command changed.
@@ -107,14 +106,6 @@ func (o *vectorOpts) countSpaces(g *globals, args []string, spaces ...string) (*
 	return l, ms, err
 }
 
-// vectorizers opens the reports under args and returns a vectorizer for
-// each of spaces (load.Reader.Vectorizers).
-func (o *vectorOpts) vectorizers(g *globals, args []string, withSeg bool, spaces ...string) (*loaded, []*vector.Vectorizer, error) {
-	c, vzs, err := g.reader().Vectorizers(o.spec(), args, withSeg, spaces...)
-	l, _ := wrap(c, nil)
-	return l, vzs, err
-}
-
 // warnSkipped warns about the documents --by left out of every group.
 func (o *vectorOpts) warnSkipped(g *globals, skipped []string) {
 	g.reader().WarnSkipped(o.by, skipped)
@@ -131,5 +122,3 @@ func (o *vectorOpts) gram(g *globals, l *loaded) *sparse.Gram {
 func (o *vectorOpts) neighbours(g *globals, l *loaded, k int) ([][]vector.Neighbor, error) {
 	return g.reader().Neighbours(g.ctx(), o.spec(), l.corpus(), k)
 }
-
-func termWord(space string) string { return load.TermWord(space) }
