@@ -60,13 +60,6 @@ func eachListed(g *globals, src *reports.Source, fn func(*reports.Document) erro
 	return g.reader().EachListed(g.ctx(), src, fn)
 }
 
-// scope is the part of the documents read that a command analyses, beside
-// --where (load.Scope).
-type scope struct {
-	name  string
-	match func(id string, m reports.Meta) bool
-}
-
 // tally counts documents with a warning and warns of them in one line
 // (load.Tally).
 type tally struct {

@@ -42,7 +42,6 @@ type globals struct {
 	stdout, stderr io.Writer
 	cmd            *cobra.Command // the command running, for its context
 	rd             *load.Reader   // reads the reports: made by reader on first use
-	scope          *scope         // a command's own choice of documents (compare's --a, --b); nil for all
 
 	method string // provenance: the approximate method used, "" when exact
 }
@@ -64,10 +63,6 @@ func (g *globals) reader() *load.Reader {
 		if !g.quiet && isTerminal(g.stderr) {
 			g.rd.Progress = g.stderr
 		}
-	}
-	g.rd.Scope = nil
-	if g.scope != nil {
-		g.rd.Scope = &load.Scope{Name: g.scope.name, Match: g.scope.match}
 	}
 	return g.rd
 }
