@@ -16,7 +16,7 @@ import (
 type CacheOptions struct {
 	Dir string // the cache's folder (--cache); "" for the default
 	Off bool   // neither read nor write a cache (--no-cache)
-	Max string // its size cap, as ParseSize reads it (--cache-max); "" for the cache's default
+	Max string // its size cap: 500MB, 2GB (cache.ParseSize) or none (--cache-max); "" for the cache's default
 }
 
 // openCache opens the cache c asks for. It returns a nil cache (which
@@ -28,7 +28,7 @@ func (r *Reader) openCache(c *CacheOptions) (*cache.Cache, error) {
 	var capBytes int64 // 0: the cache's default ($TIFA_CACHE_MAX, else cache.DefaultMaxBytes)
 	if c.Max != "" {
 		var err error
-		if capBytes, err = ParseSize("--cache-max", c.Max); err != nil {
+		if capBytes, err = parseSize("--cache-max", c.Max); err != nil {
 			return nil, err
 		}
 	}
@@ -98,9 +98,9 @@ func buildID() string {
 	return "unknown build"
 }
 
-// ParseSize reads the size flag named flag: a number of bytes with a unit
+// parseSize reads the size flag named flag: a number of bytes with a unit
 // if you like (cache.ParseSize: 500MB, 2GB), or none for no limit (-1).
-func ParseSize(flag, s string) (int64, error) {
+func parseSize(flag, s string) (int64, error) {
 	if strings.EqualFold(strings.TrimSpace(s), "none") {
 		return -1, nil
 	}
@@ -111,15 +111,15 @@ func ParseSize(flag, s string) (int64, error) {
 	return n, nil
 }
 
-// ListFileMax caps the word and indicator lists a flag names (--stopwords,
+// listFileMax caps the word and indicator lists a flag names (--stopwords,
 // --indicators), as lexicon.MaxFileBytes caps a lexicon: far above any
 // real list, so that /dev/zero or a mistaken disk image is refused at once.
-const ListFileMax = 64_000_000
+const listFileMax = 64_000_000
 
 // ReadList reads the list file the flag named flag names: a regular file
-// (a FIFO would block, a device never end) of at most ListFileMax bytes.
+// (a FIFO would block, a device never end) of at most listFileMax bytes.
 func ReadList(flag, path string) ([]byte, error) {
-	data, err := infile.ReadFile(path, ListFileMax)
+	data, err := infile.ReadFile(path, listFileMax)
 	if err != nil {
 		return nil, fmt.Errorf("flag %s: %w", flag, err)
 	}

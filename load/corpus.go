@@ -83,7 +83,7 @@ func (r *Reader) hit(kind string) {
 // corpusRecord is stored with a matrix or vectors: what reading the
 // documents told the command, and for vectors what grouping them did.
 type corpusRecord struct {
-	Read           Record
+	Read           readRecord
 	Skipped, Empty []string
 }
 

@@ -15,16 +15,22 @@
 //   - [Reader.Prepare] checks the part and loads the lexicon
 //     ([Reader.Lexicon]); [Reader.Open] finds the reports;
 //   - [Reader.Each] reads them, showing progress, and hands the command the
-//     documents it analyses; [Record] is what reading told besides them.
+//     documents it analyses, and tells what reading found (how many documents --where kept, which have warnings).
 //
 // Counting and weighing them (a [Vectors] names the options, a [Corpus] is
 // the result):
 //   - [Reader.Counts] and [Reader.CountSpaces]: term counts per unit of By;
 //   - [Reader.Build]: TF-IDF vectors ([Vectors.Weigh] weighs counts);
-//   - [Reader.Vectorizers]: the vectorizers, for a command that reads the
-//     documents itself (token sequences);
+//   - [Reader.Sequences]: token sequences (topics, co-occurrence, word
+//     vectors);
 //   - [Reader.Gram] and [Reader.Neighbours]: pairwise products and nearest
-//     neighbours of the vectors.
+//     neighbours of the vectors;
+//   - [Reader.WarnSkipped] and [Reader.WarnUnplaced]: the documents a
+//     grouping left out.
+//
+// Reporting: [Tally] sums up the documents with one kind of warning in
+// one line; [Stage] shows a slow step on a terminal; [ReadList] reads a
+// word list a flag names.
 //
 // The corpus cache: next to each document's cleaned text and term counts
 // (kept by package reports and package vector), a Reader keeps what a vector
@@ -32,5 +38,6 @@
 // its weighted vectors — keyed by the corpus's fingerprint and the options
 // that shaped them; what reading told the command is kept with them and
 // replayed, so a run from the cache records the same provenance and prints
-// the same messages ([CacheOptions], [CacheVersion]).
+// the same messages. [CacheOptions] choose the cache; [CacheVersion] keeps
+// each build's entries apart.
 package load

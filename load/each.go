@@ -34,7 +34,7 @@ type Scope struct {
 func (r *Reader) walk(ctx context.Context, src *reports.Source, needText bool, fn func(*reports.Document) error) error {
 	defer src.Close() // the PDF engine, if a PDF was read
 	p := newProgress(r.Progress, len(src.Files()))
-	rec := &Record{NeedText: needText}
+	rec := &readRecord{NeedText: needText}
 	warned := Tally{What: "have warnings"}
 	err := src.EachContext(ctx, func(d *reports.Document) error {
 		rec.Read++
@@ -60,27 +60,27 @@ func (r *Reader) walk(ctx context.Context, src *reports.Source, needText bool, f
 	return r.report(rec)
 }
 
-// Record is what reading the documents told a command besides the
+// readRecord is what reading the documents told a command besides the
 // documents: kept with a corpus's matrix in the cache, it is replayed when
 // the matrix is read from there, so a run from the cache records the same
 // provenance and prints the same messages.
-type Record struct {
+type readRecord struct {
 	Read, InWhere int // documents read, matching --where
 	N, WithText   int // documents analysed (--where and the Scope), with text
 	Warned        int // documents analysed with warnings
 	FirstWarning  string
 	NeedText      bool        // false for a command listing the documents
-	Docs          []DocRecord // for the corpus cache: each document analysed
+	Docs          []docRecord // for the corpus cache: each document analysed
 }
 
-// DocRecord is what provenance records of a document.
-type DocRecord struct {
+// docRecord is what provenance records of a document.
+type docRecord struct {
 	ID, Hash string
 	Meta     reports.Meta
 }
 
 // add counts a document analysed and records it for provenance.
-func (r *Reader) add(rec *Record, d *reports.Document, warned *Tally) {
+func (r *Reader) add(rec *readRecord, d *reports.Document, warned *Tally) {
 	rec.N++
 	r.inputs.Add(d)
 	if strings.TrimSpace(d.Text) != "" {
@@ -90,13 +90,13 @@ func (r *Reader) add(rec *Record, d *reports.Document, warned *Tally) {
 		warned.Add(d.ID, d.Warnings[0])
 	}
 	if r.record {
-		rec.Docs = append(rec.Docs, DocRecord{d.ID, d.Hash, d.Meta})
+		rec.Docs = append(rec.Docs, docRecord{d.ID, d.Hash, d.Meta})
 	}
 }
 
 // replay records the documents of a record read from the cache, as if
 // they had been read, and reports as Each does.
-func (r *Reader) replay(rec *Record) error {
+func (r *Reader) replay(rec *readRecord) error {
 	for _, d := range rec.Docs {
 		r.inputs.Add(&reports.Document{ID: d.ID, Hash: d.Hash, Meta: d.Meta})
 	}
@@ -107,7 +107,7 @@ func (r *Reader) replay(rec *Record) error {
 // report warns about the documents with warnings and says how many
 // matched --where and the Scope; its error says when none matched or had
 // any text.
-func (r *Reader) report(rec *Record) error {
+func (r *Reader) report(rec *readRecord) error {
 	warned := Tally{What: "have warnings", N: rec.Warned, First: rec.FirstWarning}
 	if !rec.NeedText {
 		warned.Hint = "the warnings column lists them"

@@ -105,9 +105,9 @@ func TestParseSize(t *testing.T) {
 		{"", 0, ", or none"},
 	}
 	for _, tc := range tests {
-		got, err := ParseSize("--max-size", tc.in)
+		got, err := parseSize("--max-size", tc.in)
 		if got != tc.want || tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
-			t.Errorf("ParseSize(%q) = %d, %v; want %d, %q", tc.in, got, err, tc.want, tc.wantErr)
+			t.Errorf("parseSize(%q) = %d, %v; want %d, %q", tc.in, got, err, tc.want, tc.wantErr)
 		}
 	}
 }

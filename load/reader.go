@@ -17,7 +17,9 @@ import (
 )
 
 // A Reader reads the reports of one run and keeps what reading found. Its
-// exported fields say where what it reports goes; nil prints nothing.
+// fields say where it reports (a nil function: nowhere), where standard
+// input comes from, and what the command adds: its version, a check of the
+// reports found, a scope. The zero Reader reads and tells nothing.
 type Reader struct {
 	Warn     func(msg string)                      // a warning
 	Note     func(msg string)                      // a line saying what reading found ("--where …: 3 of 9 documents")
@@ -31,8 +33,8 @@ type Reader struct {
 
 	cache   *cache.Cache     // open while reports are read; nil without one
 	where   *analysis.Filter // --where; nil for all
-	record  bool             // keep a DocRecord of each document analysed (for the corpus cache)
-	last    *Record          // what the last Each read, or the cache replayed
+	record  bool             // keep a docRecord of each document analysed (for the corpus cache)
+	last    *readRecord      // what the last Each read, or the cache replayed
 	inputs  table.Inputs     // the documents analysed, for provenance
 	lexHash string           // the hash of the lexicon loaded
 }
@@ -134,7 +136,7 @@ func (r *Reader) Open(in *Input, args []string) (*reports.Source, error) {
 		}
 		r.where = &f
 	}
-	maxBytes, err := ParseSize("--max-size", in.MaxSize)
+	maxBytes, err := parseSize("--max-size", in.MaxSize)
 	if err != nil {
 		return nil, err
 	}

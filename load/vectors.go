@@ -47,7 +47,7 @@ type Corpus struct {
 	keys cache.CorpusKeys
 	part reports.Part
 	stop segment.Stopwords
-	read *Record
+	read *readRecord
 }
 
 // Build reads the reports under args and returns their TF-IDF vectors.
@@ -126,7 +126,7 @@ func (r *Reader) Sequences(ctx context.Context, v *Vectors, args []string, tr ve
 	if err := v.checkSpace(); err != nil {
 		return nil, err
 	}
-	c, vzs, err := r.Vectorizers(v, args, true, v.Space)
+	c, vzs, err := r.vectorizers(v, args, true, v.Space)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +141,7 @@ func (r *Reader) Sequences(ctx context.Context, v *Vectors, args []string, tr ve
 		return nil, err
 	}
 	if len(s.Empty) > 0 {
-		r.warnf("%d document(s) with no %s (e.g. %s)", len(s.Empty), TermWord(v.Space), reports.QuoteName(s.Empty[0]))
+		r.warnf("%d document(s) with no %s (e.g. %s)", len(s.Empty), termWord(v.Space), reports.QuoteName(s.Empty[0]))
 	}
 	c.Seqs = s
 	return c, nil
@@ -197,11 +197,11 @@ func (r *Reader) open(v *Vectors, args []string, stopwords bool) (*Corpus, error
 	return &Corpus{Lex: lex, Src: src, part: part, stop: stop}, nil
 }
 
-// Vectorizers opens the reports under args (checking By, loading the
+// vectorizers opens the reports under args (checking By, loading the
 // lexicon and the stopwords) and returns a vectorizer for each of spaces,
 // with a segmenter in the words space, or in every space when withSeg is
 // set (token sequences need one). The caller reads the documents.
-func (r *Reader) Vectorizers(v *Vectors, args []string, withSeg bool, spaces ...string) (*Corpus, []*vector.Vectorizer, error) {
+func (r *Reader) vectorizers(v *Vectors, args []string, withSeg bool, spaces ...string) (*Corpus, []*vector.Vectorizer, error) {
 	withSeg = withSeg || slices.Contains(spaces, vector.SpaceWords)
 	c, err := r.open(v, args, withSeg)
 	if err != nil {
@@ -298,7 +298,7 @@ func groupQuiet(v *Vectors, c *Corpus) ([]string, error) {
 func (r *Reader) groupWarnings(v *Vectors, skipped, empty []string, space string) {
 	r.WarnSkipped(v.By, skipped)
 	if len(empty) > 0 {
-		r.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(empty), TermWord(space), reports.QuoteName(empty[0]))
+		r.warnf("%d unit(s) with no %s at all get a zero vector (e.g. %s)", len(empty), termWord(space), reports.QuoteName(empty[0]))
 	}
 }
 
@@ -321,8 +321,8 @@ func (r *Reader) WarnUnplaced(by string, ids []string) {
 	}
 }
 
-// TermWord names a term of space in messages: "word" or "slogan".
-func TermWord(space string) string {
+// termWord names a term of space in messages: "word" or "slogan".
+func termWord(space string) string {
 	if space == vector.SpaceWords {
 		return "word"
 	}
