@@ -1,14 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/analysis"
-	"github.com/tifa-project/tifa/infile"
-	"github.com/tifa-project/tifa/places"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
@@ -62,26 +58,8 @@ between them).`,
 	return cmd
 }
 
-// placesResolver reads --places FILE: the user's overrides on the
-// embedded gazetteer.
-func placesResolver(file string) (*places.Resolver, error) {
-	g, err := places.Load()
-	if err != nil {
-		return nil, err
-	}
-	data, err := infile.ReadFile(file, places.MaxOverridesBytes)
-	if err != nil {
-		return nil, fmt.Errorf("flag --places: %w", err)
-	}
-	ov, err := places.ParseOverrides(file, bytes.NewReader(data), g)
-	if err != nil {
-		return nil, fmt.Errorf("flag --places: %w", err)
-	}
-	return places.NewResolver(g, ov), nil
-}
-
 // unplacedWarning reports the documents a grouping by division code left
 // out.
 func unplacedWarning(g *globals, by string, ids []string) {
-	g.warnAll([]string{analysis.UnplacedWarning(by, ids)})
+	g.reader().WarnUnplaced(by, ids)
 }
