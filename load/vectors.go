@@ -314,10 +314,10 @@ func (r *Reader) WarnSkipped(by string, skipped []string) {
 }
 
 // WarnUnplaced warns about the documents ids a grouping by division code
-// (by: place, county …) left out.
+// (by: place, county …) left out (analysis.UnplacedWarning).
 func (r *Reader) WarnUnplaced(by string, ids []string) {
-	if len(ids) > 0 {
-		r.warnf("--by %s: %d document(s) left out, with no code or no %s holding them (e.g. %s); 'tifa places' shows the codes", by, len(ids), by, ids[0])
+	if w := analysis.UnplacedWarning(by, ids); w != "" {
+		r.warnf("%s", w)
 	}
 }
 

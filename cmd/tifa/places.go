@@ -57,9 +57,3 @@ between them).`,
 	cmd.Flags().BoolVar(&unresolved, "unresolved", false, "only the documents with no code (unknown or ambiguous names)")
 	return cmd
 }
-
-// unplacedWarning reports the documents a grouping by division code left
-// out.
-func unplacedWarning(g *globals, by string, ids []string) {
-	g.reader().WarnUnplaced(by, ids)
-}
