@@ -149,7 +149,7 @@ func TestDOCXScanner(t *testing.T) {
 	for i, p := range paras {
 		body[i] = p
 	}
-	docs = append(docs, extracttest.DOCXML(t, body...))
+	docs = append(docs, extracttest.DOCXML(t, body...), string(docxPart(t, extracttest.WordDOCX(t, paras), "word/document.xml")))
 	for _, doc := range docs {
 		want, wantErr := xmlDocxText([]byte(doc))
 		got, err := docxText([]byte(doc))
