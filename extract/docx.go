@@ -47,15 +47,25 @@ func openZipDoc(r io.ReaderAt, size int64, lim Limits, what string) (*zipDoc, er
 // open returns a reader of the member name (a path inside the zip,
 // compared ignoring case), or an error naming it when it is missing.
 func (d *zipDoc) open(name string) ([]byte, error) {
-	f, ok := d.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
-	if !ok {
-		return nil, damaged("%s missing", name)
+	f, err := d.file(name)
+	if err != nil {
+		return nil, err
 	}
 	data, err := zipMember(f)()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return data, nil
+}
+
+// file returns the member name, or an error naming it when it is
+// missing.
+func (d *zipDoc) file(name string) (*zip.File, error) {
+	f, ok := d.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	if !ok {
+		return nil, damaged("%s missing", name)
+	}
+	return f, nil
 }
 
 // has reports whether the member name exists.
@@ -72,15 +82,51 @@ func readDOCX(r io.ReaderAt, size int64, lim Limits) (*Text, error) {
 		return nil, err
 	}
 	part := mainPart(d)
-	data, err := d.open(part)
+	f, err := d.file(part)
 	if err != nil {
 		return nil, err
 	}
-	text, err := docxText(data)
+	rc, err := openMember(f)
 	if err != nil {
+		return nil, fmt.Errorf("%s: %w", part, err)
+	}
+	defer rc.Close()
+	src := &errReader{r: rc}
+	var b docxBuilder
+	b.main.Grow(int(min(f.UncompressedSize64/8, maxTextGuess)))
+	if err := scanXMLFrom(src, &b, scanBuffer); err != nil {
+		if src.err != nil {
+			return nil, fmt.Errorf("%s: %w", part, damaged("zip member (%v)", src.err))
+		}
 		return nil, damaged("%s: %v", part, err)
 	}
-	return &Text{Pages: []string{text}}, nil
+	return &Text{Pages: []string{b.text()}}, nil
+}
+
+const (
+	// scanBuffer is the size of the buffer document.xml inflates into
+	// as it is read: large enough that each refill costs little, small
+	// enough to stay in the processor's cache.
+	scanBuffer = 64 << 10
+	// maxTextGuess bounds the room made for a document's text ahead of
+	// reading it: about an eighth of document.xml, the share of text in
+	// Word's markup (BenchmarkDOCX), so the text's buffer seldom grows.
+	maxTextGuess = 64 << 20
+)
+
+// errReader keeps the error of the reader it wraps, to tell a damaged
+// zip member from damaged XML in it.
+type errReader struct {
+	r   io.Reader
+	err error
+}
+
+func (e *errReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil && err != io.EOF {
+		e.err = err
+	}
+	return n, err
 }
 
 // officeDocument is the relationship type of a package's main part.

@@ -6,9 +6,11 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"github.com/tifa-project/tifa/extract/extracttest"
@@ -159,5 +161,23 @@ func TestDOCXScanner(t *testing.T) {
 		if (err != nil) != (wantErr != nil) || got != want {
 			t.Errorf("%.60q:\nscanXML    %q, %v\nencoding/xml %q, %v", doc, got, err, want, wantErr)
 		}
+		for _, size := range []int{1, 2, 7, 64, 4096} {
+			checkStream(t, []byte(doc), size, got, err)
+		}
+	}
+}
+
+// checkStream checks that scanXMLFrom, reading data with a buffer of size
+// bytes, gives scanXML's text and error.
+func checkStream(t *testing.T, data []byte, size int, want string, wantErr error) {
+	t.Helper()
+	var d docxBuilder
+	err := scanXMLFrom(iotest.HalfReader(bytes.NewReader(data)), &d, size)
+	got := ""
+	if err == nil {
+		got = d.text()
+	}
+	if fmt.Sprint(err) != fmt.Sprint(wantErr) || got != want {
+		t.Errorf("%.60q in a buffer of %d: scanXMLFrom %q, %v; scanXML %q, %v", data, size, got, err, want, wantErr)
 	}
 }

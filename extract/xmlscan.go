@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"unicode/utf8"
 )
@@ -12,95 +13,172 @@ import (
 // data to h: start and end tags by local name (the prefix dropped), text
 // with entities and character references decoded, CDATA sections as
 // text, "\r\n" and "\r" as "\n"; comments, processing instructions and
-// the DOCTYPE, and text outside the root element, are skipped. It checks what encoding/xml checks for well
-// formed input that matters here: an XML declaration naming an encoding
-// other than UTF-8 is an error, tags are closed, elements balanced,
-// entities known. It does not check that an end tag names the element it
-// closes, nor attribute syntax beyond quoting, nor that the text is valid
-// UTF-8 (the caller makes the text it keeps valid).
+// the DOCTYPE, and text outside the root element, are skipped. It checks
+// what encoding/xml checks for well formed input that matters here: an
+// XML declaration naming an encoding other than UTF-8 is an error, tags
+// are closed, elements balanced, entities known. It does not check that
+// an end tag names the element it closes, nor attribute syntax beyond
+// quoting, nor that the text is valid UTF-8 (the caller makes the text it
+// keeps valid).
 //
 // It is written here, rather than using encoding/xml, for speed: about
 // twenty times the library's on a report's document.xml (BenchmarkDOCX).
 func scanXML(data []byte, h xmlHandler) error {
-	depth := 0
-	for i := 0; i < len(data); {
+	s := xmlScanner{h: h}
+	if _, err := s.scan(data, true); err != nil {
+		return err
+	}
+	return s.close()
+}
+
+// scanXMLFrom is scanXML reading the document from r as it comes, in a
+// buffer of size bytes that grows only to hold a construct (a tag, or
+// text up to the next tag) longer than that: a document.xml is read as it
+// inflates, without holding all of it. Errors of r are returned as they
+// are.
+func scanXMLFrom(r io.Reader, h xmlHandler, size int) error {
+	s := xmlScanner{h: h}
+	buf := make([]byte, max(size, 1))
+	n := 0 // bytes of buf not yet scanned
+	for {
+		m, err := io.ReadFull(r, buf[n:])
+		n += m
+		final := err == io.EOF || err == io.ErrUnexpectedEOF
+		if err != nil && !final {
+			return err
+		}
+		used, err := s.scan(buf[:n], final)
+		if err != nil {
+			return err
+		}
+		if final {
+			return s.close()
+		}
+		n = copy(buf, buf[used:n])
+		if n == len(buf) { // one construct fills the buffer
+			buf = append(buf, make([]byte, len(buf))...)
+		}
+	}
+}
+
+// xmlScanner is scanXML's state between pieces of a document.
+type xmlScanner struct {
+	h     xmlHandler
+	depth int
+}
+
+// shortError is the error of a document that ends inside a construct:
+// reading a stream, the construct waits for more bytes.
+type shortError string
+
+func (e shortError) Error() string { return string(e) }
+
+// scan reads the complete constructs at the start of data and returns
+// the bytes they take. With final, data is the end of the document and a
+// construct it cuts short is an error; without, scanning stops before it.
+func (s *xmlScanner) scan(data []byte, final bool) (int, error) {
+	i := 0
+	for i < len(data) {
 		j := 0 // most often a tag follows a tag
 		if data[i] != '<' {
 			j = bytes.IndexByte(data[i:], '<')
 		}
 		if j < 0 {
-			break // text after the root element: nothing to read
+			if final {
+				return len(data), nil // text after the root element: nothing to read
+			}
+			return i, nil
 		}
-		if j > 0 && depth > 0 { // text outside the root element is not read
-			if err := scanText(data[i:i+j], h); err != nil {
-				return err
+		if j > 0 && s.depth > 0 { // text outside the root element is not read
+			if err := scanText(data[i:i+j], s.h); err != nil {
+				return 0, err
 			}
 		}
-		i += j + 1
-		if i >= len(data) {
-			return errors.New("XML ends inside a tag")
+		i += j
+		k, err := s.markup(data, i+1)
+		if err != nil {
+			if _, short := err.(shortError); short && !final {
+				return i, nil
+			}
+			return 0, err
 		}
-		switch data[i] {
-		case '/':
-			k, name, err := scanEndTag(data, i+1)
-			if err != nil {
-				return err
-			}
-			if depth == 0 {
-				return errors.New("XML end tag without a start")
-			}
-			depth--
-			h.end(name)
-			i = k
-		case '?':
-			k := bytes.Index(data[i+1:], []byte("?>"))
-			if k < 0 {
-				return errors.New("XML ends inside a processing instruction")
-			}
-			if err := checkDecl(data[i+1 : i+1+k]); err != nil {
-				return err
-			}
-			i += 1 + k + 2
-		case '!':
-			switch {
-			case bytes.HasPrefix(data[i:], []byte("!--")):
-				k := bytes.Index(data[i+3:], []byte("-->"))
-				if k < 0 {
-					return errors.New("XML ends inside a comment")
-				}
-				i += 3 + k + 3
-			case bytes.HasPrefix(data[i:], []byte("![CDATA[")):
-				k := bytes.Index(data[i+8:], []byte("]]>"))
-				if k < 0 {
-					return errors.New("XML ends inside CDATA")
-				}
-				h.chars(newlines(data[i+8 : i+8+k]))
-				i += 8 + k + 3
-			default: // <!DOCTYPE …>
-				k := skipDirective(data, i)
-				if k < 0 {
-					return errors.New("XML ends inside a declaration")
-				}
-				i = k
-			}
-		default:
-			k, selfClose, hasAttr, local, err := scanTag(data, i)
-			if err != nil {
-				return err
-			}
-			h.start(local, hasAttr)
-			if selfClose {
-				h.end(local)
-			} else {
-				depth++
-			}
-			i = k
-		}
+		i = k
 	}
-	if depth != 0 {
+	return i, nil
+}
+
+// close reports an error if elements are still open.
+func (s *xmlScanner) close() error {
+	if s.depth != 0 {
 		return errors.New("XML ends with elements open")
 	}
 	return nil
+}
+
+// markup reads the construct whose '<' is at data[i-1] and returns the
+// index after it.
+func (s *xmlScanner) markup(data []byte, i int) (int, error) {
+	if i >= len(data) {
+		return 0, shortError("XML ends inside a tag")
+	}
+	switch data[i] {
+	case '/':
+		k, name, err := scanEndTag(data, i+1)
+		if err != nil {
+			return 0, err
+		}
+		if s.depth == 0 {
+			return 0, errors.New("XML end tag without a start")
+		}
+		s.depth--
+		s.h.end(name)
+		return k, nil
+	case '?':
+		k := bytes.Index(data[i+1:], []byte("?>"))
+		if k < 0 {
+			return 0, shortError("XML ends inside a processing instruction")
+		}
+		if err := checkDecl(data[i+1 : i+1+k]); err != nil {
+			return 0, err
+		}
+		return i + 1 + k + 2, nil
+	case '!':
+		switch {
+		case bytes.HasPrefix(data[i:], []byte("!--")):
+			k := bytes.Index(data[i+3:], []byte("-->"))
+			if k < 0 {
+				return 0, shortError("XML ends inside a comment")
+			}
+			return i + 3 + k + 3, nil
+		case bytes.HasPrefix(data[i:], []byte("![CDATA[")):
+			k := bytes.Index(data[i+8:], []byte("]]>"))
+			if k < 0 {
+				return 0, shortError("XML ends inside CDATA")
+			}
+			s.h.chars(newlines(data[i+8 : i+8+k]))
+			return i + 8 + k + 3, nil
+		case bytes.HasPrefix([]byte("!--"), data[i:]) || bytes.HasPrefix([]byte("![CDATA["), data[i:]):
+			return 0, shortError("XML ends inside a declaration") // not yet known which
+		default: // <!DOCTYPE …>
+			k := skipDirective(data, i)
+			if k < 0 {
+				return 0, shortError("XML ends inside a declaration")
+			}
+			return k, nil
+		}
+	default:
+		k, selfClose, hasAttr, local, err := scanTag(data, i)
+		if err != nil {
+			return 0, err
+		}
+		s.h.start(local, hasAttr)
+		if selfClose {
+			s.h.end(local)
+		} else {
+			s.depth++
+		}
+		return k, nil
+	}
 }
 
 // skipDirective returns the index after a directive (<!DOCTYPE …>) whose
@@ -150,7 +228,7 @@ func scanTag(data []byte, i int) (next int, selfClose, hasAttr bool, local []byt
 				return k + 2, true, hasAttr, local, nil
 			}
 			if bytes.IndexByte(data[k:], '>') < 0 {
-				return 0, false, false, nil, errors.New("XML ends inside a tag")
+				return 0, false, false, nil, shortError("XML ends inside a tag")
 			}
 			return 0, false, false, nil, errors.New("XML tag with a stray /")
 		case '"', '\'':
@@ -160,7 +238,7 @@ func scanTag(data []byte, i int) (next int, selfClose, hasAttr bool, local []byt
 				k++
 			}
 			if k == len(data) {
-				return 0, false, false, nil, errors.New("XML ends inside an attribute")
+				return 0, false, false, nil, shortError("XML ends inside an attribute")
 			}
 			k++
 		case ' ', '\t', '\n', '\r':
@@ -170,7 +248,7 @@ func scanTag(data []byte, i int) (next int, selfClose, hasAttr bool, local []byt
 			k++
 		}
 	}
-	return 0, false, false, nil, errors.New("XML ends inside a tag")
+	return 0, false, false, nil, shortError("XML ends inside a tag")
 }
 
 // scanEndTag reads an end tag whose name starts at data[i] and returns
@@ -185,7 +263,7 @@ func scanEndTag(data []byte, i int) (next int, local []byte, err error) {
 			return k + 1, local, nil
 		}
 	}
-	return 0, nil, errors.New("XML ends inside a tag")
+	return 0, nil, shortError("XML ends inside a tag")
 }
 
 // scanName returns the index after the name starting at data[i] (up to a
