@@ -30,6 +30,7 @@ func openZipDoc(r io.ReaderAt, size int64, lim Limits, what string) (*zipDoc, er
 	if err != nil {
 		return nil, damaged("not a %s: not a readable zip file (%v)", what, err)
 	}
+	useInflater(zr)
 	b := &budget{lim: lim}
 	d := &zipDoc{files: make(map[string]*zip.File, len(zr.File))}
 	for _, f := range zr.File {
