@@ -220,18 +220,14 @@ func scanTag(data []byte, i int) (next int, selfClose, hasAttr bool, local []byt
 		return 0, false, false, nil, errors.New("XML tag without a name")
 	}
 	for k < len(data) {
-		switch c := data[k]; c {
-		case '>':
-			return k + 1, false, hasAttr, local, nil
-		case '/':
-			if k+1 < len(data) && data[k+1] == '>' {
-				return k + 2, true, hasAttr, local, nil
-			}
-			if bytes.IndexByte(data[k:], '>') < 0 {
-				return 0, false, false, nil, shortError("XML ends inside a tag")
-			}
-			return 0, false, false, nil, errors.New("XML tag with a stray /")
-		case '"', '\'':
+		c := data[k]
+		switch tagByte[c] {
+		case tagOther, tagColon: // an attribute's name or '='
+			hasAttr = true
+			k++
+		case tagSpace:
+			k++
+		case tagQuote:
 			hasAttr = true
 			k++
 			for k < len(data) && data[k] != c {
@@ -241,15 +237,34 @@ func scanTag(data []byte, i int) (next int, selfClose, hasAttr bool, local []byt
 				return 0, false, false, nil, shortError("XML ends inside an attribute")
 			}
 			k++
-		case ' ', '\t', '\n', '\r':
-			k++
-		default:
-			hasAttr = true
-			k++
+		case tagEnd:
+			return k + 1, false, hasAttr, local, nil
+		default: // '/'
+			if k+1 < len(data) && data[k+1] == '>' {
+				return k + 2, true, hasAttr, local, nil
+			}
+			if bytes.IndexByte(data[k:], '>') < 0 {
+				return 0, false, false, nil, shortError("XML ends inside a tag")
+			}
+			return 0, false, false, nil, errors.New("XML tag with a stray /")
 		}
 	}
 	return 0, false, false, nil, shortError("XML ends inside a tag")
 }
+
+// tagByte sorts the bytes of a tag for scanTag and scanName (a lookup
+// costs less than comparing with each).
+var tagByte = [256]uint8{'>': tagEnd, '/': tagSlash, '"': tagQuote, '\'': tagQuote,
+	' ': tagSpace, '\t': tagSpace, '\n': tagSpace, '\r': tagSpace, ':': tagColon}
+
+const (
+	tagOther = iota
+	tagSpace
+	tagQuote
+	tagEnd
+	tagSlash
+	tagColon
+)
 
 // scanEndTag reads an end tag whose name starts at data[i] and returns
 // the index after its '>' and its local name.
@@ -271,12 +286,11 @@ func scanEndTag(data []byte, i int) (next int, local []byte, err error) {
 func scanName(data []byte, i int) (next int, local []byte) {
 	k, start := i, i
 	for ; k < len(data); k++ {
-		c := data[k]
-		if c == '>' || c == '/' || isXMLSpace(c) {
-			break
-		}
-		if c == ':' && start == i {
+		t := tagByte[data[k]]
+		if t == tagColon && start == i {
 			start = k + 1
+		} else if t == tagSpace || t == tagEnd || t == tagSlash {
+			break
 		}
 	}
 	return k, data[start:k]
