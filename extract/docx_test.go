@@ -181,3 +181,19 @@ func checkStream(t *testing.T, data []byte, size int, want string, wantErr error
 		t.Errorf("%.60q in a buffer of %d: scanXMLFrom %q, %v; scanXML %q, %v", data, size, got, err, want, wantErr)
 	}
 }
+
+func TestTidyLines(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"\n \n\t\n", ""},
+		{"甲", "甲"},
+		{"\n\n甲 \t\u3000\r\n乙\n", "甲\n乙"},
+		{"甲\n\n\n \n乙\n\n", "甲\n\n乙"},
+		{"\u3000\u3000首行缩进\n\u00a0\n末行", "\u3000\u3000首行缩进\n\n末行"},
+		{"a\r\nb\r\n\r\nc", "a\nb\n\nc"},
+	} {
+		if got := tidyLines(c.in); got != c.want {
+			t.Errorf("tidyLines(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}
