@@ -222,9 +222,12 @@ func scanTag(data []byte, i int) (next int, selfClose, hasAttr bool, local []byt
 	for k < len(data) {
 		c := data[k]
 		switch tagByte[c] {
-		case tagOther, tagColon: // an attribute's name or '='
+		case tagOther: // an attribute's name and '='
 			hasAttr = true
 			k++
+			for k < len(data) && tagByte[data[k]] == tagOther {
+				k++
+			}
 		case tagSpace:
 			k++
 		case tagQuote:
@@ -255,7 +258,7 @@ func scanTag(data []byte, i int) (next int, selfClose, hasAttr bool, local []byt
 // tagByte sorts the bytes of a tag for scanTag and scanName (a lookup
 // costs less than comparing with each).
 var tagByte = [256]uint8{'>': tagEnd, '/': tagSlash, '"': tagQuote, '\'': tagQuote,
-	' ': tagSpace, '\t': tagSpace, '\n': tagSpace, '\r': tagSpace, ':': tagColon}
+	' ': tagSpace, '\t': tagSpace, '\n': tagSpace, '\r': tagSpace}
 
 const (
 	tagOther = iota
@@ -263,7 +266,6 @@ const (
 	tagQuote
 	tagEnd
 	tagSlash
-	tagColon
 )
 
 // scanEndTag reads an end tag whose name starts at data[i] and returns
@@ -286,10 +288,10 @@ func scanEndTag(data []byte, i int) (next int, local []byte, err error) {
 func scanName(data []byte, i int) (next int, local []byte) {
 	k, start := i, i
 	for ; k < len(data); k++ {
-		t := tagByte[data[k]]
-		if t == tagColon && start == i {
+		c := data[k]
+		if c == ':' && start == i {
 			start = k + 1
-		} else if t == tagSpace || t == tagEnd || t == tagSlash {
+		} else if t := tagByte[c]; t == tagSpace || t == tagEnd || t == tagSlash {
 			break
 		}
 	}
