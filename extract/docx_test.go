@@ -192,7 +192,7 @@ func TestTidyLines(t *testing.T) {
 		{"\u3000\u3000首行缩进\n\u00a0\n末行", "\u3000\u3000首行缩进\n\n末行"},
 		{"a\r\nb\r\n\r\nc", "a\nb\n\nc"},
 	} {
-		if got := tidyLines(c.in); got != c.want {
+		if got := tidyLines([]byte(c.in)); got != c.want {
 			t.Errorf("tidyLines(%q) = %q; want %q", c.in, got, c.want)
 		}
 	}
