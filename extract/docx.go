@@ -8,6 +8,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -93,9 +94,12 @@ func readDOCX(r io.ReaderAt, size int64, lim Limits) (*Text, error) {
 	}
 	defer rc.Close()
 	src := &errReader{r: rc}
-	var b docxBuilder
+	dr := docxReaders.Get().(*docxReader)
+	defer dr.put()
+	b := &dr.b
 	b.main.Grow(int(min(f.UncompressedSize64/4, maxTextGuess)))
-	if err := scanXMLFrom(src, &b, scanBuffer); err != nil {
+	dr.scan, err = scanXMLFrom(src, b, dr.scan)
+	if err != nil {
 		if src.err != nil {
 			return nil, fmt.Errorf("%s: %w", part, damaged("zip member (%v)", src.err))
 		}
@@ -104,11 +108,35 @@ func readDOCX(r io.ReaderAt, size int64, lim Limits) (*Text, error) {
 	return &Text{Pages: []string{b.text()}}, nil
 }
 
+// docxReader holds readDOCX's buffers: the one document.xml inflates
+// into and the text's. They are most of what reading a .docx allocates,
+// and are kept for the next document (docxReaders), unless they grew
+// past maxPooled for a large one.
+type docxReader struct {
+	scan []byte
+	b    docxBuilder
+}
+
+var docxReaders = sync.Pool{New: func() any { return &docxReader{scan: make([]byte, scanBuffer)} }}
+
+// put empties dr and returns it to docxReaders.
+func (dr *docxReader) put() {
+	if len(dr.scan) > maxPooled || dr.b.main.Cap() > maxPooled || dr.b.box.Cap() > maxPooled {
+		return
+	}
+	dr.b.main.Reset()
+	dr.b.box.Reset()
+	dr.b.skip, dr.b.inT, dr.b.table, dr.b.boxDepth = 0, false, 0, 0
+	docxReaders.Put(dr)
+}
+
 const (
 	// scanBuffer is the size of the buffer document.xml inflates into
 	// as it is read: large enough that each refill costs little, small
 	// enough to stay in the processor's cache.
 	scanBuffer = 64 << 10
+	// maxPooled is the largest buffer kept for the next document.
+	maxPooled = 4 << 20
 	// maxTextGuess bounds the room made for a document's text ahead of
 	// reading it: a quarter of document.xml, more than the text takes in
 	// Word's markup (a ninth) or in the plainest (a fifth; BenchmarkDOCX),

@@ -31,28 +31,28 @@ func scanXML(data []byte, h xmlHandler) error {
 	return s.close()
 }
 
-// scanXMLFrom is scanXML reading the document from r as it comes, in a
-// buffer of size bytes that grows only to hold a construct (a tag, or
-// text up to the next tag) longer than that: a document.xml is read as it
-// inflates, without holding all of it. Errors of r are returned as they
+// scanXMLFrom is scanXML reading the document from r as it comes, in buf
+// (its length; at least a byte), which grows only to hold a construct (a
+// tag, or text up to the next tag) longer than that: a document.xml is
+// read as it inflates, without holding all of it. It returns the buffer,
+// grown or not, for the next document. Errors of r are returned as they
 // are.
-func scanXMLFrom(r io.Reader, h xmlHandler, size int) error {
+func scanXMLFrom(r io.Reader, h xmlHandler, buf []byte) ([]byte, error) {
 	s := xmlScanner{h: h}
-	buf := make([]byte, max(size, 1))
 	n := 0 // bytes of buf not yet scanned
 	for {
 		m, err := io.ReadFull(r, buf[n:])
 		n += m
 		final := err == io.EOF || err == io.ErrUnexpectedEOF
 		if err != nil && !final {
-			return err
+			return buf, err
 		}
 		used, err := s.scan(buf[:n], final)
 		if err != nil {
-			return err
+			return buf, err
 		}
 		if final {
-			return s.close()
+			return buf, s.close()
 		}
 		n = copy(buf, buf[used:n])
 		if n == len(buf) { // one construct fills the buffer
