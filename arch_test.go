@@ -24,7 +24,7 @@ var layers = [][]string{
 	{"keyness", "targets", "discover", "reuse", "align", "topics", "scale", "wordvec", "audit"}, // one package per research tool
 	{"table", "chart"},
 	{"tabulate"},
-	{"htmlreport"},
+	{"htmlreport", "load"}, // load: what a command is given (paths, lexicon files, filters, cache options) into documents, counts or vectors
 	{"cmd/tifa", "bench/gen", "bench/chart"},
 }
 
@@ -43,7 +43,7 @@ var only = map[string][]string{
 	"github.com/spf13/pflag":               {"cmd/tifa/"},
 	"go.etcd.io/bbolt":                     {"cache/"},
 	"gonum.org/v1/plot":                    {"chart/"},
-	mod + "cache":                          {"cache/", "cmd/tifa/"}, // plugged in by the command, through interfaces
+	mod + "cache":                          {"cache/", "load/", "cmd/tifa/"}, // plugged into reports and vector through their interfaces; load opens it for a command's flags and keeps corpora in it (GetRecord, PutBlob: more than an interface would say), cmd/tifa's 'cache' command inspects and clears it
 	mod + "internal/testkit":               {"*_test.go"},
 }
 

@@ -4,112 +4,21 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"strings"
-	"testing"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/cache"
+	"github.com/tifa-project/tifa/load"
 )
 
-// cacheOpts are the flags choosing the cache of a command that reads
+// addCacheFlags adds the flags choosing the cache of a command that reads
 // reports.
-type cacheOpts struct {
-	dir string
-	off bool
-	max string // --cache-max
-}
-
-func addCacheFlags(cmd *cobra.Command, c *cacheOpts) {
+func addCacheFlags(cmd *cobra.Command, c *load.CacheOptions) {
 	f := cmd.Flags()
-	f.StringVar(&c.dir, "cache", "", "keep cleaned reports and term counts in folder DIR (default: tifa in your user cache folder)")
-	f.BoolVar(&c.off, "no-cache", false, "neither read nor write the cache")
-	f.StringVar(&c.max, "cache-max", "", "size cap of the cache (500MB, 2GB; none: no cap; default: $"+cache.EnvMax+", else 1GB): past it, other builds' entries, then the least recently used, are dropped")
-}
-
-// maxBytes reads --cache-max: 0 (the cache's default: $TIFA_CACHE_MAX,
-// else cache.DefaultMaxBytes) when it is not given.
-func (c *cacheOpts) maxBytes() (int64, error) {
-	if c.max == "" {
-		return 0, nil
-	}
-	return parseSizeFlag("--cache-max", c.max)
-}
-
-// open opens the cache the flags ask for. It returns a nil cache (which
-// reads and stores nothing) for --no-cache, and with a warning when the
-// cache is in use by another tifa run or the default folder is not
-// usable; a --cache DIR that cannot be opened is an error. In tests
-// (testing.Testing) there is no default cache: only --cache DIR opens one.
-func (c *cacheOpts) open(g *globals) (*cache.Cache, error) {
-	capBytes, err := c.maxBytes()
-	if err != nil {
-		return nil, err
-	}
-	if c.off {
-		if c.dir != "" || c.max != "" {
-			return nil, errors.New("flags --cache or --cache-max and --no-cache: give one or the other")
-		}
-		return nil, nil
-	}
-	dir := c.dir
-	if dir == "" {
-		if testing.Testing() {
-			return nil, nil
-		}
-		if dir, err = cache.DefaultDir(); err != nil {
-			g.warnf("no cache: %v; --cache DIR names a folder for it", err)
-			return nil, nil
-		}
-	}
-	cc, err := cache.Open(dir, cache.Options{Version: cacheVersion(), MaxBytes: capBytes, Warn: func(msg string) { g.warnf("%s", msg) }})
-	switch {
-	case errors.Is(err, cache.ErrLocked):
-		g.warnf("cache %s is in use by another tifa run; this run goes without it", dir)
-		return nil, nil
-	case err != nil && c.dir != "":
-		return nil, fmt.Errorf("flag --cache: %w", err)
-	case err != nil:
-		g.warnf("no cache: %v; --no-cache silences this", err)
-		return nil, nil
-	}
-	return cc, nil
-}
-
-// cacheVersion names this build of tifa for the cache, so that a rebuilt
-// tifa never reads what another build wrote: the version, then the module
-// version stamped by go install (v1.2.0, or a pseudo-version naming the
-// commit), else the clean commit built, else the executable's size and
-// modification time (a build from modified sources).
-func cacheVersion() string {
-	return version + " " + buildID()
-}
-
-func buildID() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if v := bi.Main.Version; v != "" && v != "(devel)" && !strings.HasSuffix(v, "+dirty") {
-			return v
-		}
-		rev, modified := "", true
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				rev = s.Value
-			case "vcs.modified":
-				modified = s.Value == "true"
-			}
-		}
-		if rev != "" && !modified {
-			return rev
-		}
-	}
-	if exe, err := os.Executable(); err == nil {
-		if fi, err := os.Stat(exe); err == nil {
-			return fmt.Sprintf("build %d-%d", fi.Size(), fi.ModTime().UnixNano())
-		}
-	}
-	return "unknown build"
+	f.StringVar(&c.Dir, "cache", "", "keep cleaned reports and term counts in folder DIR (default: tifa in your user cache folder)")
+	f.BoolVar(&c.Off, "no-cache", false, "neither read nor write the cache")
+	f.StringVar(&c.Max, "cache-max", "", "size cap of the cache (500MB, 2GB; none: no cap; default: $"+cache.EnvMax+", else 1GB): past it, other builds' entries, then the least recently used, are dropped")
 }
 
 func newCacheCmd(g *globals) *cobra.Command {
@@ -164,7 +73,7 @@ func newCacheInfoCmd(g *globals, dir *string) *cobra.Command {
 			if err != nil {
 				return cacheErr(err)
 			}
-			printCacheInfo(g, info, cacheVersion())
+			info.Print(g.stdout, load.CacheVersion(version))
 			for _, p := range cache.SetAside(d) {
 				fmt.Fprintf(g.stdout, "set aside: %s (%s), a damaged cache moved out of the way; 'tifa cache clear' removes it\n", p, fileSize(p))
 			}
@@ -173,30 +82,6 @@ func newCacheInfoCmd(g *globals, dir *string) *cobra.Command {
 	}
 }
 
-func printCacheInfo(g *globals, info *cache.Info, current string) {
-	if !info.Exists {
-		fmt.Fprintf(g.stdout, "cache: %s (empty: no run has written it yet)\n", info.Path)
-		return
-	}
-	fmt.Fprintf(g.stdout, "cache: %s (%s of a %s cap; --cache-max or $%s sets it)\n", info.Path, megabytes(info.Size), megabytes(info.Max), cache.EnvMax)
-	if info.Damaged != "" {
-		fmt.Fprintf(g.stdout, "damaged: %s; the next run moves it aside and starts a new cache ('tifa cache clear' removes it now)\n", info.Damaged)
-	}
-	for _, v := range info.Versions {
-		this := ""
-		if v.Version == current && v.Format == cache.Format {
-			this = ", this tifa"
-		}
-		fmt.Fprintf(g.stdout, "tifa %s (format %d%s), last used %s\n", v.Version, v.Format, this, v.LastUsed.Format("2006-01-02 15:04"))
-		fmt.Fprintf(g.stdout, "  docs:  %d entries, %s\n", v.Docs.Entries, megabytes(v.Docs.Bytes))
-		fmt.Fprintf(g.stdout, "  terms: %d entries, %s\n", v.Terms.Entries, megabytes(v.Terms.Bytes))
-		fmt.Fprintf(g.stdout, "  files: %d entries, %s (content hashes)\n", v.Files.Entries, megabytes(v.Files.Bytes))
-		fmt.Fprintf(g.stdout, "  corpus: %d entries, %s (matrices and vectors)\n", v.Blobs.Entries, megabytes(v.Blobs.Bytes))
-	}
-}
-
-func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
-
 // fileSize is the size of the file at path in megabytes, "?" when it
 // cannot be read.
 func fileSize(path string) string {
@@ -204,7 +89,7 @@ func fileSize(path string) string {
 	if err != nil {
 		return "?"
 	}
-	return megabytes(fi.Size())
+	return cache.Megabytes(fi.Size())
 }
 
 func newCacheClearCmd(g *globals, dir *string) *cobra.Command {
@@ -230,7 +115,7 @@ func newCacheClearCmd(g *globals, dir *string) *cobra.Command {
 			if len(aside) > 0 {
 				also = fmt.Sprintf(", with %d damaged cache(s) set aside: %s", len(aside), strings.Join(aside, ", "))
 			}
-			fmt.Fprintf(g.stdout, "removed the cache in %s (%s%s)\n", d, megabytes(n), also)
+			fmt.Fprintf(g.stdout, "removed the cache in %s (%s%s)\n", d, cache.Megabytes(n), also)
 			return nil
 		},
 	}

@@ -8,11 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/cache"
+	"github.com/tifa-project/tifa/load"
 )
 
 // runCache runs 'tifa cache ARGS' in-process (without the root command,
@@ -35,7 +33,7 @@ func TestCacheInfoAndClear(t *testing.T) {
 	if err != nil || !strings.Contains(out, "empty: no run has written it yet") {
 		t.Fatalf("info on no cache: %q, %v", out, err)
 	}
-	c, err := cache.Open(dir, cache.Options{Version: cacheVersion()})
+	c, err := cache.Open(dir, cache.Options{Version: load.CacheVersion(version)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,67 +73,6 @@ func TestCacheClearLocked(t *testing.T) {
 }
 
 // TestCacheOpts: what each combination of --cache and --no-cache gives.
-func TestCacheOpts(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "file")
-	if err := os.WriteFile(file, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	locked := t.TempDir()
-	holder, err := cache.Open(locked, cache.Options{Version: "v", Timeout: 10 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Close()
-	tests := []struct {
-		name      string
-		args      []string
-		wantCache bool
-		wantErr   string // in the error, "" for none
-		wantWarn  string // in stderr, "" for none
-	}{
-		{"default in tests: none", nil, false, "", ""},
-		{"--no-cache", []string{"--no-cache"}, false, "", ""},
-		{"--cache DIR", []string{"--cache", t.TempDir()}, true, "", ""},
-		{"both", []string{"--cache", t.TempDir(), "--no-cache"}, false, "give one or the other", ""},
-		{"--cache names a file", []string{"--cache", file}, false, "flag --cache", ""},
-		{"in use", []string{"--cache", locked}, false, "", "in use by another tifa run"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var opts cacheOpts
-			cmd := &cobra.Command{Use: "x", RunE: func(*cobra.Command, []string) error { return nil }}
-			addCacheFlags(cmd, &opts)
-			if err := cmd.ParseFlags(tc.args); err != nil {
-				t.Fatal(err)
-			}
-			var errb bytes.Buffer
-			c, err := opts.open(&globals{stderr: &errb})
-			if c != nil {
-				defer c.Close()
-			}
-			if (c != nil) != tc.wantCache {
-				t.Errorf("cache %v, want one: %v", c, tc.wantCache)
-			}
-			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
-				t.Errorf("error %v, want %q", err, tc.wantErr)
-			}
-			if got := errb.String(); tc.wantWarn == "" && got != "" || !strings.Contains(got, tc.wantWarn) {
-				t.Errorf("stderr %q, want %q", got, tc.wantWarn)
-			}
-		})
-	}
-}
-
-func TestCacheVersion(t *testing.T) {
-	v := cacheVersion()
-	if !strings.HasPrefix(v, version+" ") || len(v) <= len(version)+1 {
-		t.Errorf("cacheVersion() = %q, want tifa's version and a build identity", v)
-	}
-	if cacheVersion() != v {
-		t.Error("cacheVersion changes within one process")
-	}
-}
-
 // TestCacheWarmRun runs commands twice on one cache: the second run reads
 // documents and word counts from it, and every output is the same bytes as
 // without a cache. A changed manifest row must not be served stale.

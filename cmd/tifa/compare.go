@@ -9,6 +9,7 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/keyness"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
@@ -61,7 +62,7 @@ for G² are characters (slogans space) or tokens (words space).
 			}
 			// Only the documents of A or B are read into the matrix, and
 			// only they are warned about.
-			g.scope = &scope{name: fmt.Sprintf("--a %s or --b %s", a, b), match: func(id string, m reports.Meta) bool { return a.Match(id, m) || b.Match(id, m) }}
+			g.reader().Scope = &load.Scope{Name: fmt.Sprintf("--a %s or --b %s", a, b), Match: func(id string, m reports.Meta) bool { return a.Match(id, m) || b.Match(id, m) }}
 			l, err := o.counts(g, args)
 			if err != nil {
 				return err

@@ -9,8 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/tifa-project/tifa/cache"
-	"github.com/tifa-project/tifa/infile"
+	"github.com/tifa-project/tifa/load"
 )
 
 // numRange is the range of values a numeric flag accepts, both ends
@@ -185,30 +184,5 @@ func checkDeprecated(g *globals, cmd *cobra.Command) error {
 	return err
 }
 
-// parseSizeFlag reads a size flag: a number of bytes with a unit if you
-// like (cache.ParseSize: 500MB, 2GB), or none for no limit (-1).
-func parseSizeFlag(flag, s string) (int64, error) {
-	if strings.EqualFold(strings.TrimSpace(s), "none") {
-		return -1, nil
-	}
-	n, err := cache.ParseSize(s)
-	if err != nil {
-		return 0, fmt.Errorf("flag %s: %w, or none", flag, err)
-	}
-	return n, nil
-}
-
-// listFileMax caps the word and indicator lists a flag names (--stopwords,
-// --indicators), as lexicon.MaxFileBytes caps a lexicon: far above any
-// real list, so that /dev/zero or a mistaken disk image is refused at once.
-const listFileMax = 64_000_000
-
-// readListFile reads the list file a flag names: a regular file (a FIFO
-// would block, a device never end) of at most listFileMax bytes.
-func readListFile(flag, path string) ([]byte, error) {
-	data, err := infile.ReadFile(path, listFileMax)
-	if err != nil {
-		return nil, fmt.Errorf("flag %s: %w", flag, err)
-	}
-	return data, nil
-}
+// readListFile reads the list file a flag names (load.ReadList).
+func readListFile(flag, path string) ([]byte, error) { return load.ReadList(flag, path) }

@@ -1,42 +1,18 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/vector"
 )
 
-// sequences reads the reports under args as token sequences of --space
-// (one per document), restricted to the vocabulary tr keeps: what topics,
-// cooccur and expand work on.
+// sequences reads the reports under args as token sequences of --space,
+// restricted to the vocabulary tr keeps (load.Reader.Sequences).
 func (o *vectorOpts) sequences(g *globals, args []string, tr vector.Trim) (*loaded, error) {
-	if o.space != vector.SpaceSlogans && o.space != vector.SpaceWords {
-		return nil, fmt.Errorf("flag --space: want slogans or words (got %q)", o.space)
-	}
-	l, vzs, err := o.vectorizers(g, args, true, o.space)
-	if err != nil {
-		return nil, err
-	}
-	s, err := vzs[0].Sequences(func(fn func(*reports.Document) error) error { return each(g, l.src, fn) })
-	if err != nil {
-		return nil, err
-	}
-	if s, err = s.Trim(tr); err != nil {
-		if errors.Is(err, vector.ErrEmptyVocabulary) {
-			return nil, fmt.Errorf("%w; loosen --min-df/--max-df", err)
-		}
-		return nil, err
-	}
-	if len(s.Empty) > 0 {
-		g.warnf("%d document(s) with no %s (e.g. %s)", len(s.Empty), termWord(o.space), reports.QuoteName(s.Empty[0]))
-	}
-	l.seqs = s
-	return l, nil
+	return wrap(g.reader().Sequences(g.ctx(), o.spec(), args, tr))
 }
 
 // checkWindow checks --window.

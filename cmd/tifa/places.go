@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/infile"
-	"github.com/tifa-project/tifa/places"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
@@ -75,28 +72,8 @@ between them).`,
 	return cmd
 }
 
-// placesResolver reads --places FILE: the user's overrides on the
-// embedded gazetteer.
-func placesResolver(file string) (*places.Resolver, error) {
-	g, err := places.Load()
-	if err != nil {
-		return nil, err
-	}
-	data, err := infile.ReadFile(file, places.MaxOverridesBytes)
-	if err != nil {
-		return nil, fmt.Errorf("flag --places: %w", err)
-	}
-	ov, err := places.ParseOverrides(file, bytes.NewReader(data), g)
-	if err != nil {
-		return nil, fmt.Errorf("flag --places: %w", err)
-	}
-	return places.NewResolver(g, ov), nil
-}
-
 // unplacedWarning reports the documents a grouping by division code left
 // out.
 func unplacedWarning(g *globals, by string, ids []string) {
-	if len(ids) > 0 {
-		g.warnf("--by %s: %d document(s) left out, with no code or no %s holding them (e.g. %s); 'tifa places' shows the codes", by, len(ids), by, ids[0])
-	}
+	g.reader().WarnUnplaced(by, ids)
 }

@@ -16,11 +16,11 @@ import (
 // provenance returns the provenance of the running command: what was
 // recorded of its command line, lexicon and documents read so far.
 func (g *globals) provenance() table.Provenance {
-	input, n := g.inputs.Digest()
+	input, n := g.reader().Digest()
 	return table.Provenance{
 		Command:   table.ShellJoin(append([]string{"tifa"}, g.args...)),
 		Version:   version,
-		Lexicon:   g.lexHash,
+		Lexicon:   g.reader().LexiconHash(),
 		Input:     input,
 		Documents: n,
 		Date:      g.runDate().Format(time.DateOnly),

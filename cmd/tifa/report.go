@@ -208,15 +208,3 @@ func reportCommand(g *globals, cmd *cobra.Command, args []string, sub string, fl
 	}
 	return table.ShellJoin(append(out, args...))
 }
-
-// tap returns fn, after o.also's function when there is one.
-func (o *vectorOpts) tap(lex *lexicon.Lexicon, src *reports.Source, fn func(*reports.Document) error) func(*reports.Document) error {
-	if o.also == nil {
-		return fn
-	}
-	see := o.also(lex, src)
-	return func(d *reports.Document) error {
-		see(d)
-		return fn(d)
-	}
-}

@@ -12,8 +12,7 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/tifa-project/tifa/analysis"
-	"github.com/tifa-project/tifa/cache"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/table"
 )
 
@@ -32,45 +31,63 @@ type globals struct {
 	columnsFlag string        // --columns
 	columns     table.Columns // --columns, parsed
 
-	// What provenance records: the arguments (commandArgs), the hash of
-	// the lexicon loaded, the documents read; now is time.Now unless a
-	// test sets it.
+	// What provenance records besides the reader's documents and lexicon
+	// hash: the arguments (commandArgs); now is time.Now unless a test
+	// sets it.
 	args           []string
-	lexHash        string
-	inputs         table.Inputs
 	now            func() time.Time
 	badEpochWarned bool
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	cmd            *cobra.Command   // the command running, for its context
-	cache          *cache.Cache     // open while reports are read; nil without one
-	where          *analysis.Filter // --where: the documents analysed; nil for all
-	scope          *scope           // a command's own choice of documents (compare's --a, --b); nil for all
-
-	// recordDocs asks each to keep a record of every document it passes
-	// (lastRead.Docs), for the corpus cache; lastRead is what the last
-	// each read (or the cache replayed).
-	recordDocs bool
-	lastRead   *readRecord
+	cmd            *cobra.Command // the command running, for its context
+	rd             *load.Reader   // reads the reports: made by reader on first use
 
 	method string // provenance: the approximate method used, "" when exact
 }
 
-// closeCache writes what the cache still holds and closes it, after a
-// command succeeded. After a failure or Ctrl-C the process ends without it:
-// the cache keeps what its committed transactions hold, and the operating
-// system releases its lock.
-func (g *globals) closeCache() error {
-	if g.cache == nil {
-		return nil
+// reader returns the run's load.Reader: it reports on stderr (warnings
+// and notes unless -q, progress and stages on a terminal) and keeps the
+// documents read for provenance.
+func (g *globals) reader() *load.Reader {
+	if g.rd == nil {
+		g.rd = &load.Reader{
+			Warn:    func(msg string) { g.warnf("%s", msg) },
+			Note:    g.notef,
+			Stage:   g.stage,
+			Stdin:   g.stdin,
+			Version: version,
+			Check:   g.checkSource,
+			Hit:     corpusHit,
+		}
+		if !g.quiet && isTerminal(g.stderr) {
+			g.rd.Progress = g.stderr
+		}
 	}
-	err := g.cache.Close()
-	g.cache = nil
-	if err != nil {
-		g.warnf("cache: %v", err)
+	return g.rd
+}
+
+// corpusHit, when not nil, is told of each matrix, vectors or Gram
+// matrix read from the corpus cache ("matrix", "vectors", "gram"): for
+// tests.
+var corpusHit func(kind string)
+
+// closeCache writes what the cache still holds and closes it, after a
+// command succeeded (load.Reader.Close).
+func (g *globals) closeCache() error {
+	if g.rd != nil {
+		g.rd.Close()
 	}
 	return nil
+}
+
+// stage shows, on a terminal, which slow step tifa is in (load.Stage);
+// the returned function ends it.
+func (g *globals) stage(name string) (done func()) {
+	if g.quiet || !isTerminal(g.stderr) {
+		return func() {}
+	}
+	return load.Stage(g.stderr, name)
 }
 
 // ctx returns the running command's context: cancelled by Ctrl-C.
@@ -206,6 +223,13 @@ func (g *globals) outputTo(path string, always bool) table.Output {
 		o.Prov = &p
 	}
 	return o
+}
+
+// notef prints a line on what reading found on stderr unless -q.
+func (g *globals) notef(msg string) {
+	if !g.quiet {
+		fmt.Fprintf(g.stderr, "tifa: %s\n", msg)
+	}
 }
 
 // warnf prints a warning on stderr unless -q.

@@ -109,15 +109,15 @@ plan part states none the whole text is read (section says all).
 				return err
 			}
 			whole.report(g, n)
-			if none.n > 0 {
-				g.warnf("%d of %d documents %s (first: %s)", none.n, n, none.what, none.first)
+			if none.N > 0 {
+				g.warnf("%d of %d documents %s (first: %s)", none.N, n, none.what, none.First)
 			}
 			return g.emit(tabulate.Targets(src.ExtraColumns(), headline, rows))
 		},
 	}
 	in.addFlags(cmd, false)
 	f := cmd.Flags()
-	in.section = "plan" // targets are read from the plan unless told otherwise
+	in.Section = "plan" // targets are read from the plan unless told otherwise
 	sec := f.Lookup("section")
 	sec.DefValue, sec.Usage = "plan", "text read: plan (工作安排; the whole text when a report has none), review or all"
 	f.StringArrayVar(&indFiles, "indicators", nil, "more indicators from FILE (one a line: canonical | alias | alias); repeatable")
