@@ -6,6 +6,7 @@ require (
 	codeberg.org/go-fonts/liberation v0.5.0
 	codeberg.org/go-pdf/fpdf v0.11.1
 	github.com/go-ego/gse v0.80.3
+	github.com/klauspost/compress v1.20.5
 	github.com/klippa-app/go-pdfium v1.21.5
 	github.com/olekukonko/tablewriter v1.1.5
 	github.com/richardlehane/mscfb v1.0.9

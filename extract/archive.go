@@ -218,12 +218,9 @@ func (a *Archive) addZip(prefix string, r io.ReaderAt, size int64, b *budget, de
 // CRC-32 when the end is read.
 func zipMember(f *zip.File) func() ([]byte, error) {
 	return func() ([]byte, error) {
-		if f.Flags&0x1 != 0 {
-			return nil, fmt.Errorf("%w (encrypted zip member)", ErrEncrypted)
-		}
-		rc, err := f.Open()
+		rc, err := openMember(f)
 		if err != nil {
-			return nil, damaged("zip member (%v)", err)
+			return nil, err
 		}
 		defer rc.Close()
 		data := make([]byte, f.UncompressedSize64) // within the limits checked when opened
@@ -238,6 +235,18 @@ func zipMember(f *zip.File) func() ([]byte, error) {
 		}
 		return data, nil
 	}
+}
+
+// openMember opens a zip member to read it unpacked.
+func openMember(f *zip.File) (io.ReadCloser, error) {
+	if f.Flags&0x1 != 0 {
+		return nil, fmt.Errorf("%w (encrypted zip member)", ErrEncrypted)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, damaged("zip member (%v)", err)
+	}
+	return rc, nil
 }
 
 // addNested handles member p when its name says it is an archive: at

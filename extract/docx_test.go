@@ -6,9 +6,11 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"github.com/tifa-project/tifa/extract/extracttest"
@@ -149,7 +151,7 @@ func TestDOCXScanner(t *testing.T) {
 	for i, p := range paras {
 		body[i] = p
 	}
-	docs = append(docs, extracttest.DOCXML(t, body...))
+	docs = append(docs, extracttest.DOCXML(t, body...), string(docxPart(t, extracttest.WordDOCX(t, paras), "word/document.xml")))
 	for _, doc := range docs {
 		want, wantErr := xmlDocxText([]byte(doc))
 		got, err := docxText([]byte(doc))
@@ -158,6 +160,40 @@ func TestDOCXScanner(t *testing.T) {
 		}
 		if (err != nil) != (wantErr != nil) || got != want {
 			t.Errorf("%.60q:\nscanXML    %q, %v\nencoding/xml %q, %v", doc, got, err, want, wantErr)
+		}
+		for _, size := range []int{1, 2, 7, 64, 4096} {
+			checkStream(t, []byte(doc), size, got, err)
+		}
+	}
+}
+
+// checkStream checks that scanXMLFrom, reading data with a buffer of size
+// bytes, gives scanXML's text and error.
+func checkStream(t *testing.T, data []byte, size int, want string, wantErr error) {
+	t.Helper()
+	var d docxBuilder
+	_, err := scanXMLFrom(iotest.HalfReader(bytes.NewReader(data)), &d, make([]byte, size))
+	got := ""
+	if err == nil {
+		got = d.text()
+	}
+	if fmt.Sprint(err) != fmt.Sprint(wantErr) || got != want {
+		t.Errorf("%.60q in a buffer of %d: scanXMLFrom %q, %v; scanXML %q, %v", data, size, got, err, want, wantErr)
+	}
+}
+
+func TestTidyLines(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"\n \n\t\n", ""},
+		{"甲", "甲"},
+		{"\n\n甲 \t\u3000\r\n乙\n", "甲\n乙"},
+		{"甲\n\n\n \n乙\n\n", "甲\n\n乙"},
+		{"\u3000\u3000首行缩进\n\u00a0\n末行", "\u3000\u3000首行缩进\n\n末行"},
+		{"a\r\nb\r\n\r\nc", "a\nb\n\nc"},
+	} {
+		if got := tidyLines([]byte(c.in)); got != c.want {
+			t.Errorf("tidyLines(%q) = %q; want %q", c.in, got, c.want)
 		}
 	}
 }

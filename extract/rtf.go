@@ -101,7 +101,7 @@ func readRTF(data []byte) (*Text, error) {
 	r.enc = r.ansi
 	r.run()
 	r.flush()
-	return &Text{Pages: []string{tidyLines(r.out.String())}}, nil
+	return &Text{Pages: []string{tidyLines([]byte(r.out.String()))}}, nil
 }
 
 // run reads the whole document; unbalanced braces are forgiven.

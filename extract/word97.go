@@ -90,7 +90,7 @@ func readDOC(r io.ReaderAt, size int64) (t *Text, err error) {
 		}
 		text += wordChars(boxes)
 	}
-	return &Text{Pages: []string{tidyLines(text)}}, nil
+	return &Text{Pages: []string{tidyLines([]byte(text))}}, nil
 }
 
 // readStream reads an OLE stream whole; size is the file's, which no
