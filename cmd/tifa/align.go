@@ -4,12 +4,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/align"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
 
 func newAlignCmd(g *globals) *cobra.Command {
-	var o vectorOpts
+	var o load.Vectors
 	var which string
 	var top int
 	cmd := &cobra.Command{
@@ -40,11 +41,11 @@ median_words. A district is a county here (the level of its code).`,
 			if err := oneOf("table", which, "reports", "summary"); err != nil {
 				return err
 			}
-			_, ms, err := o.countSpaces(g, args, vector.SpaceSlogans, vector.SpaceWords)
+			_, ms, err := g.reader().CountSpaces(g.ctx(), &o, args, vector.SpaceSlogans, vector.SpaceWords)
 			if err != nil {
 				return err
 			}
-			v, as, err := align.AlignCounts(ms[0], ms[1], vector.TFIDF{Sublinear: o.sublinear, MinDF: o.minDF, MaxDF: o.maxDF})
+			v, as, err := align.AlignCounts(ms[0], ms[1], vector.TFIDF{Sublinear: o.Sublinear, MinDF: o.MinDF, MaxDF: o.MaxDF})
 			if err != nil {
 				return err
 			}
@@ -54,7 +55,7 @@ median_words. A district is a county here (the level of its code).`,
 			return g.emit(tabulate.Align(v, as, top))
 		},
 	}
-	o.addFlags(cmd, vector.SpaceSlogans)
+	addVectorFlags(cmd, &o, vector.SpaceSlogans)
 	f := cmd.Flags()
 	f.Lookup("space").Hidden = true // both spaces
 	f.Lookup("by").Hidden = true    // reports, one by one

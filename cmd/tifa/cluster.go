@@ -9,6 +9,7 @@ import (
 
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/cluster"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
@@ -19,7 +20,7 @@ type clusterOpts struct {
 }
 
 func newClusterCmd(g *globals) *cobra.Command {
-	var o vectorOpts
+	var o load.Vectors
 	var c clusterOpts
 	var p plotOpts
 	var plotKind string
@@ -78,31 +79,31 @@ for average, complete and ward, map for k-means.`,
 			if err := p.check(); err != nil {
 				return err
 			}
-			l, err := o.build(g, args)
+			l, err := g.reader().Build(g.ctx(), &o, args)
 			if err != nil {
 				return err
 			}
-			copt.Workers, copt.Context = o.workers, g.ctx()
+			copt.Workers, copt.Context = o.Workers, g.ctx()
 			switch copt.Method {
 			case "kmeans":
-				copt.Gram = o.gram(g, l)
+				copt.Gram = g.reader().Gram(&o, l)
 			case "minibatch":
 				g.method = "approximate clustering: mini-batch k-means (Sculley 2010), batches of 1,024 units, at most 100 steps"
 			}
 			done := g.stage("clustering (" + copt.Method + ")")
-			res, err := cluster.Cluster(l.vectors.X, copt)
+			res, err := cluster.Cluster(l.Vectors.X, copt)
 			done()
 			if err != nil {
 				return err
 			}
-			out, err := tabulate.ClusterTables(tables, l.vectors, l.lex, res, o.by, c.top)
+			out, err := tabulate.ClusterTables(tables, l.Vectors, l.Lex, res, o.By, c.top)
 			if err != nil {
 				return fmt.Errorf("--table tree: %w; use --method average, complete or ward", err)
 			}
 			if p.wanted() {
-				var ch chart.Chart = chart.ClusterTree(l.vectors, res)
+				var ch chart.Chart = chart.ClusterTree(l.Vectors, res)
 				if plotKind == "map" {
-					if ch, err = chart.ClusterMap(l.vectors, res); err != nil {
+					if ch, err = chart.ClusterMap(l.Vectors, res); err != nil {
 						return fmt.Errorf("--plot: %w", err)
 					}
 				}
@@ -113,7 +114,7 @@ for average, complete and ward, map for k-means.`,
 			return g.emit(out...)
 		},
 	}
-	o.addFlags(cmd, "slogans")
+	addVectorFlags(cmd, &o, "slogans")
 	f := cmd.Flags()
 	f.StringVar(&c.method, "method", "kmeans", "kmeans, average, complete, ward, or minibatch (approximate k-means for large corpora)")
 	f.StringVar(&c.k, "k", "auto", "number of clusters, or auto (best mean silhouette in --k-range)")

@@ -16,7 +16,7 @@ import (
 )
 
 func newCompareCmd(g *globals) *cobra.Command {
-	var o vectorOpts
+	var o load.Vectors
 	var fa, fb []string
 	var top int
 	var p plotOpts
@@ -54,7 +54,7 @@ for G² are characters (slogans space) or tokens (words space).
 			if err != nil {
 				return fmt.Errorf("flag --b: %w", err)
 			}
-			if o.by != "doc" {
+			if o.By != "doc" {
 				return errors.New("flag --by: compare works on documents; select groups with --a and --b")
 			}
 			if err := p.check(); err != nil {
@@ -63,11 +63,11 @@ for G² are characters (slogans space) or tokens (words space).
 			// Only the documents of A or B are read into the matrix, and
 			// only they are warned about.
 			g.reader().Scope = &load.Scope{Name: fmt.Sprintf("--a %s or --b %s", a, b), Match: func(id string, m reports.Meta) bool { return a.Match(id, m) || b.Match(id, m) }}
-			l, err := o.counts(g, args)
+			l, err := g.reader().Counts(g.ctx(), &o, args)
 			if err != nil {
 				return err
 			}
-			m := l.matrix
+			m := l.Matrix
 			sa, sb, keys, both := keyness.CompareSides(m, a, b)
 			if sa.Docs == 0 || sb.Docs == 0 {
 				return fmt.Errorf("a side matches no document: --a %s matches %d, --b %s matches %d ('tifa docs' shows the metadata)", a, sa.Docs, b, sb.Docs)
@@ -88,10 +88,10 @@ for G² are characters (slogans space) or tokens (words space).
 					return err
 				}
 			}
-			return g.emit(tabulate.Keyness(m, l.lex, keys, top, summary))
+			return g.emit(tabulate.Keyness(m, l.Lex, keys, top, summary))
 		},
 	}
-	o.addFlags(cmd, "slogans")
+	addVectorFlags(cmd, &o, "slogans")
 	f := cmd.Flags()
 	f.StringArrayVar(&fa, "a", nil, "filter selecting side A: region=…, level=…, year=FROM..TO, doc=GLOB")
 	f.StringArrayVar(&fb, "b", nil, "filter selecting side B")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/cooccur"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
@@ -23,7 +24,7 @@ type cooccurOpts struct {
 }
 
 func newCooccurCmd(g *globals) *cobra.Command {
-	var o vectorOpts
+	var o load.Vectors
 	var c cooccurOpts
 	var p plotOpts
 	cmd := &cobra.Command{
@@ -60,29 +61,29 @@ table before --top) for Gephi, Cytoscape or igraph instead of the tables.`,
 				return err
 			}
 			graph := cooccur.Writer(g.out)
-			if (graph != nil || p.wanted()) && o.by != "all" {
-				return fmt.Errorf("flag --by %s: a network is drawn or written for one group only: leave --by out and pick the group with --where", o.by)
+			if (graph != nil || p.wanted()) && o.By != "all" {
+				return fmt.Errorf("flag --by %s: a network is drawn or written for one group only: leave --by out and pick the group with --where", o.By)
 			}
 			if graph != nil && g.format != "" {
 				return fmt.Errorf("flag --format: -o %s writes a network; leave --format out", g.out)
 			}
 			if c.words {
-				o.space = vector.SpaceWords
+				o.Space = vector.SpaceWords
 			}
-			l, err := o.sequences(g, args, vector.Trim{})
+			l, err := g.reader().Sequences(g.ctx(), &o, args, vector.Trim{})
 			if err != nil {
 				return err
 			}
-			seq := l.seqs
-			groups, members, skipped, err := vector.GroupUnits(seq.Units, o.by)
+			seq := l.Seqs
+			groups, members, skipped, err := vector.GroupUnits(seq.Units, o.By)
 			if err != nil {
 				return err
 			}
-			o.warnSkipped(g, skipped)
+			g.reader().WarnSkipped(o.By, skipped)
 			terms := seq.Frequent(c.topWords)
 			done := g.stage("counting co-occurrences")
 			res, parts, err := cooccur.Groups(len(members), func(i int) ([][]int32, error) { return seq.WindowsOf(c.window, members[i]) },
-				len(seq.Terms), cooccur.Options{Terms: terms, MinCount: c.minCount, SortBy: measure, Workers: o.workers}, c.resolution, c.seed)
+				len(seq.Terms), cooccur.Options{Terms: terms, MinCount: c.minCount, SortBy: measure, Workers: o.Workers}, c.resolution, c.seed)
 			if err != nil {
 				return err
 			}
@@ -110,16 +111,16 @@ table before --top) for Gephi, Cytoscape or igraph instead of the tables.`,
 			var out []*table.Table
 			for _, name := range tables {
 				if name == "pairs" {
-					out = append(out, tabulate.CooccurPairs(groups, o.by, res, seq.Terms, c.top))
+					out = append(out, tabulate.CooccurPairs(groups, o.By, res, seq.Terms, c.top))
 				} else {
-					out = append(out, tabulate.CooccurCommunities(groups, o.by, res, parts, seq.Terms, seq.Entries, l.lex))
+					out = append(out, tabulate.CooccurCommunities(groups, o.By, res, parts, seq.Terms, seq.Entries, l.Lex))
 				}
 			}
 			return g.emit(out...)
 		},
 	}
-	o.addSourceFlags(cmd, "a network per doc, region, year, region-year, level, place, county, city or province, or of all the reports together")
-	o.by, o.space = "all", vector.SpaceSlogans
+	addSourceFlags(cmd, &o, "a network per doc, region, year, region-year, level, place, county, city or province, or of all the reports together")
+	o.By, o.Space = "all", vector.SpaceSlogans
 	cmd.Flags().Lookup("by").DefValue = "all"
 	f := cmd.Flags()
 	f.BoolVar(&c.words, "words", false, "count words too (a slogan stays one token), the --top-words most frequent")

@@ -5,12 +5,13 @@ import (
 
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newCountCmd(g *globals) *cobra.Command {
-	var in inputOpts
+	var in load.Input
 	var wide, all bool
 	var slogans []string
 	cmd := &cobra.Command{
@@ -35,7 +36,7 @@ column per slogan mentioned anywhere, most mentioned first, holding counts
 nested is the same as without the filter.`,
 		Example: "  tifa count reports/ -f csv -o counts.csv\n  tifa count reports/ --wide --section plan",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			part, lex, err := in.prepare(g)
+			part, lex, err := g.reader().Prepare(&in)
 			if err != nil {
 				return err
 			}
@@ -55,7 +56,7 @@ nested is the same as without the filter.`,
 			return g.emit(tabulate.Counts(dcs, lex, src.ExtraColumns(), opt))
 		},
 	}
-	in.addFlags(cmd, true)
+	addInputFlags(cmd, &in, true)
 	cmd.Flags().BoolVar(&wide, "wide", false, "one row per document, one column per slogan")
 	cmd.Flags().BoolVar(&all, "all", false, "keep the slogans not mentioned: rows of count 0, or with --wide columns of zeros")
 	cmd.Flags().StringArrayVar(&slogans, "slogan", nil, "only this slogan (canonical form or alias); repeatable")
@@ -64,13 +65,13 @@ nested is the same as without the filter.`,
 
 // countEach opens the reports under args and hands each one's slogan
 // counts (of part, with lex) to add: what count, trend and diffusion read.
-func countEach(g *globals, in *inputOpts, args []string, lex *lexicon.Lexicon, part reports.Part, add func(analysis.DocCount)) (*reports.Source, error) {
-	src, err := in.open(g, args)
+func countEach(g *globals, in *load.Input, args []string, lex *lexicon.Lexicon, part reports.Part, add func(analysis.DocCount)) (*reports.Source, error) {
+	src, err := g.reader().Open(in, args)
 	if err != nil {
 		return nil, err
 	}
 	counter := analysis.NewCounter(lex, part)
-	return src, each(g, src, func(d *reports.Document) error {
+	return src, g.reader().Each(g.ctx(), src, func(d *reports.Document) error {
 		add(counter.Count(d))
 		return nil
 	})
@@ -81,11 +82,11 @@ func noSection(g *globals, dcs []analysis.DocCount, part reports.Part) {
 	if part == reports.PartAll {
 		return
 	}
-	t := tally{what: "have no " + part.String() + " section: their counts are 0"}
+	t := load.Tally{What: "have no " + part.String() + " section: their counts are 0"}
 	for _, dc := range dcs {
 		if dc.Chars == 0 {
-			t.add(dc.ID, "no "+part.String()+" heading found")
+			t.Add(dc.ID, "no "+part.String()+" heading found")
 		}
 	}
-	t.report(g, len(dcs))
+	g.warnAll(t.Warning(len(dcs)))
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
@@ -59,7 +60,7 @@ lexicon it prints what these would, with fewer columns:
 
 // demoTables reads the samples once and returns the demo's tables.
 func demoTables(g *globals) ([]*table.Table, error) {
-	lex, err := (&inputOpts{}).loadLexicon(g)
+	lex, err := g.reader().Lexicon(&load.Input{})
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +68,7 @@ func demoTables(g *globals) ([]*table.Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	return tabulate.Demo(g.ctx(), lex, src.ExtraColumns(), func(fn func(*reports.Document) error) error { return each(g, src, fn) })
+	return tabulate.Demo(g.ctx(), lex, src.ExtraColumns(), func(fn func(*reports.Document) error) error { return g.reader().Each(g.ctx(), src, fn) })
 }
 
 // demoNext is what the demo suggests trying next, on stderr.

@@ -9,12 +9,13 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newDiffusionCmd(g *globals) *cobra.Command {
-	var in inputOpts
+	var in load.Input
 	var o trendOpts // --top and --slogan, as in trend
 	var which, events, by string
 	var p plotOpts
@@ -69,7 +70,7 @@ the level's regions that have used it, by year; the slogans of --slogan or
 under.`,
 		Example: "  tifa diffusion ../shared/corpus --slogan 河长制 --slogan 乡村振兴\n  tifa diffusion reports/ --table curve --top 10 --events events.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			part, lex, err := in.prepare(g)
+			part, lex, err := g.reader().Prepare(&in)
 			if err != nil {
 				return err
 			}
@@ -101,7 +102,7 @@ under.`,
 			if err != nil {
 				return err
 			}
-			g.warnAll(d.Warnings(part))
+			g.warnAll(d.Warnings(part)...)
 			if events != "" {
 				if err := g.outputTo(events, eventsFormat == table.FormatXLSX).Write(eventsFormat, g.bom, tabulate.Events(d.Events(opt), lex)); err != nil {
 					return err
@@ -116,7 +117,7 @@ under.`,
 			return g.emit(build(d, opt, lex))
 		},
 	}
-	in.addFlags(cmd, true)
+	addInputFlags(cmd, &in, true)
 	f := cmd.Flags()
 	f.StringVar(&which, "table", "summary", "summary (slogan × level), curve (× year) or regions (first use per region)")
 	f.IntVar(&o.top, "top", 0, "only the N slogans used by most regions (0: all used)")

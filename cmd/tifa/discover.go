@@ -3,9 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/discover"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
@@ -19,7 +21,7 @@ type discoverOpts struct {
 }
 
 func newDiscoverCmd(g *globals) *cobra.Command {
-	var in inputOpts
+	var in load.Input
 	var o discoverOpts
 	cmd := &cobra.Command{
 		Use:   "discover PATH...",
@@ -50,7 +52,7 @@ candidate's vector to the centroid of the category's slogans (empty for a
 candidate too rare for a vector), largest first.`,
 		Example: "  tifa discover reports/ --top 50\n  tifa discover reports/ --as-lexicon discovered.txt && tifa count reports/ --lexicon discovered.txt",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			part, lex, err := in.prepare(g)
+			part, lex, err := g.reader().Prepare(&in)
 			if err != nil {
 				return err
 			}
@@ -61,13 +63,13 @@ candidate too rare for a vector), largest first.`,
 			if err != nil {
 				return err
 			}
-			src, err := in.open(g, args)
+			src, err := g.reader().Open(&in, args)
 			if err != nil {
 				return err
 			}
 			n := 0
 			var docs []*reports.Document // kept for --near
-			err = each(g, src, func(d *reports.Document) error {
+			err = g.reader().Each(g.ctx(), src, func(d *reports.Document) error {
 				dv.Add(d)
 				if o.near != "" {
 					docs = append(docs, d)
@@ -116,7 +118,7 @@ candidate too rare for a vector), largest first.`,
 			return g.emit(tabulate.Candidates(cands))
 		},
 	}
-	in.addFlags(cmd, true)
+	addInputFlags(cmd, &in, true)
 	f := cmd.Flags()
 	f.IntVar(&o.minDocs, "min-docs", 3, "a candidate must occur in at least N reports")
 	f.IntVar(&o.top, "top", 100, "list the N best candidates (0: all)")

@@ -6,12 +6,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newDocsCmd(g *globals) *cobra.Command {
-	var in inputOpts
+	var in load.Input
 	var all bool
 	cmd := &cobra.Command{
 		Use:   "docs PATH...",
@@ -41,12 +42,12 @@ is (image, manifest, system, data, tifa-output, hidden, unsupported, unknown)
 in format, and why it is not read in warnings.`,
 		Example: "  tifa docs reports/\n  tifa docs ../shared/seeds -f csv -o docs.csv\n  tifa docs collected/ --all-files",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			src, err := in.open(g, args)
+			src, err := g.reader().Open(&in, args)
 			if err != nil {
 				return err
 			}
 			t := tabulate.Docs(src.ExtraColumns())
-			err = eachListed(g, src, func(d *reports.Document) error {
+			err = g.reader().EachListed(g.ctx(), src, func(d *reports.Document) error {
 				t.Add(tabulate.DocRow(d, src.ExtraColumns())...)
 				return nil
 			})
@@ -63,7 +64,7 @@ in format, and why it is not read in warnings.`,
 			return g.emit(t)
 		},
 	}
-	in.addFlags(cmd, false)
+	addInputFlags(cmd, &in, false)
 	cmd.Flags().Lookup("section").Hidden = true
 	cmd.Flags().BoolVar(&all, "all-files", false, "also list every file that is not read as a report, and why")
 	return cmd

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/chart"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
@@ -20,7 +21,7 @@ type expandOpts struct {
 }
 
 func newExpandCmd(g *globals) *cobra.Command {
-	var o vectorOpts
+	var o load.Vectors
 	var e expandOpts
 	var p plotOpts
 	cmd := &cobra.Command{
@@ -60,31 +61,31 @@ words in two colours; with --by a colour per group).`,
 			if err := p.check(); err != nil {
 				return err
 			}
-			if e.asLexicon != "" && o.by != "all" {
+			if e.asLexicon != "" && o.By != "all" {
 				return fmt.Errorf("flag --as-lexicon: writes the candidates of one set of vectors: leave --by out")
 			}
-			l, err := o.sequences(g, args[:len(args)-1], vector.Trim{})
+			l, err := g.reader().Sequences(g.ctx(), &o, args[:len(args)-1], vector.Trim{})
 			if err != nil {
 				return err
 			}
-			seq := l.seqs
-			query, category, err := wordvec.ParseQuery(l.lex, seq, args[len(args)-1])
+			seq := l.Seqs
+			query, category, err := wordvec.ParseQuery(l.Lex, seq, args[len(args)-1])
 			if err != nil {
 				return err
 			}
 			if e.category == "" {
 				e.category = category
 			}
-			groups, members, skipped, err := vector.GroupUnits(seq.Units, o.by)
+			groups, members, skipped, err := vector.GroupUnits(seq.Units, o.By)
 			if err != nil {
 				return err
 			}
-			o.warnSkipped(g, skipped)
+			g.reader().WarnSkipped(o.By, skipped)
 			keep := func(t int32) bool { return !e.noSlogans || seq.Entries[t] < 0 }
 			opt := wordvec.DefaultOptions()
-			opt.MinCount, opt.Dims, opt.Workers = e.minCount, e.dims, o.workers
+			opt.MinCount, opt.Dims, opt.Workers = e.minCount, e.dims, o.Workers
 			done := g.stage("training word vectors")
-			models, nbrs, checks, errs := wordvec.ExpandGroups(seq, l.lex, members, e.window, query, e.top, keep, opt)
+			models, nbrs, checks, errs := wordvec.ExpandGroups(seq, l.Lex, members, e.window, query, e.top, keep, opt)
 			done()
 			for gi, err := range errs {
 				if err != nil && len(members) == 1 {
@@ -110,16 +111,16 @@ words in two colours; with --by a colour per group).`,
 			var out []*table.Table
 			for _, name := range tables {
 				if name == "nearest" {
-					out = append(out, tabulate.Nearest(groups, o.by, models, nbrs, seq.Terms, seq.Entries, l.lex))
+					out = append(out, tabulate.Nearest(groups, o.By, models, nbrs, seq.Terms, seq.Entries, l.Lex))
 				} else {
-					out = append(out, tabulate.VectorCheck(groups, o.by, checks))
+					out = append(out, tabulate.VectorCheck(groups, o.By, checks))
 				}
 			}
 			return g.emit(out...)
 		},
 	}
-	o.addSourceFlags(cmd, "vectors of all the reports, or one set per region, year, region-year, level, place, county, city or province")
-	o.by, o.space = "all", vector.SpaceWords
+	addSourceFlags(cmd, &o, "vectors of all the reports, or one set per region, year, region-year, level, place, county, city or province")
+	o.By, o.Space = "all", vector.SpaceWords
 	cmd.Flags().Lookup("by").DefValue = "all"
 	f := cmd.Flags()
 	f.IntVar(&e.top, "top", 20, "nearest terms listed")

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/analysis"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
@@ -34,7 +35,7 @@ func kwicArgs(cmd *cobra.Command, args []string) error {
 }
 
 func newKwicCmd(g *globals) *cobra.Command {
-	var in inputOpts
+	var in load.Input
 	var width int
 	cmd := &cobra.Command{
 		Use:   "kwic PATH... TERM",
@@ -52,7 +53,7 @@ OFD), left, term (as written), right.`,
 		Args:    kwicArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			term := args[len(args)-1]
-			part, lex, err := in.prepare(g)
+			part, lex, err := g.reader().Prepare(&in)
 			if err != nil {
 				return err
 			}
@@ -60,12 +61,12 @@ OFD), left, term (as written), right.`,
 			if find.Entry() < 0 && term == "" {
 				return errors.New("empty TERM")
 			}
-			src, err := in.open(g, args[:len(args)-1])
+			src, err := g.reader().Open(&in, args[:len(args)-1])
 			if err != nil {
 				return err
 			}
 			t := tabulate.KWIC(term)
-			err = each(g, src, func(d *reports.Document) error {
+			err = g.reader().Each(g.ctx(), src, func(d *reports.Document) error {
 				tabulate.AddHits(t, d, find.KWIC(d, part, width))
 				return nil
 			})
@@ -78,7 +79,7 @@ OFD), left, term (as written), right.`,
 			return g.emit(t)
 		},
 	}
-	in.addFlags(cmd, true)
+	addInputFlags(cmd, &in, true)
 	cmd.Flags().IntVar(&width, "width", 20, "characters of context each side")
 	return cmd
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
@@ -31,7 +32,7 @@ contain one of the entry's forms and differ from all of them.`,
 }
 
 func newLexiconListCmd(g *globals) *cobra.Command {
-	var in inputOpts
+	var in load.Input
 	var category string
 	cmd := &cobra.Command{
 		Use:   "list",
@@ -42,7 +43,7 @@ that are not a mention, separated by |), category, origin
 the corpus it was curated from), note, and where it was defined.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lex, err := in.loadLexicon(g)
+			lex, err := g.reader().Lexicon(&in)
 			if err != nil {
 				return err
 			}

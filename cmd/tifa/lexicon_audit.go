@@ -6,12 +6,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/audit"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newLexiconSampleCmd(g *globals) *cobra.Command {
-	var in inputOpts
+	var in load.Input
 	var entries []string
 	var n, width int
 	var seed uint64
@@ -37,7 +38,7 @@ all the reports read: its weight in the audit), verdict, note.`,
 			if width < 0 {
 				return fmt.Errorf("flag --width: must be 0 or more (got %d)", width)
 			}
-			part, lex, err := in.prepare(g)
+			part, lex, err := g.reader().Prepare(&in)
 			if err != nil {
 				return err
 			}
@@ -49,12 +50,12 @@ all the reports read: its weight in the audit), verdict, note.`,
 				}
 				only = append(only, i)
 			}
-			src, err := in.open(g, args)
+			src, err := g.reader().Open(&in, args)
 			if err != nil {
 				return err
 			}
 			s := audit.NewSampler(lex, n, seed, width, only)
-			err = each(g, src, func(d *reports.Document) error { s.Add(d, part); return nil })
+			err = g.reader().Each(g.ctx(), src, func(d *reports.Document) error { s.Add(d, part); return nil })
 			if err != nil {
 				return err
 			}
@@ -65,7 +66,7 @@ all the reports read: its weight in the audit), verdict, note.`,
 			return g.emit(tabulate.Sample(lines, seed))
 		},
 	}
-	in.addFlags(cmd, true)
+	addInputFlags(cmd, &in, true)
 	f := cmd.Flags()
 	f.StringArrayVar(&entries, "entry", nil, "only this entry (any of its forms); repeatable")
 	f.IntVar(&n, "n", 20, "mentions drawn of each entry (all of them when it has fewer)")

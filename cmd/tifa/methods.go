@@ -9,12 +9,6 @@ import (
 	"github.com/tifa-project/tifa/vector"
 )
 
-// sequences reads the reports under args as token sequences of --space,
-// restricted to the vocabulary tr keeps (load.Reader.Sequences).
-func (o *vectorOpts) sequences(g *globals, args []string, tr vector.Trim) (*loaded, error) {
-	return wrap(g.reader().Sequences(g.ctx(), o.spec(), args, tr))
-}
-
 // checkWindow checks --window.
 func checkWindow(w string) error {
 	if w != "" && !slices.Contains(vector.WindowKinds, w) {
@@ -66,7 +60,7 @@ func firstErr(errs ...error) error {
 }
 
 // warnAll prints each warning of ws that is not "" (unless -q).
-func (g *globals) warnAll(ws []string) {
+func (g *globals) warnAll(ws ...string) {
 	for _, w := range ws {
 		if w != "" {
 			g.warnf("%s", w)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/vector"
 )
 
@@ -41,20 +42,20 @@ func (n *neighbourOpts) check(whole bool) error {
 }
 
 // find returns every unit's k nearest neighbours as the flags ask.
-func (n *neighbourOpts) find(g *globals, o *vectorOpts, l *loaded, k int) ([][]vector.Neighbor, error) {
+func (n *neighbourOpts) find(g *globals, o *load.Vectors, l *load.Corpus, k int) ([][]vector.Neighbor, error) {
 	done := g.stage("nearest neighbours")
 	defer done()
 	switch {
 	case n.within != "":
-		block, missing := vector.Blocks(l.vectors.Units, n.within)
+		block, missing := vector.Blocks(l.Vectors.Units, n.within)
 		if missing > 0 {
 			g.warnf("--within %s: %d of %d unit(s) have no %s and get no neighbours", n.within, missing, len(block), n.within)
 		}
-		return vector.TopKWithin(g.ctx(), l.vectors.X, block, k, o.workers)
+		return vector.TopKWithin(g.ctx(), l.Vectors.X, block, k, o.Workers)
 	case n.approx:
 		opt := vector.Approx{Candidates: n.candidates, Seed: 1}
 		g.method = fmt.Sprintf("approximate neighbours: candidates from random projections (%d bits), %d per unit re-ranked exactly", vector.SignatureBits, opt.PerRow(k))
-		return vector.TopKApprox(g.ctx(), l.vectors.X, k, opt, o.workers)
+		return vector.TopKApprox(g.ctx(), l.Vectors.X, k, opt, o.Workers)
 	}
-	return o.neighbours(g, l, k)
+	return g.reader().Neighbours(g.ctx(), o, l, k)
 }

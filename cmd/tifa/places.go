@@ -5,12 +5,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newPlacesCmd(g *globals) *cobra.Command {
-	var in inputOpts
+	var in load.Input
 	var unresolved bool
 	cmd := &cobra.Command{
 		Use:   "places PATH...",
@@ -37,12 +38,12 @@ name as written that decided it), why, candidates (code and names, "; "
 between them).`,
 		Example: "  tifa places ../shared/corpus\n  tifa places reports/ --unresolved --places my_places.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			src, err := in.open(g, args)
+			src, err := g.reader().Open(&in, args)
 			if err != nil {
 				return err
 			}
 			l := tabulate.NewPlaceList(unresolved)
-			err = each(g, src, func(d *reports.Document) error { l.Add(d); return nil })
+			err = g.reader().Each(g.ctx(), src, func(d *reports.Document) error { l.Add(d); return nil })
 			if err != nil {
 				return err
 			}
@@ -52,7 +53,7 @@ between them).`,
 			return g.emit(l.Table)
 		},
 	}
-	in.addFlags(cmd, false)
+	addInputFlags(cmd, &in, false)
 	cmd.Flags().Lookup("section").Hidden = true
 	cmd.Flags().BoolVar(&unresolved, "unresolved", false, "only the documents with no code (unknown or ambiguous names)")
 	return cmd

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tifa-project/tifa/htmlreport"
 	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/vector"
@@ -17,7 +18,7 @@ import (
 
 // reportOpts are the flags of 'tifa report'.
 type reportOpts struct {
-	vec       vectorOpts
+	vec       load.Vectors
 	top       int
 	k, method string
 	heat      int
@@ -76,10 +77,10 @@ shown then carry --bom too). The file goes to -o FILE (atomically); without
 			return table.WriteFileAtomic(g.out, buf.Bytes())
 		},
 	}
-	o.vec.addFlags(cmd, vector.SpaceSlogans)
+	addVectorFlags(cmd, &o.vec, vector.SpaceSlogans)
 	by := cmd.Flags().Lookup("by")
 	by.Usage = "group the similarity and clusters by doc, region, year, region-year or level (auto: region when regions are known, else doc)"
-	by.DefValue, o.vec.by = "auto", "auto"
+	by.DefValue, o.vec.By = "auto", "auto"
 	f := cmd.Flags()
 	f.IntVar(&o.top, "top", reportTop, "slogans shown in the trend and diffusion sections")
 	f.StringVar(&o.k, "k", "auto", "clusters, or auto (best mean silhouette for k in 2..10)")
@@ -98,8 +99,8 @@ func (o *reportOpts) check(g *globals) error {
 		return errors.New("flag --columns: tifa report shows every column, as the commands' CSV does; leave --columns out")
 	case (g.out == "" || g.out == "-") && isTerminal(g.stdout):
 		return errors.New("tifa report writes an HTML file: give -o FILE.html (or pipe standard output)")
-	case o.vec.by != "auto":
-		if err := vector.CheckGrouping(o.vec.by); err != nil {
+	case o.vec.By != "auto":
+		if err := vector.CheckGrouping(o.vec.By); err != nil {
 			return fmt.Errorf("flag --by: %w", err)
 		}
 	}
@@ -116,24 +117,24 @@ func (o *reportOpts) cluster() *clusterOpts {
 // counted for the trend and the diffusion, and vectorized; the vectors are
 // then grouped by --by and weighed — and lays the report out.
 func (o *reportOpts) page(g *globals, cmd *cobra.Command, args []string) (*htmlreport.Page, error) {
-	part, err := o.vec.in.part()
+	part, err := o.vec.Part()
 	if err != nil {
 		return nil, err
 	}
 	var r *htmlreport.Report
 	vo := o.vec
-	vo.by = "doc"
-	vo.also = func(lex *lexicon.Lexicon, src *reports.Source) func(*reports.Document) {
+	vo.By = "doc"
+	vo.Also = func(lex *lexicon.Lexicon, src *reports.Source) func(*reports.Document) {
 		r = htmlreport.NewReport(lex, part, src.ExtraColumns())
 		return r.Add
 	}
-	l, err := vo.counts(g, args)
+	l, err := g.reader().Counts(g.ctx(), &vo, args)
 	if err != nil {
 		return nil, err
 	}
-	g.warnAll(r.Trend().Warnings(part))
-	g.warnAll(r.Diffusion().Warnings(part))
-	v, by, skipped, err := r.Vectors(l.matrix, o.vec.by, &vector.TFIDF{Sublinear: o.vec.sublinear, MinDF: o.vec.minDF, MaxDF: o.vec.maxDF})
+	g.warnAll(r.Trend().Warnings(part)...)
+	g.warnAll(r.Diffusion().Warnings(part)...)
+	v, by, skipped, err := r.Vectors(l.Matrix, o.vec.By, &vector.TFIDF{Sublinear: o.vec.Sublinear, MinDF: o.vec.MinDF, MaxDF: o.vec.MaxDF})
 	if len(skipped) > 0 {
 		g.warnf("%d document(s) without a %s left out of the similarity and clusters (e.g. %s)", len(skipped), by, reports.QuoteName(skipped[0]))
 	}
@@ -144,9 +145,9 @@ func (o *reportOpts) page(g *globals, cmd *cobra.Command, args []string) (*htmlr
 	if err != nil {
 		return nil, err
 	}
-	copt.Workers, copt.Context = o.vec.workers, g.ctx()
+	copt.Workers, copt.Context = o.vec.Workers, g.ctx()
 	return r.Page(v, htmlreport.Options{
-		Title: o.title, Version: version, Paths: args, Top: o.top, Heatmap: o.heat, By: by, Space: o.vec.space,
+		Title: o.title, Version: version, Paths: args, Top: o.top, Heatmap: o.heat, By: by, Space: o.vec.Space,
 		K: o.k, Method: o.method, Cluster: copt, BOM: g.bom,
 		Command: func(sub string, flags ...string) string { return reportCommand(g, cmd, args, sub, flags...) },
 		Stage:   g.stage,

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/reuse"
 	"github.com/tifa-project/tifa/tabulate"
@@ -18,7 +19,7 @@ type reuseOpts struct {
 }
 
 func newReuseCmd(g *globals) *cobra.Command {
-	var in inputOpts
+	var in load.Input
 	var o reuseOpts
 	cmd := &cobra.Command{
 		Use:   "reuse PATH...",
@@ -49,7 +50,7 @@ and from the national one.
 			if o.minChars < o.shingle {
 				return fmt.Errorf("flag --min-chars: must be at least --shingle, %d (got %d)", o.shingle, o.minChars)
 			}
-			part, err := in.part()
+			part, err := in.Part()
 			if err != nil {
 				return err
 			}
@@ -62,25 +63,25 @@ and from the national one.
 				return fmt.Errorf("flag --against: %w", err)
 			}
 			against.SameYear = o.sameYear
-			src, err := in.open(g, args)
+			src, err := g.reader().Open(&in, args)
 			if err != nil {
 				return err
 			}
 			n := 0
-			empty := tally{what: "have no Chinese text to compare"}
-			err = each(g, src, func(d *reports.Document) error {
+			empty := load.Tally{What: "have no Chinese text to compare"}
+			err = g.reader().Each(g.ctx(), src, func(d *reports.Document) error {
 				r.Add(d)
 				against.Add(d)
 				n++
 				if d.Chars(part) == 0 {
-					empty.add(d.ID, "no Han characters in the "+part.String()+" part")
+					empty.Add(d.ID, "no Han characters in the "+part.String()+" part")
 				}
 				return nil
 			})
 			if err != nil {
 				return err
 			}
-			empty.report(g, n)
+			g.warnAll(empty.Warning(n))
 			if against.NoReference() {
 				return fmt.Errorf("flag --against: no report matches %s ('tifa docs' lists IDs and metadata)", o.against)
 			}
@@ -96,7 +97,7 @@ and from the national one.
 			return g.emit(tabulate.ReusePairs(pairs))
 		},
 	}
-	in.addFlags(cmd, false)
+	addInputFlags(cmd, &in, false)
 	f := cmd.Flags()
 	f.IntVar(&o.minChars, "min-chars", 30, "shortest shared passage reported, in Chinese characters")
 	f.IntVar(&o.shingle, "shingle", 8, "characters per shingle (the hashed unit; at most --min-chars)")

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/chart"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/scale"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
@@ -21,7 +22,7 @@ type scaleOpts struct {
 }
 
 func newScaleCmd(g *globals) *cobra.Command {
-	var o vectorOpts
+	var o load.Vectors
 	var s scaleOpts
 	var p plotOpts
 	cmd := &cobra.Command{
@@ -72,11 +73,11 @@ with ca; CSV/JSON the positions):
 			if err := p.check(); err != nil {
 				return err
 			}
-			l, err := o.counts(g, args)
+			l, err := g.reader().Counts(g.ctx(), &o, args)
 			if err != nil {
 				return err
 			}
-			m, err := l.matrix.Trim(vector.Trim{MinDF: o.minDF, MaxDF: o.maxDF, MaxTerms: s.maxTerms, Slogans: true})
+			m, err := l.Matrix.Trim(vector.Trim{MinDF: o.MinDF, MaxDF: o.MaxDF, MaxTerms: s.maxTerms, Slogans: true})
 			if err != nil {
 				return fmt.Errorf("%w; loosen --min-df/--max-df", err)
 			}
@@ -97,7 +98,7 @@ with ca; CSV/JSON the positions):
 				if err != nil {
 					return err
 				}
-				out = tabulate.CATables(tables, m, o.by, l.lex, ca)
+				out = tabulate.CATables(tables, m, o.By, l.Lex, ca)
 				if p.wanted() && len(ca.Values) < 2 {
 					return fmt.Errorf("--plot: the map needs two dimensions; this table has %d", len(ca.Values))
 				}
@@ -112,7 +113,7 @@ with ca; CSV/JSON the positions):
 				}
 				done := g.stage("Wordfish")
 				wf, err := scale.FitWordfish(y, scale.WordfishOptions{Dir: dir, Bootstrap: s.replicates, Level: s.level,
-					Normal: s.interval == "normal", Seed: s.seed, Workers: o.workers})
+					Normal: s.interval == "normal", Seed: s.seed, Workers: o.Workers})
 				done()
 				if err != nil {
 					return err
@@ -120,7 +121,7 @@ with ca; CSV/JSON the positions):
 				if !wf.Converged {
 					g.warnf("Wordfish: θ still moved more than %g after %d rounds", scale.DefaultTol, wf.Iterations)
 				}
-				out = tabulate.WordfishTables(tables, m, o.by, l.lex, wf, s.replicates, s.level, s.interval)
+				out = tabulate.WordfishTables(tables, m, o.By, l.Lex, wf, s.replicates, s.level, s.interval)
 				ch = chart.WordfishPositions(m.Units, wf)
 				if s.plotType == "words" {
 					ch = chart.EiffelTower(m.Terms, m.Entries, wf)
@@ -134,11 +135,11 @@ with ca; CSV/JSON the positions):
 			return g.emit(out...)
 		},
 	}
-	o.addSourceFlags(cmd, "scale each doc, or each region, year, region-year, level, place, county, city or province (its counts summed)")
+	addSourceFlags(cmd, &o, "scale each doc, or each region, year, region-year, level, place, county, city or province (its counts summed)")
 	f := cmd.Flags()
-	f.StringVar(&o.space, "space", vector.SpaceWords, "words (every token, slogans one token each) or slogans (lexicon entry counts)")
-	f.Float64Var(&o.minDF, "min-df", 2, "keep terms in at least this many units (≥1) or this share of units (<1)")
-	f.Float64Var(&o.maxDF, "max-df", 0, "drop terms in more than this many units (≥1) or share of units (<1); 0: no limit")
+	f.StringVar(&o.Space, "space", vector.SpaceWords, "words (every token, slogans one token each) or slogans (lexicon entry counts)")
+	f.Float64Var(&o.MinDF, "min-df", 2, "keep terms in at least this many units (≥1) or this share of units (<1)")
+	f.Float64Var(&o.MaxDF, "max-df", 0, "drop terms in more than this many units (≥1) or share of units (<1); 0: no limit")
 	f.IntVar(&s.maxTerms, "max-terms", 5000, "then keep the N terms in the most units (0: all)")
 	f.StringVar(&s.method, "method", "wordfish", "wordfish or ca (correspondence analysis)")
 	f.StringVar(&s.dir, "dir", "", "LEFT,RIGHT: two unit IDs; Wordfish puts LEFT's θ below RIGHT's (default: earliest year left of latest)")

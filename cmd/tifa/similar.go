@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/chart"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
@@ -14,7 +15,7 @@ import (
 const matrixMax = 5000
 
 func newSimilarCmd(g *globals) *cobra.Command {
-	var o vectorOpts
+	var o load.Vectors
 	var k, shared int
 	var matrix bool
 	var to string
@@ -49,11 +50,11 @@ projections, re-ranked exactly (provenance records the method). Both leave --mat
 			if err := nb.check(matrix || to != "" || p.wanted()); err != nil {
 				return err
 			}
-			l, err := o.build(g, args)
+			l, err := g.reader().Build(g.ctx(), &o, args)
 			if err != nil {
 				return err
 			}
-			v := l.vectors
+			v := l.Vectors
 			if p.wanted() {
 				if len(v.Units) > matrixMax {
 					return fmt.Errorf("--plot: %d units are too many for a heatmap; group them with --by", len(v.Units))
@@ -71,22 +72,22 @@ projections, re-ranked exactly (provenance records the method). Both leave --mat
 				if len(v.Units) > matrixMax {
 					return fmt.Errorf("--matrix: %d units make %d cells; group them with --by, or use --to ID", len(v.Units), len(v.Units)*len(v.Units))
 				}
-				return g.emit(tabulate.Similarity(v, o.by))
+				return g.emit(tabulate.Similarity(v, o.By))
 			case to != "":
 				i := vector.UnitIndex(v.Units, to)
 				if i < 0 {
 					return fmt.Errorf("flag --to: no unit %q (tifa docs lists document IDs)", to)
 				}
-				return g.emit(tabulate.SimilarTo(v, i, o.by, shared))
+				return g.emit(tabulate.SimilarTo(v, i, o.By, shared))
 			}
 			nn, err := nb.find(g, &o, l, k)
 			if err != nil {
 				return err
 			}
-			return g.emit(tabulate.Neighbours(v, nn, o.by, shared))
+			return g.emit(tabulate.Neighbours(v, nn, o.By, shared))
 		},
 	}
-	o.addFlags(cmd, "slogans")
+	addVectorFlags(cmd, &o, "slogans")
 	f := cmd.Flags()
 	f.IntVar(&k, "top", 5, "neighbours per unit")
 	renameFlag(cmd, "k", "top")

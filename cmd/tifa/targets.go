@@ -6,13 +6,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/targets"
 )
 
 func newTargetsCmd(g *globals) *cobra.Command {
-	var in inputOpts
+	var in load.Input
 	var indFiles []string
 	var headline bool
 	var kinds string
@@ -52,7 +53,7 @@ plan part states none the whole text is read (section says all).
 --section review reads the results of the past year instead.`,
 		Example: "  tifa targets reports/ -f csv -o targets.csv\n  tifa targets ../shared/corpus/national --headline",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			part, err := in.part()
+			part, err := in.Part()
 			if err != nil {
 				return err
 			}
@@ -67,42 +68,42 @@ plan part states none the whole text is read (section says all).
 			if part == reports.PartReview && !keep[targets.KindResult] && !cmd.Flags().Changed("kind") {
 				keep[targets.KindResult] = true // the review holds results only
 			}
-			src, err := in.open(g, args)
+			src, err := g.reader().Open(&in, args)
 			if err != nil {
 				return err
 			}
 			var rows [][]any
-			none := tally{what: "state no target"}
-			whole := tally{what: "have no " + part.String() + " section: their whole text was read"}
+			none := load.Tally{What: "state no target"}
+			whole := load.Tally{What: "have no " + part.String() + " section: their whole text was read"}
 			if headline {
-				none.what = "state no GDP growth target"
+				none.What = "state no GDP growth target"
 			}
 			n := 0
-			err = each(g, src, func(d *reports.Document) error {
+			err = g.reader().Each(g.ctx(), src, func(d *reports.Document) error {
 				n++
 				r, found, readWhole := tabulate.TargetRows(finder, d, src.ExtraColumns(), part, headline, keep)
 				rows = append(rows, r...)
 				if readWhole {
-					whole.add(d.ID, "no "+part.String()+" heading found")
+					whole.Add(d.ID, "no "+part.String()+" heading found")
 				}
 				if !found && headline {
-					none.add(d.ID, "no GDP growth target found")
+					none.Add(d.ID, "no GDP growth target found")
 				} else if !found {
-					none.add(d.ID, "no target found")
+					none.Add(d.ID, "no target found")
 				}
 				return nil
 			})
 			if err != nil {
 				return err
 			}
-			whole.report(g, n)
+			g.warnAll(whole.Warning(n))
 			if none.N > 0 {
-				g.warnf("%d of %d documents %s (first: %s)", none.N, n, none.what, none.First)
+				g.warnf("%d of %d documents %s (first: %s)", none.N, n, none.What, none.First)
 			}
 			return g.emit(tabulate.Targets(src.ExtraColumns(), headline, rows))
 		},
 	}
-	in.addFlags(cmd, false)
+	addInputFlags(cmd, &in, false)
 	f := cmd.Flags()
 	in.Section = "plan" // targets are read from the plan unless told otherwise
 	sec := f.Lookup("section")

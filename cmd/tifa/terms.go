@@ -6,11 +6,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/keyness"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
 func newTermsCmd(g *globals) *cobra.Command {
-	var o vectorOpts
+	var o load.Vectors
 	var top int
 	var rank string
 	cmd := &cobra.Command{
@@ -44,22 +45,22 @@ unit).`,
 			if rank != tabulate.RankKeyness && rank != tabulate.RankTFIDF {
 				return fmt.Errorf("flag --rank: want keyness or tfidf (got %q)", rank)
 			}
-			l, err := o.counts(g, args)
+			l, err := g.reader().Counts(g.ctx(), &o, args)
 			if err != nil {
 				return err
 			}
-			sizes := keyness.Sizes(l.matrix)
-			if err := o.weigh(l); err != nil {
+			sizes := keyness.Sizes(l.Matrix)
+			if err := o.Weigh(l); err != nil {
 				return err
 			}
-			rest, err := keyness.NewRest(l.vectors.Counts, sizes)
+			rest, err := keyness.NewRest(l.Vectors.Counts, sizes)
 			if err != nil && rank == tabulate.RankKeyness {
 				return fmt.Errorf("--rank keyness: %w; --rank tfidf ranks the terms of one", err)
 			}
-			return g.emit(tabulate.Terms(l.vectors, l.lex, o.by, top, rank, rest))
+			return g.emit(tabulate.Terms(l.Vectors, l.Lex, o.By, top, rank, rest))
 		},
 	}
-	o.addFlags(cmd, "words")
+	addVectorFlags(cmd, &o, "words")
 	cmd.Flags().IntVar(&top, "top", 10, "terms per unit")
 	cmd.Flags().StringVar(&rank, "rank", tabulate.RankKeyness, "keyness (the unit against the rest, G²) or tfidf (TF-IDF weight)")
 	return cmd

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/chart"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/topics"
 	"github.com/tifa-project/tifa/vector"
@@ -22,7 +23,7 @@ type topicsOpts struct {
 }
 
 func newTopicsCmd(g *globals) *cobra.Command {
-	var o vectorOpts
+	var o load.Vectors
 	var t topicsOpts
 	var p plotOpts
 	cmd := &cobra.Command{
@@ -67,15 +68,15 @@ shares unless --table says otherwise):
 			if err := p.check(); err != nil {
 				return err
 			}
-			l, err := o.sequences(g, args, vector.Trim{MinDF: o.minDF, MaxDF: o.maxDF, MaxTerms: t.maxTerms, Slogans: true})
+			l, err := g.reader().Sequences(g.ctx(), &o, args, vector.Trim{MinDF: o.MinDF, MaxDF: o.MaxDF, MaxTerms: t.maxTerms, Slogans: true})
 			if err != nil {
 				return err
 			}
-			seq := l.seqs
+			seq := l.Seqs
 			windows, _ := seq.Windows(t.window)
 			var seeds []string
 			if t.seeded {
-				if seeds, opt.Seeds = seq.Categories(l.lex); len(seeds) == 0 {
+				if seeds, opt.Seeds = seq.Categories(l.Lex); len(seeds) == 0 {
 					return errors.New("flag --seeded: no slogan of the lexicon is left in the documents to seed a topic")
 				}
 			}
@@ -85,8 +86,8 @@ shares unless --table says otherwise):
 				return err
 			}
 			labels := sc.Model.Labels(seeds, seq.Terms, 3)
-			out, err := tabulate.TopicTables(tables, tabulate.TopicResult{Seq: seq, Lex: l.lex, Scored: sc, Choice: choice,
-				Labels: labels, Seeds: seeds, Iterations: t.iter, Window: t.window}, o.by, t.top, func(skipped []string) { o.warnSkipped(g, skipped) })
+			out, err := tabulate.TopicTables(tables, tabulate.TopicResult{Seq: seq, Lex: l.Lex, Scored: sc, Choice: choice,
+				Labels: labels, Seeds: seeds, Iterations: t.iter, Window: t.window}, o.By, t.top, func(skipped []string) { g.reader().WarnSkipped(o.By, skipped) })
 			if err != nil {
 				return err
 			}
@@ -109,11 +110,11 @@ shares unless --table says otherwise):
 			return g.emit(out...)
 		},
 	}
-	o.addSourceFlags(cmd, "topic shares per doc, or per region, year, region-year, level, place, county, city or province (token-weighted mean)")
-	o.space = vector.SpaceWords
+	addSourceFlags(cmd, &o, "topic shares per doc, or per region, year, region-year, level, place, county, city or province (token-weighted mean)")
+	o.Space = vector.SpaceWords
 	f := cmd.Flags()
-	f.Float64Var(&o.minDF, "min-df", 2, "keep terms in at least this many reports (≥1) or this share of them (<1)")
-	f.Float64Var(&o.maxDF, "max-df", 0.5, "drop terms in more than this many reports (≥1) or share of them (<1); 0: no limit")
+	f.Float64Var(&o.MinDF, "min-df", 2, "keep terms in at least this many reports (≥1) or this share of them (<1)")
+	f.Float64Var(&o.MaxDF, "max-df", 0.5, "drop terms in more than this many reports (≥1) or share of them (<1); 0: no limit")
 	f.IntVar(&t.maxTerms, "max-terms", 0, "then keep the N terms in the most reports (0: no cap)")
 	f.StringVar(&t.k, "k", "20", "free topics, or auto (the smallest k of --k-range within 2 % of the best held-out perplexity)")
 	f.StringVar(&t.kRange, "k-range", "5,10,15,20,30", "the k tried by --k auto")

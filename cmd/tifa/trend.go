@@ -8,6 +8,7 @@ import (
 	"github.com/tifa-project/tifa/analysis"
 	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/tabulate"
 )
 
@@ -20,7 +21,7 @@ type trendOpts struct {
 }
 
 func newTrendCmd(g *globals) *cobra.Command {
-	var in inputOpts
+	var in load.Input
 	var o trendOpts
 	var p plotOpts
 	cmd := &cobra.Command{
@@ -52,7 +53,7 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 (fewer with --by, to keep the lines at 24 or under).`,
 		Example: "  tifa trend reports/ --top 20 --wide\n  tifa trend reports/ --by level --slogan 乡村振兴 -f csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			part, lex, err := in.prepare(g)
+			part, lex, err := g.reader().Prepare(&in)
 			if err != nil {
 				return err
 			}
@@ -74,7 +75,7 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 			if err != nil {
 				return err
 			}
-			g.warnAll(tr.Warnings(part))
+			g.warnAll(tr.Warnings(part)...)
 			rows := tr.Rows(topt)
 			if p.wanted() {
 				c, picked := chart.TrendChart(tr, topt, lex, o.by, o.value)
@@ -88,7 +89,7 @@ the slogans of --slogan or --top, else the 10 mentioned in most reports
 			return g.emit(tabulate.Trend(rows, lex, o.by))
 		},
 	}
-	in.addFlags(cmd, true)
+	addInputFlags(cmd, &in, true)
 	f := cmd.Flags()
 	f.StringVar(&o.by, "by", "", "split the groups by level, region, or division code: place (renames merged), county, city or province (a township under its county)")
 	f.IntVar(&o.top, "top", 0, "only the N slogans mentioned in most reports (0: all mentioned)")
