@@ -32,5 +32,9 @@
 // renamed into place only once everything was written, so a failed or
 // interrupted run leaves no half file — a symbolic link's target is
 // written and the link kept, a device, FIFO or /dev/stdout is written
-// straight to (WriteFileAtomic, CheckOutput).
+// straight to (WriteFileAtomic, CheckOutput). Before a command reads
+// anything, CheckOutputs, CheckSource and CheckSplit stop a run whose
+// outputs (the files flags name: Named) cannot be written, are one file,
+// or are one of its inputs (NotInput) — so tifa never writes over what it
+// reads.
 package table
