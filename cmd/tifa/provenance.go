@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -28,29 +27,20 @@ func (g *globals) provenance() table.Provenance {
 	}
 }
 
-// runDate is the day of the run at 00:00 UTC: from $SOURCE_DATE_EPOCH
-// (seconds since 1970) when set, else from g.now (time.Now by default).
-// It dates provenance and the entries of an xlsx file.
+// runDate is the day of the run at 00:00 UTC (table.RunDate): from
+// $SOURCE_DATE_EPOCH when set, else from g.now (time.Now by default). It
+// dates provenance and the entries of an xlsx file.
 func (g *globals) runDate() time.Time {
-	var t time.Time
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-		if err == nil {
-			t = time.Unix(n, 0)
-		} else if !g.badEpochWarned {
-			g.badEpochWarned = true
-			g.warnf("SOURCE_DATE_EPOCH=%q is not a number of seconds; using today's date", s)
-		}
+	now := time.Now
+	if g.now != nil {
+		now = g.now
 	}
-	if t.IsZero() {
-		now := time.Now
-		if g.now != nil {
-			now = g.now
-		}
-		t = now()
+	d, err := table.RunDate(os.Getenv("SOURCE_DATE_EPOCH"), now())
+	if err != nil && !g.badEpochWarned {
+		g.badEpochWarned = true
+		g.warnf("%v", err)
 	}
-	y, m, d := t.UTC().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return d
 }
 
 // commandArgs rebuilds the arguments of the command running: its path
