@@ -8,8 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-
-	"github.com/tifa-project/tifa/load"
 )
 
 // numRange is the range of values a numeric flag accepts, both ends
@@ -183,6 +181,3 @@ func checkDeprecated(g *globals, cmd *cobra.Command) error {
 	})
 	return err
 }
-
-// readListFile reads the list file a flag names (load.ReadList).
-func readListFile(flag, path string) ([]byte, error) { return load.ReadList(flag, path) }

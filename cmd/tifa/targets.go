@@ -119,7 +119,7 @@ plan part states none the whole text is read (section says all).
 func targetFinder(files []string) (*targets.Finder, error) {
 	sets := [][]targets.Indicator{targets.DefaultIndicators()}
 	for _, path := range files {
-		data, err := readListFile("--indicators", path)
+		data, err := load.ReadList("--indicators", path)
 		if err != nil {
 			return nil, err
 		}
