@@ -16,7 +16,7 @@
 // comment.char='#'; a field holding '#' is then quoted), a "provenance"
 // object in JSON, a footer under a terminal table or Markdown, and a sheet
 // "about" in a workbook. A workbook's bytes depend only on its tables and
-// the provenance's date.
+// the provenance's date (RunDate: $SOURCE_DATE_EPOCH's day, else today).
 //
 // CSV, TSV and JSON hold one table each: several tables go to a file each
 // (SplitPaths: out.members.csv, out.profile.csv), and to standard output
