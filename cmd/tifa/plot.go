@@ -58,6 +58,15 @@ func (p *plotOpts) draw(c chart.Chart) error {
 	return table.WriteFileAtomic(p.path, buf.Bytes())
 }
 
+// drawIf draws c to the --plot file if --plot was given; c may be nil
+// otherwise.
+func (p *plotOpts) drawIf(c chart.Chart) error {
+	if !p.wanted() {
+		return nil
+	}
+	return p.draw(c)
+}
+
 // drawPicked draws c, a chart of trends or adoption curves, saying first
 // what it leaves out (chart.Picked); most says how its slogans are ranked.
 func (p *plotOpts) drawPicked(g *globals, c chart.Chart, pk chart.Picked, most string) error {

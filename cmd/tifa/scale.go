@@ -2,23 +2,21 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/scale"
-	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/vector"
 )
 
+// scaleOpts are tifa scale's flags: most bind straight into the options
+// of tabulate.Scale.
 type scaleOpts struct {
-	method, dir, tables, plotType, interval string
-	maxTerms, replicates, dims              int
-	level                                   float64
-	seed                                    uint64
+	tabulate.ScaleOptions
+	tables   string
+	maxTerms int
 }
 
 func newScaleCmd(g *globals) *cobra.Command {
@@ -66,8 +64,7 @@ with ca; CSV/JSON the positions):
 (ca: the terms on dimensions 1 and 2).`,
 		Example: "  tifa scale reports/ --by region --plot positions.png\n  tifa scale reports/ --method ca --table dims,positions",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			tables, err := s.parse(g)
-			if err != nil {
+			if err := s.parse(g); err != nil {
 				return err
 			}
 			if err := p.check(); err != nil {
@@ -85,54 +82,17 @@ with ca; CSV/JSON the positions):
 				g.warnf("%d unit(s) left out: no term of the vocabulary (e.g. %s)", len(m.Empty), m.Empty[0])
 				m = m.DropEmpty()
 			}
-			y, err := scale.CountsFromCSR(m.Counts)
+			s.By, s.Workers = o.By, o.Workers
+			s.Plot, s.Stage = p.wanted(), g.stage
+			res, err := tabulate.Scale(m, l.Lex, s.ScaleOptions)
 			if err != nil {
 				return err
 			}
-			var out []*table.Table
-			var ch chart.Chart
-			if s.method == "ca" {
-				done := g.stage("correspondence analysis")
-				ca, err := scale.FitCA(y, min(s.dims, y.Rows-1, y.Cols-1))
-				done()
-				if err != nil {
-					return err
-				}
-				out = tabulate.CATables(tables, m, o.By, l.Lex, ca)
-				if p.wanted() && len(ca.Values) < 2 {
-					return fmt.Errorf("--plot: the map needs two dimensions; this table has %d", len(ca.Values))
-				}
-				ch = chart.CAMap(m.Units, ca)
-				if s.plotType == "words" {
-					ch = chart.CAWordMap(m.Terms, m.Entries, ca)
-				}
-			} else {
-				dir, err := s.direction(m.Units)
-				if err != nil {
-					return err
-				}
-				done := g.stage("Wordfish")
-				wf, err := scale.FitWordfish(y, scale.WordfishOptions{Dir: dir, Bootstrap: s.replicates, Level: s.level,
-					Normal: s.interval == "normal", Seed: s.seed, Workers: o.Workers})
-				done()
-				if err != nil {
-					return err
-				}
-				if !wf.Converged {
-					g.warnf("Wordfish: θ still moved more than %g after %d rounds", scale.DefaultTol, wf.Iterations)
-				}
-				out = tabulate.WordfishTables(tables, m, o.By, l.Lex, wf, s.replicates, s.level, s.interval)
-				ch = chart.WordfishPositions(m.Units, wf)
-				if s.plotType == "words" {
-					ch = chart.EiffelTower(m.Terms, m.Entries, wf)
-				}
+			g.warnAll(res.Warnings...)
+			if err := p.drawIf(res.Chart); err != nil {
+				return err
 			}
-			if p.wanted() {
-				if err := p.draw(ch); err != nil {
-					return err
-				}
-			}
-			return g.emit(out...)
+			return g.emit(res.Tables...)
 		},
 	}
 	addSourceFlags(cmd, &o, "scale each doc, or each region, year, region-year, level, place, county, city or province (its counts summed)")
@@ -141,50 +101,33 @@ with ca; CSV/JSON the positions):
 	f.Float64Var(&o.MinDF, "min-df", 2, "keep terms in at least this many units (≥1) or this share of units (<1)")
 	f.Float64Var(&o.MaxDF, "max-df", 0, "drop terms in more than this many units (≥1) or share of units (<1); 0: no limit")
 	f.IntVar(&s.maxTerms, "max-terms", 5000, "then keep the N terms in the most units (0: all)")
-	f.StringVar(&s.method, "method", "wordfish", "wordfish or ca (correspondence analysis)")
-	f.StringVar(&s.dir, "dir", "", "LEFT,RIGHT: two unit IDs; Wordfish puts LEFT's θ below RIGHT's (default: earliest year left of latest)")
-	f.IntVar(&s.replicates, "replicates", 25, "Wordfish parametric bootstrap replicates for the intervals (0: none)")
-	f.Float64Var(&s.level, "level", scale.DefaultLevel, "coverage of the bootstrap intervals")
-	f.StringVar(&s.interval, "interval", "normal", "bootstrap interval: normal (θ ± z·bootstrap sd) or percentile (wants 1,000 replicates)")
-	f.Uint64Var(&s.seed, "seed", 1, "random seed of the bootstrap")
-	f.IntVar(&s.dims, "dims", 2, "ca: dimensions kept")
+	f.StringVar(&s.Method, "method", "wordfish", "wordfish or ca (correspondence analysis)")
+	f.StringVar(&s.Dir, "dir", "", "LEFT,RIGHT: two unit IDs; Wordfish puts LEFT's θ below RIGHT's (default: earliest year left of latest)")
+	f.IntVar(&s.Replicates, "replicates", 25, "Wordfish parametric bootstrap replicates for the intervals (0: none)")
+	f.Float64Var(&s.Level, "level", scale.DefaultLevel, "coverage of the bootstrap intervals")
+	f.StringVar(&s.Interval, "interval", "normal", "bootstrap interval: normal (θ ± z·bootstrap sd) or percentile (wants 1,000 replicates)")
+	f.Uint64Var(&s.Seed, "seed", 1, "random seed of the bootstrap")
+	f.IntVar(&s.Dims, "dims", 2, "ca: dimensions kept")
 	f.StringVar(&s.tables, "table", "", "tables to print: positions, words, fit, dims (ca)")
 	p.addFlags(cmd, "the positions (or, with --plot-type words, the terms)")
-	f.StringVar(&s.plotType, "plot-type", "positions", "with --plot: positions or words")
+	f.StringVar(&s.PlotType, "plot-type", "positions", "with --plot: positions or words")
 	return cmd
 }
 
-// parse checks the flags and returns the tables asked for.
-func (s *scaleOpts) parse(g *globals) ([]string, error) {
-	if err := firstErr(oneOf("method", s.method, "wordfish", "ca"), oneOf("interval", s.interval, "normal", "percentile"),
-		oneOf("plot-type", s.plotType, "positions", "words")); err != nil {
-		return nil, err
+// parse checks the flags and sets the tables asked for.
+func (s *scaleOpts) parse(g *globals) error {
+	if err := firstErr(oneOf("method", s.Method, "wordfish", "ca"), oneOf("interval", s.Interval, "normal", "percentile"),
+		oneOf("plot-type", s.PlotType, "positions", "words")); err != nil {
+		return err
 	}
 	first := "fit,positions"
-	if s.method == "ca" {
+	if s.Method == "ca" {
 		first = "dims,positions"
 	}
 	tables, err := parseTables(g, s.tables, []string{"positions", "words", "fit", "dims"}, first, "positions")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return tables, g.checkSeveral(tables)
-}
-
-// direction returns the two units Wordfish orients θ by: --dir's, else
-// scale.Orient's by the units' years.
-func (s *scaleOpts) direction(units []vector.Unit) ([2]int, error) {
-	if s.dir == "" {
-		years := make([]int, len(units))
-		for i, u := range units {
-			years[i] = u.Meta.Year
-		}
-		return scale.Orient(years), nil
-	}
-	a, b, ok := strings.Cut(s.dir, ",")
-	ia, ib := vector.UnitIndex(units, a), vector.UnitIndex(units, b)
-	if !ok || ia < 0 || ib < 0 || ia == ib {
-		return [2]int{}, fmt.Errorf("flag --dir: want two different unit IDs LEFT,RIGHT of the units scaled (got %q; 'tifa docs' lists document IDs)", s.dir)
-	}
-	return [2]int{ia, ib}, nil
+	s.Tables = tables
+	return g.checkSeveral(tables)
 }
