@@ -12,12 +12,15 @@
 // and Passages (tifa reuse), Targets (tifa targets; TargetRows a
 // document's rows), Places (tifa places; PlaceList fills it and counts),
 // Lexicon (tifa lexicon list), Topics, TopicTerms, TopicShares, TopicFit and TopicK (tifa
-// topics; GroupShares averages topic shares by group), Positions,
+// topics; GroupShares averages topic shares by group, TopicChart draws
+// them by year for --plot), Positions,
 // WordfishWords, WordfishFit, CADims, CAPositions and CAWords (tifa
 // scale), CooccurPairs and CooccurCommunities (tifa cooccur), Nearest and
 // VectorCheck (tifa expand). The commands choosing among several tables
 // (cluster, topics, scale) call ClusterTables, TopicTables, WordfishTables
-// and CATables. Demo computes and lays out the five tables of tifa demo.
+// and CATables. Demo computes and lays out the five tables of tifa demo;
+// Scale fits tifa scale's Wordfish or correspondence analysis and returns
+// its tables, its chart and its warnings.
 //
 // Per-document tables start with doc, region, level and year, then the
 // manifest's extra columns (metaCols, the one list of them: a new document

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tifa-project/tifa/chart"
 	"github.com/tifa-project/tifa/load"
 	"github.com/tifa-project/tifa/tabulate"
 	"github.com/tifa-project/tifa/topics"
@@ -92,16 +91,9 @@ shares unless --table says otherwise):
 				return err
 			}
 			if p.wanted() {
-				years, shares, _, err := tabulate.GroupShares(seq, sc.Theta, "year")
+				ch, err := tabulate.TopicChart(seq, sc.Theta, labels, t.plotType)
 				if err != nil {
 					return err
-				}
-				if len(years) == 0 {
-					return errors.New("--plot: no report has a year")
-				}
-				var ch chart.Chart = chart.TopicHeatmap(years, shares, labels, "year")
-				if t.plotType == "lines" {
-					ch = chart.TopicLines(years, shares, labels)
 				}
 				if err := p.draw(ch); err != nil {
 					return err
