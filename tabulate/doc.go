@@ -8,7 +8,9 @@
 // Neighbours, SimilarTo and Similarity (tifa similar), Members, Profiles,
 // ClusterTerms, KScores and MergeTree (tifa cluster), Keyness (tifa
 // compare), Diffusion, AdoptionCurves, FirstUse and Events (tifa
-// diffusion), Candidates and CandidatesNear (tifa discover), ReusePairs
+// diffusion), Candidates and CandidatesNear (tifa discover; Discovery
+// reads the reports and ranks the candidates, by closeness with --near),
+// ReusePairs
 // and Passages (tifa reuse), Targets (tifa targets; TargetRows a
 // document's rows), Places (tifa places; PlaceList fills it and counts),
 // Lexicon (tifa lexicon list), Topics, TopicTerms, TopicShares, TopicFit and TopicK (tifa

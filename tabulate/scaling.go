@@ -55,10 +55,7 @@ func Scale(m *vector.Matrix, lex *lexicon.Lexicon, opt ScaleOptions) (*Scaled, e
 	if err != nil {
 		return nil, err
 	}
-	stage := opt.Stage
-	if stage == nil {
-		stage = func(string) func() { return func() {} }
-	}
+	stage := orNoStage(opt.Stage)
 	if opt.Method == "ca" {
 		done := stage("correspondence analysis")
 		ca, err := scale.FitCA(y, min(opt.Dims, y.Rows-1, y.Cols-1))

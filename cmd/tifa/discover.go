@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/tifa-project/tifa/discover"
@@ -11,7 +8,6 @@ import (
 	"github.com/tifa-project/tifa/reports"
 	"github.com/tifa-project/tifa/table"
 	"github.com/tifa-project/tifa/tabulate"
-	"github.com/tifa-project/tifa/wordvec"
 )
 
 type discoverOpts struct {
@@ -56,10 +52,7 @@ candidate too rare for a vector), largest first.`,
 			if err != nil {
 				return err
 			}
-			if err := lex.CheckCategory(o.near); err != nil {
-				return fmt.Errorf("flag --near: %w", err)
-			}
-			dv, err := discover.New(lex, discover.Options{Part: part, MinDocs: o.minDocs, Width: o.width, All: o.all})
+			dv, err := tabulate.NewDiscovery(lex, discover.Options{Part: part, MinDocs: o.minDocs, Width: o.width, All: o.all}, o.near)
 			if err != nil {
 				return err
 			}
@@ -67,55 +60,26 @@ candidate too rare for a vector), largest first.`,
 			if err != nil {
 				return err
 			}
-			n := 0
-			var docs []*reports.Document // kept for --near
 			err = g.reader().Each(g.ctx(), src, func(d *reports.Document) error {
 				dv.Add(d)
-				if o.near != "" {
-					docs = append(docs, d)
-				}
-				n++
 				return nil
 			})
 			if err != nil {
 				return err
 			}
-			if n < o.minDocs {
-				g.warnf("%d report(s) read but --min-docs is %d: no candidate can qualify", n, o.minDocs)
+			if dv.Reports < o.minDocs {
+				g.warnf("%d report(s) read but --min-docs is %d: no candidate can qualify", dv.Reports, o.minDocs)
 			}
-			done := g.stage("finding candidates")
-			cands := dv.Candidates()
-			done()
-			var near []float64
-			if o.near != "" {
-				texts := make([]string, len(cands))
-				for i, c := range cands {
-					texts[i] = c.Text
-				}
-				done := g.stage("training word vectors")
-				near, err = wordvec.NearCategory(lex, part, docs, texts, o.near)
-				done()
-				var rare *wordvec.RareCategoryError
-				if errors.As(err, &rare) {
-					err = fmt.Errorf("flag --near: %w", err)
-				}
-				if err != nil {
-					return err
-				}
-				cands, near = discover.ByCloseness(cands, near)
-			}
-			if o.top > 0 && len(cands) > o.top {
-				cands = cands[:o.top]
+			cands, t, err := dv.Candidates(o.top, g.stage)
+			if err != nil {
+				return err
 			}
 			if o.asLexicon != "" {
-				if err := table.WriteFileAtomic(o.asLexicon, discover.Lexicon(cands, n, o.minDocs)); err != nil {
+				if err := table.WriteFileAtomic(o.asLexicon, discover.Lexicon(cands, dv.Reports, o.minDocs)); err != nil {
 					return err
 				}
 			}
-			if near != nil {
-				return g.emit(tabulate.CandidatesNear(cands, near[:len(cands)], o.near))
-			}
-			return g.emit(tabulate.Candidates(cands))
+			return g.emit(t)
 		},
 	}
 	addInputFlags(cmd, &in, true)
