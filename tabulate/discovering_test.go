@@ -7,7 +7,7 @@ import (
 
 	"github.com/tifa-project/tifa"
 	"github.com/tifa-project/tifa/discover"
-	"github.com/tifa-project/tifa/lexicon"
+	"github.com/tifa-project/tifa/internal/testkit"
 	"github.com/tifa-project/tifa/reports"
 )
 
@@ -15,14 +15,7 @@ import (
 // by score, or --near a category (its column near, largest first), cut to
 // top; an unknown category is an error naming --near.
 func TestDiscovery(t *testing.T) {
-	entries, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lex, _, err := lexicon.New(entries)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := testkit.Builtin(t)
 	for _, tc := range []struct {
 		name, near string
 		top        int
@@ -35,14 +28,8 @@ func TestDiscovery(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, err := NewDiscovery(lex, discover.Options{Part: reports.PartAll, MinDocs: 2}, tc.near)
-			if tc.err != "" {
-				if err == nil || !strings.HasPrefix(err.Error(), tc.err) {
-					t.Fatalf("error %v, want %q…", err, tc.err)
-				}
+			if !wantErr(t, err, tc.err) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			src, err := reports.OpenFS(tifa.Samples(), ".", reports.Options{})
 			if err != nil {

@@ -60,14 +60,8 @@ func TestScale(t *testing.T) {
 			var stages []string
 			tc.opt.Stage = func(what string) func() { stages = append(stages, what); return func() {} }
 			res, err := Scale(scaleMatrix(), nil, tc.opt)
-			if tc.err != "" {
-				if err == nil || !strings.HasPrefix(err.Error(), tc.err) {
-					t.Fatalf("error %v, want %q…", err, tc.err)
-				}
+			if !wantErr(t, err, tc.err) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			var names []string
 			for _, tb := range res.Tables {
@@ -116,4 +110,17 @@ func chartTitle(c chart.Chart) string {
 		return c.Title
 	}
 	return "?"
+}
+
+// wantErr checks err against want, the start of its message ("": no
+// error), and reports whether the test goes on: no error was wanted.
+func wantErr(t *testing.T, err error, want string) bool {
+	t.Helper()
+	switch {
+	case want == "" && err != nil:
+		t.Fatal(err)
+	case want != "" && (err == nil || !strings.HasPrefix(err.Error(), want)):
+		t.Fatalf("error %v, want %q…", err, want)
+	}
+	return want == ""
 }

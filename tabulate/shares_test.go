@@ -43,14 +43,8 @@ func TestTopicChart(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, err := TopicChart(seq(tc.years...), theta, labels, tc.plotType)
-			if tc.err != "" {
-				if err == nil || err.Error() != tc.err {
-					t.Fatalf("error %v, want %q", err, tc.err)
-				}
+			if !wantErr(t, err, tc.err) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			var got string
 			switch c := c.(type) {
