@@ -30,6 +30,7 @@ type Reader struct {
 	Check    func(*reports.Source, []string) error // called once the reports under the arguments are found, before one is read
 	Scope    *Scope                                // the command's own choice of documents, beside --where; nil for all
 	Hit      func(kind string)                     // told of each matrix, vectors or Gram matrix read from the cache: for tests
+	Marks    bool                                  // the command locates mentions in the source (kwic): documents keep their Marks without the cache too
 
 	cache   *cache.Cache     // open while reports are read; nil without one
 	where   *analysis.Filter // --where; nil for all
@@ -154,6 +155,7 @@ func (r *Reader) Open(in *Input, args []string) (*reports.Source, error) {
 		OCR:          in.OCR,
 		OCRFlag:      "--ocr",
 		Stage:        r.stage,
+		NoMarks:      !r.Marks,
 	}
 	if in.Places != "" {
 		pr, err := placesResolver(in.Places)

@@ -84,8 +84,12 @@ func newAligner(src string, lines bool, pages []int) *aligner {
 }
 
 // marks returns the Marks of text, cleaned from the aligner's source (or,
-// for a bundle, from what follows the previous part in it).
+// for a bundle, from what follows the previous part in it). A nil
+// aligner (Options.NoMarks) gives none.
 func (a *aligner) marks(text string) []Mark {
+	if a == nil {
+		return nil
+	}
 	var out []Mark
 	prevEnd := 0 // the end of the last aligned character of text
 	for i := 0; i < len(text); {

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -161,6 +162,32 @@ func TestLocateNoMarks(t *testing.T) {
 	}
 	if line, _ := d.Locate(6); line != 7 {
 		t.Errorf("after the first mark: line %d", line)
+	}
+}
+
+// TestNoMarksOption: under Options.NoMarks a document has no marks and
+// the same text and sections; with a cache the option is ignored, so a
+// document kept there still locates its mentions for a later kwic.
+func TestNoMarksOption(t *testing.T) {
+	src := "各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2019年工作回顾\n全面推进乡村振兴。"
+	in := &input{id: "a.txt", path: "a.txt", name: "a.txt", plain: true}
+	describe := func(opt Options) *Document {
+		return newSource(opt).describeText(in, []byte(src), "txt")[0]
+	}
+	want := describe(Options{})
+	if len(want.Marks) == 0 {
+		t.Fatal("no marks by default")
+	}
+	got := describe(Options{NoMarks: true})
+	if got.Marks != nil {
+		t.Errorf("NoMarks: marks %v, want none", got.Marks)
+	}
+	if got.Text != want.Text || !slices.Equal(got.Sections, want.Sections) {
+		t.Errorf("NoMarks changed the text or sections")
+	}
+	cached := describe(Options{NoMarks: true, Cache: &memCache{docs: map[string][]*Document{}}})
+	if !slices.Equal(cached.Marks, want.Marks) {
+		t.Errorf("NoMarks with a cache: marks %v, want %v", cached.Marks, want.Marks)
 	}
 }
 

@@ -81,6 +81,7 @@ func TestCacheWarmRun(t *testing.T) {
 	for _, args := range [][]string{
 		{"similar", samples, "--space", "words", "--top", "2", "-f", "csv"},
 		{"count", samples, "--section", "plan", "-f", "csv"},
+		{"kwic", samples, "六稳", "-f", "csv"}, // its page and line from documents count stored
 		{"docs", samples, "-f", "csv"},
 	} {
 		want, _, err := run(t, "", append(args, "--no-cache")...)

@@ -61,6 +61,7 @@ OFD), left, term (as written), right.`,
 			if find.Entry() < 0 && term == "" {
 				return errors.New("empty TERM")
 			}
+			g.reader().Marks = true // the page and line columns
 			src, err := g.reader().Open(&in, args[:len(args)-1])
 			if err != nil {
 				return err
