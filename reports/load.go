@@ -66,8 +66,8 @@ type Options struct {
 	// aligning the cleaned text with the source took a fifth of the time
 	// describing a text report took in a CPU profile of tifa count on
 	// 20,000 synthetic township reports (bench/ladder.sh). It is ignored
-	// when Cache is set,
-	// since a document kept there serves every later reader.
+	// when Cache is set, since a document kept there serves every later
+	// reader.
 	NoMarks bool
 }
 
