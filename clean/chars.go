@@ -38,6 +38,19 @@ func HanCount(s string) int {
 	return n
 }
 
+// HanAtLeast reports whether s holds at least n Chinese characters, as
+// HanCount(s) >= n would, reading no further than needed.
+func HanAtLeast(s string, n int) bool {
+	for _, r := range s {
+		if IsHan(r) {
+			if n--; n <= 0 {
+				return true
+			}
+		}
+	}
+	return n <= 0
+}
+
 // IsHan reports whether r is a Chinese (Han) character.
 func IsHan(r rune) bool {
 	if r >= 0x4E00 && r <= 0x9FFF {

@@ -75,8 +75,14 @@ func TestHanCountBytes(t *testing.T) {
 		cases = append(cases, string(b))
 	}
 	for _, s := range cases {
-		if got, want := HanCount(s), oracle(s); got != want {
+		want := oracle(s)
+		if got := HanCount(s); got != want {
 			t.Fatalf("HanCount(%q) = %d, want %d", s, got, want)
+		}
+		for _, n := range []int{want - 1, want, want + 1} {
+			if got := HanAtLeast(s, n); got != (want >= n) {
+				t.Fatalf("HanAtLeast(%q, %d) = %v with %d Han", s, n, got, want)
+			}
 		}
 	}
 }

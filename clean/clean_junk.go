@@ -118,20 +118,7 @@ var abstractLabels = setOf("内容摘要", "摘要", "内容提要")
 // least proseHan Chinese characters and a comma or full stop. Titles,
 // dates and speaker lines are not prose.
 func isProse(l string) bool {
-	return hanAtLeast(l, proseHan) && strings.ContainsAny(l, "，。,") && !isJunkLine(l)
-}
-
-// hanAtLeast reports whether s holds at least n Chinese characters,
-// reading no further than needed.
-func hanAtLeast(s string, n int) bool {
-	for _, r := range s {
-		if IsHan(r) {
-			if n--; n <= 0 {
-				return true
-			}
-		}
-	}
-	return n <= 0
+	return HanAtLeast(l, proseHan) && strings.ContainsAny(l, "，。,") && !isJunkLine(l)
 }
 
 // zoneJunk marks the lines of a head or tail zone to drop, or returns nil
