@@ -142,6 +142,7 @@ type input struct {
 	member bool
 	disk   string // the absolute path of a file on disk, else ""
 	ident  infile.Identity
+	hash   string // the hex SHA-256 of the bytes load read last, so describing them does not hash them again
 }
 
 // boundManifest is a manifest and how its file column maps to files.
@@ -468,6 +469,7 @@ func (s *Source) load(ctx context.Context, i int) fileDocs {
 	}
 	sum := sha256.Sum256(raw)
 	s.recordHash(in, sum)
+	in.hash = hex.EncodeToString(sum[:])
 	docs, key, err := s.describeCached(ctx, in, raw, sum)
 	if err != nil {
 		return fileDocs{err: err}
@@ -713,8 +715,12 @@ func (s *Source) describe(ctx context.Context, in *input, raw []byte, c extract.
 
 // base is the document every document of a file starts from.
 func (s *Source) base(in *input, raw []byte, format string) Document {
-	sum := sha256.Sum256(raw)
-	base := Document{ID: in.id, Path: in.path, Hash: hex.EncodeToString(sum[:]), Format: format}
+	hash := in.hash
+	if hash == "" { // raw was not read by load (a test)
+		sum := sha256.Sum256(raw)
+		hash = hex.EncodeToString(sum[:])
+	}
+	base := Document{ID: in.id, Path: in.path, Hash: hash, Format: format}
 	if in.note != "" {
 		base.Warn("%s", in.note)
 	}
