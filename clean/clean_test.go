@@ -565,3 +565,20 @@ func ExampleClean() {
 	// 2020年度某街道工作总结
 	// 今年以来，全力推进产业转型升级，GDP同比增长3%，完成年度目标任务。
 }
+
+// TestWidthUpTo: below the limit widthUpTo is displayWidth; from the limit
+// on it is at least the limit, however long the rest of the line.
+func TestWidthUpTo(t *testing.T) {
+	for _, s := range []string{"", "abc", "乡村振兴", "a乡b", "é乡", strings.Repeat("全面推进乡村振兴，", 40), "\xe4\xb8"} {
+		full := displayWidth(s)
+		for _, limit := range []int{0, 1, 4, 7, 100, full, full + 1} {
+			got := widthUpTo(s, limit)
+			if full < limit && got != full || full >= limit && got < limit {
+				t.Errorf("widthUpTo(%q, %d) = %d, displayWidth %d", s, limit, got, full)
+			}
+		}
+	}
+	if got := displayWidth("a乡，é"); got != 6 {
+		t.Errorf("displayWidth = %d, want 6", got)
+	}
+}
