@@ -15,13 +15,26 @@ import (
 // Warnings concern only them. Its error says when no document matched or
 // had any text. It closes src.
 func (r *Reader) Each(ctx context.Context, src *reports.Source, fn func(*reports.Document) error) error {
-	return r.walk(ctx, src, true, fn)
+	return r.walk(ctx, src, true, nil, func(d *reports.Document, _ any) error { return fn(d) })
+}
+
+// EachWork is Each with work(d) run first, for each document analysed,
+// on the goroutines that read the reports (reports.Source.EachWork); fn
+// gets its result. work, and the Scope's Match, must be safe for
+// concurrent use.
+func (r *Reader) EachWork(ctx context.Context, src *reports.Source, work func(*reports.Document) any, fn func(*reports.Document, any) error) error {
+	return r.walk(ctx, src, true, func(d *reports.Document) any {
+		if !r.analysed(d) {
+			return nil
+		}
+		return work(d)
+	}, fn)
 }
 
 // EachListed is Each for a command that lists the documents (docs): that
 // none has any text is no error, the list shows why.
 func (r *Reader) EachListed(ctx context.Context, src *reports.Source, fn func(*reports.Document) error) error {
-	return r.walk(ctx, src, false, fn)
+	return r.walk(ctx, src, false, nil, func(d *reports.Document, _ any) error { return fn(d) })
 }
 
 // Scope is the part of the documents read that a command analyses, beside
@@ -31,12 +44,17 @@ type Scope struct {
 	Match func(id string, m reports.Meta) bool
 }
 
-func (r *Reader) walk(ctx context.Context, src *reports.Source, needText bool, fn func(*reports.Document) error) error {
+// analysed reports whether d matches --where and the Scope.
+func (r *Reader) analysed(d *reports.Document) bool {
+	return (r.where == nil || r.where.Match(d.ID, d.Meta)) && (r.Scope == nil || r.Scope.Match(d.ID, d.Meta))
+}
+
+func (r *Reader) walk(ctx context.Context, src *reports.Source, needText bool, work func(*reports.Document) any, fn func(*reports.Document, any) error) error {
 	defer src.Close() // the PDF engine, if a PDF was read
 	p := newProgress(r.Progress, len(src.Files()))
 	rec := &readRecord{NeedText: needText}
 	warned := Tally{What: "have warnings"}
-	err := src.EachContext(ctx, func(d *reports.Document) error {
+	err := src.EachWork(ctx, work, func(d *reports.Document, v any) error {
 		rec.Read++
 		if r.where != nil && !r.where.Match(d.ID, d.Meta) {
 			p.add(d.Path, len(d.Text))
@@ -49,7 +67,7 @@ func (r *Reader) walk(ctx context.Context, src *reports.Source, needText bool, f
 		}
 		r.add(rec, d, &warned)
 		p.add(d.Path, len(d.Text))
-		return fn(d)
+		return fn(d, v)
 	})
 	p.done()
 	if err != nil {

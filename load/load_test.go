@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -208,6 +209,26 @@ func TestEach(t *testing.T) {
 			}
 			if _, n := r.Digest(); n != tc.wantN {
 				t.Errorf("provenance records %d documents, want %d", n, tc.wantN)
+			}
+
+			// EachWork hands on the same documents, each with its work's
+			// result, and works on those analysed only.
+			r2, _ := messages()
+			r2.Scope = tc.scope
+			if src, err = r2.Open(&in, []string{samples}); err != nil {
+				t.Fatal(err)
+			}
+			var worked atomic.Int64
+			var ids2 []string
+			err = r2.EachWork(context.Background(), src, func(d *reports.Document) any { worked.Add(1); return d.ID }, func(d *reports.Document, v any) error {
+				if v != d.ID {
+					t.Errorf("%s: work gave %v", d.ID, v)
+				}
+				ids2 = append(ids2, d.ID)
+				return nil
+			})
+			if (err == nil) != (tc.wantErr == "") || !slices.Equal(ids2, ids) || worked.Load() != int64(tc.wantN) {
+				t.Errorf("EachWork: %v, %d worked on, handed on %q, want %q", err, worked.Load(), ids2, ids)
 			}
 		})
 	}

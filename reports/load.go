@@ -425,18 +425,43 @@ func (s *Source) Each(fn func(*Document) error) error {
 // For each document: decode.Decode, clean.Clean, SplitBundle, then metadata (see
 // describe), SplitSections with the year found, and warnings.
 func (s *Source) EachContext(ctx context.Context, fn func(*Document) error) error {
+	return s.EachWork(ctx, nil, func(d *Document, _ any) error { return fn(d) })
+}
+
+// EachWork is EachContext with the first part of fn's work done on the
+// workers: work(d), when work is not nil, runs on the goroutine that
+// described d, right after, and fn gets d with work's result, in order,
+// from the calling goroutine. work must be safe for concurrent use. With
+// the counting of slogans (tifa count) on the workers, the calling
+// goroutine no longer does a sixth of the work alone while both CPUs of
+// a two-core machine could share it.
+func (s *Source) EachWork(ctx context.Context, work func(*Document) any, fn func(*Document, any) error) error {
 	s.allocKeys()
 	workers := min(s.workers(), len(s.inputs))
 	if workers <= 1 {
-		return s.eachSerial(ctx, fn)
+		return s.eachSerial(ctx, work, fn)
 	}
-	return s.eachParallel(ctx, workers, fn)
+	return s.eachParallel(ctx, workers, work, fn)
 }
 
-// fileDocs is one file's documents, or the error reading it.
+// fileDocs is one file's documents, or the error reading it, and the
+// result of EachWork's work on each document.
 type fileDocs struct {
 	docs []*Document
 	err  error
+	vals []any
+}
+
+// loadWork is load, then work on each document read.
+func (s *Source) loadWork(ctx context.Context, i int, work func(*Document) any) fileDocs {
+	fd := s.load(ctx, i)
+	if work != nil && fd.err == nil {
+		fd.vals = make([]any, len(fd.docs))
+		for k, d := range fd.docs {
+			fd.vals[k] = work(d)
+		}
+	}
+	return fd
 }
 
 // load reads and describes input i. An input with a problem, or one
@@ -561,7 +586,7 @@ func (s *Source) cacheKey(in *input, content string, c extract.Class) string {
 // when ctx is done. A file of a format extract reads that yields no text
 // (a scan, encrypted, damaged …) is first reported to Options.Warn, by
 // name: unlike a text file, it may well be a report the user needs.
-func (s *Source) emit(ctx context.Context, fd fileDocs, fn func(*Document) error) error {
+func (s *Source) emit(ctx context.Context, fd fileDocs, fn func(*Document, any) error) error {
 	if fd.err != nil {
 		return fd.err
 	}
@@ -570,11 +595,15 @@ func (s *Source) emit(ctx context.Context, fd fileDocs, fn func(*Document) error
 			s.warn(QuoteName(d.Path) + ": " + problem)
 		}
 	}
-	for _, d := range fd.docs {
+	for k, d := range fd.docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := fn(d); err != nil {
+		var v any
+		if fd.vals != nil {
+			v = fd.vals[k]
+		}
+		if err := fn(d, v); err != nil {
 			return err
 		}
 	}
@@ -582,12 +611,12 @@ func (s *Source) emit(ctx context.Context, fd fileDocs, fn func(*Document) error
 }
 
 // eachSerial is EachContext on the calling goroutine alone.
-func (s *Source) eachSerial(ctx context.Context, fn func(*Document) error) error {
+func (s *Source) eachSerial(ctx context.Context, work func(*Document) any, fn func(*Document, any) error) error {
 	for i := range s.inputs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.emit(ctx, s.load(ctx, i), fn); err != nil {
+		if err := s.emit(ctx, s.loadWork(ctx, i, work), fn); err != nil {
 			return err
 		}
 	}
@@ -599,7 +628,7 @@ func (s *Source) eachSerial(ctx context.Context, fn func(*Document) error) error
 // caller returns it once fn has seen the file's documents, so at most
 // window files are taken and not yet passed to fn: a slot is always empty
 // when a worker sends to it, and no worker ever blocks on a send.
-func (s *Source) eachParallel(ctx context.Context, workers int, fn func(*Document) error) error {
+func (s *Source) eachParallel(ctx context.Context, workers int, work func(*Document) any, fn func(*Document, any) error) error {
 	window := 2 * workers
 	slots := make([]chan fileDocs, window)
 	for k := range slots {
@@ -623,7 +652,7 @@ func (s *Source) eachParallel(ctx context.Context, workers int, fn func(*Documen
 				if i >= len(s.inputs) {
 					return
 				}
-				slots[i%window] <- s.load(ctx, i)
+				slots[i%window] <- s.loadWork(ctx, i, work)
 			}
 		})
 	}

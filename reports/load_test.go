@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -781,6 +783,50 @@ func TestEachWorkersSameDocuments(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEachWork: fn gets each document, in the order Each gives them
+// (bundles included), with work's result on that very document, whatever
+// the number of workers; a stop from fn stops the walk as in Each.
+func TestEachWork(t *testing.T) {
+	fsys := manyFS(30)
+	var want []string
+	src, err := OpenFS(fsys, ".", Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := src.Each(func(d *Document) error { want = append(want, d.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	work := func(d *Document) any { return d.ID + "|" + strconv.Itoa(len(d.Text)) }
+	for _, workers := range []int{1, 3} {
+		src, err := OpenFS(fsys, ".", Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		err = src.EachWork(context.Background(), work, func(d *Document, v any) error {
+			if v != work(d) {
+				return fmt.Errorf("%s: work gave %v", d.ID, v)
+			}
+			got = append(got, d.ID)
+			return nil
+		})
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("workers %d: %v\n%v\nwant %v", workers, err, got, want)
+		}
+		stop := errors.New("stop")
+		n := 0
+		err = src.EachWork(context.Background(), work, func(*Document, any) error {
+			if n++; n == 4 {
+				return stop
+			}
+			return nil
+		})
+		if err != stop || n != 4 {
+			t.Errorf("workers %d: stopped after %d with %v", workers, n, err)
+		}
 	}
 }
 

@@ -71,8 +71,9 @@ func countEach(g *globals, in *load.Input, args []string, lex *lexicon.Lexicon, 
 		return nil, err
 	}
 	counter := analysis.NewCounter(lex, part)
-	return src, g.reader().Each(g.ctx(), src, func(d *reports.Document) error {
-		add(counter.Count(d))
+	count := func(d *reports.Document) any { return counter.Count(d) } // on the reading goroutines
+	return src, g.reader().EachWork(g.ctx(), src, count, func(_ *reports.Document, dc any) error {
+		add(dc.(analysis.DocCount))
 		return nil
 	})
 }
