@@ -35,13 +35,17 @@ func Counts(dcs []analysis.DocCount, lex *lexicon.Lexicon, extra []string, opt C
 	t.Gen = func(add func(vals ...any) error) error {
 		row := make([]any, 0, len(cs))
 		for _, dc := range dcs {
+			var meta []any // the document's metadata cells, made at its first row
 			for e := range lex.Entries {
 				sc := dc.Get(e)
 				if sc.Count == 0 && !opt.All || !opt.listed(e) {
 					continue
 				}
 				en := &lex.Entries[e]
-				row = append(append(row[:0], dc.ID), metaCells(dc.Meta, extra)...)
+				if meta == nil {
+					meta = metaCells(dc.Meta, extra)
+				}
+				row = append(append(row[:0], dc.ID), meta...)
 				row = append(row, dc.Part.String(), en.Slogan, en.Category, sc.Count, sc.Nested, analysis.Per10k(sc.Count, dc.Chars))
 				if err := add(row...); err != nil {
 					return err
