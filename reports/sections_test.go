@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -205,6 +206,35 @@ func FuzzSplitSections(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, year int) {
 		checkSections(t, text, SplitSections(text, year))
 	})
+}
+
+// TestMayEndName: where mayEndName says no, gluedScan finds no heading,
+// on headings of every glued name and random strings of ordinals, names,
+// spaces, quotation marks, full-width letters and punctuation.
+func TestMayEndName(t *testing.T) {
+	cases := []string{"一、2023年工作回顾过去的一年", "（一）主要任务全面推进", "三、2024年主要工作坚持", "一是加强基层治理，", "第二，重点工作"}
+	for _, w := range gluedNames {
+		cases = append(cases, "二、"+w+"今年", "二、“"+w+"”　以来")
+	}
+	for _, c := range cases[:3] {
+		if _, ok := gluedPhrase(c); !ok {
+			t.Errorf("gluedPhrase(%q): no heading", c)
+		}
+	}
+	alphabet := []rune("一二三（）(第年2０回顾工作总结安排计划思路要点主要任务重点目标求部署建议发展成就是加强“”「」 　，。ＡＢ\n")
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		r := make([]rune, 1+rng.IntN(50))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		cases = append(cases, string(r))
+	}
+	for _, c := range cases {
+		if _, ok := gluedScan(c); ok && !mayEndName(c) {
+			t.Fatalf("gluedScan(%q) finds a heading, mayEndName says none can end there", c)
+		}
+	}
 }
 
 // BenchmarkSplitSections splits a synthetic report of about 20,000
