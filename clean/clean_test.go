@@ -582,3 +582,13 @@ func TestWidthUpTo(t *testing.T) {
 		t.Errorf("displayWidth = %d, want 6", got)
 	}
 }
+
+// TestIsMenuSeparator: isMenuSeparator says yes to the runes of
+// menuSeparators and to no other.
+func TestIsMenuSeparator(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if got, want := isMenuSeparator(r), strings.ContainsRune(menuSeparators, r); got != want {
+			t.Errorf("isMenuSeparator(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
