@@ -427,3 +427,15 @@ func BenchmarkMetaFromHeader(b *testing.B) {
 		}
 	}
 }
+
+// TestFirstRunes: firstRunes is string([]rune(s)[:n]), invalid bytes
+// included.
+func TestFirstRunes(t *testing.T) {
+	for _, s := range []string{"乡村振兴战略", "ab乡村cd", "乡\xff村振兴", "\xe4\xb8乡村振兴", "乡村振\xe5"} {
+		for n := 0; n < utf8.RuneCountInString(s); n++ {
+			if got, want := firstRunes(s, n), string([]rune(s)[:n]); got != want {
+				t.Errorf("firstRunes(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
+}
