@@ -17,7 +17,8 @@ import (
 // layer or above: imports run one way, from cmd/tifa down to reports.
 var layers = [][]string{
 	{"infile", "extract", "places", "places/internal/gengaz", "clean", "decode"}, // leaves: files users name, text out of binary formats, division codes (reports places each document), the gazetteer's generator, the text cleaner, the byte decoder
-	{"", "reports", "lexicon", "sparse", "infile/infiletest"},                    // "" is this package: the embedded samples
+	{"sections"}, // the section splitter (review, plan): it counts with clean, and reports splits every document with it
+	{"", "reports", "lexicon", "sparse", "infile/infiletest"}, // "" is this package: the embedded samples
 	{"cache", "segment", "analysis", "internal/testkit", "extract/extracttest"},
 	{"vector", "internal/corpustest"},
 	{"cluster", "cooccur"},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tifa-project/tifa/clean"
 	"github.com/tifa-project/tifa/places"
+	"github.com/tifa-project/tifa/sections"
 )
 
 // Administrative levels, from the centre down. A Meta.Level is one of these
@@ -49,46 +50,31 @@ type Meta struct {
 	Place *places.Result
 }
 
-// Part selects which text of a report is analysed.
-type Part int
+// Part selects which text of a report is analysed; it is sections.Part.
+type Part = sections.Part
 
+// The parts of a report (see package sections).
 const (
-	PartAll    Part = iota // the whole cleaned text
-	PartReview             // the review of past work (工作回顾, 工作总结 …)
-	PartPlan               // the plan for the coming period (工作安排, 主要任务 …)
+	PartAll    = sections.PartAll    // the whole cleaned text
+	PartReview = sections.PartReview // the review of past work (工作回顾, 工作总结 …)
+	PartPlan   = sections.PartPlan   // the plan for the coming period (工作安排, 主要任务 …)
 )
 
 // ParsePart reads "all", "review" or "plan".
-func ParsePart(s string) (Part, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "all", "":
-		return PartAll, true
-	case "review":
-		return PartReview, true
-	case "plan":
-		return PartPlan, true
-	}
-	return PartAll, false
-}
+func ParsePart(s string) (Part, bool) { return sections.ParsePart(s) }
 
-func (p Part) String() string {
-	switch p {
-	case PartReview:
-		return "review"
-	case PartPlan:
-		return "plan"
-	}
-	return "all"
-}
+// Section is a contiguous span of a Document's Text; it is sections.Section.
+type Section = sections.Section
 
-// Section is a contiguous span of a Document's Text. Start and End are byte
-// offsets into Document.Text; Heading is the heading line that opened the
-// section (empty for the preamble), kept so a researcher can check the split.
-type Section struct {
-	Part       Part // PartReview or PartPlan; PartAll marks the preamble
-	Heading    string
-	Start, End int
-}
+// SplitSections finds the review and plan parts of a report by its
+// headings: see sections.SplitSections.
+func SplitSections(text string, year int) []Section { return sections.SplitSections(text, year) }
+
+// The range of years a report can carry.
+const (
+	MinYear = sections.MinYear
+	MaxYear = sections.MaxYear
+)
 
 // Document is one report: its cleaned text, metadata and sections.
 type Document struct {

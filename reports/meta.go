@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/tifa-project/tifa/clean"
+	"github.com/tifa-project/tifa/sections"
 )
 
 // Where a Meta field came from (Meta.RegionSource, LevelSource, YearSource).
@@ -181,7 +182,7 @@ func lastUnit(name string) string {
 // regionOf cleans a candidate region: the most specific unit of a compound
 // name, or "" when it does not read as a place name.
 func regionOf(s string) string {
-	s = strings.TrimFunc(s, isPadRune)
+	s = strings.TrimFunc(s, sections.IsPad)
 	if i := strings.Index(s, "街道办事处"); i > 0 {
 		s = s[:i+len("街道")]
 	}
@@ -351,7 +352,7 @@ func newHeadWindow(text string) headWindow {
 		} else {
 			text = ""
 		}
-		line = strings.TrimFunc(line, isPadRune)
+		line = strings.TrimFunc(line, sections.IsPad)
 		if line == "" {
 			continue
 		}
@@ -424,10 +425,10 @@ func headerMeta(text string) (Meta, []string) {
 	var m Meta
 	var warns []string
 	y, review := h.year()
-	if review.text != "" {
+	if review != "" {
 		if plan, py := planHeading(text); py == y-1 {
 			warns = append(warns, fmt.Sprintf("year: review heading %q says %d (its year + 1), plan heading %q says %d (kept %d, the plan's)",
-				review.text, y, plan, py, py))
+				review, y, plan, py, py))
 			y = py
 		}
 	}
@@ -446,7 +447,7 @@ func headerMeta(text string) (Meta, []string) {
 func planHeading(text string) (string, int) {
 	for _, sec := range SplitSections(text, 0) {
 		if sec.Part == PartPlan {
-			return sec.Heading, headingYear(headingNorm(sec.Heading))
+			return sec.Heading, sections.HeadingYear(sec.Heading)
 		}
 	}
 	return "", 0
@@ -454,16 +455,16 @@ func planHeading(text string) (string, int) {
 
 // year applies the year rules of MetaFromHeader in order. When the year
 // comes from a review heading (rule 4), that heading is returned too.
-func (h headWindow) year() (int, secHeading) {
+func (h headWindow) year() (int, string) {
 	rules := []func(string) int{issuedYear, meetingYear, dateLineYear, titleYear, summaryPlanYear}
 	for _, rule := range rules {
 		for _, line := range h.lines {
 			if y := rule(line); y > 0 {
-				return y, secHeading{}
+				return y, ""
 			}
 		}
 	}
-	return h.yearFromHeadings()
+	return sections.YearFromHeadings(h.lines)
 }
 
 func issuedYear(line string) int {
@@ -508,7 +509,7 @@ func compactTitle(line string) string {
 		return ""
 	}
 	return strings.Map(func(r rune) rune {
-		if isPadRune(r) {
+		if sections.IsPad(r) {
 			return -1
 		}
 		return r
@@ -521,42 +522,11 @@ func yearFromDigits(s string) int {
 	if len(rs) != 4 {
 		return 0
 	}
-	y, ok := yearOfDigits(rs)
+	y, ok := sections.YearOfDigits(rs)
 	if !ok {
 		return 0
 	}
 	return y
-}
-
-// yearFromHeadings returns the year implied by the first review or plan
-// heading of the head that carries a year: X+1 for the review of X (with
-// the heading), X for the plan of X.
-func (h headWindow) yearFromHeadings() (int, secHeading) {
-	state := PartAll
-	for _, line := range h.lines {
-		hs := []secHeading{}
-		if hd, ok := lineHeading(line, 0); ok {
-			hs = append(hs, hd)
-		} else {
-			hs = runInHeadings(line, 0, true)
-		}
-		for _, hd := range hs {
-			if hd.kind != kindTop && hd.kind != kindBare {
-				continue // （一） may head a sub-part of the review
-			}
-			p := classifyHeading(hd.norm, 0, state, 0)
-			y := headingYear(hd.norm)
-			switch {
-			case p == PartReview && y > 0 && y < MaxYear:
-				return y + 1, hd
-			case p == PartPlan && y > 0:
-				return y, secHeading{}
-			case p != PartAll:
-				state = p
-			}
-		}
-	}
-	return 0, secHeading{}
 }
 
 // region applies the region rules of MetaFromHeader in order.

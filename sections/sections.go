@@ -1,4 +1,4 @@
-package reports
+package sections
 
 import (
 	"strings"
@@ -9,6 +9,47 @@ import (
 
 	"github.com/tifa-project/tifa/clean"
 )
+
+// Part selects which text of a report is analysed.
+type Part int
+
+const (
+	PartAll    Part = iota // the whole cleaned text
+	PartReview             // the review of past work (工作回顾, 工作总结 …)
+	PartPlan               // the plan for the coming period (工作安排, 主要任务 …)
+)
+
+// ParsePart reads "all", "review" or "plan".
+func ParsePart(s string) (Part, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "all", "":
+		return PartAll, true
+	case "review":
+		return PartReview, true
+	case "plan":
+		return PartPlan, true
+	}
+	return PartAll, false
+}
+
+func (p Part) String() string {
+	switch p {
+	case PartReview:
+		return "review"
+	case PartPlan:
+		return "plan"
+	}
+	return "all"
+}
+
+// Section is a contiguous span of a Document's Text. Start and End are byte
+// offsets into the text split (a reports.Document's Text); Heading is the heading line that opened the
+// section (empty for the preamble), kept so a researcher can check the split.
+type Section struct {
+	Part       Part // PartReview or PartPlan; PartAll marks the preamble
+	Heading    string
+	Start, End int
+}
 
 // SplitSections finds the review and plan parts of a report by its headings
 // and returns the sections in text order, or nil when no heading marks
@@ -165,18 +206,18 @@ func findHeadings(text string) []secHeading {
 	return out
 }
 
-// isPadRune reports whether r is blank for trimming: Unicode spaces, the
+// IsPad reports whether r is blank for trimming: Unicode spaces, the
 // ideographic space, and the zero-width characters scraped pages carry.
-func isPadRune(r rune) bool {
+func IsPad(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u3000'
 }
 
 // lineHeading reports whether line (starting at byte off of the text) is a
 // heading line.
 func lineHeading(line string, off int) (secHeading, bool) {
-	trimmed := strings.TrimLeftFunc(line, isPadRune)
+	trimmed := strings.TrimLeftFunc(line, IsPad)
 	start := off + len(line) - len(trimmed)
-	trimmed = strings.TrimRightFunc(trimmed, isPadRune)
+	trimmed = strings.TrimRightFunc(trimmed, IsPad)
 	if trimmed == "" {
 		return secHeading{}, false
 	}
@@ -196,7 +237,7 @@ func lineHeading(line string, off int) (secHeading, bool) {
 		if !namesSection(norm) || (colon && !endsWithName(norm)) || (hasAnyWord(norm, reviewWords) && hasAnyWord(norm, planWords)) {
 			return secHeading{}, false
 		}
-	} else if strings.ContainsAny(body, "。") || strings.TrimFunc(body, isPadRune) == "" {
+	} else if strings.ContainsAny(body, "。") || strings.TrimFunc(body, IsPad) == "" {
 		return secHeading{}, false
 	}
 	return secHeading{start: start, text: trimmed, norm: headingNorm(body), kind: kind}, true
@@ -214,7 +255,7 @@ func runInHeadings(line string, off int, all bool) []secHeading {
 	for i, r := range line {
 		p := prev
 		prev = r
-		if lead && isPadRune(r) {
+		if lead && IsPad(r) {
 			prev = -1
 			continue
 		}
@@ -223,7 +264,7 @@ func runInHeadings(line string, off int, all bool) []secHeading {
 		if !atStart && !all {
 			break // only the line's start can open a heading
 		}
-		if !atStart && p != '。' && p != '！' && p != '？' && p != '!' && p != '?' && !isPadRune(p) {
+		if !atStart && p != '。' && p != '！' && p != '？' && p != '!' && p != '?' && !IsPad(p) {
 			continue
 		}
 		if !strings.ContainsRune(chineseDigits, r) && r != '（' && r != '(' && r != '第' {
@@ -237,7 +278,7 @@ func runInHeadings(line string, off int, all bool) []secHeading {
 			continue
 		}
 		kind, body := cutOrdinal(width.Fold.String(phrase))
-		if kind == kindBare || kind == kindArabic || strings.TrimFunc(body, isPadRune) == "" {
+		if kind == kindBare || kind == kindArabic || strings.TrimFunc(body, IsPad) == "" {
 			continue
 		}
 		out = append(out, secHeading{start: off + i, text: phrase, norm: headingNorm(body), kind: kind})
@@ -337,7 +378,7 @@ func inlinePhrase(s string) (string, bool) {
 		if strings.ContainsRune("。，,；;：:！!？?", r) {
 			return "", false
 		}
-		if isPadRune(r) && n > 2 && (unicode.Is(unicode.Han, last) || strings.ContainsRune("”」）)》", last)) {
+		if IsPad(r) && n > 2 && (unicode.Is(unicode.Han, last) || strings.ContainsRune("”」）)》", last)) {
 			return s[:i], true
 		}
 		last = r
@@ -361,16 +402,16 @@ func cutOrdinal(s string) (headingKind, string) {
 	case strings.HasPrefix(s, "("):
 		rest, ok := cutChineseNumber(s[1:])
 		if ok && strings.HasPrefix(rest, ")") {
-			return kindSub, strings.TrimLeftFunc(rest[1:], isPadRune)
+			return kindSub, strings.TrimLeftFunc(rest[1:], IsPad)
 		}
 	default:
 		if rest, ok := cutChineseNumber(s); ok {
-			rest = strings.TrimLeftFunc(rest, isPadRune)
+			rest = strings.TrimLeftFunc(rest, IsPad)
 			if strings.HasPrefix(rest, "、") {
-				return kindTop, strings.TrimLeftFunc(rest[len("、"):], isPadRune)
+				return kindTop, strings.TrimLeftFunc(rest[len("、"):], IsPad)
 			}
 			if strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, "..") {
-				return kindTop, strings.TrimLeftFunc(rest[1:], isPadRune)
+				return kindTop, strings.TrimLeftFunc(rest[1:], IsPad)
 			}
 			return kindBare, s
 		}
@@ -384,14 +425,14 @@ func cutOrdinal(s string) (headingKind, string) {
 				rest = s[i+len("、"):]
 			}
 			if rest != "" && (rest[0] < '0' || rest[0] > '9') {
-				return kindArabic, strings.TrimLeftFunc(rest, isPadRune)
+				return kindArabic, strings.TrimLeftFunc(rest, IsPad)
 			}
 		}
 	}
 	return kindBare, s
 }
 
-func isSpaceOrSep(r rune) bool { return isPadRune(r) || r == '、' || r == ':' || r == '：' }
+func isSpaceOrSep(r rune) bool { return IsPad(r) || r == '、' || r == ':' || r == '：' }
 
 // cutChineseNumber removes a Chinese number of one to three digits
 // (一 … 九十九) from the start of s.
@@ -413,7 +454,7 @@ func cutChineseNumber(s string) (string, bool) {
 func headingNorm(s string) string {
 	s = width.Fold.String(s)
 	return strings.Map(func(r rune) rune {
-		if isPadRune(r) || strings.ContainsRune("“”\"‘’'「」『』《》", r) {
+		if IsPad(r) || strings.ContainsRune("“”\"‘’'「」『』《》", r) {
 			return -1
 		}
 		return r
@@ -509,6 +550,44 @@ func planningPeriod(norm string) bool {
 	return false
 }
 
+// HeadingYear returns the first year written in a heading line (2023年,
+// 一九八九年, 二〇二〇年), or 0.
+func HeadingYear(heading string) int { return headingYear(headingNorm(heading)) }
+
+// YearFromHeadings returns the year implied by the first review or plan
+// heading among lines (the head of a report, each line trimmed) that
+// carries a year: X+1 for the review of X, with that heading's text, X for
+// the plan of X, with "". Only top-level and unnumbered headings count:
+// （一） may head a sub-part of the review. It returns 0, "" when no such
+// heading is found.
+func YearFromHeadings(lines []string) (int, string) {
+	state := PartAll
+	for _, line := range lines {
+		hs := []secHeading{}
+		if hd, ok := lineHeading(line, 0); ok {
+			hs = append(hs, hd)
+		} else {
+			hs = runInHeadings(line, 0, true)
+		}
+		for _, hd := range hs {
+			if hd.kind != kindTop && hd.kind != kindBare {
+				continue // （一） may head a sub-part of the review
+			}
+			p := classifyHeading(hd.norm, 0, state, 0)
+			y := headingYear(hd.norm)
+			switch {
+			case p == PartReview && y > 0 && y < MaxYear:
+				return y + 1, hd.text
+			case p == PartPlan && y > 0:
+				return y, ""
+			case p != PartAll:
+				state = p
+			}
+		}
+	}
+	return 0, ""
+}
+
 // headingYear returns the first year written in a heading (2023年,
 // 一九八九年, 二〇二〇年), or 0.
 func headingYear(norm string) int {
@@ -520,7 +599,7 @@ func headingYear(norm string) int {
 		if i+4 >= len(rs) {
 			break
 		}
-		if y, ok := yearOfDigits(rs[i : i+4]); ok && (i == 0 || !isYearDigitRune(rs[i-1])) {
+		if y, ok := YearOfDigits(rs[i : i+4]); ok && (i == 0 || !isYearDigitRune(rs[i-1])) {
 			return y
 		}
 	}
@@ -531,8 +610,9 @@ func isYearDigitRune(r rune) bool {
 	return (r >= '0' && r <= '9') || strings.ContainsRune("〇○零一二三四五六七八九", r)
 }
 
-// yearOfDigits reads four arabic or Chinese digits as a year in 1949..2100.
-func yearOfDigits(rs []rune) (int, bool) {
+// YearOfDigits reads four arabic or Chinese digits as a year in
+// MinYear..MaxYear.
+func YearOfDigits(rs []rune) (int, bool) {
 	y := 0
 	for _, r := range rs {
 		d := -1
