@@ -3,6 +3,8 @@ package reports
 import (
 	"strings"
 	"testing"
+
+	"github.com/tifa-project/tifa/sections"
 )
 
 // The tests of the section splitter are in package sections; these check
@@ -14,42 +16,12 @@ import (
 // that would classify a heading.
 const secFiller = "过去一年，我们坚持稳中求进工作总基调，认真落实各项任务和工作安排，经济社会发展取得新成效，人民群众获得感明显增强。\n"
 
-// checkSections checks the invariants of SplitSections' result, as package
-// sections' tests do: the sections partition the text in order (the first
-// starts at 0, each ends where the next starts, the last at the end), are
-// not empty, start and end on character boundaries (as a range loop decodes the text, so invalid
-// UTF-8 counts byte by byte), and only the first may be the preamble.
+// checkSections fails the test when secs break a promise of
+// SplitSections (sections.Check).
 func checkSections(t *testing.T, text string, secs []Section) {
 	t.Helper()
-	if len(secs) == 0 {
-		return
-	}
-	if secs[0].Start != 0 || secs[len(secs)-1].End != len(text) {
-		t.Fatalf("sections span %d..%d, want 0..%d", secs[0].Start, secs[len(secs)-1].End, len(text))
-	}
-	boundary := map[int]bool{len(text): true}
-	for i := range text {
-		boundary[i] = true
-	}
-	for i, s := range secs {
-		if s.Start >= s.End || s.End > len(text) {
-			t.Fatalf("section %d: bad span %d..%d of %d", i, s.Start, s.End, len(text))
-		}
-		if !boundary[s.Start] || !boundary[s.End] {
-			t.Fatalf("section %d: span %d..%d splits a character", i, s.Start, s.End)
-		}
-		if i > 0 && secs[i-1].End != s.Start {
-			t.Fatalf("section %d starts at %d, previous ends at %d", i, s.Start, secs[i-1].End)
-		}
-		if (s.Part == PartAll) != (s.Heading == "") || (s.Part == PartAll && i > 0) {
-			t.Fatalf("section %d: part %v with heading %q", i, s.Part, s.Heading)
-		}
-		if i > 0 && s.Part <= secs[i-1].Part {
-			t.Fatalf("section %d: part %v after %v", i, s.Part, secs[i-1].Part)
-		}
-		if s.Heading != "" && !strings.HasPrefix(text[s.Start:], s.Heading) {
-			t.Fatalf("section %d: heading %q not at its start", i, s.Heading)
-		}
+	if err := sections.Check(text, secs); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package sections
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -639,3 +640,51 @@ const (
 	MinYear = 1949
 	MaxYear = 2100
 )
+
+// Check reports whether secs keep the promises of SplitSections for text:
+// the sections partition the text in order (the first starts at 0, each
+// ends where the next starts, the last at the end), none is empty, each
+// starts and ends on a character boundary (as a range loop decodes the
+// text, so invalid UTF-8 counts byte by byte), only the first may be the
+// preamble (PartAll, without heading), the parts rise, and a heading is
+// the text its section starts with. No sections at all is fine: the text
+// has none. The tests of this package and of reports hold every split to it.
+func Check(text string, secs []Section) error {
+	if len(secs) == 0 {
+		return nil
+	}
+	if secs[0].Start != 0 || secs[len(secs)-1].End != len(text) {
+		return fmt.Errorf("sections span %d..%d, want 0..%d", secs[0].Start, secs[len(secs)-1].End, len(text))
+	}
+	for i, s := range secs {
+		switch {
+		case s.Start >= s.End || s.End > len(text):
+			return fmt.Errorf("section %d: bad span %d..%d of %d", i, s.Start, s.End, len(text))
+		case !runeStart(text, s.Start) || !runeStart(text, s.End):
+			return fmt.Errorf("section %d: span %d..%d splits a character", i, s.Start, s.End)
+		case i > 0 && secs[i-1].End != s.Start:
+			return fmt.Errorf("section %d starts at %d, previous ends at %d", i, s.Start, secs[i-1].End)
+		case (s.Part == PartAll) != (s.Heading == "") || (s.Part == PartAll && i > 0):
+			return fmt.Errorf("section %d: part %v with heading %q", i, s.Part, s.Heading)
+		case i > 0 && s.Part <= secs[i-1].Part:
+			return fmt.Errorf("section %d: part %v after %v", i, s.Part, secs[i-1].Part)
+		case s.Heading != "" && !strings.HasPrefix(text[s.Start:], s.Heading):
+			return fmt.Errorf("section %d: heading %q not at its start", i, s.Heading)
+		}
+	}
+	return nil
+}
+
+// runeStart reports whether byte off of text is where a range loop over
+// text starts a character, or the end of text.
+func runeStart(text string, off int) bool {
+	if off == len(text) {
+		return true
+	}
+	for i := range text {
+		if i >= off {
+			return i == off
+		}
+	}
+	return false
+}

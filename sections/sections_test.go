@@ -144,42 +144,12 @@ func expectSections(t *testing.T, text string, want []wantSection) []Section {
 	return out
 }
 
-// checkSections checks the invariants of SplitSections' result: the
-// sections partition the text in order (the first starts at 0, each ends
-// where the next starts, the last at the end), are not empty, start and end
-// on character boundaries (as a range loop decodes the text, so invalid
-// UTF-8 counts byte by byte), and only the first may be the preamble.
+// checkSections fails the test when secs break a promise of SplitSections
+// (Check).
 func checkSections(t *testing.T, text string, secs []Section) {
 	t.Helper()
-	if len(secs) == 0 {
-		return
-	}
-	if secs[0].Start != 0 || secs[len(secs)-1].End != len(text) {
-		t.Fatalf("sections span %d..%d, want 0..%d", secs[0].Start, secs[len(secs)-1].End, len(text))
-	}
-	boundary := map[int]bool{len(text): true}
-	for i := range text {
-		boundary[i] = true
-	}
-	for i, s := range secs {
-		if s.Start >= s.End || s.End > len(text) {
-			t.Fatalf("section %d: bad span %d..%d of %d", i, s.Start, s.End, len(text))
-		}
-		if !boundary[s.Start] || !boundary[s.End] {
-			t.Fatalf("section %d: span %d..%d splits a character", i, s.Start, s.End)
-		}
-		if i > 0 && secs[i-1].End != s.Start {
-			t.Fatalf("section %d starts at %d, previous ends at %d", i, s.Start, secs[i-1].End)
-		}
-		if (s.Part == PartAll) != (s.Heading == "") || (s.Part == PartAll && i > 0) {
-			t.Fatalf("section %d: part %v with heading %q", i, s.Part, s.Heading)
-		}
-		if i > 0 && s.Part <= secs[i-1].Part {
-			t.Fatalf("section %d: part %v after %v", i, s.Part, secs[i-1].Part)
-		}
-		if s.Heading != "" && !strings.HasPrefix(text[s.Start:], s.Heading) {
-			t.Fatalf("section %d: heading %q not at its start", i, s.Heading)
-		}
+	if err := Check(text, secs); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -254,4 +224,39 @@ func ExampleSplitSections() {
 	// all    "" "各位代表：\n"
 	// review "一、2023年工作回顾" "一、2023年工作回顾\n过去一年……\n"
 	// plan   "二、2024年工作安排" "二、2024年工作安排\n今年……\n三、全面加强政府自身建设\n……\n"
+}
+
+// TestCheck: Check accepts what SplitSections returns and names each
+// broken promise.
+func TestCheck(t *testing.T) {
+	text := "各位代表：\n一、2023年工作回顾\n回顾。\n二、2024年工作安排\n安排。\n"
+	good := SplitSections(text, 2024)
+	if len(good) != 3 {
+		t.Fatalf("SplitSections gave %d sections, want 3: %+v", len(good), good)
+	}
+	if err := Check(text, good); err != nil {
+		t.Fatalf("Check(SplitSections) = %v", err)
+	}
+	edit := func(f func(s []Section)) []Section {
+		s := append([]Section(nil), good...)
+		f(s)
+		return s
+	}
+	for _, c := range []struct {
+		name string
+		secs []Section
+		want string
+	}{
+		{"short of the end", edit(func(s []Section) { s[2].End-- }), "want 0.."},
+		{"gap", edit(func(s []Section) { s[1].End -= 3; s[1].Start -= 3 }), "splits a character"},
+		{"overlap", edit(func(s []Section) { s[2].Start = s[1].Start + len("一") }), "previous ends"},
+		{"heading not at start", edit(func(s []Section) { s[1].Heading = "二、" }), "not at its start"},
+		{"parts fall", edit(func(s []Section) { s[1].Part, s[2].Part = s[2].Part, s[1].Part }), "after"},
+		{"preamble later", edit(func(s []Section) { s[1].Part, s[1].Heading = PartAll, "" }), "with heading"},
+	} {
+		err := Check(text, c.secs)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: Check = %v, want an error with %q", c.name, err, c.want)
+		}
+	}
 }
