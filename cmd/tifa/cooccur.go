@@ -93,11 +93,11 @@ table before --top) for Gephi, Cytoscape or igraph instead of the tables.`,
 			}
 			if p.wanted() {
 				net, err := chart.CooccurNetwork(seq.Terms, res[0], parts[0], measure, c.plotEdges, c.seed)
-				if err == nil {
-					err = p.draw(net)
-				}
 				if err != nil {
 					return fmt.Errorf("--plot: %w", err)
+				}
+				if err := p.draw(net); err != nil {
+					return err // it names --plot and the file
 				}
 			}
 			if graph != nil {
