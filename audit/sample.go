@@ -205,7 +205,16 @@ func SampleSummary(lines []Line) string {
 	for _, l := range lines {
 		entries[l.Entry] = true
 	}
-	return fmt.Sprintf("%d lines of %d entries drawn: write yes or no in the verdict column, then run tifa lexicon audit FILE", len(lines), len(entries))
+	return fmt.Sprintf("%s of %s drawn: write yes or no in the verdict column, then run tifa lexicon audit FILE",
+		plural(len(lines), "line", "lines"), plural(len(entries), "entry", "entries"))
+}
+
+// plural is n with the noun that fits it: "1 line", "3 lines".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Mentions returns the number of mentions of entry e in the documents

@@ -159,4 +159,7 @@ func TestSampleSummary(t *testing.T) {
 	if got := SampleSummary(nil); !strings.HasPrefix(got, "0 lines of 0 entries drawn") {
 		t.Errorf("no line: %q", got)
 	}
+	if got := SampleSummary(lines[:1]); !strings.HasPrefix(got, "1 line of 1 entry drawn:") {
+		t.Errorf("one line: %q", got)
+	}
 }
