@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -73,12 +74,38 @@ func newCacheInfoCmd(g *globals, dir *string) *cobra.Command {
 			if err != nil {
 				return cacheErr(err)
 			}
-			info.Print(g.stdout, load.CacheVersion(version))
+			printCacheInfo(g.stdout, info, load.CacheVersion(version))
 			for _, p := range cache.SetAside(d) {
 				fmt.Fprintf(g.stdout, "set aside: %s (%s), a damaged cache moved out of the way; 'tifa cache clear' removes it\n", p, fileSize(p))
 			}
 			return nil
 		},
+	}
+}
+
+// printCacheInfo writes what 'tifa cache info' says of the cache: its
+// path, size and cap, why it is damaged if it is, and the entries of each
+// build, current naming this build. It names the flags and commands that
+// act on the cache, so it is the command's, not package cache's.
+func printCacheInfo(w io.Writer, info *cache.Info, current string) {
+	if !info.Exists {
+		fmt.Fprintf(w, "cache: %s (empty: no run has written it yet)\n", info.Path)
+		return
+	}
+	fmt.Fprintf(w, "cache: %s (%s of a %s cap; --cache-max or $%s sets it)\n", info.Path, cache.Megabytes(info.Size), cache.Megabytes(info.Max), cache.EnvMax)
+	if info.Damaged != "" {
+		fmt.Fprintf(w, "damaged: %s; the next run moves it aside and starts a new cache ('tifa cache clear' removes it now)\n", info.Damaged)
+	}
+	for _, v := range info.Versions {
+		this := ""
+		if v.Version == current && v.Format == cache.Format {
+			this = ", this tifa"
+		}
+		fmt.Fprintf(w, "tifa %s (format %d%s), last used %s\n", v.Version, v.Format, this, v.LastUsed.Format("2006-01-02 15:04"))
+		fmt.Fprintf(w, "  docs:  %d entries, %s\n", v.Docs.Entries, cache.Megabytes(v.Docs.Bytes))
+		fmt.Fprintf(w, "  terms: %d entries, %s\n", v.Terms.Entries, cache.Megabytes(v.Terms.Bytes))
+		fmt.Fprintf(w, "  files: %d entries, %s (content hashes)\n", v.Files.Entries, cache.Megabytes(v.Files.Bytes))
+		fmt.Fprintf(w, "  corpus: %d entries, %s (matrices and vectors)\n", v.Blobs.Entries, cache.Megabytes(v.Blobs.Bytes))
 	}
 }
 
