@@ -87,6 +87,7 @@ type readRecord struct {
 	N, WithText   int // documents analysed (--where and the Scope), with text
 	Warned        int // documents analysed with warnings
 	FirstWarning  string
+	FirstProblem  string      // the first warning of a document analysed, tallied or not (an unread file's is not)
 	NeedText      bool        // false for a command listing the documents
 	Docs          []docRecord // for the corpus cache: each document analysed
 }
@@ -106,6 +107,9 @@ func (r *Reader) add(rec *readRecord, d *reports.Document, warned *Tally) {
 	}
 	if len(d.Warnings) > 0 && d.Unread() == "" { // an unread PDF … was named already
 		warned.Add(d.ID, d.Warnings[0])
+	}
+	if len(d.Warnings) > 0 && rec.FirstProblem == "" {
+		rec.FirstProblem = reports.QuoteName(d.ID) + ": " + d.Warnings[0]
 	}
 	if r.record {
 		rec.Docs = append(rec.Docs, docRecord{d.ID, d.Hash, d.Meta})
@@ -146,8 +150,8 @@ func (r *Reader) report(rec *readRecord) error {
 		return nil // the list shows every document; the command says which side matched none
 	}
 	if rec.WithText == 0 {
-		if rec.FirstWarning != "" { // the reason, which -q keeps from the warnings
-			return fmt.Errorf("none of the %d documents read has any text (first: %s)", rec.N, rec.FirstWarning)
+		if rec.FirstProblem != "" { // the reason, which -q keeps from the warnings
+			return fmt.Errorf("none of the %d documents read has any text (first: %s)", rec.N, rec.FirstProblem)
 		}
 		return fmt.Errorf("none of the %d documents read has any text", rec.N)
 	}

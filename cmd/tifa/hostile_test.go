@@ -277,6 +277,11 @@ func hostileAttacks() []attack {
 			return []string{"count", dir}
 		}, status: 1, errs: []string{"none of the 1 documents read has any text"}},
 		{name: "empty standard input", args: on("count", "-"), status: 1, errs: []string{"none of the 1 documents read has any text"}},
+		{name: "damaged .docx alone, quiet", args: func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "甲县_2020.docx")
+			writeTestFile(t, p, "PK\x03\x04garbage")
+			return []string{"count", p, "-q"} // -q keeps the warning: the error alone must say why
+		}, status: 1, errs: []string{"none of the 1 documents read has any text (first: ", "甲县_2020.docx: not read: damaged"}},
 		{name: "tifa's own outputs in the folder", args: with("docs", own), out: []string{"report.html,", "counts.md,", "written by tifa"}},
 
 		// Signals (item 8): SIGTERM ends a run as Ctrl-C does.
