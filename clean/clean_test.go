@@ -57,7 +57,7 @@ func readUTF8(t testing.TB, name string) string {
 }
 
 func TestFoldWidth(t *testing.T) {
-	tests := []struct{ name, in, want string }{
+	testStrings(t, "FoldWidth", FoldWidth, []stringCase{
 		{"ascii unchanged", "GDP 5.2%", "GDP 5.2%"},
 		{"han unchanged", "乡村振兴", "乡村振兴"},
 		{"full-width letters and digits", "ＧＤＰ增长５．２％", "GDP增长5.2%"},
@@ -76,14 +76,7 @@ func TestFoldWidth(t *testing.T) {
 		{"half-width katakana widened", "ｶﾀｶﾅ", "カタカナ"},
 		{"full-width angle brackets kept", "＜＞", "＜＞"},
 		{"empty", "", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := FoldWidth(tt.in); got != tt.want {
-				t.Errorf("FoldWidth(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestASCIIChars(t *testing.T) {
@@ -105,7 +98,7 @@ func TestFoldWidthNoAllocWhenClean(t *testing.T) {
 }
 
 func TestJoinZeroWidthBreaks(t *testing.T) {
-	tests := []struct{ name, in, want string }{
+	testStrings(t, "JoinZeroWidthBreaks", JoinZeroWidthBreaks, []stringCase{
 		{"wikisource break inside a word", "交出一份人\n\u200b\n民满意的答卷。", "交出一份人民满意的答卷。"},
 		{"crlf", "交出一份人\r\n\u200b\r\n民满意", "交出一份人民满意"},
 		{"after a full stop the break stays", "数字规则。\n\u200b\n强化反垄断", "数字规则。\n\u200b\n强化反垄断"},
@@ -113,18 +106,11 @@ func TestJoinZeroWidthBreaks(t *testing.T) {
 		{"mark line with text", "一份人\n\u200b注\n民满意", "一份人\n\u200b注\n民满意"},
 		{"no mark", "一份人\n\n民满意", "一份人\n\n民满意"},
 		{"at start", "\u200b\n政府工作报告", "\u200b\n政府工作报告"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := JoinZeroWidthBreaks(tt.in); got != tt.want {
-				t.Errorf("JoinZeroWidthBreaks(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestStripHTML(t *testing.T) {
-	tests := []struct{ name, in, want string }{
+	testStrings(t, "StripHTML", StripHTML, []stringCase{
 		{"plain text unchanged", "各位代表：\n现在 a < b 且 c > d", "各位代表：\n现在 a < b 且 c > d"},
 		{"paragraphs", "<p>各位代表：</p><p>现在，我代表</p>", "\n各位代表：\n\n现在，我代表\n"},
 		{"br", "一、回顾<br>过去一年<br/>", "一、回顾\n过去一年\n"},
@@ -137,34 +123,20 @@ func TestStripHTML(t *testing.T) {
 		{"table cells", "<table><tr><td>项目</td><td>投资</td></tr></table>", "\n\n 项目  投资 \n\n"},
 		{"stray angle bracket", "<p>a<3 b</p>", "\na＜3 b\n"},
 		{"uppercase tags", "<P>文</P><BR>", "\n文\n\n"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := StripHTML(tt.in); got != tt.want {
-				t.Errorf("StripHTML(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestCollapseSpaces(t *testing.T) {
-	tests := []struct{ name, in, want string }{
+	testStrings(t, "CollapseSpaces", CollapseSpaces, []stringCase{
 		{"trim", "  各位代表  ", "各位代表"},
 		{"runs", "37.5   KB  |", "37.5 KB |"},
 		{"nothing to do", "New York", "New York"},
 		{"only spaces", "   ", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := CollapseSpaces(tt.in); got != tt.want {
-				t.Errorf("CollapseSpaces(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestJoinSpacedHan(t *testing.T) {
-	tests := []struct{ name, in, want string }{
+	testStrings(t, "JoinSpacedHan", JoinSpacedHan, []stringCase{
 		{"year and han (seed 003)", "2020 年度某街道工作总结和 2021 年度工作思路", "2020年度某街道工作总结和2021年度工作思路"},
 		{"pdf wrap inside a word (seed 003)", "工作部 署,紧跟全市", "工作部署,紧跟全市"},
 		{"percent (seed 003)", "同 比下降 15%", "同比下降15%"},
@@ -178,14 +150,7 @@ func TestJoinSpacedHan(t *testing.T) {
 		{"digit heading after han stays joined", "增长 1.5 亿元", "增长1.5亿元"},
 		{"quote", "“xx 法国日”", "“xx法国日”"},
 		{"no spaces", "乡村振兴", "乡村振兴"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := JoinSpacedHan(tt.in); got != tt.want {
-				t.Errorf("JoinSpacedHan(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestIsJunkLine(t *testing.T) {
@@ -249,7 +214,7 @@ const junkProse = "现在，我代表县人民政府向大会报告工作，请�
 
 func TestDropJunk(t *testing.T) {
 	report := strings.Repeat(junkProse+"\n", 8)
-	tests := []struct{ name, in, want string }{
+	testStrings(t, "DropJunk", DropJunk, []stringCase{
 		{"toolbar head", "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年某省政府工作报告\n" + junkProse,
 			"2026年某省政府工作报告\n" + junkProse},
 		{"source and time after the title", "2026年某省政府工作报告\n来源：某某日报\n时间：2026-02-09\n省长 某某\n" + junkProse,
@@ -267,14 +232,7 @@ func TestDropJunk(t *testing.T) {
 		{"navigation line of a saved page", "首页|新闻|乡村振兴专栏\n2026年某县政府工作报告\n" + junkProse, "2026年某县政府工作报告\n" + junkProse},
 		{"menu line in the middle stays", junkProse + "\n首页|新闻|乡村振兴专栏\n" + junkProse, junkProse + "\n首页|新闻|乡村振兴专栏\n" + junkProse},
 		{"empty", "", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := DropJunk(tt.in); got != tt.want {
-				t.Errorf("DropJunk(%q)\n = %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestCleanSpacedMenu: a menu whose links are separated by spaces is not
@@ -282,19 +240,12 @@ func TestDropJunk(t *testing.T) {
 // mention of 乡村振兴) but dropped with the page's junk; words a PDF
 // spaced out are still joined.
 func TestCleanSpacedMenu(t *testing.T) {
-	tests := []struct{ name, in, want string }{
+	testStrings(t, "Clean", Clean, []stringCase{
 		{"menu at the head", "首页 新闻 政务公开 乡村振兴专栏\n2026年某县政府工作报告\n" + junkProse, "2026年某县政府工作报告\n" + junkProse},
 		{"menu in the middle kept as items", junkProse + "\n首页 新闻 乡村振兴专栏\n" + junkProse, junkProse + "\n首页|新闻|乡村振兴专栏\n" + junkProse},
 		{"pdf words joined", junkProse + "\n我们 坚持 稳中求进 推动 发展\n" + junkProse, junkProse + "\n我们坚持稳中求进推动发展\n" + junkProse},
 		{"spaced title joined", "安国市 人民政府 政府工作报告\n" + junkProse, "安国市人民政府政府工作报告\n" + junkProse},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := Clean(tt.in); got != tt.want {
-				t.Errorf("Clean(%q)\n = %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestJoinBrokenLines(t *testing.T) {
@@ -320,7 +271,7 @@ func TestJoinBrokenLines(t *testing.T) {
 		"（一）产业发展提质增效。新增规上工业企业十二家，完成工业投资八亿元，数字经济核心产业增加值增长百分之十五，新引进亿元以上项目六个。",
 	}, "\n")
 	web := strings.Join([]string{"一、2023年工作回顾", junkProse, "新的一年", junkProse, "各位代表！"}, "\n")
-	tests := []struct{ name, in, want string }{
+	testStrings(t, "JoinBrokenLines", JoinBrokenLines, []stringCase{
 		{"pdf lines", pdf, pdfWant},
 		{"web text, one paragraph a line", web, web},
 		{"continuation punctuation", "细颗粒物（PM2.5\n）浓度继续下降", "细颗粒物（PM2.5）浓度继续下降"},
@@ -336,14 +287,7 @@ func TestJoinBrokenLines(t *testing.T) {
 			"过去一年，我们坚持稳中求进工作总基调，全力推动经济社会高质量发展取得新成效新进展\n二、2024年工作安排"},
 		{"blank line blocks", "根据《\n\n中华人民共和国", "根据《\n\n中华人民共和国"},
 		{"short lines stay", "政府工作报告\n各位代表：\n现在", "政府工作报告\n各位代表：\n现在"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := JoinBrokenLines(tt.in); got != tt.want {
-				t.Errorf("JoinBrokenLines(%q)\n = %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestIsHeadingStart(t *testing.T) {
@@ -590,5 +534,21 @@ func TestIsMenuSeparator(t *testing.T) {
 		if got, want := isMenuSeparator(r), strings.ContainsRune(menuSeparators, r); got != want {
 			t.Errorf("isMenuSeparator(%q) = %v, want %v", r, got, want)
 		}
+	}
+}
+
+// stringCase is a case of a table test of a function from string to string.
+type stringCase struct{ name, in, want string }
+
+// testStrings runs the cases of the function named name, f, each as a
+// subtest.
+func testStrings(t *testing.T, name string, f func(string) string, cases []stringCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := f(tt.in); got != tt.want {
+				t.Errorf("%s(%q)\n = %q\nwant %q", name, tt.in, got, tt.want)
+			}
+		})
 	}
 }
